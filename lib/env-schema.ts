@@ -1,0 +1,71 @@
+// The whole configuration surface, validated with zod. Pure (no side effects) so scripts and tests can use it.
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
+  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOSTNAME: z.string().default("0.0.0.0"),
+    PUBLIC_URL: opt(z.url()),
+    DATA_DIR: z.string().default("./data"),
+    DATABASE_URL: opt(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")),
+    AUTH_SECRET: opt(z.string().min(32, "must be at least 32 characters")),
+    ADMIN_EMAIL: opt(z.email()),
+    ADMIN_PASSWORD: opt(z.string()),
+    SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(720).default(12),
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    SIGN_IN_LOCK_MINUTES: z.coerce.number().positive().max(1440).default(15),
+    OIDC_ISSUER: opt(z.url()),
+    OIDC_CLIENT_ID: opt(z.string()),
+    OIDC_CLIENT_SECRET: opt(z.string()),
+    OIDC_ROLE_CLAIM: z.string().default("role"),
+    OIDC_DEFAULT_ROLE: z.enum(["admin", "supervisor", "viewer"]).default("viewer"),
+    OIDC_NAME: z.string().default("Single sign-on"),
+    CONNECT_MODE: z.enum(["local", "aws"]).default("local"),
+    CONNECT_ENDPOINT: opt(z.url()),
+    CONNECT_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(4599),
+    AWS_REGION: opt(z.string()),
+  })
+  .superRefine((e, ctx) => {
+    const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together" });
+    }
+    if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
+      ctx.addIssue({ code: "custom", path: ["ADMIN_EMAIL"], message: "ADMIN_EMAIL and ADMIN_PASSWORD go together" });
+    }
+    if (e.NODE_ENV === "production" && e.DATABASE_URL && !e.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production with DATABASE_URL (generate one: openssl rand -base64 48)" });
+    }
+  });
+
+export type Env = z.output<typeof schema> & {
+  dataDir: string;
+  databaseKind: "pglite" | "postgres";
+  region: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    ...e,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseKind: e.DATABASE_URL ? "postgres" : "pglite",
+    region: e.AWS_REGION ?? "us-east-1",
+  };
+}
