@@ -5,18 +5,18 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { sql } from "drizzle-orm";
+import type { PGlite } from "@electric-sql/pglite";
 import type { DatabaseHandle } from "./types";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations");
 const MIGRATION_LOCK = 7_201_442_001;
 
-type PgliteSession = Parameters<typeof drizzlePglite>[0] extends infer C ? C : never;
 type PgPoolLike = { connect(): Promise<import("pg").PoolClient> };
 
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   const db = handle.db as unknown as { $client: unknown };
   if (handle.kind === "pglite") {
-    await migratePglite(drizzlePglite(db.$client as PgliteSession & object), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePglite(drizzlePglite(db.$client as PGlite), { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
   const client = await (db.$client as PgPoolLike).connect();

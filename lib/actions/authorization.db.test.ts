@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { count } from "drizzle-orm";
+import { auditLog, users } from "@/lib/db/schema";
+import type { DatabaseHandle } from "@/lib/db/types";
+import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session";
+import { createTestDb } from "@/lib/testing/test-db";
+import { insertUser } from "@/lib/users/queries";
+import { ALL_ACTIONS } from "./registry";
+import { runAction } from "./safe-action";
+
+const meta = { requestId: "req-test", ip: "127.0.0.1", userAgent: "vitest" };
+
+// A plausible input per action, so a refusal cannot be a validation error in disguise.
+function sampleInput(name: string, targetId: string): unknown {
+  switch (name) {
+    case "users.create":
+      return { email: "new@example.com", name: "New", role: "viewer", password: "a-long-passphrase-42" };
+    case "users.changeRole":
+      return { userId: targetId, role: "supervisor" };
+    case "users.setDisabled":
+      return { userId: targetId, disabled: true };
+    case "users.setupFirstAdmin":
+      return { email: "first@example.com", name: "", password: "a-long-passphrase-42", confirmPassword: "a-long-passphrase-42" };
+    default:
+      throw new Error(`no sample input for ${name}: add one`);
+  }
+}
+
+describe("every server action enforces its role", () => {
+  let h: DatabaseHandle;
+  const people = {} as Record<Role, SessionUser>;
+  let target: string;
+
+  beforeAll(async () => {
+    h = await createTestDb();
+    for (const role of ROLES) {
+      const u = await insertUser(h.db, { email: `${role}@example.com`, name: role, role, passwordHash: null });
+      people[role] = { id: u.id, email: u.email, name: u.name, role };
+    }
+    target = (await insertUser(h.db, { email: "target@example.com", name: "T", role: "viewer", passwordHash: null })).id;
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const snapshot = async () => ({
+    audit: (await h.db.select({ n: count() }).from(auditLog))[0]!.n,
+    users: JSON.stringify(await h.db.select().from(users).orderBy(users.email)),
+  });
+
+  for (const def of ALL_ACTIONS.filter((d) => d.access !== "public")) {
+    it(`${def.name} (${def.access}) refuses the anonymous and lower roles and changes nothing`, async () => {
+      const before = await snapshot();
+      const anon = await runAction(def, sampleInput(def.name, target), { user: null, db: h.db, meta });
+      expect(anon).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+      for (const role of ROLES.filter((r) => !hasRole(r, def.access as Role))) {
+        const res = await runAction(def, sampleInput(def.name, target), { user: people[role], db: h.db, meta });
+        expect(res).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      }
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+
+  it("lets an admin run the admin actions, each audited", async () => {
+    const admin = people.admin;
+    const created = await runAction(ALL_ACTIONS[1]!, sampleInput("users.create", target), { user: admin, db: h.db, meta });
+    expect(created).toMatchObject({ ok: true, data: { email: "new@example.com", role: "viewer" } });
+    const dup = await runAction(ALL_ACTIONS[1]!, sampleInput("users.create", target), { user: admin, db: h.db, meta });
+    expect(dup).toMatchObject({ ok: false, error: { code: "conflict", fields: { email: "A user with this email already exists" } } });
+    const weak = await runAction(ALL_ACTIONS[1]!, { email: "w@example.com", name: "", role: "viewer", password: "short" }, { user: admin, db: h.db, meta });
+    expect(weak).toMatchObject({ ok: false, error: { code: "invalid", fields: { password: "Use at least 12 characters" } } });
+    const rows = await h.db.select().from(auditLog);
+    expect(rows.filter((r) => r.action === "user.created" && r.actorEmail === "admin@example.com")).toHaveLength(1);
+    expect(rows.at(-1)).toMatchObject({ requestId: "req-test", ip: "127.0.0.1", userAgent: "vitest" });
+  });
+
+  it("refuses first-run setup once any user exists", async () => {
+    const res = await runAction(ALL_ACTIONS[0]!, sampleInput("users.setupFirstAdmin", target), { user: null, db: h.db, meta });
+    expect(res).toMatchObject({ ok: false, error: { code: "forbidden" } });
+  });
+
+  it("never leaves the console without an active admin", async () => {
+    const demote = await runAction(ALL_ACTIONS[2]!, { userId: people.admin.id, role: "viewer" }, { user: people.admin, db: h.db, meta });
+    expect(demote).toMatchObject({ ok: false, error: { code: "conflict" } });
+    const selfDisable = await runAction(ALL_ACTIONS[3]!, { userId: people.admin.id, disabled: true }, { user: people.admin, db: h.db, meta });
+    expect(selfDisable).toMatchObject({ ok: false, error: { code: "conflict", message: "You cannot disable your own account" } });
+  });
+});

@@ -1,0 +1,76 @@
+import "server-only";
+// The process-wide runtime: configuration, the data-folder lock, the database and the Connect endpoint.
+// Kept on globalThis because the server entry and Next's route bundles load separate copies of this module.
+import { env, type Env } from "@/lib/env";
+import { lockDataDir, type DataDirLock } from "@/lib/db/data-dir-lock";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { openPglite, openPostgres } from "@/lib/db/open";
+import type { DatabaseHandle } from "@/lib/db/types";
+import path from "node:path";
+import { resolveAuthSecret } from "./auth-secret";
+import { bootstrapAdmin } from "./bootstrap-admin";
+
+export interface Runtime {
+  env: Env;
+  database: DatabaseHandle;
+  authSecret: string;
+  lock?: DataDirLock;
+  /** Set once the local Connect simulator (or CONNECT_ENDPOINT) is known. */
+  connectEndpoint?: string;
+  shutdownHooks: (() => Promise<void> | void)[];
+}
+
+const g = globalThis as unknown as { __outboundRuntime?: Promise<Runtime> };
+
+async function boot(): Promise<Runtime> {
+  const e = env();
+  let lock: DataDirLock | undefined;
+  let database: DatabaseHandle;
+  if (e.databaseKind === "pglite") {
+    lock = lockDataDir(e.dataDir);
+    try {
+      database = await openPglite(path.join(e.dataDir, "pglite"));
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
+  } else {
+    database = await openPostgres(e.DATABASE_URL!);
+  }
+  await migrateDatabase(database);
+  if (e.ADMIN_EMAIL && e.ADMIN_PASSWORD) {
+    const outcome = await bootstrapAdmin(database.db, e.ADMIN_EMAIL, e.ADMIN_PASSWORD);
+    if (outcome === "created") console.log(`[console] created admin ${e.ADMIN_EMAIL} from ADMIN_EMAIL`);
+  }
+  return { env: e, database, lock, authSecret: resolveAuthSecret(e), connectEndpoint: e.CONNECT_ENDPOINT, shutdownHooks: [] };
+}
+
+export function getRuntime(): Promise<Runtime> {
+  g.__outboundRuntime ??= boot().catch((err) => {
+    g.__outboundRuntime = undefined;
+    throw err;
+  });
+  return g.__outboundRuntime;
+}
+
+export async function getDb() {
+  return (await getRuntime()).database.db;
+}
+
+/** Runs shutdown hooks (newest first), closes the database cleanly and releases the folder lock. */
+export async function shutdownRuntime(): Promise<void> {
+  const pending = g.__outboundRuntime;
+  if (!pending) return;
+  const rt = await pending.catch(() => undefined);
+  if (!rt) return;
+  for (const hook of [...rt.shutdownHooks].reverse()) {
+    try {
+      await hook();
+    } catch (err) {
+      console.error("[console] shutdown step failed:", err);
+    }
+  }
+  await rt.database.close();
+  rt.lock?.release();
+  g.__outboundRuntime = undefined;
+}
