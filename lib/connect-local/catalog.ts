@@ -1,0 +1,142 @@
+// Read-only view of the seed with ARNs derived the way Connect and Q in Connect build them, plus lookups.
+import type {
+  MessagingChannel,
+  Seed,
+  SeedContactFlow,
+  SeedInstance,
+  SeedKnowledgeBase,
+  SeedMessageTemplate,
+  SeedPhoneNumber,
+  SeedQueue,
+} from "./seed-schema";
+
+export interface CatalogInstance extends SeedInstance {
+  arn: string;
+  serviceRole: string;
+}
+export interface CatalogFlow extends SeedContactFlow {
+  arn: string;
+  instanceId: string;
+}
+export interface CatalogQueue extends SeedQueue {
+  arn: string;
+  instanceId: string;
+}
+export interface CatalogPhoneNumber extends SeedPhoneNumber {
+  arn: string;
+  instanceId: string;
+  instanceArn: string;
+}
+export interface CatalogKnowledgeBase extends SeedKnowledgeBase {
+  arn: string;
+}
+export interface CatalogMessageTemplate extends SeedMessageTemplate {
+  arn: string;
+  knowledgeBaseId: string;
+  knowledgeBaseArn: string;
+}
+
+export class Catalog {
+  readonly accountId: string;
+  readonly region: string;
+  readonly instances: CatalogInstance[];
+  readonly knowledgeBases: CatalogKnowledgeBase[];
+  private readonly flowsByInstance = new Map<string, CatalogFlow[]>();
+  private readonly queuesByInstance = new Map<string, CatalogQueue[]>();
+  readonly phoneNumbers: CatalogPhoneNumber[] = [];
+  private readonly templatesByKb = new Map<string, CatalogMessageTemplate[]>();
+
+  constructor(seed: Seed) {
+    this.accountId = seed.accountId;
+    this.region = seed.region;
+    const connectArn = `arn:aws:connect:${seed.region}:${seed.accountId}`;
+    const wisdomArn = `arn:aws:wisdom:${seed.region}:${seed.accountId}`;
+    this.instances = seed.instances.map((instance) => {
+      const arn = `${connectArn}:instance/${instance.id}`;
+      this.flowsByInstance.set(
+        instance.id,
+        instance.contactFlows.map((flow) => ({ ...flow, arn: `${arn}/contact-flow/${flow.id}`, instanceId: instance.id })),
+      );
+      this.queuesByInstance.set(
+        instance.id,
+        instance.queues.map((queue) => ({ ...queue, arn: `${arn}/queue/${queue.id}`, instanceId: instance.id })),
+      );
+      for (const number of instance.phoneNumbers) {
+        this.phoneNumbers.push({
+          ...number,
+          arn: `${connectArn}:phone-number/${number.id}`,
+          instanceId: instance.id,
+          instanceArn: arn,
+        });
+      }
+      return {
+        ...instance,
+        arn,
+        serviceRole: `arn:aws:iam::${seed.accountId}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_${instance.alias}`,
+      };
+    });
+    this.knowledgeBases = seed.knowledgeBases.map((kb) => {
+      const arn = `${wisdomArn}:knowledge-base/${kb.id}`;
+      this.templatesByKb.set(
+        kb.id,
+        kb.messageTemplates.map((template) => ({
+          ...template,
+          arn: `${wisdomArn}:message-template/${kb.id}/${template.id}`,
+          knowledgeBaseId: kb.id,
+          knowledgeBaseArn: arn,
+        })),
+      );
+      return { ...kb, arn };
+    });
+  }
+
+  /** Connect accepts an instance id or its ARN wherever an InstanceId is expected. */
+  findInstance(idOrArn: string): CatalogInstance | undefined {
+    return this.instances.find((instance) => instance.id === idOrArn || instance.arn === idOrArn);
+  }
+
+  flows(instanceId: string): CatalogFlow[] {
+    return this.flowsByInstance.get(instanceId) ?? [];
+  }
+
+  findFlow(instanceId: string, idOrArn: string): CatalogFlow | undefined {
+    return this.flows(instanceId).find((flow) => flow.id === idOrArn || flow.arn === idOrArn);
+  }
+
+  queues(instanceId: string): CatalogQueue[] {
+    return this.queuesByInstance.get(instanceId) ?? [];
+  }
+
+  findPhoneNumberByArn(arn: string): CatalogPhoneNumber | undefined {
+    return this.phoneNumbers.find((number) => number.arn === arn);
+  }
+
+  findPhoneNumberBySourceArn(sourceArn: string): CatalogPhoneNumber | undefined {
+    return this.phoneNumbers.find((number) => number.sourcePhoneNumberArn === sourceArn);
+  }
+
+  findKnowledgeBase(idOrArn: string): CatalogKnowledgeBase | undefined {
+    return this.knowledgeBases.find((kb) => kb.id === idOrArn || kb.arn === idOrArn);
+  }
+
+  templates(knowledgeBaseId: string): CatalogMessageTemplate[] {
+    return this.templatesByKb.get(knowledgeBaseId) ?? [];
+  }
+
+  /** Template ids may be given as id or ARN, optionally qualified with a version (`id:3`). */
+  findTemplate(knowledgeBaseId: string, idOrArn: string): CatalogMessageTemplate | undefined {
+    const unqualified = idOrArn.replace(/:\d+$|:\$LATEST$/, "");
+    return this.templates(knowledgeBaseId).find((t) => t.id === unqualified || t.arn === unqualified);
+  }
+}
+
+export function subtypeChannel(subtype: string): MessagingChannel | undefined {
+  const lower = subtype.toLowerCase();
+  if (lower === "connect:sms") return "SMS";
+  if (lower === "connect:whatsapp") return "WHATSAPP";
+  return undefined;
+}
+
+export function channelSubtype(channel: MessagingChannel): "connect:SMS" | "connect:WhatsApp" {
+  return channel === "SMS" ? "connect:SMS" : "connect:WhatsApp";
+}

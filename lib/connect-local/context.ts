@@ -1,0 +1,51 @@
+// What every operation handler receives.
+import type { Catalog, CatalogInstance } from "./catalog";
+import type { ConnectLocalConfig } from "./config";
+import type { ContactStore } from "./contact-store";
+import { resourceNotFound } from "./api-error";
+import type { SimClock } from "./sim-clock";
+
+export interface Counters {
+  requests: Record<string, number>;
+  statuses: Record<string, number>;
+  errors: Record<string, number>;
+  faultsInjected: Record<string, number>;
+  contactsCreated: number;
+  idempotentReplays: number;
+  eventsRecorded: number;
+}
+
+export function emptyCounters(): Counters {
+  return { requests: {}, statuses: {}, errors: {}, faultsInjected: {}, contactsCreated: 0, idempotentReplays: 0, eventsRecorded: 0 };
+}
+
+export interface SimContext {
+  catalog: Catalog;
+  store: ContactStore;
+  clock: SimClock;
+  config: ConnectLocalConfig;
+  counters: Counters;
+}
+
+export interface OperationRequest {
+  /** Decoded path labels in route order. */
+  params: string[];
+  query: URLSearchParams;
+  body: unknown;
+}
+
+export type OperationHandler = (ctx: SimContext, request: OperationRequest) => unknown;
+
+export function requireInstance(ctx: SimContext, instanceId: string): CatalogInstance {
+  const instance = ctx.catalog.findInstance(instanceId);
+  if (!instance) throw resourceNotFound(`Instance ${instanceId} not found in account ${ctx.catalog.accountId}`);
+  return instance;
+}
+
+export function epochSeconds(ms: number): number {
+  return ms / 1000;
+}
+
+export function isoEpochSeconds(iso: string): number {
+  return Date.parse(iso) / 1000;
+}

@@ -1,0 +1,84 @@
+// Turns CONNECT_LOCAL_* variables into start options; throws one message naming every bad variable.
+import { join } from "node:path";
+import { FAULT_NAMES, INITIATION_METHODS, faultsSchema, type ConnectLocalConfigPatch, type FaultName } from "./config";
+import { DEFAULT_PORT, type ConnectLocalOptions } from "./options";
+
+/** Value of CONNECT_LOCAL_DATA that keeps state in memory only. */
+export const IN_MEMORY_DATA = ":memory:";
+
+export function connectLocalOptionsFromEnv(env: NodeJS.ProcessEnv): ConnectLocalOptions {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === "" ? undefined : value;
+  };
+  const number = (name: string, check: (n: number) => boolean, expectation: string): number | undefined => {
+    const raw = read(name);
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || !check(value)) {
+      problems.push(`${name} must be ${expectation} (got "${raw}")`);
+      return undefined;
+    }
+    return value;
+  };
+
+  const port = number("CONNECT_LOCAL_PORT", (n) => Number.isInteger(n) && n >= 0 && n <= 65535, "an integer port 0-65535");
+  const config: ConnectLocalConfigPatch = {};
+  const rate = number("CONNECT_LOCAL_RATE", (n) => n > 0, "a positive number of requests per second");
+  if (rate !== undefined) config.rate = rate;
+  const burst = number("CONNECT_LOCAL_BURST", (n) => Number.isInteger(n) && n >= 1, "a whole number of at least 1");
+  if (burst !== undefined) config.burst = burst;
+  const maxChats = number("CONNECT_LOCAL_MAX_CHATS", (n) => Number.isInteger(n) && n >= 0, "a whole number of at least 0");
+  if (maxChats !== undefined) config.maxActiveChats = maxChats;
+  const latency = number("CONNECT_LOCAL_LATENCY_MS", (n) => Number.isInteger(n) && n >= 0 && n <= 120_000, "whole milliseconds 0-120000");
+  if (latency !== undefined) config.latencyMs = latency;
+  const speed = number("CONNECT_LOCAL_CLOCK_SPEED", (n) => n > 0, "a positive multiplier");
+  if (speed !== undefined) config.clockSpeed = speed;
+
+  const faults = read("CONNECT_LOCAL_FAULTS");
+  if (faults !== undefined) {
+    const parsed = parseFaults(faults);
+    if (typeof parsed === "string") problems.push(`CONNECT_LOCAL_FAULTS ${parsed}`);
+    else config.faults = parsed;
+  }
+
+  const method = read("CONNECT_LOCAL_INITIATION_METHOD");
+  if (method !== undefined) {
+    const known = (INITIATION_METHODS as readonly string[]).includes(method);
+    if (known) config.initiationMethod = method as (typeof INITIATION_METHODS)[number];
+    else problems.push(`CONNECT_LOCAL_INITIATION_METHOD must be one of ${INITIATION_METHODS.join(", ")} (got "${method}")`);
+  }
+
+  if (problems.length > 0) throw new Error(`Invalid connect-local environment:\n- ${problems.join("\n- ")}`);
+
+  const dataSetting = read("CONNECT_LOCAL_DATA");
+  const dataDir =
+    dataSetting === IN_MEMORY_DATA ? undefined : (dataSetting ?? join(read("DATA_DIR") ?? "./data", "connect-local"));
+
+  return {
+    host: read("CONNECT_LOCAL_HOST"),
+    port: port ?? DEFAULT_PORT,
+    seedPath: read("CONNECT_LOCAL_SEED"),
+    dataDir,
+    config,
+  };
+}
+
+/** `InternalServiceException=0.05,ThrottlingException=0.02` → table; a string describes what is wrong. */
+export function parseFaults(text: string): Partial<Record<FaultName, number>> | string {
+  const table: Partial<Record<FaultName, number>> = {};
+  for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const [name, value, extra] = part.split("=").map((p) => p.trim());
+    if (!name || value === undefined || extra !== undefined) return `entry "${part}" must look like Name=probability`;
+    if (!(FAULT_NAMES as string[]).includes(name)) return `names unknown fault "${name}" (known: ${FAULT_NAMES.join(", ")})`;
+    const probability = Number(value);
+    if (value === "" || !Number.isFinite(probability) || probability < 0 || probability > 1) {
+      return `gives ${name} probability "${value}", expected a number from 0 to 1`;
+    }
+    table[name as FaultName] = probability;
+  }
+  const checked = faultsSchema.safeParse(table);
+  if (!checked.success) return "probabilities must add up to at most 1";
+  return table;
+}

@@ -1,0 +1,64 @@
+// Route table for both API families (Connect and Q in Connect) served on one port.
+import type { OperationHandler } from "./context";
+import { sendChatIntegrationEvent } from "./ops/chat-integration-event";
+import { listContactFlows } from "./ops/contact-flows";
+import { describeContact, stopContact } from "./ops/contacts";
+import { describeInstance, listInstances } from "./ops/instances";
+import { listPhoneNumbers, listPhoneNumbersV2 } from "./ops/phone-numbers";
+import { listKnowledgeBases, listMessageTemplates } from "./ops/qconnect";
+import { listQueues } from "./ops/queues";
+import { startOutboundChatContact } from "./ops/start-outbound-chat";
+
+interface Route {
+  operation: string;
+  method: string;
+  /** Path segments; `{}` marks a label. */
+  segments: string[];
+  handler: OperationHandler;
+  /** Injected faults apply here. */
+  faultable?: boolean;
+  /** Counted against the account's StartOutboundChatContact rate quota. */
+  rateLimited?: boolean;
+}
+
+function route(operation: string, method: string, path: string, handler: OperationHandler, flags: Partial<Route> = {}): Route {
+  return { operation, method, segments: path.split("/").slice(1), handler, ...flags };
+}
+
+const ROUTES: Route[] = [
+  route("StartOutboundChatContact", "PUT", "/contact/outbound-chat", startOutboundChatContact, { faultable: true, rateLimited: true }),
+  route("SendChatIntegrationEvent", "POST", "/chat-integration-event", sendChatIntegrationEvent, { faultable: true }),
+  route("ListInstances", "GET", "/instance", listInstances),
+  route("DescribeInstance", "GET", "/instance/{}", describeInstance),
+  route("ListContactFlows", "GET", "/contact-flows-summary/{}", listContactFlows),
+  route("ListPhoneNumbersV2", "POST", "/phone-number/list", listPhoneNumbersV2),
+  route("ListPhoneNumbers", "GET", "/phone-numbers-summary/{}", listPhoneNumbers),
+  route("ListQueues", "GET", "/queues-summary/{}", listQueues),
+  route("DescribeContact", "GET", "/contacts/{}/{}", describeContact),
+  route("StopContact", "POST", "/contact/stop", stopContact),
+  route("ListKnowledgeBases", "GET", "/knowledgeBases", listKnowledgeBases),
+  route("ListMessageTemplates", "GET", "/knowledgeBases/{}/messageTemplates", listMessageTemplates),
+];
+
+export type MatchedRoute = Route & { params: string[] };
+
+/** Each path segment is decoded on its own, as the SDK encodes each label on its own. */
+export function matchRoute(method: string, pathname: string): MatchedRoute | undefined {
+  const segments = pathname.split("/").slice(1);
+  for (const candidate of ROUTES) {
+    if (candidate.method !== method || candidate.segments.length !== segments.length) continue;
+    const params: string[] = [];
+    const matched = candidate.segments.every((expected, i) => {
+      const actual = segments[i] ?? "";
+      if (expected !== "{}") return expected === actual;
+      try {
+        params.push(decodeURIComponent(actual));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (matched) return { ...candidate, params };
+  }
+  return undefined;
+}

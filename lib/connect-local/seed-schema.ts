@@ -1,0 +1,137 @@
+// Shape of a seed file: the account's instances, flows, queues, numbers and message templates.
+import { z } from "zod";
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+const uuidLike = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "must be a lower-case UUID");
+
+export const CONTACT_FLOW_TYPES = [
+  "CONTACT_FLOW",
+  "CUSTOMER_QUEUE",
+  "CUSTOMER_HOLD",
+  "CUSTOMER_WHISPER",
+  "AGENT_HOLD",
+  "AGENT_WHISPER",
+  "OUTBOUND_WHISPER",
+  "AGENT_TRANSFER",
+  "QUEUE_TRANSFER",
+  "CAMPAIGN",
+] as const;
+
+export const PHONE_NUMBER_TYPES = ["TOLL_FREE", "DID", "UIFN", "SHARED", "THIRD_PARTY_TF", "THIRD_PARTY_DID", "SHORT_CODE"] as const;
+export const QUEUE_TYPES = ["STANDARD", "AGENT"] as const;
+export const MESSAGING_CHANNELS = ["SMS", "WHATSAPP"] as const;
+export type MessagingChannel = (typeof MESSAGING_CHANNELS)[number];
+
+const contactFlowSchema = z.strictObject({
+  id: z.string().min(1).max(500),
+  name: z.string().min(1),
+  type: z.enum(CONTACT_FLOW_TYPES),
+  state: z.enum(["ACTIVE", "ARCHIVED"]),
+  status: z.enum(["PUBLISHED", "SAVED"]),
+});
+
+const queueSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1).max(256),
+  type: z.enum(QUEUE_TYPES),
+  lastModifiedTime: isoTimestamp,
+});
+
+const phoneNumberSchema = z.strictObject({
+  id: uuidLike,
+  phoneNumber: z.string().regex(/^\+[1-9]\d{1,14}$/, "must be E.164"),
+  countryCode: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 code"),
+  type: z.enum(PHONE_NUMBER_TYPES),
+  description: z.string().max(500),
+  channels: z.array(z.enum(MESSAGING_CHANNELS)).min(1),
+  // The End User Messaging ARN that SendChatIntegrationEvent names as DestinationId.
+  sourcePhoneNumberArn: z.string().startsWith("arn:aws:"),
+  inboundContactFlowId: z.string().min(1),
+});
+
+const instanceSchema = z.strictObject({
+  id: uuidLike,
+  alias: z.string().regex(/^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/, "is not a valid instance alias").min(1).max(45),
+  identityManagementType: z.enum(["SAML", "CONNECT_MANAGED", "EXISTING_DIRECTORY"]),
+  status: z.enum(["CREATION_IN_PROGRESS", "ACTIVE", "CREATION_FAILED"]),
+  createdTime: isoTimestamp,
+  accessUrl: z.url({ protocol: /^https$/ }),
+  inboundCallsEnabled: z.boolean(),
+  outboundCallsEnabled: z.boolean(),
+  tags: z.record(z.string(), z.string()),
+  contactFlows: z.array(contactFlowSchema),
+  queues: z.array(queueSchema),
+  phoneNumbers: z.array(phoneNumberSchema),
+});
+
+const messageTemplateSchema = z.strictObject({
+  id: uuidLike,
+  name: z.string().min(1),
+  channelSubtype: z.enum(["SMS", "EMAIL", "WHATSAPP", "PUSH"]),
+  description: z.string().optional(),
+  // Names the console maps recipient fields onto (TemplateAttributes.CustomAttributes keys).
+  variables: z.array(z.string().regex(/^[A-Za-z0-9_-]+$/)),
+  activeVersionNumber: z.number().int().positive().optional(),
+  createdTime: isoTimestamp,
+  lastModifiedTime: isoTimestamp,
+  lastModifiedBy: z.string().min(1),
+});
+
+const knowledgeBaseSchema = z.strictObject({
+  id: uuidLike,
+  name: z.string().min(1),
+  type: z.enum(["EXTERNAL", "CUSTOM", "QUICK_RESPONSES", "MESSAGE_TEMPLATES", "MANAGED"]),
+  status: z.enum(["CREATE_IN_PROGRESS", "CREATE_FAILED", "ACTIVE", "DELETE_IN_PROGRESS", "DELETE_FAILED", "DELETED"]),
+  description: z.string().optional(),
+  messageTemplates: z.array(messageTemplateSchema),
+});
+
+export const seedSchema = z
+  .strictObject({
+    accountId: z.string().regex(/^\d{12}$/, "must be a 12-digit account id"),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+){1,2}-\d$/, "must be a Region name such as us-east-1"),
+    instances: z.array(instanceSchema).min(2),
+    knowledgeBases: z.array(knowledgeBaseSchema),
+  })
+  .superRefine((seed, ctx) => {
+    const seen = new Set<string>();
+    const unique = (kind: string, id: string, path: (string | number)[]) => {
+      const key = `${kind}:${id}`;
+      if (seen.has(key)) ctx.addIssue({ code: "custom", message: `duplicate ${kind} id ${id}`, path });
+      seen.add(key);
+    };
+    seed.instances.forEach((instance, i) => {
+      unique("instance", instance.id, ["instances", i, "id"]);
+      unique("alias", instance.alias, ["instances", i, "alias"]);
+      const flowIds = new Set(instance.contactFlows.map((flow) => flow.id));
+      instance.contactFlows.forEach((flow, f) => unique("flow", flow.id, ["instances", i, "contactFlows", f, "id"]));
+      instance.queues.forEach((queue, q) => unique("queue", queue.id, ["instances", i, "queues", q, "id"]));
+      instance.phoneNumbers.forEach((number, n) => {
+        const path = ["instances", i, "phoneNumbers", n];
+        unique("phone number", number.id, [...path, "id"]);
+        unique("phone number", number.phoneNumber, [...path, "phoneNumber"]);
+        unique("source phone number", number.sourcePhoneNumberArn, [...path, "sourcePhoneNumberArn"]);
+        if (!flowIds.has(number.inboundContactFlowId)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `inboundContactFlowId ${number.inboundContactFlowId} is not a flow of instance ${instance.alias}`,
+            path: [...path, "inboundContactFlowId"],
+          });
+        }
+      });
+    });
+    seed.knowledgeBases.forEach((kb, k) => {
+      unique("knowledge base", kb.id, ["knowledgeBases", k, "id"]);
+      kb.messageTemplates.forEach((template, t) =>
+        unique("message template", template.id, ["knowledgeBases", k, "messageTemplates", t, "id"]),
+      );
+    });
+  });
+
+export type Seed = z.infer<typeof seedSchema>;
+export type SeedInstance = Seed["instances"][number];
+export type SeedContactFlow = SeedInstance["contactFlows"][number];
+export type SeedQueue = SeedInstance["queues"][number];
+export type SeedPhoneNumber = SeedInstance["phoneNumbers"][number];
+export type SeedKnowledgeBase = Seed["knowledgeBases"][number];
+export type SeedMessageTemplate = SeedKnowledgeBase["messageTemplates"][number];

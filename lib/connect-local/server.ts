@@ -1,0 +1,173 @@
+// Local Connect: the real REST-JSON wire protocol over node:http so the AWS SDK clients talk to it unchanged.
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { ApiError } from "./api-error";
+import { Catalog } from "./catalog";
+import { FAULT_STATUS, resolveConfig, type ConnectLocalConfigPatch } from "./config";
+import { ContactStore } from "./contact-store";
+import { emptyCounters, type SimContext } from "./context";
+import { faultMessage, pickFault } from "./faults";
+import { parseJsonBody, readBody, sendError, sendJson } from "./http-io";
+import { Journal, type JournalRecord } from "./journal";
+import { handleLocalRequest, type LocalAdmin } from "./local-admin";
+import { loadSeed } from "./load-seed";
+import { DEFAULT_HOST, DEFAULT_PORT, type ConnectLocalOptions, type ConnectLocalServer } from "./options";
+import { matchRoute } from "./routes";
+import { SimClock } from "./sim-clock";
+import { TokenBucket } from "./token-bucket";
+
+export async function startConnectLocal(options: ConnectLocalOptions = {}): Promise<ConnectLocalServer> {
+  const log = options.log === false ? () => {} : (options.log ?? ((line: string) => console.log(line)));
+  const catalog = new Catalog(loadSeed(options.seedPath));
+  const defaults = resolveConfig(options.config);
+  const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
+
+  const opened = dataDir ? Journal.open(dataDir) : undefined;
+  const journal = opened?.journal;
+  const clock = new SimClock(restoredClockMs(opened?.records ?? []), defaults.clockSpeed);
+  const store = new ContactStore(clock, journal);
+  try {
+    for (const record of opened?.records ?? []) store.apply(record);
+    // Compacting at start also drops a torn final line, so later appends start on a clean line.
+    journal?.rewrite(store.snapshot());
+  } catch (err) {
+    journal?.close();
+    throw err;
+  }
+
+  const ctx: SimContext = { catalog, store, clock, config: { ...defaults }, counters: emptyCounters() };
+  const bucket = new TokenBucket(defaults.rate, defaults.burst);
+  const held = new Set<NodeJS.Timeout>();
+
+  const admin: LocalAdmin = {
+    ctx,
+    dataDir,
+    updateConfig(patch: ConnectLocalConfigPatch) {
+      ctx.config = resolveConfig({ ...ctx.config, ...patch });
+      bucket.reconfigure(ctx.config.rate, ctx.config.burst);
+      if (ctx.config.clockSpeed !== clock.getSpeed()) {
+        clock.setSpeed(ctx.config.clockSpeed);
+        store.commit({ t: "clock" });
+      }
+      return ctx.config;
+    },
+    reset() {
+      store.commit({ t: "reset" });
+      journal?.rewrite(store.snapshot());
+      ctx.counters = emptyCounters();
+      ctx.config = { ...defaults };
+      bucket.reconfigure(defaults.rate, defaults.burst);
+      bucket.fill();
+      clock.setSpeed(defaults.clockSpeed);
+    },
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const method = req.method ?? "GET";
+    const url = new URL(req.url ?? "/", "http://connect-local");
+    const route = url.pathname.startsWith("/_local/") ? undefined : matchRoute(method, url.pathname);
+    const operation = url.pathname.startsWith("/_local/") ? `local ${method} ${url.pathname}` : (route?.operation ?? `${method} ${url.pathname}`);
+    res.setHeader("x-amzn-RequestId", requestId);
+    const finish = (status: number, detail = "") => {
+      ctx.counters.statuses[status] = (ctx.counters.statuses[status] ?? 0) + 1;
+      log(`connect-local ${operation} ${status}${detail ? ` ${detail}` : ""} ${Math.round(performance.now() - started)}ms ${requestId}`);
+    };
+
+    try {
+      const text = await readBody(req);
+      if (url.pathname.startsWith("/_local/")) {
+        const result = handleLocalRequest(admin, method, url.pathname, parseJsonBody(text));
+        sendJson(res, result.status, result.body);
+        return finish(result.status);
+      }
+      if (!route) throw new ApiError("UnknownOperationException", 404, `No operation matches ${method} ${url.pathname}`);
+      ctx.counters.requests[route.operation] = (ctx.counters.requests[route.operation] ?? 0) + 1;
+      if (ctx.config.latencyMs > 0) await sleep(ctx.config.latencyMs);
+
+      // Faults fire before any processing, so an injected error never leaves a contact behind.
+      const fault = route.faultable ? pickFault(ctx.config.faults) : undefined;
+      if (fault) {
+        ctx.counters.faultsInjected[fault] = (ctx.counters.faultsInjected[fault] ?? 0) + 1;
+        if (fault === "ConnectionReset") {
+          req.socket.destroy();
+          return finish(0, "ConnectionReset(injected)");
+        }
+        if (fault === "Timeout") {
+          const timer = setTimeout(() => {
+            held.delete(timer);
+            req.socket.destroy();
+          }, ctx.config.timeoutHangMs);
+          held.add(timer);
+          return finish(0, `Timeout(injected, dropping after ${ctx.config.timeoutHangMs}ms)`);
+        }
+        throw new ApiError(fault, FAULT_STATUS[fault], faultMessage(fault));
+      }
+      if (route.rateLimited && !bucket.tryTake()) {
+        throw new ApiError(
+          "ThrottlingException",
+          429,
+          `Rate exceeded for ${route.operation}: quota is ${ctx.config.rate} requests per second with a burst of ${ctx.config.burst}`,
+        );
+      }
+      const result = route.handler(ctx, { params: route.params, query: url.searchParams, body: parseJsonBody(text) });
+      sendJson(res, 200, result);
+      finish(200);
+    } catch (err) {
+      const error =
+        err instanceof ApiError ? err : new ApiError("InternalServiceException", 500, `Internal error: ${(err as Error).message}`);
+      if (!(err instanceof ApiError)) log(`connect-local internal error in ${operation}: ${(err as Error).stack ?? String(err)}`);
+      ctx.counters.errors[error.errorName] = (ctx.counters.errors[error.errorName] ?? 0) + 1;
+      if (!res.headersSent && !res.destroyed) sendError(res, error);
+      finish(error.status, error.errorName);
+    }
+  };
+
+  const server = createServer((req, res) => void handle(req, res));
+  server.keepAliveTimeout = 5_000;
+  try {
+    await new Promise<void>((resolveListen, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST, () => resolveListen());
+    });
+  } catch (err) {
+    journal?.close();
+    throw err;
+  }
+  const { port } = server.address() as AddressInfo;
+  const host = options.host ?? DEFAULT_HOST;
+  const urlHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolveClose) => {
+        for (const timer of held) clearTimeout(timer);
+        held.clear();
+        server.close(() => {
+          if (journal) {
+            store.commit({ t: "clock" });
+            journal.close();
+          }
+          resolveClose();
+        });
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+/** Simulated time continues from where the journal left it and never goes behind any recorded time. */
+function restoredClockMs(records: JournalRecord[]): number {
+  const last = records.at(-1);
+  if (!last) return Date.now();
+  const latest = records.reduce((max, record) => Math.max(max, record.simMs), 0);
+  return Math.max(Date.now() + (last.simMs - last.realMs), latest);
+}

@@ -1,0 +1,158 @@
+// Shapes the console reads from Connect. Plain data only: safe to import from client components and forms.
+
+export type ChatChannel = "sms" | "whatsapp";
+
+export interface ConnectInstance {
+  id: string;
+  arn: string;
+  alias?: string;
+  status?: string;
+  identityManagementType?: string;
+  createdAt?: Date;
+  accessUrl?: string;
+  inboundCallsEnabled?: boolean;
+  outboundCallsEnabled?: boolean;
+}
+
+export interface ConnectInstanceDetails extends ConnectInstance {
+  statusReason?: string;
+  serviceRole?: string;
+  tags: Record<string, string>;
+}
+
+export interface ContactFlow {
+  id: string;
+  arn: string;
+  name: string;
+  /** CONTACT_FLOW, CUSTOMER_QUEUE, CAMPAIGN, … */
+  type?: string;
+  /** ACTIVE or ARCHIVED. */
+  state?: string;
+  /** PUBLISHED or SAVED; only published, active flows can start chats. */
+  status?: string;
+}
+
+export interface PhoneNumber {
+  id: string;
+  /** Pass as sourcePhoneNumberArn when starting a chat. */
+  arn: string;
+  phoneNumber: string;
+  countryCode?: string;
+  type?: string;
+  description?: string;
+  instanceId?: string;
+  targetArn?: string;
+  /** End User Messaging ARN; inbound events name it as their destination. */
+  sourcePhoneNumberArn?: string;
+}
+
+export interface Queue {
+  id: string;
+  arn: string;
+  name: string;
+  type?: string;
+  lastModifiedAt?: Date;
+}
+
+export interface KnowledgeBase {
+  id: string;
+  arn: string;
+  name: string;
+  /** MESSAGE_TEMPLATES holds WhatsApp/SMS templates. */
+  type?: string;
+  status?: string;
+  description?: string;
+}
+
+export interface MessageTemplate {
+  id: string;
+  arn: string;
+  knowledgeBaseId: string;
+  knowledgeBaseArn: string;
+  name: string;
+  /** SMS, EMAIL, WHATSAPP, PUSH. */
+  channelSubtype?: string;
+  description?: string;
+  activeVersionNumber?: number;
+  createdAt?: Date;
+  lastModifiedAt?: Date;
+  lastModifiedBy?: string;
+  tags: Record<string, string>;
+}
+
+export interface StartOutboundChatInput {
+  instanceId: string;
+  contactFlowId: string;
+  /** PhoneNumber.arn of a number claimed by the instance. */
+  sourcePhoneNumberArn: string;
+  /** Customer number in E.164. */
+  destinationPhoneNumber: string;
+  channel: ChatChannel;
+  /** Idempotency key: the same token on the same instance within 7 days returns the same contact. */
+  clientToken: string;
+  attributes?: Record<string, string>;
+  chatDurationInMinutes?: number;
+  participantDisplayName?: string;
+  initialSystemMessage?: string;
+  template?: {
+    knowledgeBaseId: string;
+    messageTemplateId: string;
+    customAttributes?: Record<string, string>;
+    customerProfileAttributes?: string;
+  };
+  relatedContactId?: string;
+  supportedMessagingContentTypes?: string[];
+}
+
+export interface StartOutboundChatResult {
+  contactId: string;
+  requestId?: string;
+}
+
+export interface ChatIntegrationEventInput {
+  /** Customer number (E.164). */
+  sourceId: string;
+  /** End User Messaging number ARN (PhoneNumber.sourcePhoneNumberArn). */
+  destinationId: string;
+  channel: ChatChannel;
+  event: { type: "MESSAGE" | "EVENT" | "DISCONNECT"; contentType?: string; content?: string };
+  newSession?: {
+    participantDisplayName?: string;
+    attributes?: Record<string, string>;
+    supportedMessagingContentTypes?: string[];
+    streamingEndpointArn?: string;
+  };
+}
+
+export interface ChatIntegrationEventResult {
+  initialContactId?: string;
+  newChatCreated: boolean;
+  requestId?: string;
+}
+
+export interface ContactDetails {
+  id: string;
+  arn?: string;
+  channel?: string;
+  /** The SegmentAttributes connect:Subtype, e.g. connect:SMS. */
+  subtype?: string;
+  initiationMethod?: string;
+  initiatedAt?: Date;
+  lastUpdatedAt?: Date;
+  disconnectedAt?: Date;
+  disconnectReason?: string;
+  customerAddress?: string;
+  systemAddress?: string;
+  relatedContactId?: string;
+  attributes: Record<string, string>;
+}
+
+export type ConnectErrorKind = "throttled" | "concurrency-limited" | "transient" | "permanent-for-this-recipient" | "systemic";
+
+export interface ConnectErrorInfo {
+  kind: ConnectErrorKind;
+  name: string;
+  message: string;
+  requestId?: string;
+  httpStatus?: number;
+}
