@@ -6,7 +6,7 @@ import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { createTestDb } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
-import { ALL_ACTIONS } from "./registry";
+import { ALL_ACTIONS, actionNamed } from "./registry";
 import { runAction } from "./safe-action";
 
 const meta = { requestId: "req-test", ip: "127.0.0.1", userAgent: "vitest" };
@@ -64,11 +64,11 @@ describe("every server action enforces its role", () => {
 
   it("lets an admin run the admin actions, each audited", async () => {
     const admin = people.admin;
-    const created = await runAction(ALL_ACTIONS[1]!, sampleInput("users.create", target), { user: admin, db: h.db, meta });
+    const created = await runAction(actionNamed("users.create"), sampleInput("users.create", target), { user: admin, db: h.db, meta });
     expect(created).toMatchObject({ ok: true, data: { email: "new@example.com", role: "viewer" } });
-    const dup = await runAction(ALL_ACTIONS[1]!, sampleInput("users.create", target), { user: admin, db: h.db, meta });
+    const dup = await runAction(actionNamed("users.create"), sampleInput("users.create", target), { user: admin, db: h.db, meta });
     expect(dup).toMatchObject({ ok: false, error: { code: "conflict", fields: { email: "A user with this email already exists" } } });
-    const weak = await runAction(ALL_ACTIONS[1]!, { email: "w@example.com", name: "", role: "viewer", password: "short" }, { user: admin, db: h.db, meta });
+    const weak = await runAction(actionNamed("users.create"), { email: "w@example.com", name: "", role: "viewer", password: "short" }, { user: admin, db: h.db, meta });
     expect(weak).toMatchObject({ ok: false, error: { code: "invalid", fields: { password: "Use at least 12 characters" } } });
     const rows = await h.db.select().from(auditLog);
     expect(rows.filter((r) => r.action === "user.created" && r.actorEmail === "admin@example.com")).toHaveLength(1);
@@ -76,14 +76,14 @@ describe("every server action enforces its role", () => {
   });
 
   it("refuses first-run setup once any user exists", async () => {
-    const res = await runAction(ALL_ACTIONS[0]!, sampleInput("users.setupFirstAdmin", target), { user: null, db: h.db, meta });
+    const res = await runAction(actionNamed("users.setupFirstAdmin"), sampleInput("users.setupFirstAdmin", target), { user: null, db: h.db, meta });
     expect(res).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
 
   it("never leaves the console without an active admin", async () => {
-    const demote = await runAction(ALL_ACTIONS[2]!, { userId: people.admin.id, role: "viewer" }, { user: people.admin, db: h.db, meta });
+    const demote = await runAction(actionNamed("users.changeRole"), { userId: people.admin.id, role: "viewer" }, { user: people.admin, db: h.db, meta });
     expect(demote).toMatchObject({ ok: false, error: { code: "conflict" } });
-    const selfDisable = await runAction(ALL_ACTIONS[3]!, { userId: people.admin.id, disabled: true }, { user: people.admin, db: h.db, meta });
+    const selfDisable = await runAction(actionNamed("users.setDisabled"), { userId: people.admin.id, disabled: true }, { user: people.admin, db: h.db, meta });
     expect(selfDisable).toMatchObject({ ok: false, error: { code: "conflict", message: "You cannot disable your own account" } });
   });
 });

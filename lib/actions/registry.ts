@@ -1,5 +1,12 @@
 import "server-only";
 // Every server action definition, so one test can hold each of them to its role.
 import * as users from "@/lib/users/actions";
+import type { AnyActionDef } from "./safe-action";
 
-export const ALL_ACTIONS = [users.setupFirstAdmin, users.createUser, users.changeUserRole, users.setUserDisabled];
+export const ALL_ACTIONS: readonly AnyActionDef[] = [users.setupFirstAdmin, users.createUser, users.changeUserRole, users.setUserDisabled];
+
+export function actionNamed(name: string): AnyActionDef {
+  const def = ALL_ACTIONS.find((d) => d.name === name);
+  if (!def) throw new Error(`no action named ${name}`);
+  return def;
+}

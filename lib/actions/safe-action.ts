@@ -21,8 +21,11 @@ export interface ActionDef<A extends Access, S extends z.ZodType, T> {
   name: string;
   access: A;
   input: S;
-  handler: (input: z.output<S>, ctx: ActionContext<A>) => Promise<T>;
+  // Method syntax on purpose: it lets every definition sit in one list of AnyActionDef.
+  handler(input: z.output<S>, ctx: ActionContext<A>): Promise<T>;
 }
+
+export type AnyActionDef = ActionDef<Access, z.ZodType, unknown>;
 
 export function defineAction<A extends Access, S extends z.ZodType, T>(def: ActionDef<A, S, T>): ActionDef<A, S, T> {
   return def;

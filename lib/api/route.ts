@@ -11,8 +11,9 @@ import { getDb } from "@/lib/server/runtime";
 export interface RouteContext<A extends Access> {
   req: Request;
   params: Record<string, string>;
-  user: A extends "public" ? SessionUser | null : SessionUser;
-  db: Db;
+  /** Public routes (health, signed webhooks) get neither a user nor the database: they check and open what they need. */
+  user: A extends "public" ? null : SessionUser;
+  db: A extends "public" ? undefined : Db;
   actor: AuditActor;
 }
 
@@ -22,9 +23,9 @@ export function apiRoute<A extends Access>(access: A, handler: Handler<A>) {
   return async (req: Request, segment: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const meta = metaFromHeaders(req.headers);
     try {
-      const sessionUser = access === "public" ? await currentUser().catch(() => null) : await currentUser();
-      const user = authorize(sessionUser, access);
-      const db = await getDb();
+      const isPublic = access === "public";
+      const user = isPublic ? null : authorize(await currentUser(), access);
+      const db = isPublic ? undefined : await getDb();
       const actor: AuditActor = { actorId: user?.id ?? null, actorEmail: user?.email ?? "anonymous", ...meta };
       const params = (await segment?.params) ?? {};
       return await handler({ req, params, user, db, actor } as RouteContext<A>);

@@ -3,7 +3,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/audit/record";
 import { getRuntime } from "@/lib/server/runtime";
-import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "@/lib/server/request-meta";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "@/lib/server/request-headers";
 import { signInSchema } from "@/lib/users/schemas";
 import { findUserByEmail, insertUser, publicUser, updateUser } from "@/lib/users/queries";
 import { roleFromClaim } from "./oidc-role";

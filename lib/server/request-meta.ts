@@ -1,11 +1,8 @@
 import "server-only";
-// Request id, client address and user agent for the audit log. The server entry sets the first two
-// headers itself (dropping any a client sent), so they cannot be forged from outside.
+// Request id, client address and user agent for the audit log.
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
-
-export const REQUEST_ID_HEADER = "x-request-id";
-export const CLIENT_IP_HEADER = "x-console-client-ip";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./request-headers";
 
 export interface RequestMeta {
   requestId: string;

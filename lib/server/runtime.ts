@@ -46,6 +46,9 @@ async function boot(): Promise<Runtime> {
 }
 
 export function getRuntime(): Promise<Runtime> {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    return Promise.reject(new Error("The database is not opened while building; this page must be dynamic"));
+  }
   g.__outboundRuntime ??= boot().catch((err) => {
     g.__outboundRuntime = undefined;
     throw err;

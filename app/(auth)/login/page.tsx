@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { OIDC_PROVIDER_ID } from "@/lib/auth/options";
+import { currentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { getDb } from "@/lib/server/runtime";
+import { countUsers } from "@/lib/users/queries";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
+  if ((await countUsers(await getDb())) === 0) redirect("/setup");
+  if (await currentUser()) redirect("/campaigns");
+  const { error, callbackUrl } = await searchParams;
+  const e = env();
+  const sso = e.OIDC_ISSUER ? { id: OIDC_PROVIDER_ID, name: e.OIDC_NAME } : null;
+  // Only same-site paths: an open redirect through the sign-in page would be a phishing aid.
+  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/campaigns";
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Sign in</CardTitle>
+        <CardDescription>Use your console account.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <LoginForm sso={sso} next={next} initialError={error && error !== "CredentialsSignin" ? error : null} />
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,24 @@
+import { BackendBanner } from "@/components/console/backend-banner";
+import { Sidebar } from "@/components/console/sidebar";
+import { UserMenu } from "@/components/console/user-menu";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { env } from "@/lib/env";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
+  const e = env();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <BackendBanner mode={e.CONNECT_MODE} region={e.region} />
+      <div className="flex flex-1">
+        <Sidebar />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <header className="flex h-14 items-center justify-end border-b border-border bg-card px-6">
+            <UserMenu email={user.email} role={user.role} />
+          </header>
+          <main className="flex-1 p-6">{children}</main>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ROLE_LABEL, ROLES, type Role } from "@/lib/auth/roles";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { changeUserRoleAction, setUserDisabledAction } from "./actions";
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  lastSignInAt: string | null;
+  createdAt: string;
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "Never");
+
+export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: (run: () => Promise<ActionResult<unknown>>) => run(),
+    onSuccess: (res) => {
+      setError(res.ok ? null : res.error.message);
+      router.refresh();
+    },
+  });
+
+  return (
+    <div className="grid gap-3">
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <Table aria-label="Users">
+        <THead>
+          <tr>
+            <TH>Email</TH>
+            <TH>Name</TH>
+            <TH>Role</TH>
+            <TH>Status</TH>
+            <TH>Last sign-in</TH>
+            <TH className="text-right">Actions</TH>
+          </tr>
+        </THead>
+        <TBody>
+          {users.map((u) => (
+            <TR key={u.id} data-testid={`user-row-${u.email}`}>
+              <TD className="font-medium">{u.email}</TD>
+              <TD>{u.name}</TD>
+              <TD>
+                <Select
+                  aria-label={`Role of ${u.email}`}
+                  className="h-8 w-36"
+                  value={u.role}
+                  disabled={mutation.isPending}
+                  onChange={(ev) => mutation.mutate(() => changeUserRoleAction({ userId: u.id, role: ev.target.value as Role }))}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {ROLE_LABEL[r]}
+                    </option>
+                  ))}
+                </Select>
+              </TD>
+              <TD>{u.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</TD>
+              <TD className="text-muted-foreground">{when(u.lastSignInAt)}</TD>
+              <TD className="text-right">
+                {u.id === meId ? (
+                  <span className="text-xs text-muted-foreground">You</span>
+                ) : (
+                  <Button
+                    size="sm"
+                    variant={u.disabled ? "outline" : "destructive"}
+                    disabled={mutation.isPending}
+                    onClick={() => mutation.mutate(() => setUserDisabledAction({ userId: u.id, disabled: !u.disabled }))}
+                  >
+                    {u.disabled ? `Enable ${u.email}` : `Disable ${u.email}`}
+                  </Button>
+                )}
+              </TD>
+            </TR>
+          ))}
+        </TBody>
+      </Table>
+    </div>
+  );
+}
