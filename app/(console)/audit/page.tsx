@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { PageHeader } from "@/components/page-header";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { AuditView } from "./audit-view";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AuditPage() {
+  await requirePageUser("viewer");
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every change made in the console, newest first. Each entry is chained to the one before it by hash, so an edited or removed entry is detectable."
+      />
+      {/* The view reads the filters from the URL on the client, which needs a Suspense boundary. */}
+      <Suspense fallback={<p className="text-sm text-muted-foreground">Loading entries…</p>}>
+        <AuditView />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+// The audit routes end to end over a real database: filters, JSON shape, CSV export and chain verification.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { desc } from "drizzle-orm";
+import type { SessionUser } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit/record";
+import { auditLog } from "@/lib/db/schema";
+import type { DatabaseHandle } from "@/lib/db/types";
+import { createTestDb } from "@/lib/testing/test-db";
+
+const state: { db?: DatabaseHandle; user: SessionUser | null } = { user: null };
+vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user }));
+vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
+
+const { GET: list } = await import("./route");
+const { GET: exportCsv } = await import("./export/route");
+const { POST: verify } = await import("./verify/route");
+
+const viewer: SessionUser = { id: "u-viewer", email: "vera@example.com", name: "Vera", role: "viewer" };
+const call = (handler: typeof list, url: string, method = "GET") =>
+  handler(new Request(`http://console.test${url}`, { method, headers: { "x-request-id": "req-test", "user-agent": "vitest" } }), {});
+
+async function lastEntry() {
+  const [row] = await state.db!.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  return row!;
+}
+
+describe("audit routes", () => {
+  beforeAll(async () => {
+    state.db = await createTestDb();
+    const actor = { actorId: "u-ada", actorEmail: "ada@example.com" };
+    await recordAudit(state.db.db, actor, { action: "user.created", targetType: "user", targetId: "u-2", diff: { after: { role: "viewer" } } });
+    await recordAudit(state.db.db, actor, { action: "user.role_changed", targetType: "user", targetId: "u-2", diff: { role: { from: "viewer", to: "=admin" } } });
+  });
+  afterAll(async () => {
+    await state.db?.close();
+  });
+
+  it("refuses a visitor who is not signed in", async () => {
+    state.user = null;
+    const res = await call(list, "/api/audit");
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe("unauthenticated");
+  });
+
+  it("lists entries newest first with ISO times and a cursor", async () => {
+    state.user = viewer;
+    const res = await call(list, "/api/audit?limit=1&action=user.");
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.entries).toHaveLength(1);
+    expect(body.entries[0]).toMatchObject({ action: "user.role_changed", actorEmail: "ada@example.com", targetId: "u-2" });
+    expect(body.entries[0].at).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/);
+    const next = await (await call(list, `/api/audit?limit=1&action=user.&cursor=${body.nextCursor}`)).json();
+    expect(next.entries.map((e: { action: string }) => e.action)).toEqual(["user.created"]);
+    expect(next.nextCursor).toBeNull();
+  });
+
+  it("answers a range that ends before it starts with a message on the To field", async () => {
+    const res = await call(list, "/api/audit?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z");
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: "invalid", fields: { to: "must be after the start of the range" } });
+  });
+
+  it("exports matching entries as CSV and records the export before the first row", async () => {
+    const res = await call(exportCsv, "/api/audit/export?target=u-2");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-log-\d{8}-\d{6}Z\.csv"$/);
+    const exported = await lastEntry();
+    expect(exported).toMatchObject({ action: "audit.exported", actorEmail: viewer.email, requestId: "req-test", diff: { filter: { target: "u-2" }, format: "csv" } });
+
+    const lines = (await res.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(lines[0]).toBe("id,at,actor_email,actor_id,action,target_type,target_id,diff,request_id,ip,user_agent,hash,prev_hash");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(",user.role_changed,user,u-2,");
+    // jsonb keeps its own key order, so look for the pair rather than the exact text.
+    expect(lines[1]).toContain('""from"":""viewer""');
+    expect(lines[1]).toContain('""to"":""=admin""');
+    expect(lines[2]).toContain(",user.created,");
+  });
+
+  it("verifies the chain, then records the outcome outside what it checked", async () => {
+    const before = await lastEntry();
+    const res = await call(verify, "/api/audit/verify", "POST");
+    expect(res.status).toBe(200);
+    const report = await res.json();
+    expect(report).toEqual({ ok: true, checked: 3, lastHash: before.hash });
+    expect(await lastEntry()).toMatchObject({ action: "audit.verified", prevHash: before.hash, diff: report });
+  });
+});

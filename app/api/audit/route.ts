@@ -1,0 +1,14 @@
+// The audit log as JSON for the console's table: filtered, newest first, one keyset page at a time.
+import { apiRoute } from "@/lib/api/route";
+import { auditFilterSchema } from "@/lib/audit/filters";
+import { listAuditEntries } from "@/lib/audit/queries";
+
+export const GET = apiRoute("viewer", async ({ req, db }) => {
+  // A bad filter throws a ZodError, which the wrapper turns into a 400 with a message per field.
+  const filter = auditFilterSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const { entries, nextCursor } = await listAuditEntries(db, filter);
+  return Response.json(
+    { entries: entries.map((entry) => ({ ...entry, at: entry.at.toISOString() })), nextCursor },
+    { headers: { "cache-control": "no-store" } },
+  );
+});
