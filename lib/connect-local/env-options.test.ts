@@ -1,6 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { connectLocalOptionsFromEnv, parseFaults } from "./env-options";
+import { connectLocalOptionsFromEnv as fromProcessEnv, parseFaults } from "./env-options";
+
+// Next's types make NODE_ENV a required member of ProcessEnv.
+const connectLocalOptionsFromEnv = (vars: Record<string, string>) => fromProcessEnv(vars as NodeJS.ProcessEnv);
 
 describe("connectLocalOptionsFromEnv", () => {
   it("uses defaults and puts state under DATA_DIR", () => {
