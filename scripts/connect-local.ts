@@ -5,20 +5,21 @@ import { startConnectLocal } from "@/lib/connect-local/server";
 
 async function main(): Promise<void> {
   const options = connectLocalOptionsFromEnv(process.env);
-  let server: ConnectLocalServer | undefined;
+  const running: { server?: ConnectLocalServer } = {};
   let stopSignal: string | undefined;
 
   const stop = (signal: string) => {
     if (stopSignal) return;
     stopSignal = signal;
     // Before the server is up there is nothing to close yet; main() closes it once started.
-    if (server) closeAndExit(server, signal);
+    if (running.server) closeAndExit(running.server, signal);
   };
   // Handlers go in before the URL is printed: whoever reads the URL may signal straight away.
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
 
-  server = await startConnectLocal(options);
+  const server = await startConnectLocal(options);
+  running.server = server;
   console.log(`connect-local listening on ${server.url} (state: ${options.dataDir ?? "in memory"})`);
   if (stopSignal) closeAndExit(server, stopSignal);
 }
