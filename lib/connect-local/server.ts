@@ -128,7 +128,9 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
   };
 
   const server = createServer((req, res) => void handle(req, res));
-  server.keepAliveTimeout = 5_000;
+  // Longer than typical client idle pools so a reused keep-alive socket is rarely closed under a request.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   try {
     await new Promise<void>((resolveListen, reject) => {
       server.once("error", reject);

@@ -153,6 +153,8 @@ describe("error classification of real responses", () => {
     await h.setConfig({ faults: { Timeout: 1 }, timeoutHangMs: 10_000 });
     const impatient = createConnectGateway({ mode: "local", endpoint: h.server.url, region: catalog.region, maxAttempts: 1, requestTimeoutMs: 200 });
     expect(await failure(impatient.startOutboundChat(smsChat()))).toMatchObject({ kind: "transient", name: "TimeoutError" });
+    // The timeout setting reaches the Q in Connect client too without breaking calls that answer in time.
+    expect((await impatient.listKnowledgeBases()).length).toBe(catalog.knowledgeBases.length);
 
     const nowhere = createConnectGateway({ mode: "local", endpoint: "http://127.0.0.1:9", region: catalog.region, maxAttempts: 1 });
     expect(await failure(nowhere.listInstances())).toMatchObject({ kind: "transient" });
