@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite loads its WASM engine from disk at run time; bundling it breaks the file URLs.
-  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // PGlite loads its WASM engine from disk at run time; bundling it breaks the file URLs. The server entry
+  // opens the database before Next loads, so the database packages must be the same copies on both sides.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "drizzle-orm"],
   poweredByHeader: false,
   // `npm run typecheck` checks the whole tree (tests included) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -1,6 +1,5 @@
 import "server-only";
 import { desc, sql } from "drizzle-orm";
-import { PgTransaction } from "drizzle-orm/pg-core";
 import { auditLog } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import type { AuditActor } from "./context";
@@ -21,7 +20,7 @@ export interface AuditEntry {
  * neither does. Given a plain database handle it opens its own transaction.
  */
 export async function recordAudit(db: Db, actor: AuditActor, entry: AuditEntry): Promise<{ id: number; hash: string }> {
-  if (!(db instanceof PgTransaction)) return db.transaction((tx) => recordAudit(tx, actor, entry));
+  if (!isTransaction(db)) return db.transaction((tx) => recordAudit(tx, actor, entry));
   await db.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
@@ -44,6 +43,11 @@ export async function recordAudit(db: Db, actor: AuditActor, entry: AuditEntry):
     .values({ ...content, prevHash, hash })
     .returning({ id: auditLog.id });
   return { id: row!.id, hash };
+}
+
+// Structural, not instanceof: the server entry and Next's bundles may hold different copies of drizzle's classes.
+function isTransaction(db: Db): boolean {
+  return typeof (db as { rollback?: unknown }).rollback === "function";
 }
 
 /** Before/after of the fields that changed, for the entry's diff. */
