@@ -13,7 +13,7 @@ interface Outcome {
 const RESULTS = "test-results";
 const outcomes: Outcome[] = [];
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
   const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
   return res.status ?? 1;
 }
@@ -26,7 +26,7 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-function vitest(name: string, filter: string[], env: NodeJS.ProcessEnv) {
+function vitest(name: string, filter: string[], env: Record<string, string>) {
   const out = `${RESULTS}/${name}.json`;
   rmSync(out, { force: true });
   const exitCode = run("npx", ["vitest", "run", ...filter, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);

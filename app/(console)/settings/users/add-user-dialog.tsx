@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { UserPlus } from "lucide-react";
@@ -24,6 +24,7 @@ export function AddUserDialog() {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof createUserSchema>>({ resolver: zodResolver(createUserSchema), defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
+  const role = useWatch({ control: form.control, name: "role" });
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -54,7 +55,7 @@ export function AddUserDialog() {
           <Field id="new-name" label="Name" error={errors.name?.message}>
             <Input autoComplete="off" {...form.register("name")} />
           </Field>
-          <Field id="new-role" label="Role" hint={ROLE_DESCRIPTION[form.watch("role") ?? "viewer"]} error={errors.role?.message}>
+          <Field id="new-role" label="Role" hint={ROLE_DESCRIPTION[role ?? "viewer"]} error={errors.role?.message}>
             <Select {...form.register("role")}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
