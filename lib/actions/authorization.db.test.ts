@@ -22,6 +22,8 @@ function sampleInput(name: string, targetId: string): unknown {
       return { userId: targetId, disabled: true };
     case "users.setupFirstAdmin":
       return { email: "first@example.com", name: "", password: "a-long-passphrase-42", confirmPassword: "a-long-passphrase-42" };
+    case "simulator.updateSettings":
+      return { rate: 5, burst: 10, maxActiveChats: 500, latencyMs: 0, clockSpeed: 1, faults: { InternalServiceException: 0, ThrottlingException: 0, LimitExceededException: 0, AccessDeniedException: 0, Timeout: 0 } };
     default:
       throw new Error(`no sample input for ${name}: add one`);
   }

@@ -1,9 +1,10 @@
 import "server-only";
 // Every server action definition, so one test can hold each of them to its role.
 import * as users from "@/lib/users/actions";
+import * as simulator from "@/lib/connect/simulator-admin";
 import type { AnyActionDef } from "./safe-action";
 
-export const ALL_ACTIONS: readonly AnyActionDef[] = [users.setupFirstAdmin, users.createUser, users.changeUserRole, users.setUserDisabled];
+export const ALL_ACTIONS: readonly AnyActionDef[] = [users.setupFirstAdmin, users.createUser, users.changeUserRole, users.setUserDisabled, simulator.updateSimulatorSettings];
 
 export function actionNamed(name: string): AnyActionDef {
   const def = ALL_ACTIONS.find((d) => d.name === name);

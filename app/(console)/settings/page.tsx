@@ -1,27 +1,42 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
+import { readSimulatorSettings } from "@/lib/connect/simulator-admin";
+import type { SimulatorSettings } from "@/lib/connect/simulator-settings";
 import { getRuntime } from "@/lib/server/runtime";
+import { ConnectOverview } from "./connect-overview";
+import { SimulatorForm } from "./simulator-form";
 
 export const metadata: Metadata = { title: "Settings" };
+
+async function simulatorSettings(): Promise<SimulatorSettings | string> {
+  try {
+    return await readSimulatorSettings();
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
 
 export default async function SettingsPage() {
   const user = await requirePageUser("viewer");
   const rt = await getRuntime();
   const e = rt.env;
+  const isAdmin = hasRole(user.role, "admin");
+  const simulator = isAdmin && e.CONNECT_MODE === "local" ? await simulatorSettings() : null;
   return (
     <>
       <PageHeader title="Settings" description="How this console reaches Amazon Connect, and who may use it." />
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 xl:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>Amazon Connect</CardTitle>
             <CardDescription>Where campaign sends and chat events go.</CardDescription>
           </CardHeader>
-          <CardContent>
+          <CardContent className="grid gap-4">
             <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
               <dt className="text-muted-foreground">Mode</dt>
               <dd data-testid="connect-mode">{e.CONNECT_MODE === "local" ? "Local simulator" : "AWS"}</dd>
@@ -32,21 +47,33 @@ export default async function SettingsPage() {
               <dt className="text-muted-foreground">Database</dt>
               <dd>{rt.database.kind === "pglite" ? "Embedded (PGlite)" : "PostgreSQL"}</dd>
             </dl>
+            <ConnectOverview />
           </CardContent>
         </Card>
-        {hasRole(user.role, "admin") ? (
-          <Card>
-            <CardHeader>
-              <CardTitle>Users</CardTitle>
-              <CardDescription>Add people, change their roles, disable accounts.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <Link className="text-sm font-medium text-primary hover:underline" href="/settings/users">
-                Manage users
-              </Link>
-            </CardContent>
-          </Card>
-        ) : null}
+        <div className="grid content-start gap-4">
+          {simulator !== null ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Local simulator</CardTitle>
+                <CardDescription>Quotas and injected faults of the built-in Connect, for trying out throttling and failures.</CardDescription>
+              </CardHeader>
+              <CardContent>{typeof simulator === "string" ? <Alert tone="error">{simulator}</Alert> : <SimulatorForm initial={simulator} />}</CardContent>
+            </Card>
+          ) : null}
+          {isAdmin ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Users</CardTitle>
+                <CardDescription>Add people, change their roles, disable accounts.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <Link className="text-sm font-medium text-primary hover:underline" href="/settings/users">
+                  Manage users
+                </Link>
+              </CardContent>
+            </Card>
+          ) : null}
+        </div>
       </div>
     </>
   );

@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, SUPERVISOR, signIn } from "./fixtures";
+
+// Runs after foundation.spec.ts (alphabetical order, one worker): the admin and supervisor exist.
+test.describe.configure({ mode: "serial" });
+
+test("settings show what the gateway sees, and an admin tunes the simulator", async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto("/settings");
+  await expect(page.getByTestId("connect-mode")).toHaveText("Local simulator");
+  await expect(page.getByText(/Connected: \d+ instances visible/)).toBeVisible();
+  const numbers = page.getByRole("table", { name: "Phone numbers of the instance" });
+  await expect(numbers.getByRole("row")).not.toHaveCount(1);
+  await expect(page.getByRole("table", { name: "Contact flows of the instance" }).getByText("CONTACT_FLOW").first()).toBeVisible();
+
+  await page.getByLabel("InternalServiceException").fill("80");
+  await page.getByLabel("ThrottlingException").fill("30");
+  await page.getByRole("button", { name: "Save simulator settings" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Fault rates add up to more than 100%" })).toBeVisible();
+
+  await page.getByLabel("InternalServiceException").fill("0");
+  await page.getByLabel("ThrottlingException").fill("0");
+  await page.getByLabel("Latency (ms)").fill("25");
+  await page.getByRole("button", { name: "Save simulator settings" }).click();
+  await expect(page.getByText("Simulator settings saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Latency (ms)")).toHaveValue("25");
+
+  await page.goto("/audit?action=simulator.");
+  await expect(page.getByRole("table").getByText("simulator.settings_changed")).toBeVisible();
+});
+
+test("a supervisor sees the Connect check but not the simulator controls", async ({ page }) => {
+  await signIn(page, SUPERVISOR);
+  await page.goto("/settings");
+  await expect(page.getByText(/Connected: \d+ instances visible/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save simulator settings" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Manage users" })).toHaveCount(0);
+});
