@@ -1,6 +1,6 @@
 // The one database schema. SQL migrations under lib/db/migrations are generated from it (npm run db:generate).
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "@/lib/auth/roles";
 
 export const userRole = pgEnum("user_role", ROLES);
@@ -55,3 +55,107 @@ export const auditLog = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+
+// ── Campaigns ────────────────────────────────────────────────────────────────────────────────────────────
+export const campaignStatus = pgEnum("campaign_status", ["draft", "scheduled", "running", "paused", "completed", "cancelled"]);
+export const chatChannel = pgEnum("chat_channel", ["sms", "whatsapp"]);
+export const preflightStatus = pgEnum("preflight_status", ["valid", "invalid", "duplicate", "suppressed"]);
+export const sendStatus = pgEnum("send_status", ["pending", "sending", "sent", "failed", "skipped"]);
+
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    status: campaignStatus("status").notNull().default("draft"),
+    pauseReason: text("pause_reason"),
+    channel: chatChannel("channel").notNull(),
+    instanceId: text("instance_id").notNull(),
+    contactFlowId: text("contact_flow_id").notNull(),
+    sourcePhoneNumberArn: text("source_phone_number_arn").notNull(),
+    // Everything else the composer set (message or template, content types, duration, attributes, pacing, mapping),
+    // validated by the composer's zod schema; frozen at launch.
+    config: jsonb("config").notNull(),
+    // Counts per preflight status, and what the last preflight found blocking.
+    preflight: jsonb("preflight").notNull(),
+    scheduledAt: ts("scheduled_at"),
+    createdBy: uuid("created_by").notNull(),
+    createdByEmail: text("created_by_email").notNull(),
+    launchedBy: uuid("launched_by"),
+    launchedAt: ts("launched_at"),
+    finishedAt: ts("finished_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("campaigns_status_idx").on(t.status, t.createdAt), index("campaigns_created_idx").on(t.createdAt)],
+);
+
+export const campaignRecipients = pgTable(
+  "campaign_recipients",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    // Line of the source (CSV or pasted text), so every report row points back to what the user gave.
+    line: integer("line").notNull(),
+    phoneRaw: text("phone_raw").notNull(),
+    phone: text("phone"),
+    name: text("name"),
+    attributes: jsonb("attributes"),
+    variables: jsonb("variables"),
+    preflightStatus: preflightStatus("preflight_status").notNull(),
+    reason: text("reason"),
+    duplicateOfLine: integer("duplicate_of_line"),
+    // The send ledger; set for valid rows only.
+    sendStatus: sendStatus("send_status"),
+    attempts: integer("attempts").notNull().default(0),
+    contactId: text("contact_id"),
+    awsRequestId: text("aws_request_id"),
+    lastErrorName: text("last_error_name"),
+    lastErrorMessage: text("last_error_message"),
+    nextAttemptAt: ts("next_attempt_at"),
+    sentAt: ts("sent_at"),
+    updatedAt: ts("updated_at"),
+  },
+  (t) => [
+    uniqueIndex("campaign_recipients_line_uq").on(t.campaignId, t.line),
+    index("campaign_recipients_send_idx").on(t.campaignId, t.sendStatus, t.id),
+    index("campaign_recipients_preflight_idx").on(t.campaignId, t.preflightStatus, t.id),
+    index("campaign_recipients_phone_idx").on(t.campaignId, t.phone),
+  ],
+);
+
+// ── Suppression list ─────────────────────────────────────────────────────────────────────────────────────
+export const suppressions = pgTable(
+  "suppressions",
+  {
+    phone: text("phone").primaryKey(),
+    reason: text("reason").notNull().default(""),
+    // manual, import, opt-out
+    source: text("source").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("suppressions_created_idx").on(t.createdAt)],
+);
+
+// ── API keys ─────────────────────────────────────────────────────────────────────────────────────────────
+export const apiKeys = pgTable("api_keys", {
+  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  name: text("name").notNull(),
+  role: userRole("role").notNull(),
+  // The first characters of the key, shown so people can tell keys apart; the key itself is only hashed.
+  prefix: text("prefix").notNull(),
+  hash: text("hash").notNull().unique(),
+  createdBy: uuid("created_by").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  lastUsedAt: ts("last_used_at"),
+  revokedAt: ts("revoked_at"),
+});
+
+export type Campaign = typeof campaigns.$inferSelect;
+export type CampaignRecipient = typeof campaignRecipients.$inferSelect;
+export type Suppression = typeof suppressions.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
