@@ -150,7 +150,9 @@ export function createConnectGateway(options: ConnectGatewayOptions): ConnectGat
           Attributes: input.attributes,
           ChatDurationInMinutes: input.chatDurationInMinutes,
           ParticipantDetails: input.participantDisplayName ? { DisplayName: input.participantDisplayName } : undefined,
-          InitialSystemMessage: input.initialSystemMessage ? { ContentType: "text/plain", Content: input.initialSystemMessage } : undefined,
+          InitialSystemMessage: input.initialSystemMessage
+            ? { ContentType: input.initialSystemMessageContentType ?? "text/plain", Content: input.initialSystemMessage }
+            : undefined,
           InitialTemplatedSystemMessage: input.template
             ? {
                 KnowledgeBaseId: input.template.knowledgeBaseId,

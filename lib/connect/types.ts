@@ -94,6 +94,8 @@ export interface StartOutboundChatInput {
   chatDurationInMinutes?: number;
   participantDisplayName?: string;
   initialSystemMessage?: string;
+  /** text/plain (default) or text/markdown. */
+  initialSystemMessageContentType?: "text/plain" | "text/markdown";
   template?: {
     knowledgeBaseId: string;
     messageTemplateId: string;

@@ -1,0 +1,96 @@
+import "server-only";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { campaignRecipients, campaigns, type Campaign } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/types";
+import type { CampaignStatus } from "./status";
+
+export type NewRecipientRow = Omit<typeof campaignRecipients.$inferInsert, "id" | "campaignId">;
+
+// Keeps each INSERT well under PostgreSQL's 65,535 bound parameters.
+const INSERT_BATCH = 1000;
+
+export async function getCampaign(db: Db, id: string): Promise<Campaign | undefined> {
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
+  return row;
+}
+
+export async function listRecentCampaigns(db: Db, limit = 100): Promise<Campaign[]> {
+  return db.select().from(campaigns).orderBy(desc(campaigns.createdAt)).limit(limit);
+}
+
+export async function insertCampaign(db: Db, values: typeof campaigns.$inferInsert): Promise<Campaign> {
+  const [row] = await db.insert(campaigns).values(values).returning();
+  return row!;
+}
+
+/** Replaces a draft's recipient rows, in batches. */
+export async function replaceRecipients(db: Db, campaignId: string, rows: Iterable<NewRecipientRow>): Promise<number> {
+  await db.delete(campaignRecipients).where(eq(campaignRecipients.campaignId, campaignId));
+  let batch: (typeof campaignRecipients.$inferInsert)[] = [];
+  let total = 0;
+  for (const row of rows) {
+    batch.push({ ...row, campaignId });
+    if (batch.length === INSERT_BATCH) {
+      await db.insert(campaignRecipients).values(batch);
+      total += batch.length;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) {
+    await db.insert(campaignRecipients).values(batch);
+    total += batch.length;
+  }
+  return total;
+}
+
+/**
+ * Moves a campaign from one status to another only if it is still in `from`: zero rows means someone else
+ * changed it first, and the caller reports that instead of overwriting.
+ */
+export async function transitionCampaign(db: Db, id: string, from: CampaignStatus, to: CampaignStatus, patch: Partial<typeof campaigns.$inferInsert> = {}): Promise<Campaign | undefined> {
+  const [row] = await db
+    .update(campaigns)
+    .set({ ...patch, status: to, updatedAt: new Date() })
+    .where(and(eq(campaigns.id, id), eq(campaigns.status, from)))
+    .returning();
+  return row;
+}
+
+export async function updateDraft(db: Db, id: string, patch: Partial<typeof campaigns.$inferInsert>): Promise<Campaign | undefined> {
+  const [row] = await db
+    .update(campaigns)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(campaigns.id, id), eq(campaigns.status, "draft")))
+    .returning();
+  return row;
+}
+
+export async function deleteDraft(db: Db, id: string): Promise<Campaign | undefined> {
+  const [row] = await db.delete(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.status, "draft"))).returning();
+  return row;
+}
+
+export async function recipientCounts(db: Db, campaignId: string) {
+  const rows = await db
+    .select({ preflight: campaignRecipients.preflightStatus, send: campaignRecipients.sendStatus, n: count() })
+    .from(campaignRecipients)
+    .where(eq(campaignRecipients.campaignId, campaignId))
+    .groupBy(campaignRecipients.preflightStatus, campaignRecipients.sendStatus);
+  return rows;
+}
+
+/** Every stored row in source order, a page at a time, for the preflight report CSV. */
+export async function* iterateRecipients(db: Db, campaignId: string, pageSize = 2000) {
+  let afterLine = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(campaignRecipients)
+      .where(and(eq(campaignRecipients.campaignId, campaignId), sql`${campaignRecipients.line} > ${afterLine}`))
+      .orderBy(asc(campaignRecipients.line))
+      .limit(pageSize);
+    yield* rows;
+    if (rows.length < pageSize) return;
+    afterLine = rows[rows.length - 1]!.line;
+  }
+}

@@ -1,0 +1,115 @@
+// The composer's input: one zod schema for the form, the server actions and the automation API. Pure.
+import { z } from "zod";
+
+export const CONTENT_TYPES = [
+  "text/plain",
+  "text/markdown",
+  "application/json",
+  "application/vnd.amazonaws.connect.message.interactive",
+  "application/vnd.amazonaws.connect.message.interactive.response",
+] as const;
+
+export const ATTRIBUTE_KEY = /^[A-Za-z0-9_-]+$/;
+const attributeKey = z.string().trim().min(1, "Enter a name").max(128, "At most 128 characters").regex(ATTRIBUTE_KEY, "Use letters, digits, - and _ only");
+
+export const mappingSchema = z.object({
+  phoneColumn: z.string().min(1, "Choose the column that holds the phone number"),
+  nameColumn: z.string().optional(),
+  /** source column → contact attribute key */
+  attributeColumns: z.record(z.string(), attributeKey).default({}),
+  /** source column → placeholder / template variable name */
+  variableColumns: z.record(z.string(), z.string().trim().min(1).max(64)).default({}),
+});
+
+export const recipientsSchema = z.object({
+  format: z.enum(["paste", "csv"]),
+  text: z.string().min(1, "Add recipients: paste numbers or upload a CSV"),
+  fileName: z.string().max(255).optional(),
+  mapping: mappingSchema,
+  defaultCountry: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Use a two-letter country code such as US or GB")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+
+const templateVariable = z.union([z.object({ column: z.string().min(1) }), z.object({ value: z.string().max(1024) })]);
+
+export const messageSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("none") }),
+  z.object({
+    kind: z.literal("text"),
+    contentType: z.enum(["text/plain", "text/markdown"]),
+    text: z.string().trim().min(1, "Write the message, or choose no initial message").max(1024, "At most 1,024 characters"),
+  }),
+  z.object({
+    kind: z.literal("template"),
+    knowledgeBaseId: z.string().min(1, "Choose a knowledge base"),
+    messageTemplateId: z.string().min(1, "Choose a message template"),
+    templateName: z.string().max(256).default(""),
+    /** template variable → a recipient column or a fixed value */
+    variables: z.record(z.string(), templateVariable).default({}),
+  }),
+]);
+
+export const campaignFieldsSchema = z.object({
+    name: z.string().trim().min(1, "Name the campaign").max(120, "At most 120 characters"),
+    description: z.string().trim().max(1000, "At most 1,000 characters").default(""),
+    instanceId: z.string().min(1, "Choose a Connect instance").max(100),
+    channel: z.enum(["sms", "whatsapp"], { error: "Choose SMS or WhatsApp" }),
+    sourcePhoneNumberArn: z.string().min(1, "Choose a source number").max(256),
+    contactFlowId: z.string().min(1, "Choose a contact flow").max(500),
+    recipients: recipientsSchema,
+    message: messageSchema,
+    contentTypes: z
+      .array(z.enum(CONTENT_TYPES))
+      .default(["text/plain"])
+      .transform((list) => Array.from(new Set(["text/plain" as const, ...list]))),
+    chatDurationMinutes: z.coerce
+      .number({ error: "Enter minutes" })
+      .int("Use whole minutes")
+      .min(60, "At least 60 minutes")
+      .max(10_080, "At most 10,080 minutes (7 days)")
+      .default(60),
+    attributes: z.record(attributeKey, z.string().max(32_767)).default({}),
+    participantDisplayName: z
+      .discriminatedUnion("mode", [
+        z.object({ mode: z.literal("none") }),
+        z.object({ mode: z.literal("fixed"), value: z.string().trim().min(1, "Enter a display name").max(256) }),
+        z.object({ mode: z.literal("column"), column: z.string().min(1, "Choose a column") }),
+      ])
+      .default({ mode: "none" }),
+    relatedContactId: z.string().trim().max(256).optional().or(z.literal("").transform(() => undefined)),
+    sendsPerSecond: z.coerce.number({ error: "Enter sends per second" }).positive("Must be above 0").max(1000, "At most 1,000").default(5),
+    schedule: z
+      .discriminatedUnion("mode", [z.object({ mode: z.literal("now") }), z.object({ mode: z.literal("at"), at: z.iso.datetime({ offset: true, error: "Choose a date and time" }), timeZone: z.string().max(64).default("UTC") })])
+      .default({ mode: "now" }),
+  });
+
+function channelMatchesMessage(v: { channel: "sms" | "whatsapp"; message: { kind: string } }, ctx: z.RefinementCtx) {
+  if (v.channel === "whatsapp" && v.message.kind === "text") {
+    ctx.addIssue({ code: "custom", path: ["message"], message: "WhatsApp campaigns start with a message template, not free text" });
+  }
+  if (v.channel === "sms" && v.message.kind === "template") {
+    ctx.addIssue({ code: "custom", path: ["message"], message: "Message templates are for WhatsApp; SMS campaigns use a text message" });
+  }
+}
+
+export const campaignInputSchema = campaignFieldsSchema.superRefine(channelMatchesMessage);
+
+export type CampaignInput = z.input<typeof campaignInputSchema>;
+export type CampaignConfig = z.output<typeof campaignInputSchema>;
+
+export const campaignIdSchema = z.object({ campaignId: z.uuid("Unknown campaign") });
+export const launchSchema = z.object({
+  campaignId: z.uuid("Unknown campaign"),
+  /** The count the user confirmed ("Send to 1,234 recipients"); launch is refused if it no longer matches. */
+  confirmRecipients: z.number().int().min(1),
+});
+export const testSendSchema = z.object({
+  campaign: campaignFieldsSchema.omit({ recipients: true }).superRefine(channelMatchesMessage),
+  phone: z.string().trim().min(1, "Enter the number to send the test to"),
+  defaultCountry: z.string().trim().toUpperCase().optional(),
+});

@@ -1,0 +1,25 @@
+// Campaign status is an explicit state machine: the allowed transitions, in one table.
+export const CAMPAIGN_STATUSES = ["draft", "scheduled", "running", "paused", "completed", "cancelled"] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const TRANSITIONS: Record<CampaignStatus, readonly CampaignStatus[]> = {
+  draft: ["scheduled", "cancelled"],
+  scheduled: ["running", "paused", "cancelled"],
+  running: ["paused", "completed", "cancelled"],
+  paused: ["running", "cancelled"],
+  completed: [],
+  cancelled: [],
+};
+
+export function canTransition(from: CampaignStatus, to: CampaignStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export const STATUS_LABEL: Record<CampaignStatus, string> = {
+  draft: "Draft",
+  scheduled: "Scheduled",
+  running: "Running",
+  paused: "Paused",
+  completed: "Completed",
+  cancelled: "Cancelled",
+};
