@@ -63,12 +63,15 @@ export default async function SettingsPage() {
           {isAdmin ? (
             <Card>
               <CardHeader>
-                <CardTitle>Users</CardTitle>
-                <CardDescription>Add people, change their roles, disable accounts.</CardDescription>
+                <CardTitle>Users and API keys</CardTitle>
+                <CardDescription>Add people, change their roles, disable accounts; create and revoke keys for automation.</CardDescription>
               </CardHeader>
-              <CardContent>
+              <CardContent className="flex gap-4">
                 <Link className="text-sm font-medium text-primary hover:underline" href="/settings/users">
                   Manage users
+                </Link>
+                <Link className="text-sm font-medium text-primary hover:underline" href="/settings/api-keys">
+                  Manage API keys
                 </Link>
               </CardContent>
             </Card>

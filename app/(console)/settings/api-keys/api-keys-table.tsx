@@ -1,0 +1,72 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ROLE_LABEL, type Role } from "@/lib/auth/roles";
+import { revokeApiKeyAction } from "./actions";
+
+interface KeyRow {
+  id: string;
+  name: string;
+  role: Role;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "Never");
+
+export function ApiKeysTable({ keys }: { keys: KeyRow[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const revoke = useMutation({
+    mutationFn: (keyId: string) => revokeApiKeyAction({ keyId }),
+    onSuccess: (res) => {
+      setError(res.ok ? null : res.error.message);
+      router.refresh();
+    },
+  });
+  if (keys.length === 0) return <p className="text-sm text-muted-foreground">No API keys yet.</p>;
+  return (
+    <div className="grid gap-3">
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <Table aria-label="API keys">
+        <THead>
+          <tr>
+            <TH>Name</TH>
+            <TH>Key</TH>
+            <TH>Role</TH>
+            <TH>Created</TH>
+            <TH>Last used</TH>
+            <TH className="text-right">Status</TH>
+          </tr>
+        </THead>
+        <TBody>
+          {keys.map((k) => (
+            <TR key={k.id} data-testid={`api-key-${k.name}`}>
+              <TD className="font-medium">{k.name}</TD>
+              <TD className="font-mono text-xs">{k.prefix}_…</TD>
+              <TD>{ROLE_LABEL[k.role]}</TD>
+              <TD className="text-muted-foreground">{when(k.createdAt)}</TD>
+              <TD className="text-muted-foreground">{when(k.lastUsedAt)}</TD>
+              <TD className="text-right">
+                {k.revokedAt ? (
+                  <Badge tone="danger">Revoked</Badge>
+                ) : (
+                  <Button size="sm" variant="destructive" disabled={revoke.isPending} onClick={() => confirm(`Revoke the key "${k.name}"? Anything using it stops working.`) && revoke.mutate(k.id)}>
+                    Revoke {k.name}
+                  </Button>
+                )}
+              </TD>
+            </TR>
+          ))}
+        </TBody>
+      </Table>
+    </div>
+  );
+}
