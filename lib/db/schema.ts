@@ -127,6 +127,17 @@ export const campaignRecipients = pgTable(
   ],
 );
 
+// The recipients exactly as given (pasted text or CSV), so a draft can be re-opened and re-mapped.
+// Kept apart from campaigns so listing campaigns never reads megabytes of CSV.
+export const campaignSources = pgTable("campaign_sources", {
+  campaignId: uuid("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: "cascade" }),
+  format: text("format").notNull(),
+  fileName: text("file_name"),
+  text: text("text").notNull(),
+});
+
 // ── Suppression list ─────────────────────────────────────────────────────────────────────────────────────
 export const suppressions = pgTable(
   "suppressions",

@@ -1,0 +1,45 @@
+// What the composer, the campaign page and the API show about a preflight. Plain data: safe for the browser.
+import type { StartOutboundChatInput } from "@/lib/connect/types";
+
+export type PreflightRowStatus = "valid" | "invalid" | "duplicate" | "suppressed";
+
+export interface PreflightSampleRow {
+  line: number;
+  phoneRaw: string;
+  phone: string | null;
+  name: string | null;
+  status: PreflightRowStatus;
+  reason: string | null;
+  duplicateOfLine: number | null;
+}
+
+export interface MessagePreview {
+  phone: string;
+  name: string | null;
+  /** The initial message as this recipient gets it (SMS), or the template variables (WhatsApp). */
+  message: string | null;
+  templateVariables: Record<string, string> | null;
+}
+
+export interface PreflightSummary {
+  total: number;
+  counts: Record<PreflightRowStatus, number>;
+  /** The first rows of each group. */
+  samples: Record<PreflightRowStatus, PreflightSampleRow[]>;
+  /** Problems that block launch (no valid recipient, unknown flow, WhatsApp without template…). */
+  blocking: string[];
+  /** Worth a look, but do not block launch. */
+  warnings: string[];
+  /** The exact StartOutboundChatContact input for the first valid recipient. */
+  sampleRequest: StartOutboundChatInput | null;
+  previews: MessagePreview[];
+  /** Sends per second after capping at the account rate. */
+  sendsPerSecond: number;
+  accountSendsPerSecond: number;
+  /** Chats open at the same time once sending is steady: sends/s × chat duration, at most the valid count. */
+  projectedOpenChats: number;
+  concurrentChatQuota: number;
+  estimatedSeconds: number;
+  /** Columns found in the recipients (CSV header, or phone/name for pasted lines). */
+  columns: string[];
+}
