@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count } from "drizzle-orm";
-import { auditLog, users } from "@/lib/db/schema";
+import { auditLog, suppressions, users } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
@@ -10,6 +10,16 @@ import { ALL_ACTIONS, actionNamed } from "./registry";
 import { runAction } from "./safe-action";
 
 const meta = { requestId: "req-test", ip: "127.0.0.1", userAgent: "vitest" };
+
+const SAMPLE_CAMPAIGN = {
+  name: "Spring",
+  instanceId: "i-1",
+  channel: "sms",
+  sourcePhoneNumberArn: "arn:aws:connect:us-east-1:1:phone-number/p",
+  contactFlowId: "f-1",
+  recipients: { format: "paste", text: "+12065550100", mapping: { phoneColumn: "phone" } },
+  message: { kind: "text", contentType: "text/plain", text: "Hi {{name}}" },
+};
 
 // A plausible input per action, so a refusal cannot be a validation error in disguise.
 function sampleInput(name: string, targetId: string): unknown {
@@ -22,8 +32,28 @@ function sampleInput(name: string, targetId: string): unknown {
       return { userId: targetId, disabled: true };
     case "users.setupFirstAdmin":
       return { email: "first@example.com", name: "", password: "a-long-passphrase-42", confirmPassword: "a-long-passphrase-42" };
+    case "campaigns.preflight":
+      return SAMPLE_CAMPAIGN;
+    case "campaigns.saveDraft":
+      return { campaign: SAMPLE_CAMPAIGN };
+    case "campaigns.deleteDraft":
+      return { campaignId: "00000000-0000-4000-8000-000000000000" };
+    case "campaigns.launch":
+      return { campaignId: "00000000-0000-4000-8000-000000000000", confirmRecipients: 1 };
+    case "campaigns.testSend":
+      return { campaign: { ...SAMPLE_CAMPAIGN, recipients: undefined }, phone: "+12065550100" };
+    case "apiKeys.create":
+      return { name: "CRM sync", role: "supervisor" };
+    case "apiKeys.revoke":
+      return { keyId: "00000000-0000-4000-8000-000000000000" };
     case "simulator.updateSettings":
       return { rate: 5, burst: 10, maxActiveChats: 500, latencyMs: 0, clockSpeed: 1, faults: { InternalServiceException: 0, ThrottlingException: 0, LimitExceededException: 0, AccessDeniedException: 0, Timeout: 0 } };
+    case "suppression.add":
+      return { phone: "020 7946 0958", defaultCountry: "GB", reason: "Asked not to be contacted" };
+    case "suppression.remove":
+      return { phone: "+442079460958", reason: "Added by mistake" };
+    case "suppression.import":
+      return { lines: "+442079460958\n+12015550123", reason: "Opt-out list from the old system" };
     default:
       throw new Error(`no sample input for ${name}: add one`);
   }
@@ -49,6 +79,7 @@ describe("every server action enforces its role", () => {
   const snapshot = async () => ({
     audit: (await h.db.select({ n: count() }).from(auditLog))[0]!.n,
     users: JSON.stringify(await h.db.select().from(users).orderBy(users.email)),
+    suppressions: JSON.stringify(await h.db.select().from(suppressions).orderBy(suppressions.phone)),
   });
 
   for (const def of ALL_ACTIONS.filter((d) => d.access !== "public")) {

@@ -1,5 +1,6 @@
 // The composer's input: one zod schema for the form, the server actions and the automation API. Pure.
 import { z } from "zod";
+import { recipientMappingSchema } from "@/lib/recipients/mapping";
 
 export const CONTENT_TYPES = [
   "text/plain",
@@ -12,20 +13,11 @@ export const CONTENT_TYPES = [
 export const ATTRIBUTE_KEY = /^[A-Za-z0-9_-]+$/;
 const attributeKey = z.string().trim().min(1, "Enter a name").max(128, "At most 128 characters").regex(ATTRIBUTE_KEY, "Use letters, digits, - and _ only");
 
-export const mappingSchema = z.object({
-  phoneColumn: z.string().min(1, "Choose the column that holds the phone number"),
-  nameColumn: z.string().optional(),
-  /** source column → contact attribute key */
-  attributeColumns: z.record(z.string(), attributeKey).default({}),
-  /** source column → placeholder / template variable name */
-  variableColumns: z.record(z.string(), z.string().trim().min(1).max(64)).default({}),
-});
-
 export const recipientsSchema = z.object({
   format: z.enum(["paste", "csv"]),
   text: z.string().min(1, "Add recipients: paste numbers or upload a CSV"),
   fileName: z.string().max(255).optional(),
-  mapping: mappingSchema,
+  mapping: recipientMappingSchema,
   defaultCountry: z
     .string()
     .trim()

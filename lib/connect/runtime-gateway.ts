@@ -5,9 +5,15 @@ import { getRuntime } from "@/lib/server/runtime";
 import { classifyConnectError } from "./classify-error";
 import { createConnectGateway, type ConnectGateway } from "./gateway";
 
-const g = globalThis as unknown as { __outboundGateway?: { key: string; gateway: ConnectGateway } };
+const g = globalThis as unknown as { __outboundGateway?: { key: string; gateway: ConnectGateway }; __outboundGatewayOverride?: ConnectGateway };
+
+/** Points this process at a given gateway (integration tests run a simulator of their own). */
+export function useGatewayForProcess(gateway: ConnectGateway | undefined): void {
+  g.__outboundGatewayOverride = gateway;
+}
 
 export async function getGateway(): Promise<ConnectGateway> {
+  if (g.__outboundGatewayOverride) return g.__outboundGatewayOverride;
   const rt = await getRuntime();
   const e = rt.env;
   const endpoint = e.CONNECT_MODE === "local" ? rt.connectEndpoint : undefined;
