@@ -1,17 +1,32 @@
 import type { Metadata } from "next";
-import { ShieldBan } from "lucide-react";
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { hasRole } from "@/lib/auth/roles";
+import { AddNumberDialog } from "./add-number-dialog";
+import { ImportDialog } from "./import-dialog";
+import { SuppressionView } from "./suppression-view";
 
 export const metadata: Metadata = { title: "Suppression list" };
 
-export default function SuppressionPage() {
+export default async function SuppressionPage() {
+  const user = await requirePageUser("viewer");
+  // Viewers do not get the buttons; the actions refuse them anyway.
+  const canEdit = hasRole(user.role, "supervisor");
   return (
     <>
-      <PageHeader title="Suppression list" description="Numbers that must never be contacted." />
-      <EmptyState icon={ShieldBan} title="No suppressed numbers">
-        Numbers added here, or that reply with an opt-out keyword, are excluded from every campaign.
-      </EmptyState>
+      <PageHeader
+        title="Suppression list"
+        description="Numbers that must never be contacted. Every campaign leaves them out."
+        actions={
+          canEdit ? (
+            <>
+              <ImportDialog />
+              <AddNumberDialog />
+            </>
+          ) : undefined
+        }
+      />
+      <SuppressionView canEdit={canEdit} />
     </>
   );
 }

@@ -1,0 +1,74 @@
+"use client";
+// Removing a number lets campaigns contact it again, so it asks for a reason, which the audit log keeps.
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import { applyServerErrors } from "@/components/forms/server-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/input";
+import { removeSuppressionSchema } from "@/lib/suppression/schemas";
+import { removeSuppressionAction } from "./actions";
+import { SUPPRESSION_KEY } from "./suppression-api";
+
+type Values = z.input<typeof removeSuppressionSchema>;
+
+export function RemoveNumberDialog({ phone }: { phone: string }) {
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values, unknown, z.output<typeof removeSuppressionSchema>>({ resolver: zodResolver(removeSuppressionSchema), defaultValues: { phone, reason: "" } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const res = await removeSuppressionAction(values);
+    if (!res.ok) {
+      setFormError(applyServerErrors(form, res.error));
+      // Someone else removed it meanwhile: the list is out of date either way.
+      if (res.error.code === "not_found") void queryClient.invalidateQueries({ queryKey: SUPPRESSION_KEY });
+      return;
+    }
+    setOpen(false);
+    await queryClient.invalidateQueries({ queryKey: SUPPRESSION_KEY });
+  });
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    setFormError(null);
+    if (!next) form.reset({ phone, reason: "" });
+  }
+
+  const fieldId = `remove-reason-${phone.replace(/\W/g, "")}`;
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button size="sm" variant="outline">
+          Remove<span className="sr-only"> {phone}</span>
+        </Button>
+      </DialogTrigger>
+      <DialogContent title="Remove number" description={`Once removed, campaigns may contact ${phone} again.`}>
+        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+          {formError ? <Alert tone="error">{formError}</Alert> : null}
+          <Field id={fieldId} label="Reason" hint="Why this number may be contacted again; kept in the audit log" error={errors.reason?.message}>
+            <Textarea maxLength={500} {...form.register("reason")} />
+          </Field>
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button type="button" variant="ghost">
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" variant="destructive" disabled={isSubmitting}>
+              {isSubmitting ? "Removing…" : "Remove number"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
