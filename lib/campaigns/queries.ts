@@ -94,3 +94,24 @@ export async function* iterateRecipients(db: Db, campaignId: string, pageSize = 
     afterLine = rows[rows.length - 1]!.line;
   }
 }
+
+export const RECIPIENT_FILTERS = ["pending", "sending", "sent", "failed", "skipped", "valid", "invalid", "duplicate", "suppressed"] as const;
+export type RecipientFilter = (typeof RECIPIENT_FILTERS)[number];
+
+/** One page of a campaign's ledger in id order; the cursor is the last id of the previous page. */
+export async function listRecipients(db: Db, campaignId: string, f: { status?: RecipientFilter; cursor?: number; limit: number }) {
+  const byStatus =
+    f.status === undefined
+      ? undefined
+      : (["valid", "invalid", "duplicate", "suppressed"] as const).includes(f.status as "valid")
+        ? eq(campaignRecipients.preflightStatus, f.status as "valid")
+        : eq(campaignRecipients.sendStatus, f.status as "pending");
+  const rows = await db
+    .select()
+    .from(campaignRecipients)
+    .where(and(eq(campaignRecipients.campaignId, campaignId), byStatus, f.cursor ? sql`${campaignRecipients.id} > ${f.cursor}` : undefined))
+    .orderBy(asc(campaignRecipients.id))
+    .limit(f.limit + 1);
+  const page = rows.slice(0, f.limit);
+  return { rows: page, nextCursor: rows.length > f.limit ? page[page.length - 1]!.id : null };
+}

@@ -1,0 +1,136 @@
+// The automation API end to end over a real database and the local simulator, authenticated with real API keys.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { runAction } from "@/lib/actions/safe-action";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/actions";
+import { createConnectGateway } from "@/lib/connect/gateway";
+import { useGatewayForProcess } from "@/lib/connect/runtime-gateway";
+import { startConnectLocal } from "@/lib/connect-local/server";
+import { auditLog } from "@/lib/db/schema";
+import type { DatabaseHandle } from "@/lib/db/types";
+import { createTestDb } from "@/lib/testing/test-db";
+import { insertUser } from "@/lib/users/queries";
+
+const state: { db?: DatabaseHandle } = {};
+vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
+// No browser session here: callers authenticate with keys only.
+vi.mock("@/lib/auth/session", () => ({ currentUser: async () => null }));
+
+const campaigns = await import("./campaigns/route");
+const campaign = await import("./campaigns/[id]/route");
+const recipients = await import("./campaigns/[id]/recipients/route");
+const launch = await import("./campaigns/[id]/launch/route");
+const openapi = await import("./openapi.json/route");
+
+type Handler = (req: Request, seg: { params?: Promise<Record<string, string>> }) => Promise<Response>;
+function call(handler: Handler, path: string, opts: { key?: string; body?: unknown; raw?: string; params?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (opts.key) headers.authorization = `Bearer ${opts.key}`;
+  const method = opts.body !== undefined || opts.raw !== undefined ? "POST" : "GET";
+  const req = new Request(`http://console.test${path}`, { method, headers, body: opts.raw ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined) });
+  return handler(req, { params: Promise.resolve(opts.params ?? {}) });
+}
+
+describe("automation API", () => {
+  let sim: Awaited<ReturnType<typeof startConnectLocal>>;
+  let supervisorKey: string;
+  let viewerKey: string;
+  let draft: Record<string, unknown>;
+
+  beforeAll(async () => {
+    state.db = await createTestDb();
+    sim = await startConnectLocal({ port: 0, log: false });
+    const gateway = createConnectGateway({ mode: "local", endpoint: sim.url, region: "us-east-1", maxAttempts: 1 });
+    useGatewayForProcess(gateway);
+    const u = await insertUser(state.db.db, { email: "root@example.com", name: "Root", role: "admin", passwordHash: null });
+    const admin = { id: u.id, email: u.email, name: u.name, role: "admin" as const };
+    const meta = { requestId: "r", ip: null, userAgent: null };
+    const mk = async (name: string, role: "supervisor" | "viewer") => {
+      const res = await runAction(createApiKey, { name, role }, { user: admin, db: state.db!.db, meta });
+      if (!res.ok) throw new Error(res.error.message);
+      return (res.data as { key: string }).key;
+    };
+    supervisorKey = await mk("CRM sync", "supervisor");
+    viewerKey = await mk("Dashboard", "viewer");
+    const instance = (await gateway.listInstances()).find((i) => i.alias === "acme-support")!;
+    draft = {
+      name: "API spring",
+      instanceId: instance.id,
+      channel: "sms",
+      sourcePhoneNumberArn: (await gateway.listPhoneNumbers(instance.id)).find((n) => n.phoneNumber === "+12065550142")!.arn,
+      contactFlowId: (await gateway.listContactFlows(instance.id)).find((f) => f.name === "Outbound SMS notifications")!.id,
+      message: { kind: "text", contentType: "text/plain", text: "Hello {{name}}" },
+      recipients: [
+        { phone: "+12065550100", name: "Ada", attributes: { tier: "gold" } },
+        { phone: "+12065550100", name: "Ada twice" },
+        { phone: "nope", name: "Bad" },
+      ],
+    };
+  });
+  afterAll(async () => {
+    useGatewayForProcess(undefined);
+    await sim?.close();
+    await state.db?.close();
+  });
+
+  it("refuses calls without a key or with an unknown key", async () => {
+    expect((await call(campaigns.GET, "/api/v1/campaigns")).status).toBe(401);
+    const res = await call(campaigns.GET, "/api/v1/campaigns", { key: "oc_nothing_here" });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error).toMatchObject({ code: "unauthenticated", message: expect.stringMatching(/unknown or has been revoked/) });
+  });
+
+  it("creates a draft with its preflight, lists the ledger and launches it", async () => {
+    const created = await call(campaigns.POST, "/api/v1/campaigns", { key: supervisorKey, body: draft });
+    expect(created.status).toBe(201);
+    const body = await created.json();
+    expect(body.preflight.counts).toEqual({ valid: 1, invalid: 1, duplicate: 1, suppressed: 0 });
+    expect(body.campaign).toMatchObject({ status: "draft", createdBy: "api-key:CRM sync", recipients: { total: 3, pending: 1, invalid: 1, duplicate: 1 } });
+    expect(body.preflight.sampleRequest).toMatchObject({ attributes: { tier: "gold" }, initialSystemMessage: "Hello Ada" });
+    const id = body.campaign.id as string;
+
+    const page = await (await call(recipients.GET, `/api/v1/campaigns/${id}/recipients?status=pending`, { key: viewerKey, params: { id } })).json();
+    expect(page.recipients.map((r: { phone: string }) => r.phone)).toEqual(["+12065550100"]);
+    expect(page.nextCursor).toBeNull();
+    const badFilter = await call(recipients.GET, `/api/v1/campaigns/${id}/recipients?status=lost`, { key: viewerKey, params: { id } });
+    expect(badFilter.status).toBe(400);
+
+    const viewerLaunch = await call(launch.POST, `/api/v1/campaigns/${id}/launch`, { key: viewerKey, body: { confirmRecipients: 1 }, params: { id } });
+    expect(viewerLaunch.status).toBe(403);
+    const launched = await call(launch.POST, `/api/v1/campaigns/${id}/launch`, { key: supervisorKey, body: { confirmRecipients: 1 }, params: { id } });
+    expect(launched.status).toBe(200);
+    expect((await launched.json()).campaign.status).toBe("scheduled");
+    const got = await (await call(campaign.GET, `/api/v1/campaigns/${id}`, { key: viewerKey, params: { id } })).json();
+    expect(got.campaign.status).toBe("scheduled");
+
+    const audit = await state.db!.db.select().from(auditLog).where(eq(auditLog.targetId, id));
+    expect(audit.map((a) => [a.action, a.actorEmail])).toEqual([
+      ["campaign.created", "api-key:CRM sync"],
+      ["campaign.launched", "api-key:CRM sync"],
+    ]);
+  });
+
+  it("answers bad input with JSON errors naming the fields", async () => {
+    const notJson = await call(campaigns.POST, "/api/v1/campaigns", { key: supervisorKey, raw: "{" });
+    expect(notJson.status).toBe(400);
+    expect((await notJson.json()).error.message).toBe("The request body must be JSON");
+    const missing = await call(campaigns.POST, "/api/v1/campaigns", { key: supervisorKey, body: { ...draft, name: "", recipients: [] } });
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).error.fields).toMatchObject({ name: "Name the campaign", recipients: "Give at least one recipient" });
+  });
+
+  it("stops accepting a revoked key", async () => {
+    const list = await state.db!.db.query.apiKeys.findMany();
+    const key = list.find((k) => k.name === "Dashboard")!;
+    const admin = { id: key.createdBy, email: "root@example.com", name: "Root", role: "admin" as const };
+    await runAction(revokeApiKey, { keyId: key.id }, { user: admin, db: state.db!.db, meta: { requestId: "r", ip: null, userAgent: null } });
+    expect((await call(campaigns.GET, "/api/v1/campaigns", { key: viewerKey })).status).toBe(401);
+  });
+
+  it("publishes an OpenAPI document of every resource", async () => {
+    const doc = await (await call(openapi.GET, "/api/v1/openapi.json")).json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/campaigns", "/api/v1/campaigns/{id}/launch", "/api/v1/test-sends", "/api/v1/templates"]));
+    expect(doc.paths["/api/v1/campaigns"].post.requestBody.content["application/json"].schema.properties.recipients).toBeDefined();
+  });
+});

@@ -1,0 +1,86 @@
+// The automation API described as OpenAPI 3.1; request bodies are generated from the zod schemas the API validates with.
+import { z } from "zod";
+import { apiCampaignSchema } from "@/lib/campaigns/api-schema";
+import { testSendSchema } from "@/lib/campaigns/schemas";
+
+const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) } } });
+const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+const errors = {
+  "400": { description: "Invalid input", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "401": { description: "Missing, unknown or revoked API key", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "403": { description: "The key's role may not do this", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "404": { description: "Not found", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+};
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const instanceParam = { name: "instanceId", in: "path", required: true, schema: { type: "string" } };
+
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Outbound Console API",
+      version: "1",
+      description:
+        "Create, check and launch outbound SMS and WhatsApp chat campaigns on Amazon Connect. Authenticate with `Authorization: Bearer <key>` (admins create keys in Settings → API keys). Every call is attributed to its key in the audit log.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: {
+                code: { type: "string", enum: ["unauthenticated", "forbidden", "invalid", "not_found", "conflict", "rate_limited", "unavailable", "internal"] },
+                message: { type: "string" },
+                fields: { type: "object", additionalProperties: { type: "string" }, description: "Field path → message" },
+              },
+            },
+          },
+        },
+      },
+    },
+    paths: {
+      "/api/v1/campaigns": {
+        get: { summary: "List campaigns with status and counts per recipient status", responses: { "200": json("Campaigns"), ...errors } },
+        post: {
+          summary: "Create a draft campaign; answers with the campaign and its preflight",
+          description: "Recipients are an array of {phone, name, attributes}, or CSV text with a column mapping.",
+          requestBody: body(apiCampaignSchema),
+          responses: { "201": json("The draft and its preflight report"), ...errors },
+        },
+      },
+      "/api/v1/campaigns/{id}": { get: { summary: "A campaign's status and counts", parameters: [idParam], responses: { "200": json("The campaign"), ...errors } } },
+      "/api/v1/campaigns/{id}/recipients": {
+        get: {
+          summary: "The recipient ledger, paginated",
+          parameters: [
+            idParam,
+            { name: "status", in: "query", schema: { type: "string", enum: ["pending", "sending", "sent", "failed", "skipped", "valid", "invalid", "duplicate", "suppressed"] } },
+            { name: "cursor", in: "query", schema: { type: "integer" }, description: "nextCursor of the previous page" },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } },
+          ],
+          responses: { "200": json("{recipients, nextCursor}"), ...errors },
+        },
+      },
+      "/api/v1/campaigns/{id}/launch": {
+        post: {
+          summary: "Launch a draft",
+          parameters: [idParam],
+          requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["confirmRecipients"], properties: { confirmRecipients: { type: "integer", description: "The valid recipient count you confirm; refused if it changed" } } } } } },
+          responses: { "200": json("The launched campaign"), "409": { description: "Blocked by preflight, already launched, or the count changed" }, ...errors },
+        },
+      },
+      "/api/v1/test-sends": { post: { summary: "Send a campaign's exact request to one number now", requestBody: body(testSendSchema), responses: { "201": json("{contactId, phone}"), "503": { description: "Amazon Connect refused; the message names its error" }, ...errors } } },
+      "/api/v1/instances": { get: { summary: "Connect instances", responses: { "200": json("{instances}"), ...errors } } },
+      "/api/v1/instances/{instanceId}/numbers": { get: { summary: "Phone numbers claimed by an instance", parameters: [instanceParam], responses: { "200": json("{numbers}"), ...errors } } },
+      "/api/v1/instances/{instanceId}/flows": { get: { summary: "Contact flows of an instance", parameters: [instanceParam], responses: { "200": json("{flows}"), ...errors } } },
+      "/api/v1/templates": { get: { summary: "Knowledge bases with their message templates", responses: { "200": json("{knowledgeBases}"), ...errors } } },
+    },
+  };
+}

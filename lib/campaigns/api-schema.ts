@@ -1,0 +1,38 @@
+// The automation API's campaign body: the composer's schema, with recipients also accepted as a JSON array.
+import { z } from "zod";
+import { attributeKeySchema } from "@/lib/recipients/mapping";
+import { campaignFieldsSchema, recipientsSchema } from "./schemas";
+
+export const apiRecipientSchema = z.object({
+  phone: z.string().trim().min(1, "Enter a phone number"),
+  name: z.string().trim().max(256).optional(),
+  attributes: z.record(attributeKeySchema, z.string().max(32_767)).optional(),
+});
+
+export const apiCampaignSchema = campaignFieldsSchema.omit({ recipients: true }).extend({
+  recipients: z.union([
+    z.array(apiRecipientSchema).min(1, "Give at least one recipient").max(100_000, "At most 100,000 recipients per campaign"),
+    recipientsSchema.extend({ format: z.literal("csv") }),
+  ]),
+});
+
+export type ApiCampaignInput = z.input<typeof apiCampaignSchema>;
+
+// Plain RFC 4180 quoting; the spreadsheet-safe escaping of exports would change numbers such as "+1206…".
+const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** Turns an array of recipients into the CSV the preflight reads, mapping each attribute to a column of its name. */
+export function toComposerInput(body: z.output<typeof apiCampaignSchema>) {
+  if (!Array.isArray(body.recipients)) return { ...body, recipients: body.recipients };
+  const keys = Array.from(new Set(body.recipients.flatMap((r) => Object.keys(r.attributes ?? {}))));
+  const header = ["phone", "name", ...keys.map((k) => `attr:${k}`)];
+  const lines = [header.join(","), ...body.recipients.map((r) => [r.phone, r.name ?? "", ...keys.map((k) => r.attributes?.[k] ?? "")].map(cell).join(","))];
+  return {
+    ...body,
+    recipients: {
+      format: "csv" as const,
+      text: lines.join("\n"),
+      mapping: { phoneColumn: "phone", nameColumn: "name", attributeColumns: Object.fromEntries(keys.map((k) => [`attr:${k}`, k])), variableColumns: {} },
+    },
+  };
+}
