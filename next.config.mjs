@@ -4,6 +4,8 @@ const nextConfig = {
   // opens the database before Next loads, so the database packages must be the same copies on both sides.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "drizzle-orm"],
   poweredByHeader: false,
+  // Recipient lists travel to the composer's server actions as text: up to RECIPIENTS_MAX_MB (50 MB by default).
+  experimental: { serverActions: { bodySizeLimit: "60mb" } },
   // `npm run typecheck` checks the whole tree (tests included) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
 };
