@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { CampaignStatusBadge } from "@/components/campaigns/status-badge";
+import { PageHeader } from "@/components/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { hasRole } from "@/lib/auth/roles";
+import { campaignView } from "@/lib/campaigns/api-view";
+import { campaignLabels } from "@/lib/campaigns/labels";
+import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
+import { getCampaign } from "@/lib/campaigns/queries";
+import type { CampaignConfig } from "@/lib/campaigns/schemas";
+import { getDb } from "@/lib/server/runtime";
+import { DeleteDraftButton } from "../compose/delete-draft-button";
+import { CampaignConfigCard } from "./campaign-config-card";
+import { RecipientCounts } from "./recipient-counts";
+
+export const metadata: Metadata = { title: "Campaign" };
+
+export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("viewer");
+  const id = z.uuid().safeParse((await params).id);
+  const db = await getDb();
+  const campaign = id.success ? await getCampaign(db, id.data) : undefined;
+  if (!campaign) notFound();
+  const [view, labels] = await Promise.all([campaignView(db, campaign), campaignLabels(campaign)]);
+  const preflight = campaign.preflight as PreflightSummary;
+  const canChange = hasRole(user.role, "supervisor") && campaign.status === "draft";
+  const actions = canChange ? (
+    <>
+      <Button asChild>
+        <Link href={`/campaigns/${campaign.id}/edit`}>Edit draft</Link>
+      </Button>
+      <DeleteDraftButton campaignId={campaign.id} />
+    </>
+  ) : null;
+  return (
+    <>
+      <PageHeader title={campaign.name} description={campaign.description || undefined} actions={actions} />
+      <div className="mb-4 flex flex-wrap items-center gap-3 text-sm text-muted-foreground">
+        <CampaignStatusBadge status={campaign.status} />
+        <span>
+          Created by {campaign.createdByEmail} on {campaign.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+        </span>
+        {campaign.launchedAt ? <span>Launched {campaign.launchedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span> : null}
+        {campaign.scheduledAt && campaign.status === "scheduled" ? <span>Starts {campaign.scheduledAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span> : null}
+      </div>
+      {campaign.pauseReason ? <Alert tone="warning" className="mb-4">Paused: {campaign.pauseReason}</Alert> : null}
+      {campaign.status === "draft" && preflight.blocking.length > 0 ? (
+        <Alert tone="error" className="mb-4">
+          Launch is blocked: {preflight.blocking.join("; ")}
+        </Alert>
+      ) : null}
+      <div className="grid gap-4 xl:grid-cols-[2fr_3fr]">
+        <RecipientCounts counts={view.recipients} reportHref={`/api/campaigns/${campaign.id}/preflight.csv`} warnings={preflight.warnings} />
+        <CampaignConfigCard config={campaign.config as CampaignConfig} labels={labels} />
+      </div>
+    </>
+  );
+}
