@@ -47,3 +47,11 @@ export function toErrorBody(err: unknown, ref: string): ErrorBody {
   console.error(`[console] unexpected error (ref ${ref}):`, err);
   return { code: "internal", message: `Something went wrong on our side. Reference: ${ref}`, ref };
 }
+
+/** The innermost error's message: drivers wrapped by drizzle hide the real reason ("connect ECONNREFUSED …") in `cause`. */
+export function rootMessage(err: unknown): string {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e instanceof Error && e.cause instanceof Error; depth++) e = e.cause;
+  if (e instanceof AggregateError && e.errors[0] instanceof Error) return e.errors[0].message;
+  return e instanceof Error ? e.message || e.name : String(e);
+}

@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
 import { env } from "@/lib/env";
+import { rootMessage } from "@/lib/errors";
 import { getRuntime } from "@/lib/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export const GET = apiRoute("public", async () => {
     await rt.database.ping();
     return Response.json({ status: "ok", database: rt.database.kind, connectMode: e.CONNECT_MODE });
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = rootMessage(err);
     return Response.json({ status: "unavailable", database: e.databaseKind, connectMode: e.CONNECT_MODE, reason }, { status: 503 });
   }
 });

@@ -1,0 +1,33 @@
+// Health over a real PostgreSQL driver pointed at a port where nothing listens, and over a working PGlite.
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { openPglite, openPostgres } from "@/lib/db/open";
+import type { DatabaseHandle } from "@/lib/db/types";
+
+const state: { database?: DatabaseHandle } = {};
+vi.mock("@/lib/server/runtime", () => ({ getRuntime: async () => ({ database: state.database }) }));
+const { GET } = await import("./route");
+
+describe("GET /api/health", () => {
+  const opened: DatabaseHandle[] = [];
+  afterAll(async () => {
+    for (const h of opened) await h.close();
+  });
+
+  it("answers 200 with the database kind and the Connect mode", async () => {
+    state.database = await openPglite(undefined);
+    opened.push(state.database);
+    const res = await GET(new Request("http://console.test/api/health"), {});
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", database: "pglite", connectMode: "local" });
+  });
+
+  it("answers 503 with the reason when the database is unreachable", async () => {
+    state.database = await openPostgres("postgres://postgres@127.0.0.1:1/none", 1);
+    opened.push(state.database);
+    const res = await GET(new Request("http://console.test/api/health"), {});
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: "unavailable", connectMode: "local" });
+    expect(body.reason).toMatch(/ECONNREFUSED|connect/i);
+  });
+});
