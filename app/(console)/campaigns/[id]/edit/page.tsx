@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { PageHeader } from "@/components/page-header";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { hasRole } from "@/lib/auth/roles";
+import { loadDraftForEdit } from "@/lib/campaigns/drafts";
+import { getDb } from "@/lib/server/runtime";
+import { Composer } from "../../compose/composer";
+import { withDefaults } from "../../compose/form-values";
+
+export const metadata: Metadata = { title: "Edit campaign" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function EditCampaignPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePageUser("viewer");
+  // Viewers may look at a campaign but not change it: send them to its page rather than to "no access".
+  if (!hasRole(user.role, "supervisor")) redirect(`/campaigns/${encodeURIComponent(id)}`);
+  if (!UUID.test(id)) notFound();
+  const draft = await loadDraftForEdit(await getDb(), id);
+  // Launched (or unknown) campaigns are not editable; their own page says what happened to them.
+  if (!draft) redirect(`/campaigns/${id}`);
+  return (
+    <>
+      <PageHeader title={`Edit ${draft.input.name || "draft"}`} description="Changes take effect when you save the draft or launch it." />
+      <Composer key={draft.campaignId} campaignId={draft.campaignId} initial={withDefaults(draft.input)} />
+    </>
+  );
+}

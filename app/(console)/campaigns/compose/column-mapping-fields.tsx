@@ -1,0 +1,85 @@
+"use client";
+// Phone and name columns, then what each other column becomes: a contact attribute (visible to the contact flow and
+// agents) or a message variable (for {{placeholders}} and template variables).
+import { useFormContext, useWatch } from "react-hook-form";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { columnUse, extraColumns, setColumnUse, suggestKey, type ColumnUse } from "./column-mapping";
+import type { ComposerValues, MappingValue } from "./form-values";
+
+export function ColumnMappingFields({ header }: { header: string[] }) {
+  const { control, setValue, formState } = useFormContext<ComposerValues>();
+  const mapping = useWatch({ control, name: "recipients.mapping" });
+  const errors = formState.errors.recipients?.mapping;
+  const update = (next: MappingValue) => setValue("recipients.mapping", next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+
+  // A column chosen as phone or name stops being an attribute or variable.
+  const pick = (role: "phoneColumn" | "nameColumn", column: string) => {
+    const cleared = column ? setColumnUse(mapping, column, "none", "") : mapping;
+    const next: MappingValue = { ...cleared, [role]: column };
+    if (role === "nameColumn" && column === "") delete next.nameColumn;
+    update(next);
+  };
+
+  return (
+    <fieldset className="grid gap-3 rounded-md border border-border p-3">
+      <legend className="px-1 text-sm font-medium">Column mapping</legend>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="mapping-phone" label="Phone column" error={errors?.phoneColumn?.message}>
+          <Select value={mapping.phoneColumn} onChange={(e) => pick("phoneColumn", e.target.value)}>
+            <option value="">Choose a column</option>
+            {header.map((column) => (
+              <option key={column} value={column} disabled={column === mapping.nameColumn}>
+                {column}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="mapping-name" label="Name column" hint="Shown to agents and usable as {{name}}" error={errors?.nameColumn?.message}>
+          <Select value={mapping.nameColumn ?? ""} onChange={(e) => pick("nameColumn", e.target.value)}>
+            <option value="">None</option>
+            {header.map((column) => (
+              <option key={column} value={column} disabled={column === mapping.phoneColumn}>
+                {column}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {extraColumns(header, mapping).map((column, index) => (
+        <ExtraColumn key={column} id={`mapping-extra-${index}`} column={column} mapping={mapping} error={columnError(errors, column)} onChange={update} />
+      ))}
+    </fieldset>
+  );
+}
+
+function ExtraColumn({ id, column, mapping, error, onChange }: { id: string; column: string; mapping: MappingValue; error?: string; onChange: (m: MappingValue) => void }) {
+  const { use, name } = columnUse(mapping, column);
+  return (
+    <fieldset className="grid gap-2 sm:grid-cols-[minmax(8rem,1fr)_10rem_1fr] sm:items-start">
+      <legend className="sr-only">{column}</legend>
+      <p className="truncate pt-7 text-sm font-mono" aria-hidden title={column}>
+        {column}
+      </p>
+      <Field id={`${id}-use`} label="Use as">
+        <Select value={use} onChange={(e) => onChange(setColumnUse(mapping, column, e.target.value as ColumnUse, name || suggestKey(column)))}>
+          <option value="none">Not used</option>
+          <option value="attribute">Contact attribute</option>
+          <option value="variable">Message variable</option>
+        </Select>
+      </Field>
+      {use === "none" ? null : (
+        <Field id={`${id}-name`} label={use === "attribute" ? "Attribute name" : "Variable name"} error={error}>
+          <Input value={name} autoComplete="off" onChange={(e) => onChange(setColumnUse(mapping, column, use, e.target.value))} />
+        </Field>
+      )}
+    </fieldset>
+  );
+}
+
+type MappingErrors = NonNullable<NonNullable<ReturnType<typeof useFormContext<ComposerValues>>["formState"]["errors"]["recipients"]>["mapping"]>;
+
+function columnError(errors: MappingErrors | undefined, column: string): string | undefined {
+  const byColumn = (record: unknown) => (record as Record<string, { message?: string } | undefined> | undefined)?.[column]?.message;
+  return byColumn(errors?.attributeColumns) ?? byColumn(errors?.variableColumns);
+}

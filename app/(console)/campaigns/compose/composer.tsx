@@ -1,0 +1,63 @@
+"use client";
+// The campaign composer: one react-hook-form over the shared campaign schema, sections on the left, and on the right
+// the buttons, the last recipient check and a test send.
+import { useMemo } from "react";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import { campaignInputSchema } from "@/lib/campaigns/schemas";
+import { ComposerActions } from "./composer-actions";
+import { ConnectSection } from "./connect-section";
+import { DeleteDraftButton } from "./delete-draft-button";
+import type { ComposerOutput, ComposerValues } from "./form-values";
+import { readLocalRecipients } from "./local-recipients";
+import { MessageSection } from "./message-section";
+import { PreflightPanel } from "./preflight-panel";
+import { RecipientsSection } from "./recipients-section";
+import { SettingsSection } from "./settings-section";
+import { TestSend } from "./test-send";
+import { useComposerActions } from "./use-composer-actions";
+
+export function Composer({ campaignId, initial }: { campaignId?: string; initial: ComposerValues }) {
+  const form = useForm<ComposerValues, unknown, ComposerOutput>({ resolver: zodResolver(campaignInputSchema), defaultValues: initial });
+  const actions = useComposerActions(form, campaignId);
+  const [format, text] = useWatch({ control: form.control, name: ["recipients.format", "recipients.text"] });
+  // Parsed once here and shared: the recipients text may be a large file.
+  const local = useMemo(() => readLocalRecipients(format, text), [format, text]);
+  const { errors } = form.formState;
+
+  return (
+    <FormProvider {...form}>
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_28rem]">
+        {/* Only the buttons act: Enter in a field should not save or send anything. */}
+        <form noValidate aria-label="Campaign" onSubmit={(e) => e.preventDefault()} className="grid min-w-0 content-start gap-4">
+          <Card>
+            <CardHeader>
+              <CardTitle>Campaign</CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-4">
+              <Field id="campaign-name" label="Campaign name" error={errors.name?.message}>
+                <Input autoComplete="off" maxLength={120} {...form.register("name")} />
+              </Field>
+              <Field id="campaign-description" label="Description" hint="Optional; for the team, never sent." error={errors.description?.message}>
+                <Textarea rows={2} {...form.register("description")} />
+              </Field>
+            </CardContent>
+          </Card>
+          <ConnectSection />
+          <RecipientsSection local={local} />
+          <MessageSection columns={local.header} />
+          <SettingsSection columns={local.header} />
+        </form>
+        <aside aria-label="Check and launch" className="grid min-w-0 content-start gap-4">
+          <ComposerActions {...actions} />
+          {actions.preflight ? <PreflightPanel summary={actions.preflight} stale={actions.stale} campaignId={actions.campaignId} /> : null}
+          <TestSend />
+          {actions.campaignId ? <DeleteDraftButton campaignId={actions.campaignId} /> : null}
+        </aside>
+      </div>
+    </FormProvider>
+  );
+}

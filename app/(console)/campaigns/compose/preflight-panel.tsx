@@ -1,0 +1,81 @@
+"use client";
+// The result of the last recipient check: what will be sent, what will not and why, and whether the instance can
+// carry the load. The server's preflight is the authority; nothing here is recomputed in the browser.
+import { Alert } from "@/components/ui/alert";
+import type { PreflightRowStatus, PreflightSummary } from "@/lib/campaigns/preflight-summary";
+import { cn } from "@/lib/utils";
+import { formatCount, formatDuration } from "./format";
+import { MessagePreviews, SampleRequest, SampleRows } from "./preflight-details";
+
+const GROUPS: [PreflightRowStatus, string][] = [
+  ["valid", "Valid"],
+  ["invalid", "Invalid"],
+  ["duplicate", "Duplicate"],
+  ["suppressed", "Suppressed"],
+];
+
+export function PreflightPanel({ summary, stale, campaignId }: { summary: PreflightSummary; stale: boolean; campaignId?: string }) {
+  const overQuota = summary.projectedOpenChats > summary.concurrentChatQuota;
+  return (
+    <section aria-labelledby="preflight-heading" className="grid gap-3">
+      <h2 id="preflight-heading" className="text-base font-semibold">
+        Recipient check
+      </h2>
+      {stale ? <Alert tone="info">The campaign changed since this check. Check recipients again to update it.</Alert> : null}
+      {summary.blocking.length > 0 ? (
+        <Alert tone="error">
+          <p className="font-medium">Launch is blocked:</p>
+          <ul className="ml-4 list-disc">
+            {summary.blocking.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      {summary.warnings.length > 0 ? (
+        <Alert tone="warning">
+          <ul className="ml-4 list-disc">
+            {summary.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+
+      <dl className="grid grid-cols-4 gap-2 text-center" aria-label="Recipient counts">
+        {GROUPS.map(([status, label]) => (
+          <div key={status} className="rounded-md border border-border p-2">
+            <dt className="text-xs text-muted-foreground">{label}</dt>
+            <dd className={cn("text-lg font-semibold tabular-nums", status !== "valid" && summary.counts[status] > 0 && "text-amber-700")}>{formatCount(summary.counts[status])}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="text-xs text-muted-foreground">{formatCount(summary.total)} rows read.</p>
+
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-muted-foreground">Sending rate</dt>
+        <dd>
+          {summary.sendsPerSecond} per second (account limit {summary.accountSendsPerSecond})
+        </dd>
+        <dt className="text-muted-foreground">Open chats at once</dt>
+        <dd className={cn(overQuota && "font-medium text-red-700")}>
+          {formatCount(summary.projectedOpenChats)} projected, quota {formatCount(summary.concurrentChatQuota)}
+          {overQuota ? " — over the quota: lower the rate or the chat duration" : ""}
+        </dd>
+        <dt className="text-muted-foreground">Estimated run time</dt>
+        <dd>{formatDuration(summary.estimatedSeconds)}</dd>
+      </dl>
+
+      {GROUPS.map(([status, label]) => (summary.samples[status].length > 0 ? <SampleRows key={status} label={label} count={summary.counts[status]} rows={summary.samples[status]} /> : null))}
+      <MessagePreviews previews={summary.previews} />
+      <SampleRequest request={summary.sampleRequest} />
+      {campaignId ? (
+        <a className="text-sm font-medium text-primary hover:underline" href={`/api/campaigns/${encodeURIComponent(campaignId)}/preflight.csv`} download>
+          Download report
+        </a>
+      ) : (
+        <p className="text-xs text-muted-foreground">Save the draft to download the full report.</p>
+      )}
+    </section>
+  );
+}

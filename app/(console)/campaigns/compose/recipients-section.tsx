@@ -1,0 +1,88 @@
+"use client";
+// Who gets the campaign: pasted lines or an uploaded CSV, then which column means what.
+import { useState } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import { ColumnMappingFields } from "./column-mapping-fields";
+import { CsvUpload } from "./csv-upload";
+import { formatCount } from "./format";
+import type { ComposerValues, MappingValue } from "./form-values";
+import type { LocalRecipients } from "./local-recipients";
+
+type Format = ComposerValues["recipients"]["format"];
+type Source = { text: string; fileName?: string; mapping: MappingValue };
+
+const FRESH: Record<Format, Source> = {
+  paste: { text: "", mapping: { phoneColumn: "phone", nameColumn: "name", attributeColumns: {}, variableColumns: {} } },
+  csv: { text: "", mapping: { phoneColumn: "", attributeColumns: {}, variableColumns: {} } },
+};
+
+export function RecipientsSection({ local }: { local: LocalRecipients }) {
+  const { control, register, setValue, getValues, formState } = useFormContext<ComposerValues>();
+  const format = useWatch({ control, name: "recipients.format" });
+  const errors = formState.errors.recipients;
+  // Switching between paste and upload keeps the other source, so a misclick loses nothing.
+  const [kept, setKept] = useState<Partial<Record<Format, Source>>>({});
+
+  const switchTo = (next: Format) => {
+    if (next === format) return;
+    const current = getValues("recipients");
+    setKept((k) => ({ ...k, [format]: { text: current.text, fileName: current.fileName, mapping: current.mapping } }));
+    const source = kept[next] ?? FRESH[next];
+    setValue("recipients", { ...current, format: next, text: source.text, fileName: source.fileName, mapping: source.mapping }, { shouldDirty: true });
+  };
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Recipients</CardTitle>
+        <CardDescription>Each recipient gets one chat. Check recipients to see which numbers are valid, duplicated or suppressed.</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium">Recipients source</legend>
+          <div className="flex gap-4">
+            {(
+              [
+                ["paste", "Paste recipients"],
+                ["csv", "Upload CSV"],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value} className="flex items-center gap-2 text-sm">
+                <input type="radio" name="recipients-format" value={value} checked={format === value} onChange={() => switchTo(value)} />
+                {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        {format === "paste" ? (
+          <Field id="recipients-text" label="Recipients" hint="One per line: phone,name — for example +14255550100,Jane Doe" error={errors?.text?.message}>
+            <Textarea rows={8} spellCheck={false} className="font-mono" {...register("recipients.text")} />
+          </Field>
+        ) : (
+          <CsvUpload error={errors?.text?.message} />
+        )}
+
+        {local.rows > 0 ? (
+          <p role="status" className="text-sm text-muted-foreground">
+            {formatCount(local.rows)} {local.rows === 1 ? "row" : "rows"} found{format === "csv" ? `, ${local.header.length} columns` : ""}. Check recipients to see which are valid.
+          </p>
+        ) : null}
+
+        {local.header.length > 0 ? <ColumnMappingFields header={local.header} /> : null}
+
+        <Field
+          id="recipients-default-country"
+          label="Default country"
+          hint="Two letters, e.g. US: the country of numbers written without a country code"
+          error={errors?.defaultCountry?.message}
+        >
+          <Input className="w-24 uppercase" maxLength={2} autoComplete="off" {...register("recipients.defaultCountry")} />
+        </Field>
+      </CardContent>
+    </Card>
+  );
+}

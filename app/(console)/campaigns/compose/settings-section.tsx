@@ -1,0 +1,61 @@
+"use client";
+// How each chat is started: content types, duration, attributes, display name, pacing and start time.
+import { useFormContext, useWatch } from "react-hook-form";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { CONTENT_TYPES } from "@/lib/campaigns/schemas";
+import { AttributesEditor } from "./attributes-editor";
+import { DisplayNameField } from "./display-name-field";
+import type { ComposerValues } from "./form-values";
+import { ScheduleField } from "./schedule-field";
+
+export function SettingsSection({ columns }: { columns: string[] }) {
+  const { control, register, setValue, formState } = useFormContext<ComposerValues>();
+  const contentTypes = useWatch({ control, name: "contentTypes" }) ?? ["text/plain"];
+  const { errors } = formState;
+  const toggle = (type: (typeof CONTENT_TYPES)[number], on: boolean) =>
+    setValue("contentTypes", on ? [...contentTypes, type] : contentTypes.filter((t) => t !== type), { shouldDirty: true });
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Delivery settings</CardTitle>
+        <CardDescription>Applied to every chat the campaign starts.</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-5">
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium">Supported content types</legend>
+          <div className="grid gap-1.5">
+            {CONTENT_TYPES.map((type) => (
+              <label key={type} className="flex items-center gap-2 text-sm">
+                {/* Connect always needs text/plain, so it stays on. */}
+                <input type="checkbox" checked={type === "text/plain" || contentTypes.includes(type)} disabled={type === "text/plain"} onChange={(e) => toggle(type, e.target.checked)} />
+                <span className="font-mono text-xs">{type}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field
+            id="chat-duration"
+            label="Chat duration (minutes)"
+            hint="Every open chat counts against the instance's concurrent-chat quota until it ends. 60 to 10,080 (7 days)."
+            error={errors.chatDurationMinutes?.message}
+          >
+            <Input type="number" min={60} max={10080} step={1} {...register("chatDurationMinutes")} />
+          </Field>
+          <Field id="sends-per-second" label="Sends per second" hint="Capped at the account's rate for starting chats." error={errors.sendsPerSecond?.message}>
+            <Input type="number" min={0.1} max={1000} step="any" {...register("sendsPerSecond")} />
+          </Field>
+        </div>
+        <AttributesEditor />
+        <DisplayNameField columns={columns} />
+        <Field id="related-contact-id" label="Related contact ID" hint="Optional: links every chat to an earlier contact." error={errors.relatedContactId?.message}>
+          <Input autoComplete="off" {...register("relatedContactId")} />
+        </Field>
+        <ScheduleField />
+      </CardContent>
+    </Card>
+  );
+}
