@@ -1,6 +1,6 @@
 // The one database schema. SQL migrations under lib/db/migrations are generated from it (npm run db:generate).
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "@/lib/auth/roles";
 
 export const userRole = pgEnum("user_role", ROLES);
@@ -70,6 +70,8 @@ export const campaigns = pgTable(
     description: text("description").notNull().default(""),
     status: campaignStatus("status").notNull().default("draft"),
     pauseReason: text("pause_reason"),
+    // Set while sending waits without failing, e.g. for chat capacity.
+    waitingReason: text("waiting_reason"),
     channel: chatChannel("channel").notNull(),
     instanceId: text("instance_id").notNull(),
     contactFlowId: text("contact_flow_id").notNull(),
@@ -116,6 +118,10 @@ export const campaignRecipients = pgTable(
     lastErrorName: text("last_error_name"),
     lastErrorMessage: text("last_error_message"),
     nextAttemptAt: ts("next_attempt_at"),
+    // While a row is `sending`: which dispatcher holds it and until when. A row whose lease ran out belonged to a
+    // dispatcher that died mid-send; it is sent again with the same ClientToken, so Connect answers with the same contact.
+    claimedBy: text("claimed_by"),
+    leaseUntil: ts("lease_until"),
     sentAt: ts("sent_at"),
     updatedAt: ts("updated_at"),
   },
@@ -136,6 +142,26 @@ export const campaignSources = pgTable("campaign_sources", {
   format: text("format").notNull(),
   fileName: text("file_name"),
   text: text("text").notNull(),
+});
+
+// ── Dispatch ─────────────────────────────────────────────────────────────────────────────────────────────
+// One token bucket per Connect account and region, shared by every campaign and every dispatcher process.
+export const rateLimiters = pgTable("rate_limiters", {
+  key: text("key").primaryKey(),
+  tokens: doublePrecision("tokens").notNull(),
+  // The rate in force now: the configured rate, lowered after throttling and raised back step by step.
+  rate: doublePrecision("rate").notNull(),
+  configuredRate: doublePrecision("configured_rate").notNull(),
+  burst: doublePrecision("burst").notNull(),
+  refilledAt: ts("refilled_at").notNull(),
+});
+
+// Console settings an admin changes at run time (e.g. the account send rate).
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  updatedBy: text("updated_by"),
 });
 
 // ── Suppression list ─────────────────────────────────────────────────────────────────────────────────────
