@@ -1,0 +1,102 @@
+// Which column holds what. The schema is shared by the composer form and the server, so both say the same thing.
+import { z } from "zod";
+import { isAttributeKey } from "./attributes";
+
+const KEY_MESSAGE = "Use only letters, digits, - and _";
+
+/** Contact attribute key (contract §8.3). */
+export const attributeKeySchema = z.string().trim().min(1, "Enter a key").refine(isAttributeKey, KEY_MESSAGE);
+
+/**
+ * Message variable name. Variables travel to Connect as template attributes, which have the same shape as contact
+ * attributes, so the same charset applies; it also keeps every name writable as a {{placeholder}}.
+ */
+export const variableNameSchema = z.string().trim().min(1, "Enter a name").refine(isAttributeKey, KEY_MESSAGE);
+
+export const recipientMappingSchema = z
+  .object({
+    phoneColumn: z.string().trim().min(1, "Choose the column that holds phone numbers"),
+    nameColumn: z.string().trim().min(1, "Choose a column").optional(),
+    /** column → attribute key */
+    attributeColumns: z.record(z.string(), attributeKeySchema).default({}),
+    /** column → variable name */
+    variableColumns: z.record(z.string(), variableNameSchema).default({}),
+  })
+  .superRefine((mapping, ctx) => {
+    // Two columns feeding one key would leave it to chance which value a contact gets.
+    for (const field of ["attributeColumns", "variableColumns"] as const) {
+      const firstColumnOf = new Map<string, string>();
+      for (const [column, target] of Object.entries(mapping[field])) {
+        const earlier = firstColumnOf.get(target);
+        if (earlier === undefined) firstColumnOf.set(target, column);
+        else ctx.addIssue({ code: "custom", path: [field, column], message: `"${earlier}" is already mapped to ${target}` });
+      }
+    }
+  });
+
+export type RecipientMapping = z.output<typeof recipientMappingSchema>;
+export type RecipientMappingInput = z.input<typeof recipientMappingSchema>;
+
+/** Field path → message for every mapped column the file does not have. */
+export function mappingColumnProblems(mapping: RecipientMapping, header: readonly string[]): Record<string, string> {
+  const columns = new Set(header);
+  const problems: Record<string, string> = {};
+  const check = (path: string, column: string | undefined) => {
+    if (column !== undefined && !columns.has(column)) problems[path] = `The file has no column "${column}"`;
+  };
+  check("phoneColumn", mapping.phoneColumn);
+  check("nameColumn", mapping.nameColumn);
+  for (const column of Object.keys(mapping.attributeColumns)) check(`attributeColumns.${column}`, column);
+  for (const column of Object.keys(mapping.variableColumns)) check(`variableColumns.${column}`, column);
+  return problems;
+}
+
+export interface MappingSuggestion {
+  phoneColumn?: string;
+  nameColumn?: string;
+}
+
+// Header words people use, most specific first; compared after lower-casing and turning separators into "_".
+const PHONE_NAMES = [
+  "phone", "phone_number", "phonenumber", "mobile", "mobile_number", "mobile_phone", "cell", "cell_phone", "cellphone",
+  "msisdn", "e164", "whatsapp", "whatsapp_number", "sms", "number", "tel", "telephone", "telefon", "telefono", "telephone_number",
+  "handy", "handynummer", "mobil", "mobilnummer", "portable", "celular", "movil", "contact_number",
+];
+// Not "number": it would take "order_number".
+const PHONE_WORDS = ["phone", "mobile", "msisdn", "whatsapp", "cell", "tel", "handy", "mobil"];
+const NAME_NAMES = [
+  "name", "first_name", "firstname", "given_name", "display_name", "displayname", "full_name", "fullname", "customer_name",
+  "contact_name", "recipient_name", "vorname", "prenom", "nombre", "nome",
+];
+const NAME_WORDS = ["first", "given", "display", "full", "name"];
+
+/** Guesses the phone and name columns from the header; leaves a field out rather than guess badly. */
+export function suggestMapping(header: readonly string[]): MappingSuggestion {
+  const normalised = header.map(normaliseHeader);
+  const phoneColumn = pick(header, normalised, PHONE_NAMES, PHONE_WORDS, new Set());
+  const nameColumn = pick(header, normalised, NAME_NAMES, NAME_WORDS, new Set(phoneColumn === undefined ? [] : [phoneColumn]), ["last", "sur", "family", "user", "file", "company"]);
+  return { ...(phoneColumn === undefined ? {} : { phoneColumn }), ...(nameColumn === undefined ? {} : { nameColumn }) };
+}
+
+function normaliseHeader(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
+}
+
+function pick(header: readonly string[], normalised: string[], exact: string[], words: string[], taken: Set<string>, avoid: string[] = []): string | undefined {
+  for (const candidate of exact) {
+    const index = normalised.indexOf(candidate);
+    if (index !== -1 && !taken.has(header[index]!)) return header[index];
+  }
+  for (const word of words) {
+    const index = normalised.findIndex(
+      (name, i) => name.split("_").some((part) => part.startsWith(word)) && !avoid.some((bad) => name.includes(bad)) && !taken.has(header[i]!),
+    );
+    if (index !== -1) return header[index];
+  }
+  return undefined;
+}

@@ -1,0 +1,108 @@
+// Preflight: what would happen to every recipient row if the campaign launched now. The browser runs it for the
+// composer's preview and the server runs it again before launch; both get the same answer from the same code.
+//
+// Each row gets exactly one status, checked in this order: the row's shape, the phone number, the country, the
+// suppression list, an earlier valid row with the same number, then the row's values. A repeat of a number counts as a
+// duplicate only of a row that will be sent, so an invalid first copy never hides a good second one.
+import { normalizePhone } from "./normalize-phone";
+import { planPreflight, type PreflightOptions, type PreflightPlan } from "./preflight-plan";
+import type { InvalidProblem, InvalidRow, PreflightReport, PreflightRow } from "./preflight-types";
+import { utf8ByteLength } from "./attributes";
+import type { RecipientMappingInput } from "./mapping";
+import { renderTemplate } from "./placeholders";
+import type { RecipientRow, RecipientTable } from "./table";
+
+/** Throws RecipientsInputError (with field errors) when the mapping or options cannot work for any row. */
+export function preflightRecipients(table: RecipientTable, mapping: RecipientMappingInput, options: PreflightOptions = {}): PreflightReport {
+  const plan = planPreflight(table.header, mapping, options);
+  const report: PreflightReport = {
+    total: table.rows.length,
+    counts: { valid: 0, invalid: 0, duplicate: 0, suppressed: 0 },
+    invalidByProblem: {},
+    samples: { valid: [], invalid: [], duplicate: [], suppressed: [] },
+    rows: new Array<PreflightRow>(table.rows.length),
+  };
+  // E.164 → line of the valid row that claimed it.
+  const sentTo = new Map<string, number>();
+  for (let i = 0; i < table.rows.length; i++) {
+    const result = checkRow(table.rows[i]!, plan, sentTo);
+    if (result.status === "valid") sentTo.set(result.e164, result.line);
+    report.rows[i] = result;
+    record(report, result, plan.sampleSize);
+  }
+  return report;
+}
+
+function checkRow(row: RecipientRow, plan: PreflightPlan, sentTo: ReadonlyMap<string, number>): PreflightRow {
+  const { cells, line } = row;
+  const phoneRaw = cells[plan.phoneColumn] ?? "";
+  const name = plan.nameColumn === -1 ? undefined : cells[plan.nameColumn]?.trim() || undefined;
+
+  if (cells.length < plan.columnCount) {
+    const reason = `the row has ${cells.length} ${cells.length === 1 ? "column" : "columns"}; the header has ${plan.columnCount}`;
+    return invalid(line, phoneRaw, name, "too_few_columns", reason);
+  }
+  for (let c = plan.columnCount; c < cells.length; c++) {
+    // Usually a value with a comma that was not quoted, which would shift every later column.
+    if (cells[c]!.trim() !== "") {
+      return invalid(line, phoneRaw, name, "too_many_columns", "the row has more columns than the header (a value with a comma may need quotes)");
+    }
+  }
+
+  const phone = normalizePhone(phoneRaw, plan.defaultCountry);
+  if (!phone.ok) return invalid(line, phoneRaw, name, phone.problem, phone.reason, undefined, phone.country);
+  const { e164, country } = phone;
+  if (plan.allowedCountries !== undefined && (country === undefined || !plan.allowedCountries.has(country))) {
+    const is = country === undefined ? `+${phone.callingCode} is not tied to a country` : `+${phone.callingCode} is ${country}`;
+    return invalid(line, phoneRaw, name, "wrong_country", `wrong country for the source number (${is}, ${plan.allowedCountriesText})`, e164, country);
+  }
+  if (plan.isSuppressed?.(e164)) return { status: "suppressed", line, phoneRaw, name, e164, reason: "on the suppression list" };
+  const firstLine = sentTo.get(e164);
+  if (firstLine !== undefined) {
+    return { status: "duplicate", line, phoneRaw, name, e164, duplicateOfLine: firstLine, reason: `same number as line ${firstLine}` };
+  }
+
+  const variables: Record<string, string> = {};
+  let missing: string[] | undefined;
+  for (const source of plan.variables) {
+    const cell = source.column === -1 ? "" : (cells[source.column]?.trim() ?? "");
+    const value = cell !== "" ? cell : source.fixed;
+    if (value === undefined) (missing ??= []).push(source.emptyHint === "" ? `{{${source.name}}}` : `{{${source.name}}} (${source.emptyHint})`);
+    else variables[source.name] = value;
+  }
+  if (missing !== undefined) return invalid(line, phoneRaw, name, "missing_value", `missing a value for ${missing.join(", ")}`, e164, country);
+
+  const attributes: Record<string, string> = {};
+  let bytes = plan.fixedAttributeBytes;
+  for (const source of plan.attributes) {
+    const value = cells[source.column]?.trim() ?? "";
+    attributes[source.key] = value;
+    bytes += source.keyBytes + utf8ByteLength(value);
+  }
+  if (bytes > plan.attributeByteLimit) {
+    const reason = `attributes take ${bytes.toLocaleString("en-US")} bytes; the limit is ${plan.attributeByteLimit.toLocaleString("en-US")}`;
+    return invalid(line, phoneRaw, name, "attributes_too_large", reason, e164, country);
+  }
+
+  const message = plan.template === undefined ? undefined : renderTemplate(plan.template, variables).text;
+  return { status: "valid", line, phoneRaw, name, e164, country, attributes, variables, message };
+}
+
+function invalid(
+  line: number,
+  phoneRaw: string,
+  name: string | undefined,
+  problem: InvalidProblem,
+  reason: string,
+  e164?: string,
+  country?: string,
+): InvalidRow {
+  return { status: "invalid", line, phoneRaw, name, problem, reason, e164, country };
+}
+
+function record(report: PreflightReport, row: PreflightRow, sampleSize: number): void {
+  report.counts[row.status]++;
+  if (row.status === "invalid") report.invalidByProblem[row.problem] = (report.invalidByProblem[row.problem] ?? 0) + 1;
+  const samples = report.samples[row.status] as PreflightRow[];
+  if (samples.length < sampleSize) samples.push(row);
+}
