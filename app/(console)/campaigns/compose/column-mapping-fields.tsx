@@ -24,7 +24,7 @@ export function ColumnMappingFields({ header }: { header: string[] }) {
   return (
     <fieldset className="grid gap-3 rounded-md border border-border p-3">
       <legend className="px-1 text-sm font-medium">Column mapping</legend>
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid items-start gap-3 sm:grid-cols-2">
         <Field id="mapping-phone" label="Phone column" error={errors?.phoneColumn?.message}>
           <Select value={mapping.phoneColumn} onChange={(e) => pick("phoneColumn", e.target.value)}>
             <option value="">Choose a column</option>

@@ -7,6 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
+import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { campaignInputSchema } from "@/lib/campaigns/schemas";
 import { ComposerActions } from "./composer-actions";
 import { ConnectSection } from "./connect-section";
@@ -20,9 +21,16 @@ import { SettingsSection } from "./settings-section";
 import { TestSend } from "./test-send";
 import { useComposerActions } from "./use-composer-actions";
 
-export function Composer({ campaignId, initial }: { campaignId?: string; initial: ComposerValues }) {
+interface Props {
+  campaignId?: string;
+  initial: ComposerValues;
+  /** The check stored with the draft at its last save. */
+  savedPreflight?: PreflightSummary;
+}
+
+export function Composer({ campaignId, initial, savedPreflight }: Props) {
   const form = useForm<ComposerValues, unknown, ComposerOutput>({ resolver: zodResolver(campaignInputSchema), defaultValues: initial });
-  const actions = useComposerActions(form, campaignId);
+  const actions = useComposerActions(form, campaignId, savedPreflight);
   const [format, text] = useWatch({ control: form.control, name: ["recipients.format", "recipients.text"] });
   // Parsed once here and shared: the recipients text may be a large file.
   const local = useMemo(() => readLocalRecipients(format, text), [format, text]);
@@ -51,7 +59,7 @@ export function Composer({ campaignId, initial }: { campaignId?: string; initial
           <MessageSection columns={local.header} />
           <SettingsSection columns={local.header} />
         </form>
-        <aside aria-label="Check and launch" className="grid min-w-0 content-start gap-4">
+        <aside aria-label="Check and launch" className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-4">
           <ComposerActions {...actions} />
           {actions.preflight ? <PreflightPanel summary={actions.preflight} stale={actions.stale} campaignId={actions.campaignId} /> : null}
           <TestSend />

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { deleteDraftAction } from "../actions";
+import { callAction } from "./call-action";
 
 export function DeleteDraftButton({ campaignId }: { campaignId: string }) {
   const router = useRouter();
@@ -15,7 +16,7 @@ export function DeleteDraftButton({ campaignId }: { campaignId: string }) {
   const remove = async () => {
     setDeleting(true);
     setError(null);
-    const res = await deleteDraftAction({ campaignId });
+    const res = await callAction(() => deleteDraftAction({ campaignId }));
     if (res.ok) return router.push("/campaigns");
     setDeleting(false);
     setError(res.error.message);

@@ -17,7 +17,7 @@ const GROUPS: [PreflightRowStatus, string][] = [
 export function PreflightPanel({ summary, stale, campaignId }: { summary: PreflightSummary; stale: boolean; campaignId?: string }) {
   const overQuota = summary.projectedOpenChats > summary.concurrentChatQuota;
   return (
-    <section aria-labelledby="preflight-heading" className="grid gap-3">
+    <section aria-labelledby="preflight-heading" className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-3">
       <h2 id="preflight-heading" className="text-base font-semibold">
         Recipient check
       </h2>

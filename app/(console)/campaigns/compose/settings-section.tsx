@@ -36,7 +36,7 @@ export function SettingsSection({ columns }: { columns: string[] }) {
             ))}
           </div>
         </fieldset>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <Field
             id="chat-duration"
             label="Chat duration (minutes)"

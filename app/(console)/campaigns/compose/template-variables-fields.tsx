@@ -9,7 +9,8 @@ import type { MessageValue } from "./form-values";
 type Variables = NonNullable<Extract<MessageValue, { kind: "template" }>["variables"]>;
 type Source = Variables[string];
 
-const FIXED = "\u0000fixed";
+// Column choices are "column:<name>", so this cannot collide with one.
+const FIXED = "fixed";
 
 function sourceKey(source: Source | undefined): string {
   if (source === undefined) return "";

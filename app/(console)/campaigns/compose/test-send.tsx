@@ -9,6 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { testSendAction } from "../actions";
+import { callAction } from "./call-action";
 import { applyFieldErrors } from "./field-errors";
 import type { ComposerValues } from "./form-values";
 
@@ -34,7 +35,7 @@ export function TestSend() {
     if (!(await form.trigger(CAMPAIGN_FIELDS))) return setOutcome({ ok: false, message: "Some campaign fields need attention; they are marked in the form." });
     setSending(true);
     const { recipients, ...campaign } = form.getValues();
-    const res = await testSendAction({ campaign, phone, defaultCountry: recipients.defaultCountry || undefined });
+    const res = await callAction(() => testSendAction({ campaign, phone, defaultCountry: recipients.defaultCountry || undefined }));
     setSending(false);
     if (res.ok) return setOutcome({ ok: true, ...res.data });
     applyFieldErrors(form.setError, res.error.fields, "campaign.");

@@ -6,6 +6,7 @@ import type { UseFormReturn } from "react-hook-form";
 import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import type { ErrorBody } from "@/lib/errors";
 import { launchAction, previewPreflightAction, saveDraftAction } from "../actions";
+import { callAction } from "./call-action";
 import { handOver, receive } from "./draft-handoff";
 import { applyFieldErrors } from "./field-errors";
 import { formatCount } from "./format";
@@ -15,13 +16,14 @@ import { sameValues } from "./same-values";
 export type ComposerForm = UseFormReturn<ComposerValues, unknown, ComposerOutput>;
 export type Busy = "check" | "save" | "launch" | null;
 
-const INVALID = "Some fields need attention; they are marked below.";
+const INVALID = "Some fields need attention; they are marked in the form.";
 
-export function useComposerActions(form: ComposerForm, initialCampaignId: string | undefined) {
+/** `savedPreflight`: the check stored with a draft when it was last saved, i.e. made from the form's initial values. */
+export function useComposerActions(form: ComposerForm, initialCampaignId: string | undefined, savedPreflight: PreflightSummary | undefined) {
   const router = useRouter();
   const [handoff] = useState(() => receive(initialCampaignId));
   const [campaignId, setCampaignId] = useState(initialCampaignId);
-  const [preflight, setPreflight] = useState<PreflightSummary | null>(handoff?.preflight ?? null);
+  const [preflight, setPreflight] = useState<PreflightSummary | null>(handoff?.preflight ?? savedPreflight ?? null);
   const [notice, setNotice] = useState<string | null>(handoff?.notice ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
@@ -30,7 +32,7 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
   const checked = useRef<ComposerValues | null>(null);
 
   useEffect(() => {
-    if (handoff) checked.current = structuredClone(form.getValues());
+    if (handoff || savedPreflight) checked.current = structuredClone(form.getValues());
     return form.subscribe({
       formState: { values: true },
       callback: ({ values }) => {
@@ -38,7 +40,7 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
         setNotice(null);
       },
     });
-  }, [form, handoff]);
+  }, [form, handoff, savedPreflight]);
 
   const begin = (kind: Busy) => {
     setBusy(kind);
@@ -58,7 +60,7 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
   const onInvalid = () => setError(INVALID);
 
   const save = async (values: ComposerOutput, from: ComposerValues) => {
-    const res = await saveDraftAction({ campaignId, campaign: values });
+    const res = await callAction(() => saveDraftAction({ campaignId, campaign: values }));
     if (!res.ok) return fail(res.error), null;
     showCheck(res.data.preflight, from);
     setCampaignId(res.data.campaignId);
@@ -69,7 +71,7 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
   const check = () =>
     form.handleSubmit(async (values) => {
       const from = begin("check");
-      const res = await previewPreflightAction(values);
+      const res = await callAction(() => previewPreflightAction(values));
       if (res.ok) showCheck(res.data, from);
       else fail(res.error);
       setBusy(null);
@@ -96,7 +98,7 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
           if (saved && (saved.preflight.blocking.length > 0 || saved.preflight.counts.valid !== confirmed)) {
             setError(`The campaign now has ${formatCount(saved.preflight.counts.valid)} valid recipients, not ${formatCount(confirmed)}, or problems that block launch. Review the check and launch again.`);
           } else if (saved) {
-            const res = await launchAction({ campaignId: saved.campaignId, confirmRecipients: confirmed });
+            const res = await callAction(() => launchAction({ campaignId: saved.campaignId, confirmRecipients: confirmed }));
             if (res.ok) {
               router.push(`/campaigns/${res.data.id}`);
               return resolve(true);

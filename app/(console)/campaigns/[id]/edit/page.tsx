@@ -4,6 +4,8 @@ import { PageHeader } from "@/components/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { loadDraftForEdit } from "@/lib/campaigns/drafts";
+import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
+import { getCampaign } from "@/lib/campaigns/queries";
 import { getDb } from "@/lib/server/runtime";
 import { Composer } from "../../compose/composer";
 import { withDefaults } from "../../compose/form-values";
@@ -18,13 +20,16 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
   // Viewers may look at a campaign but not change it: send them to its page rather than to "no access".
   if (!hasRole(user.role, "supervisor")) redirect(`/campaigns/${encodeURIComponent(id)}`);
   if (!UUID.test(id)) notFound();
-  const draft = await loadDraftForEdit(await getDb(), id);
+  const db = await getDb();
+  const draft = await loadDraftForEdit(db, id);
   // Launched (or unknown) campaigns are not editable; their own page says what happened to them.
   if (!draft) redirect(`/campaigns/${id}`);
+  // The check saved with the draft, so Launch works straight after reopening it (launch checks again anyway).
+  const savedPreflight = ((await getCampaign(db, id))?.preflight ?? undefined) as PreflightSummary | undefined;
   return (
     <>
       <PageHeader title={`Edit ${draft.input.name || "draft"}`} description="Changes take effect when you save the draft or launch it." />
-      <Composer key={draft.campaignId} campaignId={draft.campaignId} initial={withDefaults(draft.input)} />
+      <Composer key={draft.campaignId} campaignId={draft.campaignId} initial={withDefaults(draft.input)} savedPreflight={savedPreflight} />
     </>
   );
 }
