@@ -36,6 +36,9 @@ function sampleInput(name: string, targetId: string): unknown {
       return SAMPLE_CAMPAIGN;
     case "campaigns.saveDraft":
       return { campaign: SAMPLE_CAMPAIGN };
+    case "campaigns.pause":
+    case "campaigns.resume":
+    case "campaigns.cancel":
     case "campaigns.deleteDraft":
       return { campaignId: "00000000-0000-4000-8000-000000000000" };
     case "campaigns.launch":

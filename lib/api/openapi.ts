@@ -76,6 +76,13 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": json("The launched campaign"), "409": { description: "Blocked by preflight, already launched, or the count changed" }, ...errors },
         },
       },
+      "/api/v1/campaigns/{id}/{control}": {
+        post: {
+          summary: "Pause, resume or cancel a launched campaign; takes effect within a second, sends in flight finish",
+          parameters: [idParam, { name: "control", in: "path", required: true, schema: { type: "string", enum: ["pause", "resume", "cancel"] } }],
+          responses: { "200": json("The campaign with its new status"), "409": { description: "Not allowed from the current status" }, ...errors },
+        },
+      },
       "/api/v1/test-sends": { post: { summary: "Send a campaign's exact request to one number now", requestBody: body(testSendSchema), responses: { "201": json("{contactId, phone}"), "503": { description: "Amazon Connect refused; the message names its error" }, ...errors } } },
       "/api/v1/instances": { get: { summary: "Connect instances", responses: { "200": json("{instances}"), ...errors } } },
       "/api/v1/instances/{instanceId}/numbers": { get: { summary: "Phone numbers claimed by an instance", parameters: [instanceParam], responses: { "200": json("{numbers}"), ...errors } } },

@@ -34,7 +34,7 @@ async function checkAgainstConnect(gateway: ConnectGateway, c: CampaignConfig): 
     const [numbers, flows] = await Promise.all([gateway.listPhoneNumbers(c.instanceId), gateway.listContactFlows(c.instanceId)]);
     const number = numbers.find((n) => n.arn === c.sourcePhoneNumberArn);
     if (!number) blocking.push("The source number is not claimed by this Connect instance");
-    else if (!numberChannels(number).includes(c.channel)) blocking.push(`The source number ${number.phoneNumber} cannot send ${c.channel === "sms" ? "SMS" : "WhatsApp"} messages`);
+    else if (!numberChannels(number)[c.channel]) blocking.push(`The source number ${number.phoneNumber} cannot send ${c.channel === "sms" ? "SMS" : "WhatsApp"} messages`);
     const flow = flows.find((f) => f.id === c.contactFlowId);
     if (!flow) blocking.push("The contact flow does not exist in this Connect instance");
     else if (flow.state === "ARCHIVED") blocking.push(`The contact flow "${flow.name}" is archived`);

@@ -6,7 +6,8 @@ export const TRANSITIONS: Record<CampaignStatus, readonly CampaignStatus[]> = {
   draft: ["scheduled", "cancelled"],
   scheduled: ["running", "paused", "cancelled"],
   running: ["paused", "completed", "cancelled"],
-  paused: ["running", "cancelled"],
+  // Back to scheduled when it was paused before its start time.
+  paused: ["running", "scheduled", "cancelled"],
   completed: [],
   cancelled: [],
 };

@@ -1,9 +1,13 @@
 "use server";
 import { serverAction } from "@/lib/actions/safe-action";
 import { deleteDraft, launchCampaign, previewPreflight, saveDraft, testSend } from "@/lib/campaigns/actions";
+import { cancelCampaign, pauseCampaign, resumeCampaign } from "@/lib/campaigns/controls";
 
 export const previewPreflightAction = serverAction(previewPreflight);
 export const saveDraftAction = serverAction(saveDraft);
 export const deleteDraftAction = serverAction(deleteDraft);
 export const launchAction = serverAction(launchCampaign);
 export const testSendAction = serverAction(testSend);
+export const pauseAction = serverAction(pauseCampaign);
+export const resumeAction = serverAction(resumeCampaign);
+export const cancelAction = serverAction(cancelCampaign);

@@ -9,7 +9,7 @@ import type { ChatChannel } from "@/lib/connect/types";
 import { useInstances, useNumbers } from "./connect-queries";
 import { FlowField } from "./flow-field";
 import { defaultMessage, type ComposerValues } from "./form-values";
-import { numberChannels } from "./number-channels";
+import { numberChannels } from "@/lib/connect/number-channels";
 import { QueryStatus } from "./query-status";
 import { SourceNumberField } from "./source-number-field";
 

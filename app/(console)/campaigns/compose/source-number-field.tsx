@@ -6,7 +6,7 @@ import { Select } from "@/components/ui/input";
 import type { ChatChannel, PhoneNumber } from "@/lib/connect/types";
 import { useNumbers } from "./connect-queries";
 import type { ComposerValues } from "./form-values";
-import { numbersForChannel } from "./number-channels";
+import { numbersForChannel } from "@/lib/connect/number-channels";
 import { QueryStatus } from "./query-status";
 
 const CHANNEL_NAME: Record<ChatChannel, string> = { sms: "SMS", whatsapp: "WhatsApp" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { numberChannels, numbersForChannel } from "./number-channels";
+import { numberChannels, numbersForChannel } from "@/lib/connect/number-channels";
 
 describe("numberChannels", () => {
   it.each([
