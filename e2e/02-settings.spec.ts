@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN, SUPERVISOR, signIn } from "./fixtures";
 
-// Runs after foundation.spec.ts (alphabetical order, one worker): the admin and supervisor exist.
+// Runs after 01-foundation (files run in name order on one server): the admin and supervisor exist.
 test.describe.configure({ mode: "serial" });
 
 test("settings show what the gateway sees, and an admin tunes the simulator", async ({ page }) => {

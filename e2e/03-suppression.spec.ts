@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { SUPERVISOR, signIn } from "./fixtures";
 
-// Runs after foundation.spec.ts (alphabetical order, one worker): the supervisor exists.
+// Runs after 01-foundation (files run in name order on one server): the supervisor exists.
 test.describe.configure({ mode: "serial" });
 
 // Numbers no other spec uses, so the story does not depend on what ran before it.
