@@ -11,7 +11,9 @@ import { parsePastedRecipients } from "@/lib/recipients/paste-parse";
 import { preflightRecipients } from "@/lib/recipients/preflight";
 import type { PreflightOptions } from "@/lib/recipients/preflight-plan";
 import type { PreflightReport, PreflightRow } from "@/lib/recipients/preflight-types";
-import { suppressedAmong } from "@/lib/suppression/queries";
+import type { RecipientMappingInput } from "@/lib/recipients/mapping";
+import type { RecipientTable } from "@/lib/recipients/table";
+import { allSuppressedNumbers, countSuppressions, suppressedAmong } from "@/lib/suppression/queries";
 import { clientTokenFor } from "./client-token";
 import type { PreflightSampleRow, PreflightSummary } from "./preflight-summary";
 import { DISPLAY_NAME_VARIABLE, buildStartChatInput } from "./request";
@@ -97,6 +99,21 @@ function sampleRow(r: PreflightRow): PreflightSampleRow {
   };
 }
 
+// Up to this many suppressed numbers are read into memory for a single preflight pass; a longer list is looked up
+// for just the numbers of this campaign, which costs a second pass.
+const SUPPRESSION_IN_MEMORY = 200_000;
+
+async function preflightWithSuppression(db: Db, table: RecipientTable, mapping: RecipientMappingInput, options: PreflightOptions): Promise<PreflightReport> {
+  if ((await countSuppressions(db)) <= SUPPRESSION_IN_MEMORY) {
+    const all = await allSuppressedNumbers(db);
+    return preflightRecipients(table, mapping, { ...options, isSuppressed: (e164) => all.has(e164) });
+  }
+  const first = preflightRecipients(table, mapping, options);
+  const candidates = first.rows.flatMap((r) => (r.status === "valid" || r.status === "duplicate" ? [r.e164] : []));
+  const suppressed = await suppressedAmong(db, Array.from(new Set(candidates)));
+  return suppressed.size === 0 ? first : preflightRecipients(table, mapping, { ...options, isSuppressed: (e164) => suppressed.has(e164) });
+}
+
 export async function runServerPreflight(
   db: Db,
   gateway: ConnectGateway,
@@ -106,11 +123,7 @@ export async function runServerPreflight(
 ): Promise<{ summary: PreflightSummary; report: PreflightReport }> {
   const [connect, table] = await Promise.all([checkAgainstConnect(gateway, c), Promise.resolve().then(() => parseRecipients(c, limits.maxRecipientBytes))]);
   const { mapping, options } = recipientOptions(c, connect.country);
-  let report = preflightRecipients(table, mapping, options);
-  // The suppression list is in the database: look up only the numbers that would be sent, then check again with it.
-  const candidates = report.rows.flatMap((r) => (r.status === "valid" || r.status === "duplicate" ? [r.e164] : []));
-  const suppressed = await suppressedAmong(db, Array.from(new Set(candidates)));
-  if (suppressed.size > 0) report = preflightRecipients(table, mapping, { ...options, isSuppressed: (e164) => suppressed.has(e164) });
+  const report = await preflightWithSuppression(db, table, mapping, options);
 
   const blocking = [...connect.blocking];
   const warnings: string[] = [];

@@ -107,3 +107,14 @@ export async function* iterateSuppressions(db: Db, f: { q?: string }, pageSize =
     cursor = page.nextCursor;
   }
 }
+
+export async function countSuppressions(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(suppressions);
+  return row?.n ?? 0;
+}
+
+/** Every suppressed number, for checking a whole campaign in one pass when the list is not huge. */
+export async function allSuppressedNumbers(db: Db): Promise<Set<string>> {
+  const rows = await db.select({ phone: suppressions.phone }).from(suppressions);
+  return new Set(rows.map((r) => r.phone));
+}
