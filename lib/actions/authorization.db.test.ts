@@ -45,6 +45,8 @@ function sampleInput(name: string, targetId: string): unknown {
       return { campaignId: "00000000-0000-4000-8000-000000000000", confirmRecipients: 1 };
     case "campaigns.testSend":
       return { campaign: { ...SAMPLE_CAMPAIGN, recipients: undefined }, phone: "+12065550100" };
+    case "settings.updateSendRate":
+      return { accountSendsPerSecond: 10 };
     case "apiKeys.create":
       return { name: "CRM sync", role: "supervisor" };
     case "apiKeys.revoke":

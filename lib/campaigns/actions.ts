@@ -21,7 +21,7 @@ export const previewPreflight = defineAction({
   name: "campaigns.preflight",
   access: "supervisor",
   input: campaignInputSchema,
-  handler: async (input, { db }) => (await runServerPreflight(db, await getGateway(), input, preflightLimits())).summary,
+  handler: async (input, { db }) => (await runServerPreflight(db, await getGateway(), input, await preflightLimits(db))).summary,
 });
 
 export const saveDraft = defineAction({
@@ -32,7 +32,7 @@ export const saveDraft = defineAction({
     const existing = campaignId ? await loadCampaignForChange(db, campaignId, "draft", "Launched campaigns are frozen and cannot be edited") : undefined;
     const id = existing?.id ?? randomUUID();
     // Connect is asked before the transaction opens, so no database lock waits on the network.
-    const { summary, report } = await runServerPreflight(db, await getGateway(), campaign, preflightLimits(), id);
+    const { summary, report } = await runServerPreflight(db, await getGateway(), campaign, await preflightLimits(db), id);
     const saved = await db.transaction(async (tx) => {
       if (existing) await loadCampaignForChange(tx, existing.id, "draft", "The campaign was launched while you were editing it");
       const row = await writeDraft(tx, existing, campaign, summary, report, user, id);

@@ -1,8 +1,14 @@
 import "server-only";
+import { configuredAccountRate } from "@/lib/dispatch/account-rate";
+import type { Db } from "@/lib/db/types";
 import { env } from "@/lib/env";
 import type { PreflightLimits } from "./preflight-server";
 
-export function preflightLimits(): PreflightLimits {
+export async function preflightLimits(db: Db): Promise<PreflightLimits> {
   const e = env();
-  return { accountSendsPerSecond: e.ACCOUNT_SENDS_PER_SECOND, concurrentChatQuota: e.CONCURRENT_CHAT_QUOTA, maxRecipientBytes: e.RECIPIENTS_MAX_MB * 1024 * 1024 };
+  return {
+    accountSendsPerSecond: await configuredAccountRate(db, e.ACCOUNT_SENDS_PER_SECOND),
+    concurrentChatQuota: e.CONCURRENT_CHAT_QUOTA,
+    maxRecipientBytes: e.RECIPIENTS_MAX_MB * 1024 * 1024,
+  };
 }

@@ -10,6 +10,8 @@ import type { SimulatorSettings } from "@/lib/connect/simulator-settings";
 import { getRuntime } from "@/lib/server/runtime";
 import { ConnectOverview } from "./connect-overview";
 import { SimulatorForm } from "./simulator-form";
+import { SendRateForm } from "./send-rate-form";
+import { configuredAccountRate } from "@/lib/dispatch/account-rate";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -27,6 +29,7 @@ export default async function SettingsPage() {
   const e = rt.env;
   const isAdmin = hasRole(user.role, "admin");
   const simulator = isAdmin && e.CONNECT_MODE === "local" ? await simulatorSettings() : null;
+  const accountRate = await configuredAccountRate(rt.database.db, e.ACCOUNT_SENDS_PER_SECOND);
   return (
     <>
       <PageHeader title="Settings" description="How this console reaches Amazon Connect, and who may use it." />
@@ -51,6 +54,15 @@ export default async function SettingsPage() {
           </CardContent>
         </Card>
         <div className="grid content-start gap-4">
+          <Card>
+            <CardHeader>
+              <CardTitle>Sending</CardTitle>
+              <CardDescription>How fast campaigns may call Amazon Connect.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <SendRateForm current={accountRate} canEdit={isAdmin} />
+            </CardContent>
+          </Card>
           {simulator !== null ? (
             <Card>
               <CardHeader>

@@ -1,0 +1,24 @@
+import "server-only";
+import { defineAction } from "@/lib/actions/safe-action";
+import { recordAudit } from "@/lib/audit/record";
+import { settings } from "@/lib/db/schema";
+import { ACCOUNT_RATE_SETTING, configuredAccountRate } from "@/lib/dispatch/account-rate";
+import { env } from "@/lib/env";
+import { sendRateSchema } from "./schemas";
+
+/** The account's StartOutboundChatContact rate, shared by every campaign and dispatcher; each campaign's pace is capped at it. */
+export const updateSendRate = defineAction({
+  name: "settings.updateSendRate",
+  access: "admin",
+  input: sendRateSchema,
+  handler: async ({ accountSendsPerSecond }, { db, actor }) =>
+    db.transaction(async (tx) => {
+      const before = await configuredAccountRate(tx, env().ACCOUNT_SENDS_PER_SECOND);
+      await tx
+        .insert(settings)
+        .values({ key: ACCOUNT_RATE_SETTING, value: accountSendsPerSecond, updatedBy: actor.actorEmail })
+        .onConflictDoUpdate({ target: settings.key, set: { value: accountSendsPerSecond, updatedAt: new Date(), updatedBy: actor.actorEmail } });
+      await recordAudit(tx, actor, { action: "settings.send_rate_changed", targetType: "setting", targetId: ACCOUNT_RATE_SETTING, diff: { accountSendsPerSecond: { from: before, to: accountSendsPerSecond } } });
+      return { accountSendsPerSecond };
+    }),
+});
