@@ -86,6 +86,7 @@ describe("campaign drafts, preflight, launch and test send", () => {
     expect(res.ok && (res.data as PreflightSummary).blocking.join(" ")).toMatch(/archived/);
     const wa = await runAction(previewPreflight, { ...base, channel: "whatsapp", message: { kind: "none" } }, as(supervisor));
     expect(wa.ok && (wa.data as PreflightSummary).blocking.join(" ")).toMatch(/cannot send WhatsApp/);
+    expect(wa.ok && (wa.data as PreflightSummary).blocking.join(" ")).toMatch(/WhatsApp campaigns need a message template/);
     const text = await runAction(previewPreflight, { ...base, channel: "whatsapp" }, as(supervisor));
     expect(text).toMatchObject({ ok: false, error: { code: "invalid", fields: { message: expect.stringMatching(/template/) } } });
   });

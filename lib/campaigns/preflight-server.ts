@@ -128,7 +128,9 @@ export async function runServerPreflight(
   const blocking = [...connect.blocking];
   const warnings: string[] = [];
   if (report.counts.valid === 0) blocking.push("No recipient can be contacted: every row is invalid, duplicate or suppressed");
-  if (c.message.kind === "none") warnings.push("No initial message: the contact flow must send the first message itself");
+  // WhatsApp lets a business open a conversation only with an approved template.
+  if (c.channel === "whatsapp" && c.message.kind !== "template") blocking.push("WhatsApp campaigns need a message template to start the conversation");
+  if (c.message.kind === "none" && c.channel === "sms") warnings.push("No initial message: the contact flow must send the first message itself");
   const sendsPerSecond = Math.min(c.sendsPerSecond, limits.accountSendsPerSecond);
   if (c.sendsPerSecond > limits.accountSendsPerSecond) warnings.push(`Sends per second capped at the account rate of ${limits.accountSendsPerSecond}`);
   const projectedOpenChats = Math.min(report.counts.valid, Math.ceil(sendsPerSecond * c.chatDurationMinutes * 60));
