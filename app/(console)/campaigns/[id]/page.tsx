@@ -16,6 +16,7 @@ import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import { getDb } from "@/lib/server/runtime";
 import { DeleteDraftButton } from "../compose/delete-draft-button";
 import { CampaignConfigCard } from "./campaign-config-card";
+import { CampaignLive } from "./campaign-live";
 import { RecipientCounts } from "./recipient-counts";
 
 export const metadata: Metadata = { title: "Campaign" };
@@ -53,6 +54,11 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         <Alert tone="error" className="mb-4">
           Launch is blocked: {preflight.blocking.join("; ")}
         </Alert>
+      ) : null}
+      {campaign.status !== "draft" ? (
+        <div className="mb-4">
+          <CampaignLive campaignId={campaign.id} initialStatus={campaign.status} canControl={hasRole(user.role, "supervisor")} />
+        </div>
       ) : null}
       <div className="grid gap-4 xl:grid-cols-[2fr_3fr]">
         <RecipientCounts counts={view.recipients} reportHref={`/api/campaigns/${campaign.id}/preflight.csv`} warnings={preflight.warnings} />

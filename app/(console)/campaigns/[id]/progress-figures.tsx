@@ -1,0 +1,70 @@
+import { Alert } from "@/components/ui/alert";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { CampaignProgress } from "@/lib/dispatch/progress";
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+function eta(seconds: number | null): string {
+  if (seconds === null) return "—";
+  if (seconds < 60) return `${seconds} s`;
+  const m = Math.floor(seconds / 60);
+  return m < 60 ? `${m} min ${seconds % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+export function ProgressFigures({ progress: p }: { progress: CampaignProgress }) {
+  const done = p.counts.sent + p.counts.failed + p.counts.skipped;
+  const percent = p.counts.total > 0 ? Math.floor((done / p.counts.total) * 100) : 0;
+  const rate = p.rate.accountPerSecond === null ? p.rate.campaignPerSecond : Math.min(p.rate.campaignPerSecond, p.rate.accountPerSecond);
+  return (
+    <div className="grid gap-4">
+      {p.pauseReason && p.status === "paused" ? <Alert tone="warning">Paused: {p.pauseReason}</Alert> : null}
+      {p.waitingReason ? <Alert tone="info">Sending is {p.waitingReason}</Alert> : null}
+      <div>
+        <div className="mb-1 flex justify-between text-sm">
+          <span>
+            {fmt(done)} of {fmt(p.counts.total)} done
+          </span>
+          <span data-testid="progress-percent">{percent}%</span>
+        </div>
+        <div role="progressbar" aria-label="Campaign progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full rounded-full bg-muted">
+          <div className="h-2 rounded-full bg-primary transition-all" style={{ width: `${percent}%` }} />
+        </div>
+      </div>
+      <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+        {(["sent", "failed", "skipped", "pending"] as const).map((k) => (
+          <div key={k} className="rounded-md border border-border p-2">
+            <dt className="text-xs capitalize text-muted-foreground">{k === "pending" ? "waiting" : k}</dt>
+            <dd className="text-lg font-semibold tabular-nums" data-testid={`live-${k}`}>
+              {fmt(k === "pending" ? p.counts.pending + p.counts.sending : p.counts[k])}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="text-sm text-muted-foreground">
+        Rate: {p.rate.recentPerSecond.toFixed(1)} sent/s now (limit {rate.toFixed(1)}/s{p.rate.accountPerSecond !== null && p.rate.accountConfiguredPerSecond !== null && p.rate.accountPerSecond < p.rate.accountConfiguredPerSecond ? `, lowered after throttling from ${p.rate.accountConfiguredPerSecond}` : ""}) · Time left: {eta(p.etaSeconds)}
+      </p>
+      {p.errors.length > 0 ? (
+        <Table aria-label="Errors by name">
+          <THead>
+            <tr>
+              <TH>Error</TH>
+              <TH className="text-right">Rows</TH>
+              <TH className="text-right">Failed</TH>
+              <TH>Last message</TH>
+            </tr>
+          </THead>
+          <TBody>
+            {p.errors.map((e) => (
+              <TR key={e.name}>
+                <TD className="font-mono text-xs">{e.name}</TD>
+                <TD className="text-right tabular-nums">{fmt(e.count)}</TD>
+                <TD className="text-right tabular-nums">{fmt(e.failed)}</TD>
+                <TD className="text-xs text-muted-foreground">{e.lastMessage}</TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      ) : null}
+    </div>
+  );
+}
