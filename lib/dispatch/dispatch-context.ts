@@ -1,0 +1,23 @@
+// What the dispatcher loop and its send tasks share inside one process.
+import type { ConnectGateway } from "@/lib/connect/gateway";
+import type { Db } from "@/lib/db/types";
+import type { DispatchOptions } from "./options";
+import type { BucketSpec } from "./rate-limiter";
+
+export interface DispatchContext {
+  db: Db;
+  gateway: ConnectGateway;
+  workerId: string;
+  o: DispatchOptions;
+  log: (line: string) => void;
+  /** The account bucket as configured now (rate from the setting or the option). */
+  account: BucketSpec;
+  limiter: {
+    /** The account bucket's current rate as last seen: below `account.rate` after throttling. */
+    currentRate: number;
+    /** Successes since the rate was last raised. */
+    successes: number;
+    /** When this process last halved the rate; one halving per second, however many sends were throttled together. */
+    lastThrottleMs: number;
+  };
+}

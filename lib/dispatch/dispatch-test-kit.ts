@@ -1,0 +1,142 @@
+// Shared by the dispatcher's database tests: a simulator, a gateway that owns no retries, and campaigns created
+// through the real draft and launch actions. Test-only; nothing in the product imports it.
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { runAction } from "@/lib/actions/safe-action";
+import { launchCampaign, saveDraft } from "@/lib/campaigns/actions";
+import { clientTokenFor } from "@/lib/campaigns/client-token";
+import type { CampaignInput } from "@/lib/campaigns/schemas";
+import { createConnectGateway, type ConnectGateway } from "@/lib/connect/gateway";
+// Renamed: it is not a React hook, whatever its name says to the linter.
+import { useGatewayForProcess as pointProcessAt } from "@/lib/connect/runtime-gateway";
+import type { ConnectLocalConfigPatch } from "@/lib/connect-local/config";
+import { startConnectLocal } from "@/lib/connect-local/server";
+import { campaignRecipients, campaigns, type CampaignRecipient } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/types";
+import { insertUser } from "@/lib/users/queries";
+import { CANCELLED_UNCERTAIN_REASON } from "./skip-remaining";
+
+export interface SimContact {
+  contactId: string;
+  clientToken: string | null;
+  customerAddress: string;
+}
+
+export interface Sim {
+  url: string;
+  gateway: ConnectGateway;
+  setConfig(patch: ConnectLocalConfigPatch): Promise<void>;
+  /** Forgets every contact and restores the starting config. */
+  reset(): Promise<void>;
+  contacts(): Promise<SimContact[]>;
+  counters(): Promise<{ idempotentReplays: number; contactsCreated: number; requests: Record<string, number>; errors: Record<string, number>; faultsInjected: Record<string, number> }>;
+  close(): Promise<void>;
+}
+
+export async function startSim(config: ConnectLocalConfigPatch = {}, gatewayTimeoutMs = 5_000): Promise<Sim> {
+  const server = await startConnectLocal({ port: 0, log: false, config });
+  const gateway = createConnectGateway({ mode: "local", endpoint: server.url, region: "us-east-1", maxAttempts: 1, requestTimeoutMs: gatewayTimeoutMs });
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${server.url}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<unknown>;
+  };
+  return {
+    url: server.url,
+    gateway,
+    setConfig: async (patch) => void (await call("PUT", "/_local/config", patch)),
+    reset: async () => void (await call("POST", "/_local/reset")),
+    contacts: async () => ((await call("GET", "/_local/contacts")) as { contacts: SimContact[] }).contacts,
+    counters: async () => ((await call("GET", "/_local/state")) as { counters: Awaited<ReturnType<Sim["counters"]>> }).counters,
+    close: () => server.close(),
+  };
+}
+
+export const phoneAt = (i: number) => `+1206555${String(i).padStart(4, "0")}`;
+
+/**
+ * A launched (scheduled, due now) SMS campaign with `count` valid recipients plus one invalid row, created through
+ * saveDraft and launchCampaign exactly as a person would. Preflight talks to `sim` through the process gateway.
+ */
+export async function launchTestCampaign(db: Db, sim: Sim, opts: { count: number; first?: number; sendsPerSecond?: number; name?: string }): Promise<string> {
+  pointProcessAt(sim.gateway);
+  try {
+    const u = await insertUser(db, { email: `sup-${randomUUID()}@example.com`, name: "Sup", role: "supervisor", passwordHash: null });
+    const user = { id: u.id, email: u.email, name: u.name, role: "supervisor" as const };
+    const instance = (await sim.gateway.listInstances()).find((i) => i.alias === "acme-support")!;
+    const number = (await sim.gateway.listPhoneNumbers(instance.id)).find((n) => n.phoneNumber === "+12065550142")!;
+    const flow = (await sim.gateway.listContactFlows(instance.id)).find((f) => f.name === "Outbound SMS notifications")!;
+    const first = opts.first ?? 1000;
+    const lines = ["phone,name", "not a number,Nobody", ...Array.from({ length: opts.count }, (_, i) => `${phoneAt(first + i)},R${i}`)];
+    const campaign: CampaignInput = {
+      name: opts.name ?? "Dispatch test",
+      instanceId: instance.id,
+      channel: "sms",
+      sourcePhoneNumberArn: number.arn,
+      contactFlowId: flow.id,
+      recipients: { format: "csv", text: lines.join("\n"), mapping: { phoneColumn: "phone", nameColumn: "name" }, defaultCountry: "US" },
+      message: { kind: "text", contentType: "text/plain", text: "Hello {{name}}" },
+      chatDurationMinutes: 60,
+      sendsPerSecond: opts.sendsPerSecond ?? 1000,
+    };
+    const ctx = { user, db, meta: { requestId: "dispatch-test", ip: null, userAgent: null } };
+    const saved = await runAction(saveDraft, { campaign }, ctx);
+    if (!saved.ok) throw new Error(saved.error.message);
+    const { campaignId } = saved.data as { campaignId: string };
+    const launched = await runAction(launchCampaign, { campaignId, confirmRecipients: opts.count }, ctx);
+    if (!launched.ok) throw new Error(launched.error.message);
+    return campaignId;
+  } finally {
+    pointProcessAt(undefined);
+  }
+}
+
+export async function ledger(db: Db, campaignId: string): Promise<CampaignRecipient[]> {
+  const rows = await db.select().from(campaignRecipients).where(eq(campaignRecipients.campaignId, campaignId));
+  return rows.filter((r) => r.sendStatus !== null);
+}
+
+export async function campaignRow(db: Db, campaignId: string) {
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  return row!;
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000, everyMs = 50): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/**
+ * The exactly-once check: every ledger row marked sent has exactly one contact in the simulator, under its own
+ * ClientToken and with the ContactId the ledger holds; no contact exists for anyone else.
+ */
+export async function expectExactlyOnce(db: Db, sim: Sim, campaignId: string): Promise<{ sent: number; contacts: SimContact[] }> {
+  const rows = await ledger(db, campaignId);
+  const contacts = await sim.contacts();
+  const byToken = new Map<string, SimContact[]>();
+  for (const c of contacts) byToken.set(c.clientToken ?? "", [...(byToken.get(c.clientToken ?? "") ?? []), c]);
+  const problems: string[] = [];
+  const mine = new Set<string>();
+  for (const r of rows) {
+    const token = clientTokenFor(campaignId, r.phone!);
+    mine.add(token);
+    const found = byToken.get(token) ?? [];
+    if (r.sendStatus === "sent") {
+      if (found.length !== 1) problems.push(`${r.phone}: ${found.length} contacts`);
+      else if (found[0]!.contactId !== r.contactId) problems.push(`${r.phone}: ledger ${r.contactId}, Connect ${found[0]!.contactId}`);
+      else if (found[0]!.customerAddress !== r.phone) problems.push(`${r.phone}: contact went to ${found[0]!.customerAddress}`);
+    } else if (found.length > 1 || (found.length === 1 && r.reason !== CANCELLED_UNCERTAIN_REASON)) {
+      // Only a cancelled row whose last call had no known outcome may have been contacted, and its reason says so.
+      problems.push(`${r.phone}: ${r.sendStatus} but ${found.length} contacts`);
+    }
+  }
+  const strangers = contacts.filter((c) => !mine.has(c.clientToken ?? ""));
+  if (strangers.length > 0) problems.push(`${strangers.length} contacts for nobody in the ledger`);
+  if (problems.length > 0) throw new Error(`Not exactly once:\n${problems.slice(0, 20).join("\n")}`);
+  return { sent: rows.filter((r) => r.sendStatus === "sent").length, contacts: contacts.filter((c) => mine.has(c.clientToken ?? "")) };
+}

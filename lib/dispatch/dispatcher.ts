@@ -1,0 +1,187 @@
+import "server-only";
+// The campaign runner: one loop per process that starts scheduled campaigns, claims due recipients of running ones
+// at the rate the shared buckets allow, sends them with a bound on calls in flight, and records every outcome.
+// Several processes can run it against one PostgreSQL database; claims and buckets keep them apart.
+import { eq } from "drizzle-orm";
+import type { CampaignConfig } from "@/lib/campaigns/schemas";
+import type { ConnectGateway } from "@/lib/connect/gateway";
+import { campaigns, type CampaignRecipient } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/types";
+import { configuredAccountRate } from "./account-rate";
+import { CampaignState, type RunningCampaign } from "./campaign-state";
+import { startDueCampaigns } from "./campaign-transitions";
+import type { DispatchContext } from "./dispatch-context";
+import { fillCampaign } from "./fill-campaign";
+import { handleResult } from "./handle-result";
+import { resolveDispatchOptions, type DispatchOptions } from "./options";
+import { onSuccess } from "./rate-limiter";
+import { sendToRecipient } from "./send-recipient";
+import { skipCancelledLeftovers } from "./skip-remaining";
+
+export interface DispatcherConfig {
+  db: Db;
+  /** Created by the caller with `maxAttempts: 1`: the dispatcher owns retries. */
+  gateway: ConnectGateway;
+  /** Unique per process; it is what a claim is recorded under. */
+  workerId: string;
+  options?: Partial<DispatchOptions>;
+  log?: (line: string) => void;
+}
+
+export interface Dispatcher {
+  readonly workerId: string;
+  /** Stops claiming, waits for the sends in flight to finish and be recorded, then resolves. */
+  stop(): Promise<void>;
+}
+
+/** One line: drizzle wraps the driver's error, whose message is the useful part. */
+function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? `: ${err.cause.message}` : "";
+  return `${err.message.split("\n")[0]}${cause}`;
+}
+
+export function startDispatcher(config: DispatcherConfig): Dispatcher {
+  const o = resolveDispatchOptions(config.options);
+  const log = config.log ?? ((line: string) => console.log(`[dispatcher ${config.workerId}] ${line}`));
+  const rate = o.accountSendsPerSecond;
+  const ctx: DispatchContext = {
+    db: config.db,
+    gateway: config.gateway,
+    workerId: config.workerId,
+    o,
+    log,
+    account: { key: o.limiterKey, rate, burst: o.accountBurst ?? Math.max(1, rate) },
+    limiter: { currentRate: rate, successes: 0, lastThrottleMs: 0 },
+  };
+  const states = new Map<string, CampaignState>();
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  let nextHousekeeping = 0;
+  let pass = 0;
+  let wakeUp: (() => void) | undefined;
+
+  const wake = () => wakeUp?.();
+  const sleep = (ms: number, wakeable = true) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (wakeUp === done) wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      if (wakeable) wakeUp = done;
+    });
+
+  async function housekeeping(): Promise<void> {
+    const configured = await configuredAccountRate(ctx.db, o.accountSendsPerSecond);
+    if (configured !== ctx.account.rate) log(`account rate set to ${configured}/s`);
+    ctx.account = { ...ctx.account, rate: configured, burst: o.accountBurst ?? Math.max(1, configured) };
+    for (const id of await startDueCampaigns(ctx.db, ctx.workerId)) log(`started campaign ${id}`);
+    const skipped = await skipCancelledLeftovers(ctx.db);
+    if (skipped > 0) log(`skipped ${skipped} rows of cancelled campaigns`);
+  }
+
+  /** Raises the account rate back after throttling, once per pass for all the successes since the last one. */
+  async function recover(): Promise<void> {
+    const n = ctx.limiter.successes;
+    ctx.limiter.successes = 0;
+    if (n === 0 || ctx.limiter.currentRate >= ctx.account.rate) return;
+    ctx.limiter.currentRate = await onSuccess(ctx.db, ctx.account, n, o.recoveryShare);
+  }
+
+  /** Re-reads which campaigns are running: a pause or cancel made elsewhere is seen on the next pass. */
+  async function runningCampaigns(): Promise<CampaignState[]> {
+    const rows = await ctx.db
+      .select({ id: campaigns.id, config: campaigns.config, waitingReason: campaigns.waitingReason })
+      .from(campaigns)
+      .where(eq(campaigns.status, "running"));
+    const seen = new Set<string>();
+    const list: CampaignState[] = [];
+    for (const row of rows) {
+      const campaign: RunningCampaign = { id: row.id, config: row.config as CampaignConfig };
+      let st = states.get(row.id);
+      if (!st) states.set(row.id, (st = new CampaignState(campaign, o.errorWindow)));
+      st.campaign = campaign;
+      st.waitingReason = row.waitingReason;
+      seen.add(row.id);
+      list.push(st);
+    }
+    // A campaign that stopped running starts afresh if it runs again: its old error window no longer applies.
+    for (const id of states.keys()) if (!seen.has(id)) states.delete(id);
+    return list;
+  }
+
+  function launch(st: CampaignState, row: CampaignRecipient): void {
+    const task = (async () => {
+      const result = await sendToRecipient(ctx.gateway, st.campaign.id, st.campaign.config, row);
+      await handleResult(ctx, st, row, result);
+    })()
+      // The row stays claimed and is sent again with the same ClientToken once its lease runs out.
+      .catch((err: unknown) => log(`row ${row.id}: could not record the outcome (${describeError(err)}); it will be retried after its lease`))
+      .finally(() => {
+        inFlight.delete(task);
+        wake();
+      });
+    inFlight.add(task);
+  }
+
+  /** One pass; returns how long to sleep before the next. */
+  async function tick(): Promise<number> {
+    const now = Date.now();
+    if (now >= nextHousekeeping) {
+      nextHousekeeping = now + o.housekeepingMs;
+      await housekeeping();
+    }
+    await recover();
+    const running = await runningCampaigns();
+    let waitMs = o.pollMs;
+    pass += 1;
+    for (let i = 0; i < running.length && !stopping; i++) {
+      // Rotating the starting campaign shares the account's tokens fairly between campaigns.
+      const st = running[(i + pass) % running.length]!;
+      const free = o.maxInFlight - inFlight.size;
+      if (free <= 0) break;
+      if (st.holdUntil > Date.now()) {
+        waitMs = Math.min(waitMs, st.holdUntil - Date.now());
+        continue;
+      }
+      const { rows, waitMs: next } = await fillCampaign(ctx, st, free);
+      for (const row of rows) launch(st, row);
+      waitMs = Math.min(waitMs, next);
+    }
+    return Math.max(o.minTickMs, waitMs);
+  }
+
+  const done = (async () => {
+    while (!stopping) {
+      const started = Date.now();
+      let waitMs: number;
+      try {
+        waitMs = await tick();
+      } catch (err) {
+        log(`pass failed: ${describeError(err)}`);
+        waitMs = Math.max(o.pollMs, 1_000);
+      }
+      if (stopping) break;
+      await sleep(waitMs);
+      // Woken early by a finished send: still keep passes at least minTickMs apart.
+      const gap = o.minTickMs - (Date.now() - started);
+      if (gap > 0 && !stopping) await sleep(gap, false);
+    }
+    await Promise.allSettled([...inFlight]);
+    // Sends finishing during the drain may have added to the set.
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  })();
+
+  let stopped: Promise<void> | undefined;
+  return {
+    workerId: config.workerId,
+    stop() {
+      stopping = true;
+      wake();
+      stopped ??= done;
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// The dispatcher's knobs, with defaults. Tests shorten the timings; production uses the defaults.
+
+export interface DispatchOptions {
+  /** Rate-limiter row shared by every process sending through the same Connect account and region. */
+  limiterKey: string;
+  /** Account sends per second when the `account_sends_per_second` setting is absent (ACCOUNT_SENDS_PER_SECOND). */
+  accountSendsPerSecond: number;
+  /** Sends the account bucket allows back to back; default one second's worth. */
+  accountBurst?: number;
+  /** Lowest rate the account bucket falls to after throttling. */
+  minSendsPerSecond: number;
+  /** Share of the configured rate won back per second of successful sends after throttling. */
+  recoveryShare: number;
+  /** StartOutboundChatContact calls in flight per process. */
+  maxInFlight: number;
+  /** Most rows claimed in one statement. */
+  batchSize: number;
+  /** How long a claimed row stays ours; must exceed the gateway's request timeout. */
+  leaseMs: number;
+  /** Sleep between loop passes when there is nothing to send. */
+  pollMs: number;
+  /** Shortest gap between loop passes, so a fast rate is sent in small batches rather than one query per token. */
+  minTickMs: number;
+  /** How often scheduled campaigns are started and cancelled campaigns swept. */
+  housekeepingMs: number;
+  /** Connect calls per recipient for transient errors before the row is failed. */
+  maxAttempts: number;
+  /** First transient retry delay; doubles per attempt up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Delay before a throttled row is tried again. */
+  throttleRetryMs: number;
+  /** Delay before a campaign tries again after Connect's concurrent chat quota was reached. */
+  capacityRetryMs: number;
+  /** Auto-pause: the campaign pauses when more than errorShare of its last errorWindow outcomes failed. */
+  errorWindow: number;
+  errorShare: number;
+}
+
+export const DEFAULT_DISPATCH_OPTIONS: DispatchOptions = {
+  limiterKey: "connect:default",
+  accountSendsPerSecond: 5,
+  minSendsPerSecond: 0.2,
+  recoveryShare: 1 / 20,
+  maxInFlight: 16,
+  batchSize: 50,
+  leaseMs: 60_000,
+  pollMs: 250,
+  minTickMs: 50,
+  housekeepingMs: 1_000,
+  maxAttempts: 5,
+  retryBaseMs: 1_000,
+  retryMaxMs: 60_000,
+  throttleRetryMs: 1_000,
+  capacityRetryMs: 5_000,
+  errorWindow: 20,
+  errorShare: 0.5,
+};
+
+export function resolveDispatchOptions(options: Partial<DispatchOptions> = {}): DispatchOptions {
+  const o = { ...DEFAULT_DISPATCH_OPTIONS, ...options };
+  if (!(o.accountSendsPerSecond > 0)) throw new Error("Dispatcher: accountSendsPerSecond must be above 0");
+  if (o.maxInFlight < 1 || o.batchSize < 1 || o.maxAttempts < 1 || o.errorWindow < 1) throw new Error("Dispatcher: maxInFlight, batchSize, maxAttempts and errorWindow must be at least 1");
+  if (!(o.errorShare > 0 && o.errorShare <= 1)) throw new Error("Dispatcher: errorShare must be in (0, 1]");
+  return o;
+}
+
+/** One token bucket per Connect account and region: every campaign and every process draws from it. */
+export function accountLimiterKey(region: string, mode: "local" | "aws"): string {
+  return `connect:${region}:${mode}`;
+}
+
+/** A campaign's own pacing (its sendsPerSecond), a second bucket drawn from together with the account one. */
+export function campaignLimiterKey(campaignId: string): string {
+  return `campaign:${campaignId}`;
+}

@@ -1,0 +1,77 @@
+import "server-only";
+// A campaign's sending progress for the UI and the API: counts per send status, the rate in force, an estimate of
+// the time left, and the errors seen, grouped by Connect's error name.
+import { and, desc, eq, gt, isNotNull, sql } from "drizzle-orm";
+import type { CampaignConfig } from "@/lib/campaigns/schemas";
+import { campaignRecipients as r, campaigns } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/types";
+import { readBucket } from "./rate-limiter";
+
+type SendStatus = "pending" | "sending" | "sent" | "failed" | "skipped";
+// Sends counted over this window give the rate actually achieved.
+const RECENT_WINDOW_S = 30;
+
+export interface CampaignProgress {
+  status: string;
+  pauseReason: string | null;
+  waitingReason: string | null;
+  counts: Record<SendStatus, number> & { total: number };
+  rate: {
+    /** The campaign's own ceiling (its sendsPerSecond). */
+    campaignPerSecond: number;
+    /** The account bucket's rate in force now, lowered after throttling; null when no bucket exists yet. */
+    accountPerSecond: number | null;
+    accountConfiguredPerSecond: number | null;
+    /** Sends recorded per second over the last 30 seconds. */
+    recentPerSecond: number;
+  };
+  /** Seconds until every pending row is sent at the rate in force; null unless the campaign is running. */
+  etaSeconds: number | null;
+  errors: { name: string; count: number; failed: number; lastMessage: string | null; lastAt: Date | null }[];
+}
+
+export async function campaignProgress(db: Db, campaignId: string, opts: { limiterKey?: string } = {}): Promise<CampaignProgress | undefined> {
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  if (!campaign) return undefined;
+  const grouped = await db
+    .select({ status: r.sendStatus, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(r)
+    .where(and(eq(r.campaignId, campaignId), isNotNull(r.sendStatus)))
+    .groupBy(r.sendStatus);
+  const counts = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, total: 0 };
+  for (const g of grouped) {
+    if (g.status) counts[g.status] = g.n;
+    counts.total += g.n;
+  }
+  const [recent] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(r)
+    .where(and(eq(r.campaignId, campaignId), eq(r.sendStatus, "sent"), gt(r.sentAt, sql`now() - ${RECENT_WINDOW_S} * interval '1 second'`)));
+  const errors = await db
+    .select({
+      name: sql<string>`${r.lastErrorName}`,
+      count: sql<number>`count(*)`.mapWith(Number),
+      failed: sql<number>`count(*) filter (where ${r.sendStatus} = 'failed')`.mapWith(Number),
+      lastMessage: sql<string | null>`(array_agg(${r.lastErrorMessage} order by ${r.updatedAt} desc nulls last))[1]`,
+      lastAt: sql<Date | null>`max(${r.updatedAt})`.mapWith(r.updatedAt),
+    })
+    .from(r)
+    .where(and(eq(r.campaignId, campaignId), isNotNull(r.lastErrorName)))
+    .groupBy(r.lastErrorName)
+    .orderBy(desc(sql`count(*)`))
+    .limit(20);
+
+  const bucket = opts.limiterKey ? await readBucket(db, opts.limiterKey) : undefined;
+  const campaignPerSecond = (campaign.config as CampaignConfig).sendsPerSecond;
+  const effective = Math.min(campaignPerSecond, bucket?.rate ?? campaignPerSecond);
+  const left = counts.pending + counts.sending;
+  return {
+    status: campaign.status,
+    pauseReason: campaign.pauseReason,
+    waitingReason: campaign.waitingReason,
+    counts,
+    rate: { campaignPerSecond, accountPerSecond: bucket?.rate ?? null, accountConfiguredPerSecond: bucket?.configuredRate ?? null, recentPerSecond: (recent?.n ?? 0) / RECENT_WINDOW_S },
+    etaSeconds: campaign.status === "running" && effective > 0 ? Math.ceil(left / effective) : null,
+    errors,
+  };
+}

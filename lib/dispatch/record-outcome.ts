@@ -1,0 +1,65 @@
+import "server-only";
+// Writes the result of one send to the ledger, only while the row is still this dispatcher's claim (same worker,
+// same attempt, still sending). If the lease ran out and someone else took the row, our result is dropped: theirs
+// carries the same ClientToken and therefore the same contact.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
+import { campaignRecipients as r, type CampaignRecipient } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/types";
+import type { ConnectErrorInfo } from "@/lib/connect/types";
+
+type Claimed = Pick<CampaignRecipient, "id" | "attempts">;
+
+const stillMine = (row: Claimed, workerId: string) =>
+  and(eq(r.id, row.id), eq(r.claimedBy, workerId), eq(r.attempts, row.attempts), eq(r.sendStatus, "sending"));
+
+const released = { claimedBy: null, leaseUntil: null, updatedAt: sql`now()` };
+
+// Stored error texts stay bounded whatever a service answers.
+const clip = (s: string) => s.slice(0, 2000);
+
+async function update(db: Db, row: Claimed, workerId: string, set: PgUpdateSetSource<typeof r>): Promise<boolean> {
+  const done = await db
+    .update(r)
+    .set({ ...set, ...released })
+    .where(stillMine(row, workerId))
+    .returning({ id: r.id });
+  return done.length === 1;
+}
+
+export function recordSent(db: Db, row: Claimed, workerId: string, sent: { contactId: string; requestId?: string }): Promise<boolean> {
+  return update(db, row, workerId, { sendStatus: "sent", contactId: sent.contactId, awsRequestId: sent.requestId ?? null, sentAt: sql`now()`, nextAttemptAt: null });
+}
+
+/** Back to pending after `delayMs`; an attempt that says nothing about the recipient is given back. */
+export function recordRetry(db: Db, row: Claimed, workerId: string, retry: { delayMs: number; countsAsAttempt: boolean; error: ConnectErrorInfo }): Promise<boolean> {
+  return update(db, row, workerId, {
+    sendStatus: "pending",
+    nextAttemptAt: sql`now() + ${retry.delayMs}::double precision * interval '1 millisecond'`,
+    ...(retry.countsAsAttempt ? {} : { attempts: sql`greatest(${r.attempts} - 1, 0)` }),
+    lastErrorName: retry.error.name,
+    lastErrorMessage: clip(retry.error.message),
+    awsRequestId: retry.error.requestId ?? null,
+  });
+}
+
+export function recordFailed(db: Db, row: Claimed, workerId: string, error: ConnectErrorInfo): Promise<boolean> {
+  return update(db, row, workerId, {
+    sendStatus: "failed",
+    nextAttemptAt: null,
+    lastErrorName: error.name,
+    lastErrorMessage: clip(error.message),
+    awsRequestId: error.requestId ?? null,
+  });
+}
+
+/** Claimed rows that must not be sent after all (e.g. suppressed since launch). */
+export async function recordSkipped(db: Db, rows: readonly Claimed[], workerId: string, reason: string): Promise<number> {
+  if (rows.length === 0) return 0;
+  const done = await db
+    .update(r)
+    .set({ sendStatus: "skipped", reason, nextAttemptAt: null, ...released })
+    .where(and(inArray(r.id, rows.map((x) => x.id)), eq(r.claimedBy, workerId), eq(r.sendStatus, "sending")))
+    .returning({ id: r.id });
+  return done.length;
+}
