@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const e = loadEnv(process.env);
   if (!e.DATABASE_URL) {
     throw new Error(
-      "The worker needs DATABASE_URL (PostgreSQL). With the embedded database (PGlite) only one process may open the data folder, and the console already sends campaigns itself.",
+      "The worker needs DATABASE_URL (PostgreSQL). With the embedded database (PGlite) only one process may open the data folder, so campaigns must be sent from inside the console process.",
     );
   }
   // In local mode the console runs the simulator; a worker on the same machine finds it on CONNECT_LOCAL_PORT.

@@ -27,6 +27,10 @@ export interface CampaignProgress {
   };
   /** Seconds until every pending row is sent at the rate in force; null unless the campaign is running. */
   etaSeconds: number | null;
+  /**
+   * Rows by the last error Connect gave them, most frequent first: `count` includes rows sent after a retry,
+   * `failed` only those that ended failed.
+   */
   errors: { name: string; count: number; failed: number; lastMessage: string | null; lastAt: Date | null }[];
 }
 
