@@ -29,6 +29,7 @@ const schema = z
     CONNECT_ENDPOINT: opt(z.url()),
     CONNECT_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(4599),
     AWS_REGION: opt(z.string()),
+    DISPATCHER: z.enum(["on", "off"]).default("on"),
     ACCOUNT_SENDS_PER_SECOND: z.coerce.number().positive().max(10_000).default(5),
     CONCURRENT_CHAT_QUOTA: z.coerce.number().int().positive().default(500),
     RECIPIENTS_MAX_MB: z.coerce.number().positive().max(1024).default(50),

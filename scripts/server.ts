@@ -7,6 +7,7 @@ import next from "next";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "@/lib/server/request-headers";
 import { getRuntime, shutdownRuntime } from "@/lib/server/runtime";
 import { startConnectBackend } from "@/lib/server/connect-backend";
+import { startEmbeddedDispatcher } from "@/lib/server/embedded-dispatcher";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -27,6 +28,7 @@ async function main() {
   else process.env.AUTH_TRUST_HOST = "true";
 
   await startConnectBackend(rt);
+  startEmbeddedDispatcher(rt);
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: e.PORT });
   const handle = app.getRequestHandler();

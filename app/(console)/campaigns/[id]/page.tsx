@@ -49,7 +49,6 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         {campaign.launchedAt ? <span>Launched {campaign.launchedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span> : null}
         {campaign.scheduledAt && campaign.status === "scheduled" ? <span>Starts {campaign.scheduledAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span> : null}
       </div>
-      {campaign.pauseReason ? <Alert tone="warning" className="mb-4">Paused: {campaign.pauseReason}</Alert> : null}
       {campaign.status === "draft" && preflight.blocking.length > 0 ? (
         <Alert tone="error" className="mb-4">
           Launch is blocked: {preflight.blocking.join("; ")}
