@@ -130,6 +130,9 @@ export const campaignRecipients = pgTable(
     index("campaign_recipients_send_idx").on(t.campaignId, t.sendStatus, t.id),
     index("campaign_recipients_preflight_idx").on(t.campaignId, t.preflightStatus, t.id),
     index("campaign_recipients_phone_idx").on(t.campaignId, t.phone),
+    // History: a status filter, and the sort by sent time, each read one index range in page order (keyset on line).
+    index("campaign_recipients_status_line_idx").on(t.campaignId, t.sendStatus, t.line),
+    index("campaign_recipients_sent_at_idx").on(t.campaignId, t.sentAt, t.line),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "campaign_recipients_status_line_idx" ON "campaign_recipients" USING btree ("campaign_id","send_status","line");--> statement-breakpoint
+CREATE INDEX "campaign_recipients_sent_at_idx" ON "campaign_recipients" USING btree ("campaign_id","sent_at","line");
