@@ -39,6 +39,7 @@ function sampleInput(name: string, targetId: string): unknown {
     case "campaigns.pause":
     case "campaigns.resume":
     case "campaigns.cancel":
+    case "campaigns.retryFailed":
     case "campaigns.deleteDraft":
       return { campaignId: "00000000-0000-4000-8000-000000000000" };
     case "campaigns.launch":

@@ -5,11 +5,12 @@ import * as simulator from "@/lib/connect/simulator-admin";
 import * as apiKeys from "@/lib/api-keys/actions";
 import * as campaigns from "@/lib/campaigns/actions";
 import * as controls from "@/lib/campaigns/controls";
+import * as retry from "@/lib/campaigns/retry";
 import * as settingsActions from "@/lib/settings/actions";
 import * as suppression from "@/lib/suppression/actions";
 import type { AnyActionDef } from "./safe-action";
 
-export const ALL_ACTIONS: readonly AnyActionDef[] = [users.setupFirstAdmin, users.createUser, users.changeUserRole, users.setUserDisabled, simulator.updateSimulatorSettings, apiKeys.createApiKey, apiKeys.revokeApiKey, campaigns.previewPreflight, campaigns.saveDraft, campaigns.deleteDraft, campaigns.launchCampaign, campaigns.testSend, controls.pauseCampaign, controls.resumeCampaign, controls.cancelCampaign, settingsActions.updateSendRate, suppression.addSuppression, suppression.removeSuppression, suppression.importSuppressions];
+export const ALL_ACTIONS: readonly AnyActionDef[] = [users.setupFirstAdmin, users.createUser, users.changeUserRole, users.setUserDisabled, simulator.updateSimulatorSettings, apiKeys.createApiKey, apiKeys.revokeApiKey, campaigns.previewPreflight, campaigns.saveDraft, campaigns.deleteDraft, campaigns.launchCampaign, campaigns.testSend, controls.pauseCampaign, controls.resumeCampaign, controls.cancelCampaign, retry.retryFailed, settingsActions.updateSendRate, suppression.addSuppression, suppression.removeSuppression, suppression.importSuppressions];
 
 export function actionNamed(name: string): AnyActionDef {
   const def = ALL_ACTIONS.find((d) => d.name === name);

@@ -78,9 +78,11 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/campaigns/{id}/{control}": {
         post: {
-          summary: "Pause, resume or cancel a launched campaign; takes effect within a second, sends in flight finish",
-          parameters: [idParam, { name: "control", in: "path", required: true, schema: { type: "string", enum: ["pause", "resume", "cancel"] } }],
-          responses: { "200": json("The campaign with its new status"), "409": { description: "Not allowed from the current status" }, ...errors },
+          summary: "Pause, resume or cancel a launched campaign, or retry its failed recipients",
+          description:
+            "pause, resume and cancel take effect within a second; sends in flight finish. retry-failed queues the failed recipients again with their same ClientTokens, so anyone Connect did reach gets the same contact back rather than a second chat: a completed campaign goes back to running, a paused one stays paused. The answer's campaign.requeued is how many were queued.",
+          parameters: [idParam, { name: "control", in: "path", required: true, schema: { type: "string", enum: ["pause", "resume", "cancel", "retry-failed"] } }],
+          responses: { "200": json("The campaign with its new status"), "409": { description: "Not allowed from the current status, or no recipient has failed" }, ...errors },
         },
       },
       "/api/v1/test-sends": { post: { summary: "Send a campaign's exact request to one number now", requestBody: body(testSendSchema), responses: { "201": json("{contactId, phone}"), "503": { description: "Amazon Connect refused; the message names its error" }, ...errors } } },

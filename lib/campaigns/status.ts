@@ -8,7 +8,8 @@ export const TRANSITIONS: Record<CampaignStatus, readonly CampaignStatus[]> = {
   running: ["paused", "completed", "cancelled"],
   // Back to scheduled when it was paused before its start time.
   paused: ["running", "scheduled", "cancelled"],
-  completed: [],
+  // Retry failed: the failed recipients are queued again and the campaign sends them (lib/campaigns/retry.ts).
+  completed: ["running"],
   cancelled: [],
 };
 

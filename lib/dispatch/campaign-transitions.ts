@@ -41,11 +41,17 @@ export async function pauseCampaign(db: Db, workerId: string, campaignId: string
 }
 
 /**
- * Completes a running campaign once no row is pending or being sent. Nothing moves a row back to pending once none is
- * pending or sending, so checking first and then moving is safe.
+ * Completes a running campaign once no row is pending or being sent. Retry failed moves rows back to pending while
+ * holding the campaign row, so the check waits for that row first: a retry is either seen here or comes after.
  */
 export async function completeIfFinished(db: Db, workerId: string, campaignId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
+    const [running] = await tx
+      .select({ id: campaigns.id })
+      .from(campaigns)
+      .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "running")))
+      .for("update");
+    if (!running) return false;
     const [open] = await tx
       .select({ id: campaignRecipients.id })
       .from(campaignRecipients)

@@ -2,6 +2,7 @@
 import { serverAction } from "@/lib/actions/safe-action";
 import { deleteDraft, launchCampaign, previewPreflight, saveDraft, testSend } from "@/lib/campaigns/actions";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "@/lib/campaigns/controls";
+import { retryFailed } from "@/lib/campaigns/retry";
 
 export const previewPreflightAction = serverAction(previewPreflight);
 export const saveDraftAction = serverAction(saveDraft);
@@ -11,3 +12,4 @@ export const testSendAction = serverAction(testSend);
 export const pauseAction = serverAction(pauseCampaign);
 export const resumeAction = serverAction(resumeCampaign);
 export const cancelAction = serverAction(cancelCampaign);
+export const retryFailedAction = serverAction(retryFailed);
