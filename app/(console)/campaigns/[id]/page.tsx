@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { z } from "zod";
 import { CampaignStatusBadge } from "@/components/campaigns/status-badge";
 import { PageHeader } from "@/components/page-header";
@@ -18,6 +19,8 @@ import { DeleteDraftButton } from "../compose/delete-draft-button";
 import { CampaignConfigCard } from "./campaign-config-card";
 import { CampaignLive } from "./campaign-live";
 import { RecipientCounts } from "./recipient-counts";
+import { RecipientsTable } from "./recipients-table";
+import { RetryFailedButton } from "./retry-failed-button";
 
 export const metadata: Metadata = { title: "Campaign" };
 
@@ -30,6 +33,8 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const [view, labels] = await Promise.all([campaignView(db, campaign), campaignLabels(campaign)]);
   const preflight = campaign.preflight as PreflightSummary;
   const canChange = hasRole(user.role, "supervisor") && campaign.status === "draft";
+  // Drafts and cancelled campaigns have nothing to retry; the button itself shows only while rows have failed.
+  const canRetry = hasRole(user.role, "supervisor") && ["scheduled", "running", "paused", "completed"].includes(campaign.status);
   const actions = canChange ? (
     <>
       <Button asChild>
@@ -37,6 +42,8 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       </Button>
       <DeleteDraftButton campaignId={campaign.id} />
     </>
+  ) : canRetry ? (
+    <RetryFailedButton campaignId={campaign.id} initialFailed={view.recipients.failed ?? 0} />
   ) : null;
   return (
     <>
@@ -62,6 +69,12 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       <div className="grid gap-4 xl:grid-cols-[2fr_3fr]">
         <RecipientCounts counts={view.recipients} reportHref={`/api/campaigns/${campaign.id}/preflight.csv`} warnings={preflight.warnings} />
         <CampaignConfigCard config={campaign.config as CampaignConfig} labels={labels} />
+      </div>
+      <div className="mt-4">
+        {/* The table reads its filters from the URL on the client, which needs a Suspense boundary. */}
+        <Suspense fallback={<p className="text-sm text-muted-foreground">Loading recipients…</p>}>
+          <RecipientsTable campaignId={campaign.id} />
+        </Suspense>
       </div>
     </>
   );

@@ -1,0 +1,92 @@
+"use client";
+// The recipients of one campaign as a table: who, what happened, the contact Connect created, and the last error.
+import { Badge } from "@/components/ui/badge";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { RecipientItem } from "./recipients-api";
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+
+const TONE: Record<string, "neutral" | "info" | "success" | "warning" | "danger"> = {
+  pending: "info",
+  sending: "info",
+  sent: "success",
+  failed: "danger",
+  skipped: "neutral",
+  invalid: "warning",
+  duplicate: "neutral",
+  suppressed: "neutral",
+};
+
+const LABEL: Record<string, string> = { pending: "Waiting" };
+
+function Status({ row }: { row: RecipientItem }) {
+  // Rows that were never sendable have no send status: their preflight status says why.
+  const status = row.sendStatus ?? row.preflightStatus;
+  return (
+    <span className="grid gap-0.5">
+      <Badge tone={TONE[status] ?? "neutral"} className="w-fit capitalize">
+        {LABEL[status] ?? status}
+      </Badge>
+      {row.reason ? <span className="text-xs text-muted-foreground">{row.reason}</span> : null}
+    </span>
+  );
+}
+
+export function RecipientRows({ rows }: { rows: RecipientItem[] }) {
+  return (
+    <Table aria-label="Recipients">
+      <THead>
+        <tr>
+          <TH className="text-right">Line</TH>
+          <TH>Phone</TH>
+          <TH>Name</TH>
+          <TH>Status</TH>
+          <TH>ContactId</TH>
+          <TH className="text-right">Attempts</TH>
+          <TH>Last error</TH>
+          <TH>Sent at</TH>
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((r) => (
+          <TR key={r.id} className="align-top">
+            <TD className="text-right tabular-nums text-muted-foreground">{r.line}</TD>
+            <TD className="whitespace-nowrap">
+              <span className="block font-mono text-xs">{r.phone ?? "—"}</span>
+              {r.phoneRaw !== r.phone ? <span className="block text-xs text-muted-foreground">as written: {r.phoneRaw}</span> : null}
+            </TD>
+            <TD className="max-w-48 truncate" title={r.name ?? undefined}>
+              {r.name ?? <span className="text-muted-foreground">—</span>}
+            </TD>
+            <TD>
+              <Status row={r} />
+            </TD>
+            <TD className="max-w-40 truncate font-mono text-xs" title={r.contactId ?? undefined}>
+              {r.contactId ?? <span className="text-muted-foreground">—</span>}
+            </TD>
+            <TD className="text-right tabular-nums">{r.attempts}</TD>
+            <TD className="max-w-64 text-xs">
+              {r.lastErrorName ? (
+                <span title={r.lastErrorMessage ?? undefined}>
+                  <code className="font-mono">{r.lastErrorName}</code>
+                  {r.lastErrorMessage ? <span className="block truncate text-muted-foreground">{r.lastErrorMessage}</span> : null}
+                </span>
+              ) : (
+                <span className="text-muted-foreground">—</span>
+              )}
+            </TD>
+            <TD className="whitespace-nowrap text-xs">
+              {r.sentAt ? (
+                <time dateTime={r.sentAt} title={r.sentAt}>
+                  {timeFormat.format(new Date(r.sentAt))}
+                </time>
+              ) : (
+                <span className="text-muted-foreground">—</span>
+              )}
+            </TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

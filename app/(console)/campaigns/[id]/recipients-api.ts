@@ -1,0 +1,32 @@
+// Browser-side calls for the campaign page's recipients table and its CSV export; the filters are the page URL's.
+import { fetchJson } from "@/components/fetch-json";
+import type { RecipientHistoryRow } from "@/lib/campaigns/history-queries";
+import type { CampaignProgress } from "@/lib/dispatch/progress";
+
+export const RECIPIENT_PAGE_SIZE = 50;
+export const recipientsKey = (campaignId: string) => ["campaign-recipients", campaignId] as const;
+// The key CampaignLive polls: other parts of the page read the same live figures from the cache.
+export const progressKey = (campaignId: string) => ["campaign-progress", campaignId] as const;
+
+/** A recipient as the route sends it: sent time as an ISO string. */
+export type RecipientItem = Omit<RecipientHistoryRow, "sentAt"> & { sentAt: string | null };
+
+export interface RecipientPage {
+  recipients: RecipientItem[];
+  nextCursor: string | null;
+}
+
+export function fetchRecipientPage(campaignId: string, query: string, cursor: string | undefined, signal?: AbortSignal): Promise<RecipientPage> {
+  const params = new URLSearchParams(query);
+  if (cursor) params.set("cursor", cursor);
+  params.set("limit", String(RECIPIENT_PAGE_SIZE));
+  return fetchJson(`/api/campaigns/${campaignId}/recipients?${params}`, signal);
+}
+
+export function fetchProgress(campaignId: string, signal?: AbortSignal) {
+  return fetchJson<{ progress: CampaignProgress }>(`/api/campaigns/${campaignId}/progress`, signal);
+}
+
+export function recipientsExportHref(campaignId: string, query: string): string {
+  return `/api/campaigns/${campaignId}/recipients.csv${query ? `?${query}` : ""}`;
+}

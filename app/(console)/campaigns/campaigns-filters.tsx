@@ -1,0 +1,112 @@
+"use client";
+// The campaigns filter form. Applying it changes the page URL, which drives the list, so a filtered view survives a
+// reload and can be shared as a link.
+import { useQueryClient } from "@tanstack/react-query";
+import { usePathname, useRouter } from "next/navigation";
+import { useRef, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { CAMPAIGN_LIST_KEYS, listQuery } from "@/lib/campaigns/history-filters";
+import { CAMPAIGN_STATUSES, STATUS_LABEL } from "@/lib/campaigns/status";
+import { CAMPAIGN_LIST_KEY } from "./campaign-list-api";
+import { SORT_CHOICES, fromDayInput, sortChoice, toDayInput } from "./list-params";
+
+// The server's field messages read as the end of a sentence ("must be after …"); shown alone they start one.
+const sentence = (message: string | undefined) => (message ? message.charAt(0).toUpperCase() + message.slice(1) : undefined);
+
+/** `query` is the applied filter (from the URL); give the form `key={query}` so it starts over when that changes. */
+export function CampaignFilters({ query, errors }: { query: string; errors: Record<string, string> }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const queryClient = useQueryClient();
+  const formRef = useRef<HTMLFormElement>(null);
+  const applied = new URLSearchParams(query);
+
+  function apply(values: Record<string, string>) {
+    const next = listQuery(CAMPAIGN_LIST_KEYS, values);
+    // Applying the filters already shown is a request for fresh results, not a new history entry.
+    if (next === query) void queryClient.invalidateQueries({ queryKey: CAMPAIGN_LIST_KEY });
+    else router.push(next ? `${pathname}?${next}` : pathname, { scroll: false });
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? "");
+    const [sort, dir] = text("order").split(":");
+    // The default order stays out of the URL, so an unfiltered list has a clean address.
+    const isDefault = text("order") === "created:desc";
+    apply({
+      q: text("q"),
+      status: text("status"),
+      channel: text("channel"),
+      creator: text("creator"),
+      from: fromDayInput(text("from")),
+      to: fromDayInput(text("to"), true),
+      sort: isDefault ? "" : (sort ?? ""),
+      dir: isDefault ? "" : (dir ?? ""),
+    });
+  }
+
+  function onClear() {
+    formRef.current?.reset();
+    apply({});
+  }
+
+  return (
+    <Card>
+      <CardContent className="pt-5">
+        <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Filter campaigns" className="grid gap-4">
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <Field id="campaigns-filter-q" label="Name" hint="Contains" error={sentence(errors.q)}>
+              <Input name="q" type="search" defaultValue={applied.get("q") ?? ""} maxLength={120} placeholder="Spring reminders" autoComplete="off" />
+            </Field>
+            <Field id="campaigns-filter-status" label="Status" error={sentence(errors.status)}>
+              <Select name="status" defaultValue={applied.get("status") ?? ""}>
+                <option value="">Any status</option>
+                {CAMPAIGN_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABEL[s]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field id="campaigns-filter-channel" label="Channel" error={sentence(errors.channel)}>
+              <Select name="channel" defaultValue={applied.get("channel") ?? ""}>
+                <option value="">Any channel</option>
+                <option value="sms">SMS</option>
+                <option value="whatsapp">WhatsApp</option>
+              </Select>
+            </Field>
+            <Field id="campaigns-filter-creator" label="Created by" hint="Email contains" error={sentence(errors.creator)}>
+              <Input name="creator" defaultValue={applied.get("creator") ?? ""} maxLength={200} placeholder="sam@example.com" autoComplete="off" />
+            </Field>
+            <Field id="campaigns-filter-from" label="Created from" hint="Your local date" error={sentence(errors.from)}>
+              <Input name="from" type="date" defaultValue={toDayInput(applied.get("from"))} />
+            </Field>
+            <Field id="campaigns-filter-to" label="Created to" hint="Includes that day" error={sentence(errors.to)}>
+              <Input name="to" type="date" defaultValue={toDayInput(applied.get("to"))} />
+            </Field>
+            <Field id="campaigns-filter-order" label="Sort by" error={sentence(errors.sort ?? errors.dir)}>
+              <Select name="order" defaultValue={sortChoice(applied.get("sort"), applied.get("dir"))}>
+                {SORT_CHOICES.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit">Apply filters</Button>
+            <Button type="button" variant="ghost" onClick={onClear}>
+              Clear
+            </Button>
+          </div>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}
