@@ -1,5 +1,5 @@
 // `npm test`: every suite in turn — unit and integration on PGlite, the database suites again on PostgreSQL
-// when TEST_DATABASE_URL is set, then end-to-end in Chromium — and one summed line at the end.
+// when TEST_DATABASE_URL is set, end-to-end in Chromium, then the crash test — and one summed line at the end.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
@@ -67,6 +67,19 @@ function e2e() {
   outcomes.push({ name: "e2e", passed: report ? report.stats.expected + report.stats.flaky : 0, failed: report ? report.stats.unexpected : 1, exitCode });
 }
 
+// The console is killed with SIGKILL mid-campaign and restarted; it needs the production build the e2e step made.
+function crash() {
+  if (!existsSync(".next/BUILD_ID") && run("npx", ["next", "build"], { NODE_ENV: "production" }) !== 0) {
+    outcomes.push({ name: "crash (build)", passed: 0, failed: 1, exitCode: 1 });
+    return;
+  }
+  const res = spawnSync("npx", ["tsx", "scripts/crash-test.ts"], { encoding: "utf8", env: process.env, maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write(res.stdout ?? "");
+  process.stderr.write(res.stderr ?? "");
+  const last = /crash: (\d+) passed, (\d+) failed/.exec(res.stdout ?? "");
+  outcomes.push({ name: "crash", passed: last ? Number(last[1]) : 0, failed: last ? Number(last[2]) : 1, exitCode: res.status ?? 1 });
+}
+
 mkdirSync(RESULTS, { recursive: true });
 const only = process.argv[2];
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -75,6 +88,7 @@ if (!only || only === "unit") vitest("unit-pglite", [], { TEST_DB_KIND: "pglite"
 if ((!only || only === "postgres") && pgUrl) vitest("db-postgres", ["db.test"], { TEST_DB_KIND: "postgres", TEST_DATABASE_URL: pgUrl });
 else if (!only || only === "postgres") console.log("[test] TEST_DATABASE_URL is not set: skipping the PostgreSQL run of the database suites");
 if (!only || only === "e2e") e2e();
+if (!only || only === "crash") crash();
 
 console.log("");
 for (const o of outcomes) console.log(`[test] ${o.name}: ${o.passed} passed, ${o.failed} failed${o.exitCode !== 0 ? ` (exit ${o.exitCode})` : ""}`);
