@@ -11,7 +11,7 @@ const schema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOSTNAME: z.string().default("0.0.0.0"),
     PUBLIC_URL: opt(z.url()),
-    DATA_DIR: z.string().default("./data"),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
     DATABASE_URL: opt(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")),
     AUTH_SECRET: opt(z.string().min(32, "must be at least 32 characters")),
     ADMIN_EMAIL: opt(z.email()),

@@ -28,7 +28,7 @@ async function main() {
   else process.env.AUTH_TRUST_HOST = "true";
 
   await startConnectBackend(rt);
-  startEmbeddedDispatcher(rt);
+  await startEmbeddedDispatcher(rt);
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: e.PORT });
   const handle = app.getRequestHandler();
@@ -42,14 +42,8 @@ async function main() {
     res.setHeader("x-request-id", requestId);
     void handle(req, res);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(e.PORT, e.HOSTNAME, () => resolve());
-  });
-  console.log(
-    `[console] ready on http://localhost:${e.PORT} (database: ${rt.database.kind}, Connect: ${e.CONNECT_MODE}${rt.connectEndpoint ? ` at ${rt.connectEndpoint}` : ""})`,
-  );
 
+  // Installed before "ready" is printed: a stop signal from then on always closes the database cleanly.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -65,6 +59,13 @@ async function main() {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(e.PORT, e.HOSTNAME, () => resolve());
+  });
+  console.log(
+    `[console] ready on http://localhost:${e.PORT} (database: ${rt.database.kind}, Connect: ${e.CONNECT_MODE}${rt.connectEndpoint ? ` at ${rt.connectEndpoint}` : ""})`,
+  );
 }
 
 main().catch(async (err) => {

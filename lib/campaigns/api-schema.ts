@@ -10,6 +10,8 @@ export const apiRecipientSchema = z.object({
 });
 
 export const apiCampaignSchema = campaignFieldsSchema.omit({ recipients: true }).extend({
+  /** For recipients given as an array: the country of numbers written without a country code. */
+  defaultCountry: recipientsSchema.shape.defaultCountry,
   recipients: z.union([
     z.array(apiRecipientSchema).min(1, "Give at least one recipient").max(100_000, "At most 100,000 recipients per campaign"),
     recipientsSchema.extend({ format: z.literal("csv") }),
@@ -22,7 +24,7 @@ export type ApiCampaignInput = z.input<typeof apiCampaignSchema>;
 const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** Turns an array of recipients into the CSV the preflight reads, mapping each attribute to a column of its name. */
-export function toComposerInput(body: z.output<typeof apiCampaignSchema>) {
+export function toComposerInput({ defaultCountry, ...body }: z.output<typeof apiCampaignSchema>) {
   if (!Array.isArray(body.recipients)) return { ...body, recipients: body.recipients };
   const keys = Array.from(new Set(body.recipients.flatMap((r) => Object.keys(r.attributes ?? {}))));
   const header = ["phone", "name", ...keys.map((k) => `attr:${k}`)];
@@ -33,6 +35,7 @@ export function toComposerInput(body: z.output<typeof apiCampaignSchema>) {
       format: "csv" as const,
       text: lines.join("\n"),
       mapping: { phoneColumn: "phone", nameColumn: "name", attributeColumns: Object.fromEntries(keys.map((k) => [`attr:${k}`, k])), variableColumns: {} },
+      defaultCountry,
     },
   };
 }

@@ -42,7 +42,8 @@ export const DEFAULT_DISPATCH_OPTIONS: DispatchOptions = {
   accountSendsPerSecond: 5,
   minSendsPerSecond: 0.2,
   recoveryShare: 1 / 20,
-  maxInFlight: 16,
+  // Enough for 200 sends/s at ~150 ms per call; a slot freed mid-pass waits for the next pass.
+  maxInFlight: 64,
   batchSize: 50,
   leaseMs: 60_000,
   pollMs: 250,

@@ -1,15 +1,35 @@
 import "server-only";
 // The dispatcher inside the console process: required with the embedded database (one process only), and the
 // default with PostgreSQL too; DISPATCHER=off leaves sending to `npm run worker` processes.
+import { eq, sql } from "drizzle-orm";
 import { createConnectGateway } from "@/lib/connect/gateway";
+import { campaignRecipients } from "@/lib/db/schema";
 import { dispatchSetupFromEnv } from "@/lib/dispatch/env-setup";
 import { startDispatcher } from "@/lib/dispatch/dispatcher";
 import type { Runtime } from "./runtime";
 
-export function startEmbeddedDispatcher(rt: Runtime): void {
+/**
+ * With the embedded database only this process can use the data folder, so rows still marked `sending` were left by a
+ * process that died: their leases end now rather than after the lease time, and they are sent again at once with
+ * their same ClientTokens (Connect answers with the contact it already created).
+ */
+async function releaseOrphanedLeases(rt: Runtime): Promise<number> {
+  const released = await rt.database.db
+    .update(campaignRecipients)
+    .set({ leaseUntil: sql`now() - interval '1 second'` })
+    .where(eq(campaignRecipients.sendStatus, "sending"))
+    .returning({ id: campaignRecipients.id });
+  return released.length;
+}
+
+export async function startEmbeddedDispatcher(rt: Runtime): Promise<void> {
   if (rt.env.DISPATCHER === "off") {
     console.log("[console] DISPATCHER=off: campaigns are sent by worker processes");
     return;
+  }
+  if (rt.database.kind === "pglite") {
+    const released = await releaseOrphanedLeases(rt);
+    if (released > 0) console.log(`[console] ${released} send(s) interrupted by the last stop will be completed now`);
   }
   const setup = dispatchSetupFromEnv(rt.env, rt.connectEndpoint);
   const dispatcher = startDispatcher({

@@ -60,8 +60,9 @@ describe("automation API", () => {
       sourcePhoneNumberArn: (await gateway.listPhoneNumbers(instance.id)).find((n) => n.phoneNumber === "+12065550142")!.arn,
       contactFlowId: (await gateway.listContactFlows(instance.id)).find((f) => f.name === "Outbound SMS notifications")!.id,
       message: { kind: "text", contentType: "text/plain", text: "Hello {{name}}" },
+      defaultCountry: "US",
       recipients: [
-        { phone: "+12065550100", name: "Ada", attributes: { tier: "gold" } },
+        { phone: "(206) 555-0100", name: "Ada", attributes: { tier: "gold" } },
         { phone: "+12065550100", name: "Ada twice" },
         { phone: "nope", name: "Bad" },
       ],
