@@ -46,7 +46,9 @@ describe("dispatch under injected faults", () => {
       workerId: "solo",
       log: () => {},
       // The account rate is set above Connect's so that throttling really happens and the bucket adapts.
-      options: { accountSendsPerSecond: 80, leaseMs: 5_000, maxAttempts: 8, retryBaseMs: 50, retryMaxMs: 400, throttleRetryMs: 100, capacityRetryMs: 150 },
+      // Many attempts: on a loaded machine even healthy calls can pass the 300 ms client timeout, and the point here
+      // is that no timeout ever yields a second contact, not how many attempts a row may use.
+      options: { accountSendsPerSecond: 80, leaseMs: 5_000, maxAttempts: 25, retryBaseMs: 50, retryMaxMs: 400, throttleRetryMs: 100, capacityRetryMs: 150 },
     });
     try {
       // A spell of slow answers: Connect creates the contact, but only after our client timed out on it.

@@ -42,8 +42,8 @@ export const DEFAULT_DISPATCH_OPTIONS: DispatchOptions = {
   accountSendsPerSecond: 5,
   minSendsPerSecond: 0.2,
   recoveryShare: 1 / 20,
-  // Enough for 200 sends/s at ~150 ms per call; a slot freed mid-pass waits for the next pass.
-  maxInFlight: 64,
+  // Enough for 200 sends/s at 50 ms Connect latency (measured: 16 reached 0.69 of the rate, 48 reached 1.0).
+  maxInFlight: 48,
   batchSize: 50,
   leaseMs: 60_000,
   pollMs: 250,
