@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { pickSmsSetup } from "./composer";
 import { ADMIN, SUPERVISOR, addUser, signIn, signOut } from "./fixtures";
 
 // Runs after 01-foundation (files run in name order on one server): the admin and the supervisor exist.
@@ -10,11 +11,6 @@ const SUPPRESSED = "+12065550199";
 // good, good (national format), duplicate of the first, not a number, suppressed
 const CSV = ["phone;name;city", "+1 206 555 0100;Ada;Seattle", '"(206) 555-0101";"Bob, Jr.";Tacoma', "+12065550100;Ada again;Seattle", "call me;Eve;Nowhere", `${SUPPRESSED};Sue;Spokane`, ""].join("\r\n");
 
-async function selectByText(select: Locator, text: string) {
-  const option = select.locator("option", { hasText: text }).first();
-  await expect(option).toBeAttached();
-  await select.selectOption((await option.getAttribute("value"))!);
-}
 
 let campaignUrl = "";
 
@@ -32,10 +28,7 @@ test("a supervisor composes a campaign from a CSV, checks it, tests it, saves, e
   await page.getByRole("link", { name: "New campaign" }).click();
   await expect(page).toHaveURL(/\/campaigns\/new$/);
   await page.getByLabel("Campaign name").fill("Spring reminders");
-  await selectByText(page.getByLabel("Connect instance"), "acme-support");
-  await page.getByRole("radio", { name: "SMS" }).check();
-  await selectByText(page.getByLabel("Source number"), "+12065550142");
-  await selectByText(page.getByLabel("Contact flow"), "Outbound SMS notifications");
+  await pickSmsSetup(page);
 
   await page.getByRole("radio", { name: "Upload CSV" }).check();
   await page.getByLabel("CSV file").setInputFiles({ name: "spring.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${CSV}`, "utf8") });

@@ -1,33 +1,11 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { composeAndLaunch } from "./composer";
 import { SUPERVISOR, signIn } from "./fixtures";
 
 // Runs after 04-campaigns (files run in name order on one server), whose two-recipient campaign was launched.
 test.describe.configure({ mode: "serial" });
 
-async function selectByText(select: Locator, text: string) {
-  const option = select.locator("option", { hasText: text }).first();
-  await expect(option).toBeAttached();
-  await select.selectOption((await option.getAttribute("value"))!);
-}
 
-async function composeAndLaunch(page: Page, name: string, phones: string[], sendsPerSecond: number) {
-  await page.goto("/campaigns/new");
-  await page.getByLabel("Campaign name").fill(name);
-  await selectByText(page.getByLabel("Connect instance"), "acme-support");
-  await page.getByRole("radio", { name: "SMS" }).check();
-  await selectByText(page.getByLabel("Source number"), "+12065550142");
-  await selectByText(page.getByLabel("Contact flow"), "Outbound SMS notifications");
-  await page.getByRole("radio", { name: "Paste recipients" }).check();
-  await page.getByLabel("Recipients", { exact: true }).fill(phones.map((p, i) => `${p},Person ${i + 1}`).join("\n"));
-  await page.getByRole("radio", { name: "Text message" }).check();
-  await page.getByLabel("Message", { exact: true }).fill("Hello {{name}}");
-  await page.getByLabel("Sends per second").fill(String(sendsPerSecond));
-  await page.getByRole("button", { name: "Check recipients" }).click();
-  await expect(page.getByRole("region", { name: "Recipient check" })).toContainText(`Valid (${phones.length})`);
-  await page.getByRole("button", { name: "Launch…" }).click();
-  await page.getByRole("dialog", { name: "Launch campaign" }).getByRole("button", { name: `Send to ${phones.length} recipients` }).click();
-  await expect(page).toHaveURL(/\/campaigns\/[0-9a-f-]{36}$/);
-}
 
 test("a launched campaign is sent to everyone and its progress reaches 100%", async ({ page }) => {
   await signIn(page, SUPERVISOR);
