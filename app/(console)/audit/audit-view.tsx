@@ -1,11 +1,11 @@
 "use client";
+import { LoadMore } from "@/components/load-more";
 // The audit page's live part: the filters come from the URL, entries from /api/audit a page at a time.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { ClipboardList } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { EmptyState } from "@/components/empty-state";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { AUDIT_ENTRIES_KEY, ApiError, fetchAuditPage } from "./audit-api";
 import { AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
@@ -47,13 +47,7 @@ export function AuditView() {
           <AuditTable entries={entries} />
         </div>
       ) : null}
-      {list.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button type="button" variant="outline" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} aria-busy={list.isFetchingNextPage || undefined}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore list={list} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { LoadMore } from "@/components/load-more";
 // The campaigns list's live part: the filters come from the URL, campaigns from /api/campaigns a page at a time.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Megaphone } from "lucide-react";
@@ -6,7 +7,6 @@ import { useSearchParams } from "next/navigation";
 import { ApiRequestError } from "@/components/fetch-json";
 import { EmptyState } from "@/components/empty-state";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { CAMPAIGN_LIST_KEYS, listQuery } from "@/lib/campaigns/history-filters";
 import { CAMPAIGN_LIST_KEY, fetchCampaignPage } from "./campaign-list-api";
 import { CampaignFilters } from "./campaigns-filters";
@@ -56,13 +56,7 @@ export function CampaignsView({ canCompose }: { canCompose: boolean }) {
           <CampaignsTable campaigns={campaigns} />
         </div>
       ) : null}
-      {list.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button type="button" variant="outline" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} aria-busy={list.isFetchingNextPage || undefined}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore list={list} />
     </div>
   );
 }

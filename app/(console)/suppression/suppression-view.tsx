@@ -1,4 +1,5 @@
 "use client";
+import { LoadMore } from "@/components/load-more";
 // The list's live part: a search box, the numbers from /api/suppression a page at a time, and the export.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Download, ShieldBan } from "lucide-react";
@@ -73,13 +74,7 @@ export function SuppressionView({ canEdit }: { canEdit: boolean }) {
           <SuppressionTable rows={rows} canEdit={canEdit} />
         </div>
       ) : null}
-      {list.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button type="button" variant="outline" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} aria-busy={list.isFetchingNextPage || undefined}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore list={list} />
     </div>
   );
 }

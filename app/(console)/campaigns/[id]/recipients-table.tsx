@@ -1,4 +1,5 @@
 "use client";
+import { LoadMore } from "@/components/load-more";
 // The campaign page's recipients: every row of the ledger, filtered from the URL, a keyset page at a time, with the
 // same filters for the CSV export.
 import { useInfiniteQuery } from "@tanstack/react-query";
@@ -58,13 +59,7 @@ export function RecipientsTable({ campaignId }: { campaignId: string }) {
             <RecipientRows rows={rows} />
           </div>
         ) : null}
-        {list.hasNextPage ? (
-          <div className="flex justify-center">
-            <Button type="button" variant="outline" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} aria-busy={list.isFetchingNextPage || undefined}>
-              Load more
-            </Button>
-          </div>
-        ) : null}
+        <LoadMore list={list} />
       </CardContent>
     </Card>
   );
