@@ -1,6 +1,6 @@
 // The one database schema. SQL migrations under lib/db/migrations are generated from it (npm run db:generate).
 import { sql } from "drizzle-orm";
-import { bigserial, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "@/lib/auth/roles";
 
 export const userRole = pgEnum("user_role", ROLES);
@@ -123,6 +123,9 @@ export const campaignRecipients = pgTable(
     claimedBy: text("claimed_by"),
     leaseUntil: ts("lease_until"),
     sentAt: ts("sent_at"),
+    // Replies that came back from this recipient (inbound messages on the campaign's number).
+    repliedAt: ts("replied_at"),
+    replyCount: integer("reply_count").notNull().default(0),
     updatedAt: ts("updated_at"),
   },
   (t) => [
@@ -133,6 +136,8 @@ export const campaignRecipients = pgTable(
     // History: a status filter, and the sort by sent time, each read one index range in page order (keyset on line).
     index("campaign_recipients_status_line_idx").on(t.campaignId, t.sendStatus, t.line),
     index("campaign_recipients_sent_at_idx").on(t.campaignId, t.sentAt, t.line),
+    // Replies: the latest send to a customer number, across campaigns.
+    index("campaign_recipients_reply_idx").on(t.phone, t.sentAt),
   ],
 );
 
@@ -199,3 +204,150 @@ export type Campaign = typeof campaigns.$inferSelect;
 export type CampaignRecipient = typeof campaignRecipients.$inferSelect;
 export type Suppression = typeof suppressions.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
+
+// ── Contacts ─────────────────────────────────────────────────────────────────────────────────────────────
+// Every chat contact the console created or joined, with what Connect last said about it (reconciliation).
+export const contactOrigin = pgEnum("contact_origin", ["campaign", "test_send", "chat_event", "inbound"]);
+export const contactState = pgEnum("contact_state", ["open", "ended", "unknown"]);
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    contactId: text("contact_id").primaryKey(),
+    instanceId: text("instance_id").notNull(),
+    channel: chatChannel("channel").notNull(),
+    customerPhone: text("customer_phone").notNull(),
+    // The Connect number (E.164) when known, and its Connect phone-number ARN.
+    sourcePhone: text("source_phone"),
+    sourcePhoneNumberArn: text("source_phone_number_arn"),
+    origin: contactOrigin("origin").notNull(),
+    campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "set null" }),
+    recipientId: bigint("recipient_id", { mode: "number" }),
+    createdBy: text("created_by").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    state: contactState("state").notNull().default("open"),
+    initiationMethod: text("initiation_method"),
+    initiatedAt: ts("initiated_at"),
+    disconnectedAt: ts("disconnected_at"),
+    disconnectReason: text("disconnect_reason"),
+    // Reconciliation: when DescribeContact was last asked, what it answered, and why it failed if it did.
+    lastCheckedAt: ts("last_checked_at"),
+    checkError: text("check_error"),
+    details: jsonb("details"),
+  },
+  (t) => [
+    index("contacts_created_idx").on(t.createdAt, t.contactId),
+    index("contacts_campaign_idx").on(t.campaignId, t.state),
+    index("contacts_state_checked_idx").on(t.state, t.lastCheckedAt),
+    index("contacts_customer_idx").on(t.customerPhone, t.createdAt),
+  ],
+);
+
+// Every event the console sent with SendChatIntegrationEvent: by hand from the events page, or forwarded from an
+// inbound integration.
+export const chatEvents = pgTable(
+  "chat_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    // console (events page) or inbound (bridge)
+    origin: text("origin").notNull(),
+    actorEmail: text("actor_email").notNull(),
+    integrationId: uuid("integration_id"),
+    inboundMessageId: bigint("inbound_message_id", { mode: "number" }),
+    instanceId: text("instance_id"),
+    channel: chatChannel("channel").notNull(),
+    // SourceId (customer number) and DestinationId (End User Messaging ARN) as sent, plus the Connect number.
+    sourceId: text("source_id").notNull(),
+    destinationId: text("destination_id").notNull(),
+    destinationPhone: text("destination_phone"),
+    destinationPhoneNumberArn: text("destination_phone_number_arn"),
+    eventType: text("event_type").notNull(),
+    contentType: text("content_type"),
+    content: text("content"),
+    newSession: jsonb("new_session"),
+    // sent or failed
+    status: text("status").notNull(),
+    contactId: text("contact_id"),
+    newChatCreated: boolean("new_chat_created"),
+    requestId: text("request_id"),
+    errorName: text("error_name"),
+    errorMessage: text("error_message"),
+  },
+  (t) => [index("chat_events_created_idx").on(t.createdAt, t.id), index("chat_events_contact_idx").on(t.contactId, t.id)],
+);
+
+// ── Inbound bridge ───────────────────────────────────────────────────────────────────────────────────────
+export const inboundIntegrations = pgTable("inbound_integrations", {
+  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  name: text("name").notNull(),
+  channel: chatChannel("channel").notNull(),
+  instanceId: text("instance_id").notNull(),
+  phoneNumberArn: text("phone_number_arn").notNull(),
+  phoneNumber: text("phone_number").notNull(),
+  // The End User Messaging ARN sent as DestinationId.
+  destinationArn: text("destination_arn").notNull(),
+  // The signing secret, encrypted at rest; shown to the admin once, at creation.
+  secretCiphertext: text("secret_ciphertext").notNull(),
+  secretPrefix: text("secret_prefix").notNull(),
+  createdBy: text("created_by").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  disabledAt: ts("disabled_at"),
+});
+
+export const inboundStatus = pgEnum("inbound_status", ["queued", "forwarded", "failed"]);
+
+export const inboundMessages = pgTable(
+  "inbound_messages",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => inboundIntegrations.id, { onDelete: "cascade" }),
+    messageId: text("message_id").notNull(),
+    receivedAt: ts("received_at").notNull().defaultNow(),
+    providerTimestamp: ts("provider_timestamp"),
+    fromPhone: text("from_phone").notNull(),
+    toPhone: text("to_phone").notNull(),
+    // message, delivered, read
+    type: text("type").notNull(),
+    text: text("text"),
+    status: inboundStatus("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at"),
+    lastErrorName: text("last_error_name"),
+    lastErrorMessage: text("last_error_message"),
+    forwardedAt: ts("forwarded_at"),
+    contactId: text("contact_id"),
+    newChatCreated: boolean("new_chat_created"),
+    // The campaign recipient this reply answers, and what an opt-out keyword did (stop / start).
+    campaignId: uuid("campaign_id"),
+    recipientId: bigint("recipient_id", { mode: "number" }),
+    optOut: text("opt_out"),
+  },
+  (t) => [
+    uniqueIndex("inbound_messages_message_uq").on(t.integrationId, t.messageId),
+    index("inbound_messages_chat_idx").on(t.integrationId, t.fromPhone, t.id),
+    index("inbound_messages_queue_idx").on(t.status, t.nextAttemptAt),
+  ],
+);
+
+// Requests refused at the door (bad signature, stale timestamp, malformed body), kept so an admin can see why a
+// provider's messages are not arriving.
+export const inboundRejections = pgTable(
+  "inbound_rejections",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    integrationId: uuid("integration_id"),
+    receivedAt: ts("received_at").notNull().defaultNow(),
+    reason: text("reason").notNull(),
+    ip: text("ip"),
+    bodyExcerpt: text("body_excerpt"),
+  },
+  (t) => [index("inbound_rejections_received_idx").on(t.receivedAt)],
+);
+
+export type Contact = typeof contacts.$inferSelect;
+export type ChatEvent = typeof chatEvents.$inferSelect;
+export type InboundIntegration = typeof inboundIntegrations.$inferSelect;
+export type InboundMessage = typeof inboundMessages.$inferSelect;

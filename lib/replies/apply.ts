@@ -1,0 +1,73 @@
+import "server-only";
+// What a customer's message does besides reaching Connect: it is linked to the campaign recipient it answers (same
+// customer number, same Connect number), and an opt-out or opt-in keyword changes the suppression list. The
+// dispatcher checks that list before every send, so a STOP also holds back a running campaign's remaining send.
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import type { AuditActor } from "@/lib/audit/context";
+import { recordAudit } from "@/lib/audit/record";
+import { campaignRecipients, campaigns, settings } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/types";
+import { deleteSuppression, findSuppression, insertSuppressions } from "@/lib/suppression/queries";
+import { DEFAULT_OPT_KEYWORDS, OPT_KEYWORDS_SETTING, keywordAction, optKeywordsSchema, type OptKeywords } from "./keywords";
+
+export async function readOptKeywords(db: Db): Promise<OptKeywords> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, OPT_KEYWORDS_SETTING));
+  const parsed = row ? optKeywordsSchema.safeParse(row.value) : null;
+  return parsed?.success ? parsed.data : DEFAULT_OPT_KEYWORDS;
+}
+
+export interface CustomerMessage {
+  customerPhone: string;
+  /** The Connect phone-number ARN the message was sent to. */
+  sourcePhoneNumberArn: string | null;
+  text: string | null;
+  /** Where it came from, for the suppression reason and the audit log, e.g. `inbound "Twilio EU"` or `events page`. */
+  via: string;
+}
+
+export interface MessageEffects {
+  recipient: { campaignId: string; recipientId: number } | null;
+  optOut: "stop" | "start" | null;
+  /** True when the suppression list actually changed. */
+  suppressionChanged: boolean;
+}
+
+/** Run inside the caller's transaction, so the effects and their audit entries commit with the message record. */
+export async function applyCustomerMessage(db: Db, actor: AuditActor, msg: CustomerMessage): Promise<MessageEffects> {
+  const recipient = msg.sourcePhoneNumberArn ? await markReplied(db, msg.customerPhone, msg.sourcePhoneNumberArn) : null;
+  const optOut = keywordAction(msg.text, await readOptKeywords(db));
+  let suppressionChanged = false;
+  if (optOut === "stop") {
+    const reason = `Replied ${msg.text?.trim().toUpperCase()} via ${msg.via}`;
+    const [added] = await insertSuppressions(db, [{ phone: msg.customerPhone, reason, source: "opt-out", createdBy: actor.actorEmail }]);
+    if (added) {
+      suppressionChanged = true;
+      await recordAudit(db, actor, { action: "suppression.opted_out", targetType: "suppression", targetId: msg.customerPhone, diff: { reason, via: msg.via, campaignId: recipient?.campaignId ?? null } });
+    }
+  } else if (optOut === "start") {
+    const existing = await findSuppression(db, msg.customerPhone);
+    if (existing) {
+      await deleteSuppression(db, msg.customerPhone);
+      suppressionChanged = true;
+      await recordAudit(db, actor, { action: "suppression.opted_in", targetType: "suppression", targetId: msg.customerPhone, diff: { keyword: msg.text?.trim().toUpperCase(), via: msg.via, removed: { reason: existing.reason, source: existing.source } } });
+    }
+  }
+  return { recipient, optOut, suppressionChanged };
+}
+
+/** The most recent campaign send to this customer from this number gets the reply. */
+async function markReplied(db: Db, customerPhone: string, sourceArn: string) {
+  const [target] = await db
+    .select({ id: campaignRecipients.id, campaignId: campaignRecipients.campaignId })
+    .from(campaignRecipients)
+    .innerJoin(campaigns, eq(campaigns.id, campaignRecipients.campaignId))
+    .where(and(eq(campaignRecipients.phone, customerPhone), eq(campaigns.sourcePhoneNumberArn, sourceArn), eq(campaignRecipients.sendStatus, "sent"), isNotNull(campaignRecipients.sentAt)))
+    .orderBy(desc(campaignRecipients.sentAt))
+    .limit(1);
+  if (!target) return null;
+  await db
+    .update(campaignRecipients)
+    .set({ repliedAt: sql`coalesce(${campaignRecipients.repliedAt}, now())`, replyCount: sql`${campaignRecipients.replyCount} + 1` })
+    .where(eq(campaignRecipients.id, target.id));
+  return { campaignId: target.campaignId, recipientId: target.id };
+}
