@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count } from "drizzle-orm";
-import { auditLog, suppressions, users } from "@/lib/db/schema";
+import { auditLog, chatEvents, contacts, settings, suppressions, users } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
@@ -60,6 +60,12 @@ function sampleInput(name: string, targetId: string): unknown {
       return { phone: "+442079460958", reason: "Added by mistake" };
     case "suppression.import":
       return { lines: "+442079460958\n+12015550123", reason: "Opt-out list from the old system" };
+    case "contacts.stop":
+      return { contactId: "00000000-0000-4000-8000-0000000000aa" };
+    case "chatEvents.send":
+      return { instanceId: "i-1", phoneNumberId: "arn:aws:connect:us-east-1:1:phone-number/p", channel: "sms", customerPhone: "+12065550100", eventType: "MESSAGE", contentType: "text/plain", content: "STOP" };
+    case "settings.updateOptKeywords":
+      return { optOut: ["STOP", "ARRET"], optIn: ["START"] };
     default:
       throw new Error(`no sample input for ${name}: add one`);
   }
@@ -86,6 +92,9 @@ describe("every server action enforces its role", () => {
     audit: (await h.db.select({ n: count() }).from(auditLog))[0]!.n,
     users: JSON.stringify(await h.db.select().from(users).orderBy(users.email)),
     suppressions: JSON.stringify(await h.db.select().from(suppressions).orderBy(suppressions.phone)),
+    chatEvents: (await h.db.select({ n: count() }).from(chatEvents))[0]!.n,
+    settings: JSON.stringify(await h.db.select().from(settings).orderBy(settings.key)),
+    contacts: JSON.stringify(await h.db.select().from(contacts).orderBy(contacts.contactId)),
   });
 
   for (const def of ALL_ACTIONS.filter((d) => d.access !== "public")) {

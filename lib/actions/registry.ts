@@ -4,13 +4,15 @@ import * as users from "@/lib/users/actions";
 import * as simulator from "@/lib/connect/simulator-admin";
 import * as apiKeys from "@/lib/api-keys/actions";
 import * as campaigns from "@/lib/campaigns/actions";
+import * as chatEvents from "@/lib/chat-events/actions";
+import * as contacts from "@/lib/contacts/actions";
 import * as controls from "@/lib/campaigns/controls";
 import * as retry from "@/lib/campaigns/retry";
 import * as settingsActions from "@/lib/settings/actions";
 import * as suppression from "@/lib/suppression/actions";
 import type { AnyActionDef } from "./safe-action";
 
-export const ALL_ACTIONS: readonly AnyActionDef[] = [users.setupFirstAdmin, users.createUser, users.changeUserRole, users.setUserDisabled, simulator.updateSimulatorSettings, apiKeys.createApiKey, apiKeys.revokeApiKey, campaigns.previewPreflight, campaigns.saveDraft, campaigns.deleteDraft, campaigns.launchCampaign, campaigns.testSend, controls.pauseCampaign, controls.resumeCampaign, controls.cancelCampaign, retry.retryFailed, settingsActions.updateSendRate, suppression.addSuppression, suppression.removeSuppression, suppression.importSuppressions];
+export const ALL_ACTIONS: readonly AnyActionDef[] = [users.setupFirstAdmin, users.createUser, users.changeUserRole, users.setUserDisabled, simulator.updateSimulatorSettings, apiKeys.createApiKey, apiKeys.revokeApiKey, campaigns.previewPreflight, campaigns.saveDraft, campaigns.deleteDraft, campaigns.launchCampaign, campaigns.testSend, controls.pauseCampaign, controls.resumeCampaign, controls.cancelCampaign, retry.retryFailed, settingsActions.updateSendRate, suppression.addSuppression, suppression.removeSuppression, suppression.importSuppressions, contacts.stopContact, chatEvents.sendChatEvent, settingsActions.updateOptKeywords];
 
 export function actionNamed(name: string): AnyActionDef {
   const def = ALL_ACTIONS.find((d) => d.name === name);

@@ -4,6 +4,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { settings } from "@/lib/db/schema";
 import { ACCOUNT_RATE_SETTING, configuredAccountRate } from "@/lib/dispatch/account-rate";
 import { env } from "@/lib/env";
+import { readOptKeywords } from "@/lib/replies/apply";
+import { OPT_KEYWORDS_SETTING, optKeywordsSchema } from "@/lib/replies/keywords";
 import { sendRateSchema } from "./schemas";
 
 /** The account's StartOutboundChatContact rate, shared by every campaign and dispatcher; each campaign's pace is capped at it. */
@@ -20,5 +22,28 @@ export const updateSendRate = defineAction({
         .onConflictDoUpdate({ target: settings.key, set: { value: accountSendsPerSecond, updatedAt: new Date(), updatedBy: actor.actorEmail } });
       await recordAudit(tx, actor, { action: "settings.send_rate_changed", targetType: "setting", targetId: ACCOUNT_RATE_SETTING, diff: { accountSendsPerSecond: { from: before, to: accountSendsPerSecond } } });
       return { accountSendsPerSecond };
+    }),
+});
+
+/** The words that opt a customer out of (or back into) every campaign when a message is exactly one of them. */
+export const updateOptKeywords = defineAction({
+  name: "settings.updateOptKeywords",
+  access: "admin",
+  input: optKeywordsSchema,
+  handler: async (input, { db, actor }) =>
+    db.transaction(async (tx) => {
+      const before = await readOptKeywords(tx);
+      const value = { optOut: [...new Set(input.optOut)], optIn: [...new Set(input.optIn)] };
+      await tx
+        .insert(settings)
+        .values({ key: OPT_KEYWORDS_SETTING, value, updatedBy: actor.actorEmail })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date(), updatedBy: actor.actorEmail } });
+      await recordAudit(tx, actor, {
+        action: "settings.opt_keywords_changed",
+        targetType: "setting",
+        targetId: OPT_KEYWORDS_SETTING,
+        diff: { optOut: { from: before.optOut, to: value.optOut }, optIn: { from: before.optIn, to: value.optIn } },
+      });
+      return value;
     }),
 });

@@ -1,0 +1,42 @@
+// The Chat events list's filters: one zod schema for the page's URL and GET /api/chat-events. Pure.
+import { z } from "zod";
+import { CHAT_EVENT_TYPES } from "./schemas";
+
+export const CHAT_EVENT_STATUSES = ["sent", "failed"] as const;
+export type ChatEventStatus = (typeof CHAT_EVENT_STATUSES)[number];
+
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const emptyAsMissing = (v: unknown) => (v === "" ? undefined : v);
+
+export const chatEventFilterSchema = z.object({
+  type: z.preprocess(emptyAsMissing, z.enum(CHAT_EVENT_TYPES, { error: "Choose MESSAGE, EVENT or DISCONNECT" }).optional()),
+  status: z.preprocess(emptyAsMissing, z.enum(CHAT_EVENT_STATUSES, { error: "Choose sent or failed" }).optional()),
+  /** A ContactId exactly, as Connect returned it. */
+  contactId: optText(256),
+  /** Part of the customer's or the Connect number. */
+  q: optText(40),
+  cursor: z.coerce.number({ error: "Use nextCursor of the previous page" }).int("Use nextCursor of the previous page").positive("Use nextCursor of the previous page").optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type ChatEventFilter = z.output<typeof chatEventFilterSchema>;
+
+export const FILTER_KEYS = ["type", "status", "contactId", "q"] as const;
+export type FilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
+
+/** The known, non-empty filters in a fixed order, as a query string without "?": the page URL and the API share it. */
+export function filterQuery(source: URLSearchParams | FilterValues): string {
+  const out = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = (source instanceof URLSearchParams ? source.get(key) : source[key])?.trim();
+    if (value) out.set(key, value);
+  }
+  return out.toString();
+}
