@@ -32,6 +32,8 @@ const schema = z
     DISPATCHER: z.enum(["on", "off"]).default("on"),
     ACCOUNT_SENDS_PER_SECOND: z.coerce.number().positive().max(10_000).default(5),
     CONCURRENT_CHAT_QUOTA: z.coerce.number().int().positive().default(500),
+    // Seconds between reconciliation rounds (DescribeContact on the console's open chats); 0 turns it off.
+    RECONCILE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(3600).default(15)),
     RECIPIENTS_MAX_MB: z.coerce.number().positive().max(1024).default(50),
   })
   .superRefine((e, ctx) => {

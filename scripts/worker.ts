@@ -9,7 +9,9 @@ import { openPostgres } from "@/lib/db/open";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { startDispatcher } from "@/lib/dispatch/dispatcher";
 import { dispatchSetupFromEnv } from "@/lib/dispatch/env-setup";
+import { startReconcilerFromEnv } from "@/lib/contacts/reconcile-env";
 import { loadEnv } from "@/lib/env-schema";
+import { startInboundForwarder } from "@/lib/inbound/forwarder";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -37,6 +39,9 @@ async function main(): Promise<void> {
   }
   const setup = dispatchSetupFromEnv(e, endpoint);
   const dispatcher = startDispatcher({ db: database.db, gateway: createConnectGateway(setup.gateway), workerId, options: setup.options, log });
+  // Also retries inbound messages waiting for Connect; the console does the same, and claims keep them apart.
+  const forwarder = startInboundForwarder({ db: database.db, gateway: createConnectGateway(setup.gateway), log: (line) => log(`inbound: ${line}`) });
+  const reconciler = startReconcilerFromEnv(database.db, e, endpoint, (line) => log(`reconcile: ${line}`));
   log(`sending (Connect: ${e.CONNECT_MODE}${endpoint ? ` at ${endpoint}` : ""}, region ${e.region}, account rate ${e.ACCOUNT_SENDS_PER_SECOND}/s unless set in settings)`);
 
   let stopping = false;
@@ -50,7 +55,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, DRAIN_LIMIT_MS);
     force.unref();
-    await dispatcher.stop();
+    await Promise.all([dispatcher.stop(), reconciler?.stop(), forwarder.stop()]);
     await database.close();
     log("stopped");
     process.exit(0);

@@ -1,11 +1,14 @@
 import "server-only";
 // The dispatcher inside the console process: required with the embedded database (one process only), and the
-// default with PostgreSQL too; DISPATCHER=off leaves sending to `npm run worker` processes.
+// default with PostgreSQL too; DISPATCHER=off leaves sending to `npm run worker` processes. Reconciliation of open
+// chats starts here too (RECONCILE_SECONDS=0 turns it off).
 import { eq, sql } from "drizzle-orm";
 import { createConnectGateway } from "@/lib/connect/gateway";
+import { startReconcilerFromEnv } from "@/lib/contacts/reconcile-env";
 import { campaignRecipients } from "@/lib/db/schema";
 import { dispatchSetupFromEnv } from "@/lib/dispatch/env-setup";
 import { startDispatcher } from "@/lib/dispatch/dispatcher";
+import { startInboundForwarder } from "@/lib/inbound/forwarder";
 import type { Runtime } from "./runtime";
 
 /**
@@ -22,7 +25,21 @@ async function releaseOrphanedLeases(rt: Runtime): Promise<number> {
   return released.length;
 }
 
+/**
+ * Inbound messages the route could not forward at once (throttling, an outage, an earlier message of the same chat
+ * still waiting) are retried here, DISPATCHER=off or not: claims keep it apart from workers doing the same.
+ */
+function startEmbeddedForwarder(rt: Runtime): void {
+  const setup = dispatchSetupFromEnv(rt.env, rt.connectEndpoint);
+  const forwarder = startInboundForwarder({ db: rt.database.db, gateway: createConnectGateway(setup.gateway), log: (line) => console.log(`[inbound] ${line}`) });
+  rt.shutdownHooks.push(() => forwarder.stop());
+}
+
 export async function startEmbeddedDispatcher(rt: Runtime): Promise<void> {
+  startEmbeddedForwarder(rt);
+  // Reconciliation runs here even when workers do the sending: rows are claimed, so it never checks a chat twice.
+  const reconciler = startReconcilerFromEnv(rt.database.db, rt.env, rt.connectEndpoint, (line: string) => console.log(`[reconcile] ${line}`));
+  if (reconciler) rt.shutdownHooks.push(() => reconciler.stop());
   if (rt.env.DISPATCHER === "off") {
     console.log("[console] DISPATCHER=off: campaigns are sent by worker processes");
     return;
