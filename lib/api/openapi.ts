@@ -90,6 +90,31 @@ export function openApiDocument(serverUrl: string) {
       "/api/v1/instances/{instanceId}/numbers": { get: { summary: "Phone numbers claimed by an instance", parameters: [instanceParam], responses: { "200": json("{numbers}"), ...errors } } },
       "/api/v1/instances/{instanceId}/flows": { get: { summary: "Contact flows of an instance", parameters: [instanceParam], responses: { "200": json("{flows}"), ...errors } } },
       "/api/v1/templates": { get: { summary: "Knowledge bases with their message templates", responses: { "200": json("{knowledgeBases}"), ...errors } } },
+      "/api/v1/contacts": {
+        get: {
+          summary: "Chat contacts the console created or joined, newest first, paginated",
+          parameters: [
+            { name: "q", in: "query", schema: { type: "string" }, description: "A ContactId (exact), or digits of the customer or Connect number (contains)" },
+            { name: "state", in: "query", schema: { type: "string", enum: ["open", "ended", "unknown"] } },
+            { name: "channel", in: "query", schema: { type: "string", enum: ["sms", "whatsapp"] } },
+            { name: "origin", in: "query", schema: { type: "string", enum: ["campaign", "test_send", "chat_event", "inbound"] } },
+            { name: "campaignId", in: "query", schema: { type: "string", format: "uuid" } },
+            { name: "from", in: "query", schema: { type: "string", format: "date-time" }, description: "Created at or after" },
+            { name: "to", in: "query", schema: { type: "string", format: "date-time" }, description: "Created at or before" },
+            { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page, with the same filters" },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+          ],
+          responses: { "200": json("{contacts, nextCursor}"), ...errors },
+        },
+      },
+      "/api/v1/contacts/{contactId}": {
+        get: {
+          summary: "One contact: the stored record, its campaign, the events sent into it and a live DescribeContact",
+          description: "When Amazon Connect cannot be asked, live is null and liveError names Connect's error; the stored record still comes back.",
+          parameters: [{ name: "contactId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": json("{contact, campaign, events, live, liveError, connectUrl}"), ...errors },
+        },
+      },
     },
   };
 }

@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/actions/safe-action";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { classifyConnectError } from "@/lib/connect/classify-error";
 import { getGateway } from "@/lib/connect/runtime-gateway";
+import { recordContact } from "@/lib/contacts/record";
 import { UserFacingError } from "@/lib/errors";
 import { isCountryCode, normalizePhone } from "@/lib/recipients/normalize-phone";
 import { extractPlaceholders } from "@/lib/recipients/placeholders";
@@ -110,7 +111,18 @@ export const testSend = defineAction({
     const audit = { targetType: "campaign", targetId: null, diff: { phone: e164, campaign: campaign.name, instanceId: campaign.instanceId } };
     try {
       const result = await (await getGateway()).startOutboundChat(request);
-      await recordAudit(db, actor, { ...audit, action: "campaign.test_sent", diff: { ...audit.diff, contactId: result.contactId } });
+      await db.transaction(async (tx) => {
+        await recordContact(tx, {
+          contactId: result.contactId,
+          instanceId: campaign.instanceId,
+          channel: campaign.channel,
+          customerPhone: e164,
+          sourcePhoneNumberArn: campaign.sourcePhoneNumberArn,
+          origin: "test_send",
+          createdBy: actor.actorEmail,
+        });
+        await recordAudit(tx, actor, { ...audit, action: "campaign.test_sent", diff: { ...audit.diff, contactId: result.contactId } });
+      });
       return { contactId: result.contactId, phone: e164 };
     } catch (err) {
       const e = classifyConnectError(err);

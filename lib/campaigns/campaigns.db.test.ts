@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { createConnectGateway } from "@/lib/connect/gateway";
 import { useGatewayForProcess } from "@/lib/connect/runtime-gateway";
 import { startConnectLocal } from "@/lib/connect-local/server";
-import { auditLog, campaignRecipients, campaigns, suppressions } from "@/lib/db/schema";
+import { auditLog, campaignRecipients, campaigns, contacts, suppressions } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
@@ -133,8 +133,11 @@ describe("campaign drafts, preflight, launch and test send", () => {
     const { recipients: _r, ...campaign } = base;
     const ok = await runAction(testSend, { campaign, phone: "(206) 555-0177", defaultCountry: "US" }, as(supervisor));
     expect(ok).toMatchObject({ ok: true, data: { phone: "+12065550177", contactId: expect.any(String) } });
-    const contacts = (await (await fetch(`${sim.url}/_local/contacts`)).json()) as { contacts: { contactId?: string; ContactId?: string; request: { InitialSystemMessage?: { Content: string } } }[] };
-    expect(JSON.stringify(contacts)).toContain("Hi Test recipient, see you in [city]");
+    const simContacts = (await (await fetch(`${sim.url}/_local/contacts`)).json()) as { contacts: { contactId?: string; ContactId?: string; request: { InitialSystemMessage?: { Content: string } } }[] };
+    expect(JSON.stringify(simContacts)).toContain("Hi Test recipient, see you in [city]");
+    const contactId = ok.ok ? (ok.data as { contactId: string }).contactId : "";
+    const [recorded] = await h.db.select().from(contacts).where(eq(contacts.contactId, contactId));
+    expect(recorded).toMatchObject({ origin: "test_send", createdBy: "sup@example.com", customerPhone: "+12065550177", instanceId: base.instanceId, channel: "sms", sourcePhoneNumberArn: base.sourcePhoneNumberArn, campaignId: null, state: "open" });
 
     const bad = await runAction(testSend, { campaign, phone: "12" }, as(supervisor));
     expect(bad).toMatchObject({ ok: false, error: { code: "invalid", fields: { phone: expect.any(String) } } });
@@ -143,5 +146,6 @@ describe("campaign drafts, preflight, launch and test send", () => {
     const actions = (await h.db.select().from(auditLog)).map((a) => a.action);
     expect(actions).toContain("campaign.test_sent");
     expect(actions).toContain("campaign.test_failed");
+    expect(await h.db.select().from(contacts)).toHaveLength(1);
   });
 });

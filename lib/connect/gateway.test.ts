@@ -86,6 +86,9 @@ describe("ConnectGateway chats", () => {
       customerAddress: "+15555550199",
       systemAddress: fixtures.dualNumber.phoneNumber,
       attributes: { orderId: "A-7" },
+      segmentAttributes: { "connect:Subtype": { ValueString: "connect:SMS" } },
+      customerEndpoint: { type: "TELEPHONE_NUMBER", address: "+15555550199", displayName: "Ada" },
+      systemEndpoint: { type: "TELEPHONE_NUMBER", address: fixtures.dualNumber.phoneNumber },
     });
     expect(contact.initiatedAt).toBeInstanceOf(Date);
     expect(contact.disconnectedAt).toBeUndefined();

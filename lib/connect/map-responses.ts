@@ -113,5 +113,8 @@ export function toContactDetails(contact: Contact, contactId: string): ContactDe
     systemAddress: contact.SystemEndpoint?.Address,
     relatedContactId: contact.RelatedContactId,
     attributes: contact.Attributes ?? {},
+    segmentAttributes: contact.SegmentAttributes,
+    customerEndpoint: contact.CustomerEndpoint ? { type: contact.CustomerEndpoint.Type, address: contact.CustomerEndpoint.Address, displayName: contact.CustomerEndpoint.DisplayName } : undefined,
+    systemEndpoint: contact.SystemEndpoint ? { type: contact.SystemEndpoint.Type, address: contact.SystemEndpoint.Address, displayName: contact.SystemEndpoint.DisplayName } : undefined,
   };
 }

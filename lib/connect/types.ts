@@ -147,6 +147,16 @@ export interface ContactDetails {
   systemAddress?: string;
   relatedContactId?: string;
   attributes: Record<string, string>;
+  /** Every SegmentAttributes entry as Connect sent it ({ValueString}, {ValueInteger}, {ValueMap}, …). */
+  segmentAttributes?: Record<string, unknown>;
+  customerEndpoint?: ContactEndpoint;
+  systemEndpoint?: ContactEndpoint;
+}
+
+export interface ContactEndpoint {
+  type?: string;
+  address?: string;
+  displayName?: string;
 }
 
 export type ConnectErrorKind = "throttled" | "concurrency-limited" | "transient" | "permanent-for-this-recipient" | "systemic";

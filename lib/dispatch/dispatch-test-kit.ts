@@ -11,7 +11,7 @@ import { createConnectGateway, type ConnectGateway } from "@/lib/connect/gateway
 import { useGatewayForProcess as pointProcessAt } from "@/lib/connect/runtime-gateway";
 import type { ConnectLocalConfigPatch } from "@/lib/connect-local/config";
 import { startConnectLocal } from "@/lib/connect-local/server";
-import { campaignRecipients, campaigns, type CampaignRecipient } from "@/lib/db/schema";
+import { campaignRecipients, campaigns, contacts as contactRows, type CampaignRecipient } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { insertUser } from "@/lib/users/queries";
 import { CANCELLED_UNCERTAIN_REASON } from "./skip-remaining";
@@ -137,6 +137,19 @@ export async function expectExactlyOnce(db: Db, sim: Sim, campaignId: string): P
   }
   const strangers = contacts.filter((c) => !mine.has(c.clientToken ?? ""));
   if (strangers.length > 0) problems.push(`${strangers.length} contacts for nobody in the ledger`);
+  // The console's own contact history holds each sent row's contact, and nothing for rows that were not sent.
+  const campaign = await campaignRow(db, campaignId);
+  const recorded = new Map((await db.select().from(contactRows).where(eq(contactRows.campaignId, campaignId))).map((c) => [c.contactId, c]));
+  for (const r of rows.filter((x) => x.sendStatus === "sent")) {
+    const c = recorded.get(r.contactId!);
+    if (!c) problems.push(`${r.phone}: sent as ${r.contactId} but no contact recorded`);
+    else if (c.origin !== "campaign" || c.recipientId !== r.id || c.customerPhone !== r.phone || c.instanceId !== campaign.instanceId || c.sourcePhoneNumberArn !== campaign.sourcePhoneNumberArn || c.createdBy !== "system") {
+      problems.push(`${r.phone}: contact recorded as ${JSON.stringify({ origin: c.origin, recipientId: c.recipientId, customerPhone: c.customerPhone, createdBy: c.createdBy })}`);
+    }
+  }
+  const sentIds = new Set(rows.filter((x) => x.sendStatus === "sent").map((x) => x.contactId));
+  const unsent = [...recorded.keys()].filter((id) => !sentIds.has(id));
+  if (unsent.length > 0) problems.push(`${unsent.length} contacts recorded for rows not marked sent`);
   if (problems.length > 0) throw new Error(`Not exactly once:\n${problems.slice(0, 20).join("\n")}`);
   return { sent: rows.filter((r) => r.sendStatus === "sent").length, contacts: contacts.filter((c) => mine.has(c.clientToken ?? "")) };
 }

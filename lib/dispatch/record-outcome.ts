@@ -4,7 +4,7 @@ import "server-only";
 // carries the same ClientToken and therefore the same contact.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
-import { campaignRecipients as r, type CampaignRecipient } from "@/lib/db/schema";
+import { campaignRecipients as r, campaigns, contacts, type CampaignRecipient } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import type { ConnectErrorInfo } from "@/lib/connect/types";
 
@@ -27,8 +27,27 @@ async function update(db: Db, row: Claimed, workerId: string, set: PgUpdateSetSo
   return done.length === 1;
 }
 
-export function recordSent(db: Db, row: Claimed, workerId: string, sent: { contactId: string; requestId?: string }): Promise<boolean> {
-  return update(db, row, workerId, { sendStatus: "sent", contactId: sent.contactId, awsRequestId: sent.requestId ?? null, sentAt: sql`now()`, nextAttemptAt: null });
+/**
+ * Marks the row sent and records its contact (see lib/contacts/record.ts) in one statement: the contact exists exactly
+ * when the ledger says sent, at no extra round trip per send. A contact already known (its first origin wins) is kept.
+ */
+export async function recordSent(db: Db, row: Claimed, workerId: string, sent: { contactId: string; requestId?: string }): Promise<boolean> {
+  const result = (await db.execute(sql`
+    with sent as (
+      update ${r}
+      set send_status = 'sent', contact_id = ${sent.contactId}, aws_request_id = ${sent.requestId ?? null}, sent_at = now(), next_attempt_at = null,
+          claimed_by = null, lease_until = null, updated_at = now()
+      where ${stillMine(row, workerId)}
+      returning id, campaign_id, phone, contact_id
+    ), recorded as (
+      insert into ${contacts} (contact_id, instance_id, channel, customer_phone, source_phone_number_arn, origin, campaign_id, recipient_id, created_by)
+      select sent.contact_id, c.instance_id, c.channel, sent.phone, c.source_phone_number_arn, 'campaign', c.id, sent.id, 'system'
+      from sent join ${campaigns} c on c.id = sent.campaign_id
+      where sent.phone is not null
+      on conflict (contact_id) do nothing
+    )
+    select id from sent`)) as unknown as { rows: unknown[] };
+  return result.rows.length === 1;
 }
 
 /** Back to pending after `delayMs`; an attempt that says nothing about the recipient is given back. */

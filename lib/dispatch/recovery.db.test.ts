@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import { transitionCampaign } from "@/lib/campaigns/queries";
-import { auditLog } from "@/lib/db/schema";
+import { auditLog, contacts } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 import { claimBatch } from "./claim";
@@ -59,6 +59,7 @@ describe("recovery and automatic pauses", () => {
     expect(reclaimed.every((r) => r.attempts === 2)).toBe(true);
     // A's answer arriving late is not written over B's.
     expect(await recordSent(h.db, claimed[0]!, "A", { contactId: "late" })).toBe(false);
+    expect(await h.db.select().from(contacts).where(eq(contacts.contactId, "late"))).toHaveLength(0);
   });
 
   it("pauses at once on a systemic error, keeps the rows pending, and finishes after a resume", async () => {

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
-import { Users } from "lucide-react";
-import { EmptyState } from "@/components/empty-state";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { ContactsView } from "./contacts-view";
 
 export const metadata: Metadata = { title: "Contacts" };
 
-export default function ContactsPage() {
+export default async function ContactsPage() {
+  await requirePageUser("viewer");
   return (
     <>
-      <PageHeader title="Contacts" description="Every chat contact the console created or joined in Amazon Connect." />
-      <EmptyState icon={Users} title="No contacts yet">
-        Contacts created by campaign sends, test sends and chat events appear here.
-      </EmptyState>
+      <PageHeader title="Contacts" description="Every chat contact the console created or joined in Amazon Connect, newest first." />
+      {/* The view reads the filters from the URL on the client, which needs a Suspense boundary. */}
+      <Suspense fallback={<p className="text-sm text-muted-foreground">Loading contacts…</p>}>
+        <ContactsView />
+      </Suspense>
     </>
   );
 }

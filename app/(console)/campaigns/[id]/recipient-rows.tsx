@@ -1,5 +1,6 @@
 "use client";
 // The recipients of one campaign as a table: who, what happened, the contact Connect created, and the last error.
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { RecipientItem } from "./recipients-api";
@@ -62,7 +63,13 @@ export function RecipientRows({ rows }: { rows: RecipientItem[] }) {
               <Status row={r} />
             </TD>
             <TD className="max-w-40 truncate font-mono text-xs" title={r.contactId ?? undefined}>
-              {r.contactId ?? <span className="text-muted-foreground">—</span>}
+              {r.contactId ? (
+                <Link href={`/contacts/${encodeURIComponent(r.contactId)}`} className="text-primary hover:underline" data-testid="recipient-contact-link">
+                  {r.contactId}
+                </Link>
+              ) : (
+                <span className="text-muted-foreground">—</span>
+              )}
             </TD>
             <TD className="text-right tabular-nums">{r.attempts}</TD>
             <TD className="max-w-64 text-xs">

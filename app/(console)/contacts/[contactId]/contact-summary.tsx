@@ -1,0 +1,37 @@
+// What the console itself recorded about the contact: why it exists, who caused it, and with whom.
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import type { ContactRow } from "@/lib/contacts/queries";
+import { ORIGIN_LABEL } from "@/lib/contacts/schemas";
+import { ContactOriginText, ContactStateBadge } from "../contact-badges";
+import { UtcTime } from "../utc-time";
+import { Facts } from "./facts";
+
+export function ContactSummary({ contact: c }: { contact: ContactRow }) {
+  return (
+    <Card data-testid="contact-summary">
+      <CardHeader>
+        <CardTitle>Recorded by the console</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <Facts
+          items={[
+            ["Origin", ORIGIN_LABEL[c.origin]],
+            ["Campaign", c.campaignId ? <ContactOriginText origin="campaign" campaignId={c.campaignId} campaignName={c.campaignName} /> : null],
+            ["Created by", c.createdBy],
+            ["Created at", <UtcTime key="created" at={c.createdAt} />],
+            ["Channel", c.channel === "sms" ? "SMS" : "WhatsApp"],
+            ["Customer number", <span key="customer" className="font-mono text-xs">{c.customerPhone}</span>],
+            ["Source number", c.sourcePhone ? <span className="font-mono text-xs">{c.sourcePhone}</span> : null],
+            ["Source number ARN", c.sourcePhoneNumberArn ? <span className="break-all font-mono text-xs">{c.sourcePhoneNumberArn}</span> : null],
+            ["Instance", <span key="instance" className="font-mono text-xs">{c.instanceId}</span>],
+            ["State", <ContactStateBadge key="state" state={c.state} />],
+            ["Disconnected at", c.disconnectedAt ? <UtcTime at={c.disconnectedAt} /> : null],
+            ["Disconnect reason", c.disconnectReason],
+            ["Last checked", c.lastCheckedAt ? <UtcTime at={c.lastCheckedAt} /> : "Not yet"],
+            ["Last check failed", c.checkError ? <span className="text-destructive">{c.checkError}</span> : null],
+          ]}
+        />
+      </CardContent>
+    </Card>
+  );
+}

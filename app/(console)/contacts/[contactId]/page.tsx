@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArrowLeft, ExternalLink } from "lucide-react";
+import { PageHeader } from "@/components/page-header";
+import { Button } from "@/components/ui/button";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { hasRole } from "@/lib/auth/roles";
+import { loadContactDetail } from "@/lib/contacts/detail";
+import { contactIdSchema } from "@/lib/contacts/schemas";
+import { getDb } from "@/lib/server/runtime";
+import { ContactStateBadge } from "../contact-badges";
+import { ContactEvents } from "./contact-events";
+import { ContactSummary } from "./contact-summary";
+import { EndChatButton } from "./end-chat-button";
+import { LivePanel } from "./live-panel";
+
+export const metadata: Metadata = { title: "Contact" };
+
+export default async function ContactPage({ params }: { params: Promise<{ contactId: string }> }) {
+  const user = await requirePageUser("viewer");
+  const id = contactIdSchema.safeParse((await params).contactId);
+  const detail = id.success ? await loadContactDetail(await getDb(), id.data) : undefined;
+  if (!detail) notFound();
+  const { contact, live } = detail;
+  // Open unless the console recorded an end or Connect reports one now.
+  const open = contact.state !== "ended" && !live?.disconnectedAt;
+  const actions = (
+    <>
+      {detail.connectUrl ? (
+        <Button asChild variant="outline">
+          <a href={detail.connectUrl} target="_blank" rel="noreferrer" data-testid="open-in-connect">
+            <ExternalLink className="size-4" aria-hidden />
+            Open in Amazon Connect
+          </a>
+        </Button>
+      ) : null}
+      {open && hasRole(user.role, "supervisor") ? <EndChatButton contactId={contact.contactId} customerPhone={contact.customerPhone} /> : null}
+    </>
+  );
+  return (
+    <>
+      <Link href="/contacts" className="mb-2 inline-flex items-center gap-1 text-sm text-muted-foreground hover:underline">
+        <ArrowLeft className="size-4" aria-hidden />
+        Contacts
+      </Link>
+      <PageHeader title="Contact" description={contact.contactId} actions={actions} />
+      <div className="mb-4 flex flex-wrap items-center gap-3 text-sm text-muted-foreground">
+        <ContactStateBadge state={contact.state} />
+        {live?.disconnectedAt && contact.state !== "ended" ? <span data-testid="contact-ended-in-connect">Connect reports this chat ended</span> : null}
+      </div>
+      <div className="grid gap-4 xl:grid-cols-2">
+        <ContactSummary contact={contact} />
+        <LivePanel live={live} liveError={detail.liveError} contact={contact} />
+      </div>
+      <div className="mt-4">
+        <ContactEvents events={detail.events} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+// The contacts list's filters and the End chat input: one zod schema each, shared by the page's URL, the JSON and
+// CSV routes and the action. Pure, so the browser builds the same query strings the routes parse.
+import { z } from "zod";
+
+export const CONTACT_STATES = ["open", "ended", "unknown"] as const;
+export type ContactState = (typeof CONTACT_STATES)[number];
+
+export const CONTACT_ORIGINS = ["campaign", "test_send", "chat_event", "inbound"] as const;
+export type ContactOrigin = (typeof CONTACT_ORIGINS)[number];
+
+export const ORIGIN_LABEL: Record<ContactOrigin, string> = {
+  campaign: "Campaign",
+  test_send: "Test send",
+  chat_event: "Chat event",
+  inbound: "Inbound",
+};
+
+export const STATE_LABEL: Record<ContactState, string> = { open: "Open", ended: "Ended", unknown: "Unknown" };
+
+// A form left blank sends "", which means "no filter", not an invalid value.
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const optDate = z.preprocess(
+  blank,
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const d = new Date(v);
+      if (Number.isNaN(d.getTime())) {
+        ctx.addIssue({ code: "custom", message: "is not a valid date and time" });
+        return z.NEVER;
+      }
+      return d;
+    }),
+);
+
+export const contactListSchema = z
+  .object({
+    /** A ContactId (exact), or digits of the customer or Connect number (contains). */
+    q: z.preprocess(blank, z.string().trim().max(256, "At most 256 characters").optional()),
+    state: z.preprocess(blank, z.enum(CONTACT_STATES, { error: `state must be one of ${CONTACT_STATES.join(", ")}` }).optional()),
+    channel: z.preprocess(blank, z.enum(["sms", "whatsapp"], { error: "channel must be sms or whatsapp" }).optional()),
+    origin: z.preprocess(blank, z.enum(CONTACT_ORIGINS, { error: `origin must be one of ${CONTACT_ORIGINS.join(", ")}` }).optional()),
+    campaignId: z.preprocess(blank, z.uuid("is not a campaign id").optional()),
+    from: optDate,
+    to: optDate,
+    cursor: z.string().max(1000).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "must be after the start of the range" });
+
+export type ContactListFilter = z.output<typeof contactListSchema>;
+export type ContactExportFilter = Omit<ContactListFilter, "cursor" | "limit">;
+
+/** The keys the list keeps in the page URL, in a fixed order so equal filters give equal query strings. */
+export const CONTACT_LIST_KEYS = ["q", "state", "channel", "origin", "campaignId", "from", "to"] as const;
+
+export const contactIdSchema = z.string().trim().min(1, "Give the ContactId").max(256, "A ContactId has at most 256 characters");
+
+export const stopContactSchema = z.object({ contactId: contactIdSchema });
