@@ -12,6 +12,8 @@ import { ConnectOverview } from "./connect-overview";
 import { SimulatorForm } from "./simulator-form";
 import { SendRateForm } from "./send-rate-form";
 import { configuredAccountRate } from "@/lib/dispatch/account-rate";
+import { readOptKeywords } from "@/lib/replies/apply";
+import { OptKeywordsForm } from "./opt-keywords-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -30,6 +32,7 @@ export default async function SettingsPage() {
   const isAdmin = hasRole(user.role, "admin");
   const simulator = isAdmin && e.CONNECT_MODE === "local" ? await simulatorSettings() : null;
   const accountRate = await configuredAccountRate(rt.database.db, e.ACCOUNT_SENDS_PER_SECOND);
+  const optKeywords = await readOptKeywords(rt.database.db);
   return (
     <>
       <PageHeader title="Settings" description="How this console reaches Amazon Connect, and who may use it." />
@@ -61,6 +64,15 @@ export default async function SettingsPage() {
             </CardHeader>
             <CardContent>
               <SendRateForm current={accountRate} canEdit={isAdmin} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Opt-out keywords</CardTitle>
+              <CardDescription>A customer message that is exactly one of these words adds the number to the suppression list, or takes it off.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <OptKeywordsForm current={optKeywords} canEdit={isAdmin} />
             </CardContent>
           </Card>
           {simulator !== null ? (
