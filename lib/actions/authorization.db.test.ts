@@ -66,6 +66,14 @@ function sampleInput(name: string, targetId: string): unknown {
       return { instanceId: "i-1", phoneNumberId: "arn:aws:connect:us-east-1:1:phone-number/p", channel: "sms", customerPhone: "+12065550100", eventType: "MESSAGE", contentType: "text/plain", content: "STOP" };
     case "settings.updateOptKeywords":
       return { optOut: ["STOP", "ARRET"], optIn: ["START"] };
+    case "inbound.createIntegration":
+      return { name: "Twilio US", channel: "sms", instanceId: "i-1", phoneNumberArn: "arn:aws:connect:us-east-1:1:phone-number/p" };
+    case "inbound.setIntegrationEnabled":
+      return { integrationId: "00000000-0000-4000-8000-000000000000", enabled: false };
+    case "inbound.rotateSecret":
+      return { integrationId: "00000000-0000-4000-8000-000000000000" };
+    case "inbound.deleteIntegration":
+      return { integrationId: "00000000-0000-4000-8000-000000000000", dropQueued: true };
     default:
       throw new Error(`no sample input for ${name}: add one`);
   }

@@ -1,0 +1,87 @@
+import "server-only";
+// The loop that forwards what the inbound route could not send at once: messages waiting after throttling or an
+// outage, and messages queued behind an earlier one of the same chat. Runs in the console and in every worker;
+// claims keep them from sending anything twice.
+import type { ConnectGateway } from "@/lib/connect/gateway";
+import type { Db } from "@/lib/db/types";
+import { dueChats, drainChat, type ForwardDeps } from "./forward";
+import type { ForwardRetryOptions } from "./retry-policy";
+
+export interface ForwarderConfig {
+  db: Db;
+  /** Created with `maxAttempts: 1`: the forwarder owns retries. */
+  gateway: ConnectGateway;
+  /** How often to look for due messages when there was nothing to do. */
+  pollMs?: number;
+  /** Chats worked on at the same time; each chat is still sent strictly in order. */
+  concurrency?: number;
+  leaseMs?: number;
+  retry?: ForwardRetryOptions;
+  log?: (line: string) => void;
+}
+
+export interface Forwarder {
+  /** Stops looking for work, lets the calls in flight finish and be recorded, then resolves. */
+  stop(): Promise<void>;
+}
+
+const MESSAGES_PER_CHAT_PER_PASS = 20;
+
+export function startInboundForwarder(config: ForwarderConfig): Forwarder {
+  const pollMs = config.pollMs ?? 1_000;
+  const concurrency = config.concurrency ?? 8;
+  const log = config.log ?? ((line: string) => console.log(`[inbound] ${line}`));
+  const deps: ForwardDeps = { db: config.db, gateway: config.gateway, leaseMs: config.leaseMs, retry: config.retry };
+  let stopping = false;
+  let wakeUp: (() => void) | undefined;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wakeUp = undefined;
+        resolve();
+      }, ms);
+      wakeUp = () => {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        resolve();
+      };
+    });
+
+  /** One pass over the due chats, `concurrency` at a time; returns how many messages it settled or re-queued. */
+  async function pass(): Promise<number> {
+    const chats = await dueChats(config.db, concurrency * 4);
+    let handled = 0;
+    let next = 0;
+    const worker = async () => {
+      while (!stopping && next < chats.length) {
+        const chat = chats[next++]!;
+        handled += await drainChat(deps, chat, MESSAGES_PER_CHAT_PER_PASS);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, chats.length) }, worker));
+    return handled;
+  }
+
+  const done = (async () => {
+    while (!stopping) {
+      let handled = 0;
+      try {
+        handled = await pass();
+      } catch (err) {
+        log(`pass failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+      }
+      if (stopping) break;
+      // Straight on while there is work; otherwise wait for messages to become due.
+      await sleep(handled > 0 ? 0 : pollMs);
+    }
+  })();
+
+  return {
+    stop() {
+      stopping = true;
+      wakeUp?.();
+      return done;
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import "server-only";
+// One request to the inbound endpoint, from the door to Connect: the integration, the body size, the signature and
+// timestamp, the payload; then the message is stored (once per provider message id) and forwarded at once when it
+// is the oldest unsent message of its chat. Everything refused after the integration is known is kept as a
+// rejection, so an admin can see why a provider's messages do not arrive.
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { ConnectGateway } from "@/lib/connect/gateway";
+import { inboundMessages, type InboundIntegration, type InboundMessage } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/types";
+import { forwardChatHead, type ForwardOutcome } from "./forward";
+import { parseInboundPayload } from "./payload";
+import { MAX_BODY_BYTES, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./protocol";
+import { findIntegration, recordRejection } from "./queries";
+import { decryptSecret } from "./secret";
+import { checkSignature } from "./signature";
+
+export interface InboundRequest {
+  integrationId: string;
+  headers: Headers;
+  /** The raw body, or null when it is larger than MAX_BODY_BYTES. */
+  readBody(): Promise<string | null>;
+  ip: string | null;
+  nowMs: number;
+}
+
+export interface InboundDeps {
+  db: Db;
+  /** Key that opens signing secrets (see secret.ts). */
+  key: Buffer;
+  /** Asked for only when a message is to be forwarded. */
+  gateway(): Promise<ConnectGateway>;
+}
+
+export interface InboundResponse {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+const refuse = (status: number, code: string, message: string, fields?: Record<string, string>): InboundResponse => ({
+  status,
+  body: { error: { code, message, ...(fields ? { fields } : {}) } },
+});
+// Unknown and disabled integrations get the same answer, so the endpoint does not confirm which ids exist.
+const NOT_FOUND = refuse(404, "not_found", "No inbound integration at this address");
+
+export async function receiveInbound(deps: InboundDeps, req: InboundRequest): Promise<InboundResponse> {
+  const { db } = deps;
+  if (!z.uuid().safeParse(req.integrationId).success) return NOT_FOUND;
+  const integration = await findIntegration(db, req.integrationId);
+  if (!integration) return NOT_FOUND;
+  const reject = async (reason: string, body: string | null, response: InboundResponse) => {
+    await recordRejection(db, { integrationId: integration.id, reason, ip: req.ip, body });
+    return response;
+  };
+  if (integration.disabledAt) return reject("integration is disabled", null, NOT_FOUND);
+
+  const raw = await req.readBody();
+  if (raw === null) return reject(`body larger than ${MAX_BODY_BYTES / 1024} KiB`, null, refuse(413, "invalid", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB`));
+
+  const secret = decryptSecret(deps.key, integration.id, integration.secretCiphertext);
+  if (secret === null) {
+    return reject("the signing secret cannot be decrypted (was AUTH_SECRET changed?): rotate the secret", raw, refuse(401, "unauthenticated", "The request is not signed with this integration's secret"));
+  }
+  const check = checkSignature({ secret, timestamp: req.headers.get(TIMESTAMP_HEADER), signature: req.headers.get(SIGNATURE_HEADER), rawBody: raw, nowMs: req.nowMs });
+  if (!check.ok) {
+    return reject(check.reason, raw, refuse(401, "unauthenticated", `The request is not signed with this integration's secret, or its ${TIMESTAMP_HEADER} is more than 5 minutes off`));
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return reject("body is not JSON", raw, refuse(400, "invalid", "The body is not JSON"));
+  }
+  const parsed = parseInboundPayload(json, integration.phoneNumber);
+  if (!parsed.ok) {
+    const summary = Object.entries(parsed.fields).map(([field, message]) => `${field}: ${message}`).join("; ");
+    return reject(`invalid body: ${summary}`, raw, refuse(400, "invalid", "Some fields need attention", parsed.fields));
+  }
+  const p = parsed.payload;
+
+  const [stored] = await db
+    .insert(inboundMessages)
+    .values({
+      integrationId: integration.id,
+      messageId: p.messageId,
+      providerTimestamp: p.timestamp,
+      fromPhone: p.from,
+      toPhone: p.to,
+      type: p.type,
+      text: p.type === "delivered" || p.type === "read" ? p.refMessageId : p.text,
+    })
+    .onConflictDoNothing({ target: [inboundMessages.integrationId, inboundMessages.messageId] })
+    .returning();
+  if (!stored) return duplicate(db, integration, p.messageId);
+  return forwardNow(deps, integration, stored);
+}
+
+async function duplicate(db: Db, integration: InboundIntegration, messageId: string): Promise<InboundResponse> {
+  const [first] = await db
+    .select()
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.integrationId, integration.id), eq(inboundMessages.messageId, messageId)));
+  return { status: 200, body: { status: "duplicate", messageId, originalStatus: first?.status ?? null, contactId: first?.contactId ?? null, newChatCreated: first?.newChatCreated ?? null } };
+}
+
+function queued(m: InboundMessage, reason: string): InboundResponse {
+  return { status: 202, body: { status: "queued", messageId: m.messageId, reason } };
+}
+
+async function forwardNow(deps: InboundDeps, integration: InboundIntegration, stored: InboundMessage): Promise<InboundResponse> {
+  let outcome: ForwardOutcome | undefined;
+  try {
+    outcome = await forwardChatHead({ db: deps.db, gateway: await deps.gateway() }, { integrationId: integration.id, fromPhone: stored.fromPhone }, stored.id);
+  } catch (err) {
+    // The message is stored; the forwarder loop sends it once whatever failed here is back.
+    console.error(`[inbound] message ${stored.id} stays queued:`, err);
+    return queued(stored, "stored; it will be forwarded shortly");
+  }
+  if (!outcome) return queued(stored, "waiting for an earlier message from this customer to be forwarded");
+  const m = outcome.message;
+  switch (outcome.status) {
+    case "forwarded":
+      return { status: 200, body: { status: "forwarded", messageId: m.messageId, contactId: m.contactId, newChatCreated: m.newChatCreated } };
+    case "failed":
+      return { status: 200, body: { status: "failed", messageId: m.messageId, error: { name: outcome.error.name, message: outcome.error.message } } };
+    case "queued":
+      return { status: 202, body: { status: "queued", messageId: m.messageId, reason: `Amazon Connect answered ${outcome.error.name}; it will be retried`, nextAttemptAt: m.nextAttemptAt?.toISOString() ?? null } };
+    case "lost":
+      return queued(m, "being forwarded");
+  }
+}
