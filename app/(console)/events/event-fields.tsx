@@ -45,7 +45,7 @@ export function EventFields() {
       </Field>
       {eventType !== "DISCONNECT" ? (
         <Field id="event-content-type" label="Content type" error={errors.contentType?.message}>
-          <Select data-testid="chat-event-content-type" {...register("contentType")}>
+          <Select data-testid="chat-event-content-type" value={contentType ?? ""} onChange={(e) => setValue("contentType", e.target.value, { shouldDirty: true, shouldValidate: isSubmitted })}>
             {allowed.map((t) => (
               <option key={t} value={t}>
                 {CONTENT_TYPE_LABEL[t] ?? t}
