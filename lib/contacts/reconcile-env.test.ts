@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, loadEnv } from "@/lib/env-schema";
 import { startReconcilerFromEnv } from "./reconcile-env";
 
-const load = (vars: Record<string, string>) => load({ NODE_ENV: "test", ...vars });
+const load = (vars: Record<string, string>) => loadEnv({ NODE_ENV: "test", ...vars });
 
 describe("RECONCILE_SECONDS", () => {
   it("defaults to 15 seconds and treats an empty value as unset", () => {
