@@ -329,6 +329,7 @@ export const inboundMessages = pgTable(
     uniqueIndex("inbound_messages_message_uq").on(t.integrationId, t.messageId),
     index("inbound_messages_chat_idx").on(t.integrationId, t.fromPhone, t.id),
     index("inbound_messages_queue_idx").on(t.status, t.nextAttemptAt),
+    index("inbound_messages_contact_idx").on(t.contactId, t.id),
   ],
 );
 
