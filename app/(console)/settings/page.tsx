@@ -100,6 +100,19 @@ export default async function SettingsPage() {
               </CardContent>
             </Card>
           ) : null}
+          {isAdmin ? (
+            <Card data-testid="integrations-card">
+              <CardHeader>
+                <CardTitle>Inbound integrations</CardTitle>
+                <CardDescription>Let a messaging provider post customers&apos; messages into Amazon Connect chats, signed and in order.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <Link className="text-sm font-medium text-primary hover:underline" href="/settings/integrations">
+                  Manage inbound integrations
+                </Link>
+              </CardContent>
+            </Card>
+          ) : null}
         </div>
       </div>
     </>
