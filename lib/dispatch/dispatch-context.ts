@@ -3,6 +3,7 @@ import type { ConnectGateway } from "@/lib/connect/gateway";
 import type { Db } from "@/lib/db/types";
 import type { DispatchOptions } from "./options";
 import type { BucketSpec } from "./rate-limiter";
+import type { ThrottleWindow } from "./throttle-window";
 
 export interface DispatchContext {
   db: Db;
@@ -19,5 +20,7 @@ export interface DispatchContext {
     successes: number;
     /** When this process last halved the rate; one halving per second, however many sends were throttled together. */
     lastThrottleMs: number;
+    /** Recent sends, throttled or not: the rate comes down only when throttling is a real share of them. */
+    recent: ThrottleWindow;
   };
 }

@@ -15,6 +15,7 @@ import { fillCampaign } from "./fill-campaign";
 import { handleResult } from "./handle-result";
 import { resolveDispatchOptions, type DispatchOptions } from "./options";
 import { onSuccess } from "./rate-limiter";
+import { ThrottleWindow } from "./throttle-window";
 import { sendToRecipient } from "./send-recipient";
 import { skipCancelledLeftovers } from "./skip-remaining";
 
@@ -52,7 +53,7 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
     o,
     log,
     account: { key: o.limiterKey, rate, burst: o.accountBurst ?? Math.max(1, rate) },
-    limiter: { currentRate: rate, successes: 0, lastThrottleMs: 0 },
+    limiter: { currentRate: rate, successes: 0, lastThrottleMs: 0, recent: new ThrottleWindow() },
   };
   const states = new Map<string, CampaignState>();
   const inFlight = new Set<Promise<void>>();

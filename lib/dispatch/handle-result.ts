@@ -18,8 +18,10 @@ async function pause(ctx: DispatchContext, st: CampaignState, reason: string): P
 
 async function slowDown(ctx: DispatchContext): Promise<void> {
   const now = Date.now();
-  if (now - ctx.limiter.lastThrottleMs < 1_000) return;
+  ctx.limiter.recent.push(true);
+  if (now - ctx.limiter.lastThrottleMs < 1_000 || !ctx.limiter.recent.tooFast()) return;
   ctx.limiter.lastThrottleMs = now;
+  ctx.limiter.recent.reset();
   ctx.limiter.currentRate = await onThrottled(ctx.db, ctx.account, ctx.o.minSendsPerSecond);
   ctx.log(`throttled by Connect: account rate now ${ctx.limiter.currentRate.toFixed(2)}/s`);
 }
@@ -31,6 +33,7 @@ export async function handleResult(ctx: DispatchContext, st: CampaignState, row:
     if (!(await recordSent(db, row, workerId, result))) lost();
     st.window.push(false);
     ctx.limiter.successes += 1;
+    ctx.limiter.recent.push(false);
     if (st.waitingReason !== null) {
       st.waitingReason = null;
       await setWaitingReason(db, st.campaign.id, null);
