@@ -155,7 +155,7 @@ describe("sending chat events by hand", () => {
     const stop = await sent(message(customer, dual, " stop! "));
     expect(stop).toMatchObject({ optOut: "stop", suppressionChanged: true });
     const [row] = await h.db.select().from(suppressions).where(eq(suppressions.phone, customer));
-    expect(row).toMatchObject({ source: "opt-out", reason: "Replied STOP! via events page", createdBy: sup.email });
+    expect(row).toMatchObject({ source: "opt-out", reason: "Replied STOP via events page", createdBy: sup.email });
     expect(await lastAudit("suppression.opted_out")).toMatchObject({ actorEmail: sup.email, targetId: customer, requestId: "req-events", diff: { via: "events page" } });
 
     const start = await sent(message(customer, dual, "START"));

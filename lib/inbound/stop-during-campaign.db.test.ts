@@ -63,7 +63,7 @@ describe("STOP through the bridge during a running campaign", () => {
     expect((await sim.contacts()).filter((c) => c.customerAddress === last).map((c) => c.clientToken)).toEqual([null]);
 
     const [optedOut] = await h.db.select().from(suppressions).where(eq(suppressions.phone, last));
-    expect(optedOut).toMatchObject({ source: "opt-out", createdBy: "inbound:Carrier", reason: 'Replied STOP. via inbound "Carrier"' });
+    expect(optedOut).toMatchObject({ source: "opt-out", createdBy: "inbound:Carrier", reason: 'Replied STOP via inbound "Carrier"' });
     const audits = await h.db.select().from(auditLog).where(and(eq(auditLog.action, "suppression.opted_out"), eq(auditLog.targetId, last)));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorEmail: "inbound:Carrier", actorId: null });

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { campaignRecipients, campaigns, settings } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { deleteSuppression, findSuppression, insertSuppressions } from "@/lib/suppression/queries";
-import { DEFAULT_OPT_KEYWORDS, OPT_KEYWORDS_SETTING, keywordAction, optKeywordsSchema, type OptKeywords } from "./keywords";
+import { DEFAULT_OPT_KEYWORDS, OPT_KEYWORDS_SETTING, keywordAction, keywordOf, optKeywordsSchema, type OptKeywords } from "./keywords";
 
 export async function readOptKeywords(db: Db): Promise<OptKeywords> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, OPT_KEYWORDS_SETTING));
@@ -38,7 +38,7 @@ export async function applyCustomerMessage(db: Db, actor: AuditActor, msg: Custo
   const optOut = keywordAction(msg.text, await readOptKeywords(db));
   let suppressionChanged = false;
   if (optOut === "stop") {
-    const reason = `Replied ${msg.text?.trim().toUpperCase()} via ${msg.via}`;
+    const reason = `Replied ${keywordOf(msg.text)} via ${msg.via}`;
     const [added] = await insertSuppressions(db, [{ phone: msg.customerPhone, reason, source: "opt-out", createdBy: actor.actorEmail }]);
     if (added) {
       suppressionChanged = true;
@@ -49,7 +49,7 @@ export async function applyCustomerMessage(db: Db, actor: AuditActor, msg: Custo
     if (existing) {
       await deleteSuppression(db, msg.customerPhone);
       suppressionChanged = true;
-      await recordAudit(db, actor, { action: "suppression.opted_in", targetType: "suppression", targetId: msg.customerPhone, diff: { keyword: msg.text?.trim().toUpperCase(), via: msg.via, removed: { reason: existing.reason, source: existing.source } } });
+      await recordAudit(db, actor, { action: "suppression.opted_in", targetType: "suppression", targetId: msg.customerPhone, diff: { keyword: keywordOf(msg.text), via: msg.via, removed: { reason: existing.reason, source: existing.source } } });
     }
   }
   return { recipient, optOut, suppressionChanged };

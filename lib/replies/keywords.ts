@@ -26,10 +26,15 @@ export type OptKeywords = z.output<typeof optKeywordsSchema>;
 
 export const DEFAULT_OPT_KEYWORDS: OptKeywords = { optOut: [...DEFAULT_OPT_OUT_KEYWORDS], optIn: [...DEFAULT_OPT_IN_KEYWORDS] };
 
+/** The message as a keyword candidate: "  stop! " → "STOP". */
+export function keywordOf(text: string | null | undefined): string {
+  return (text ?? "").trim().replace(/[.!?]+$/u, "").trim().toUpperCase();
+}
+
 /** "stop" or "start" when the whole message is a keyword; null for anything else ("stop sending me these" is a reply). */
 export function keywordAction(text: string | null | undefined, k: OptKeywords): "stop" | "start" | null {
-  if (!text) return null;
-  const word = text.trim().replace(/[.!?]+$/u, "").trim().toUpperCase();
+  const word = keywordOf(text);
+  if (!word) return null;
   if (k.optOut.includes(word)) return "stop";
   if (k.optIn.includes(word)) return "start";
   return null;
