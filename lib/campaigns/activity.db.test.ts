@@ -11,6 +11,8 @@ import { pauseCampaign as pauseByDispatcher, startDueCampaigns } from "@/lib/dis
 import { createTestDb } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
 import { MAX_BUCKETS, TOP_FAILURES, bucketMinutesFor, campaignActivity } from "./activity";
+import { recipientListSchema } from "./history-filters";
+import { listRecipientHistory } from "./history-queries";
 import { cancelCampaign, resumeCampaign } from "./controls";
 import { campaignChats } from "./open-chats";
 import { insertCampaign } from "./queries";
@@ -129,13 +131,22 @@ describe("campaign activity", () => {
     expect(await campaignReplies(db, c.id)).toEqual({ recipients: 0, replies: 0 });
   });
 
-  it("counts recipients who replied and every reply", async () => {
+  it("counts recipients who replied and every reply, and filters the recipients to them", async () => {
     const c = await campaignWith([
       { status: "sent", at: at(0), replies: 3 },
       { status: "sent", at: at(0), replies: 1 },
       { status: "sent", at: at(0) },
     ]);
     expect(await campaignReplies(db, c.id)).toEqual({ recipients: 2, replies: 4 });
+    // The recipients table shows the count on each row and can keep only the rows that replied.
+    const replied = await listRecipientHistory(db, c.id, recipientListSchema.parse({ replied: "yes" }));
+    expect(replied.rows.map((row) => [row.line, row.replyCount])).toEqual([
+      [2, 3],
+      [3, 1],
+    ]);
+    expect(replied.rows[0]!.repliedAt).toEqual(at(60));
+    expect((await listRecipientHistory(db, c.id, recipientListSchema.parse({}))).rows).toHaveLength(3);
+    expect(recipientListSchema.safeParse({ replied: "no" }).error?.issues[0]?.message).toBe("replied must be yes, or left out for every recipient");
   });
 
   it("counts the campaign's open chats, recent ones only, beside every open chat on its instance", async () => {
@@ -197,7 +208,7 @@ describe("campaign activity", () => {
     const body = await res.json();
     expect(body.activity).toMatchObject({ bucketMinutes: 1, sends: [{ at: at(0).toISOString(), sent: 1, failed: 1, skipped: 0 }], failures: [{ name: "InvalidRequestException", count: 1 }] });
     expect(body.replies).toEqual({ recipients: 1, replies: 2 });
-    expect(body.chats).toEqual({ open: 0, ended: 0, unknown: 0, instanceOpen: expect.any(Number), lastCheckedAt: null, quota: 500 });
+    expect(body.chats).toEqual({ open: 0, ended: 0, unknown: 0, instanceOpen: expect.any(Number), lastCheckedAt: null, quota: 500, reconcileEverySeconds: 15 });
     const missing = await call(randomUUID());
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.message).toBe("No campaign with this id");

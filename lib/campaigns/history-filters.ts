@@ -67,6 +67,7 @@ export const recipientListSchema = z
     status: z.preprocess(blank, z.enum(RECIPIENT_STATUSES, { error: `status must be one of ${RECIPIENT_STATUSES.join(", ")}` }).optional()),
     error: optText(200),
     q: optText(40),
+    replied: z.preprocess(blank, z.literal("yes", { error: "replied must be yes, or left out for every recipient" }).optional()),
     sort: z.preprocess(blank, z.enum(RECIPIENT_SORTS).default("line")),
     dir: z.preprocess(blank, z.enum(SORT_DIRECTIONS).optional()),
     cursor,
@@ -79,7 +80,7 @@ export type RecipientListFilter = z.output<typeof recipientListSchema>;
 
 /** The keys each list keeps in the page URL, in a fixed order so equal filters give equal query strings. */
 export const CAMPAIGN_LIST_KEYS = ["q", "status", "channel", "creator", "from", "to", "sort", "dir"] as const;
-export const RECIPIENT_LIST_KEYS = ["status", "error", "q", "sort", "dir"] as const;
+export const RECIPIENT_LIST_KEYS = ["status", "error", "q", "replied", "sort", "dir"] as const;
 
 /** The non-empty values of `keys`, as a query string without the leading "?". */
 export function listQuery(keys: readonly string[], source: URLSearchParams | Partial<Record<string, string>>): string {

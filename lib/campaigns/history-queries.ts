@@ -143,6 +143,8 @@ const recipientColumns = {
   lastErrorName: r.lastErrorName,
   lastErrorMessage: r.lastErrorMessage,
   sentAt: r.sentAt,
+  repliedAt: r.repliedAt,
+  replyCount: r.replyCount,
 };
 
 /**
@@ -155,14 +157,16 @@ function numberSearch(q: string): SQL | undefined {
   return or(digits ? like(r.phone, `%${digits}%`) : undefined, like(r.phoneRaw, `%${escapeLike(q)}%`));
 }
 
-function recipientWhere(campaignId: string, f: Pick<RecipientListQuery, "status" | "error" | "q">): (SQL | undefined)[] {
+function recipientWhere(campaignId: string, f: Pick<RecipientListQuery, "status" | "error" | "q" | "replied">): (SQL | undefined)[] {
   const status =
     f.status === undefined
       ? undefined
       : NEVER_SENDABLE.includes(f.status)
         ? and(isNull(r.sendStatus), eq(r.preflightStatus, f.status as "invalid"))
         : eq(r.sendStatus, f.status as "pending");
-  return [eq(r.campaignId, campaignId), status, f.error ? eq(r.lastErrorName, f.error) : undefined, f.q ? numberSearch(f.q) : undefined];
+  // Replied rows have no index of their own: like the number search, the campaign's rows are read until a page is full.
+  const replied = f.replied ? isNotNull(r.repliedAt) : undefined;
+  return [eq(r.campaignId, campaignId), status, f.error ? eq(r.lastErrorName, f.error) : undefined, f.q ? numberSearch(f.q) : undefined, replied];
 }
 
 /**

@@ -14,13 +14,16 @@ import { campaignLabels } from "@/lib/campaigns/labels";
 import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { getCampaign } from "@/lib/campaigns/queries";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
+import { campaignStatusHistory } from "@/lib/campaigns/status-history";
 import { getDb } from "@/lib/server/runtime";
 import { DeleteDraftButton } from "../compose/delete-draft-button";
+import { CampaignActivity } from "./campaign-activity";
 import { CampaignConfigCard } from "./campaign-config-card";
 import { CampaignLive } from "./campaign-live";
 import { RecipientCounts } from "./recipient-counts";
 import { RecipientsTable } from "./recipients-table";
 import { RetryFailedButton } from "./retry-failed-button";
+import { StatusHistory } from "./status-history";
 
 export const metadata: Metadata = { title: "Campaign" };
 
@@ -30,7 +33,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const db = await getDb();
   const campaign = id.success ? await getCampaign(db, id.data) : undefined;
   if (!campaign) notFound();
-  const [view, labels] = await Promise.all([campaignView(db, campaign), campaignLabels(campaign)]);
+  const [view, labels, history] = await Promise.all([campaignView(db, campaign), campaignLabels(campaign), campaignStatusHistory(db, campaign.id)]);
   const preflight = campaign.preflight as PreflightSummary;
   const canChange = hasRole(user.role, "supervisor") && campaign.status === "draft";
   // Drafts and cancelled campaigns have nothing to retry; the button itself shows only while rows have failed.
@@ -66,11 +69,19 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           <CampaignLive campaignId={campaign.id} initialStatus={campaign.status} canControl={hasRole(user.role, "supervisor")} />
         </div>
       ) : null}
+      {campaign.status !== "draft" ? (
+        <div className="mb-4">
+          <CampaignActivity campaignId={campaign.id} initialStatus={campaign.status} />
+        </div>
+      ) : null}
       <div className="grid gap-4 xl:grid-cols-[2fr_3fr]">
         <RecipientCounts counts={view.recipients} reportHref={`/api/campaigns/${campaign.id}/preflight.csv`} warnings={preflight.warnings} />
         <CampaignConfigCard config={campaign.config as CampaignConfig} labels={labels} />
       </div>
       <div className="mt-4">
+        <StatusHistory entries={history} />
+      </div>
+      <div className="mt-4 scroll-mt-4" id="recipients">
         {/* The table reads its filters from the URL on the client, which needs a Suspense boundary. */}
         <Suspense fallback={<p className="text-sm text-muted-foreground">Loading recipients…</p>}>
           <RecipientsTable campaignId={campaign.id} />

@@ -46,7 +46,7 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
     const text = (name: string) => String(data.get(name) ?? "");
     const order = text("order");
     const [sort, dir] = order.split(":");
-    apply({ status: text("status"), error: text("error"), q: text("q"), ...(order === "line:asc" ? {} : { sort: sort ?? "", dir: dir ?? "" }) });
+    apply({ status: text("status"), error: text("error"), q: text("q"), replied: text("replied"), ...(order === "line:asc" ? {} : { sort: sort ?? "", dir: dir ?? "" }) });
   }
 
   function onClear() {
@@ -56,7 +56,7 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Filter recipients" className="grid gap-3">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <Field id="recipients-filter-status" label="Status" error={errors.status}>
           <Select name="status" defaultValue={applied.get("status") ?? ""}>
             <option value="">Any status</option>
@@ -72,6 +72,12 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
         </Field>
         <Field id="recipients-filter-q" label="Phone number" hint="Digits or text anywhere in the number" error={errors.q}>
           <Input name="q" type="search" defaultValue={applied.get("q") ?? ""} maxLength={40} placeholder="+1 206 555" autoComplete="off" />
+        </Field>
+        <Field id="recipients-filter-replied" label="Replies" error={errors.replied}>
+          <Select name="replied" defaultValue={applied.get("replied") ?? ""} data-testid="recipients-filter-replied">
+            <option value="">Any recipient</option>
+            <option value="yes">Replied only</option>
+          </Select>
         </Field>
         <Field id="recipients-filter-order" label="Sort by" error={errors.sort ?? errors.dir}>
           <Select name="order" defaultValue={orderOf(applied)}>

@@ -29,6 +29,11 @@ function Status({ row }: { row: RecipientItem }) {
         {LABEL[status] ?? status}
       </Badge>
       {row.reason ? <span className="text-xs text-muted-foreground">{row.reason}</span> : null}
+      {row.repliedAt ? (
+        <Badge tone="info" className="w-fit" data-testid="recipient-replied" title={`First reply ${row.repliedAt.replace("T", " ").slice(0, 19)} UTC`}>
+          Replied{row.replyCount > 1 ? ` ×${row.replyCount}` : ""}
+        </Badge>
+      ) : null}
     </span>
   );
 }

@@ -8,8 +8,8 @@ export const recipientsKey = (campaignId: string) => ["campaign-recipients", cam
 // The key CampaignLive polls: other parts of the page read the same live figures from the cache.
 export const progressKey = (campaignId: string) => ["campaign-progress", campaignId] as const;
 
-/** A recipient as the route sends it: sent time as an ISO string. */
-export type RecipientItem = Omit<RecipientHistoryRow, "sentAt"> & { sentAt: string | null };
+/** A recipient as the route sends it: times as ISO strings. */
+export type RecipientItem = Omit<RecipientHistoryRow, "sentAt" | "repliedAt"> & { sentAt: string | null; repliedAt: string | null };
 
 export interface RecipientPage {
   recipients: RecipientItem[];

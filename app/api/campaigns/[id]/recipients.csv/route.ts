@@ -13,6 +13,7 @@ function describeFilter(f: RecipientExportFilter): Record<string, string> {
   if (f.status) out.status = f.status;
   if (f.error) out.error = f.error;
   if (f.q) out.q = f.q;
+  if (f.replied) out.replied = f.replied;
   return out;
 }
 
