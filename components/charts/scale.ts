@@ -25,7 +25,8 @@ export function labelIndexes(n: number, max: number): number[] {
   const every = Math.ceil((n - 1) / (max - 1));
   const out: number[] = [];
   for (let i = 0; i < n - 1; i += every) out.push(i);
-  if (n - 1 - out.at(-1)! < every / 2) out.pop();
+  // The last label would sit on top of the one before it.
+  if (n - 1 - out.at(-1)! <= every / 2) out.pop();
   out.push(n - 1);
   return out;
 }
