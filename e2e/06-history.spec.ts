@@ -11,6 +11,7 @@ test.describe.configure({ mode: "serial" });
 const SIMULATOR = "http://127.0.0.1:4710";
 const NAME = "History retry";
 const PHONES = Array.from({ length: 6 }, (_, i) => `+1206555${String(300 + i).padStart(4, "0")}`);
+let historyContactUrl = "";
 const HISTORIAN = { email: "hana@example.com", name: "Hana Historian", password: "history-viewer-2024!" };
 
 async function setFaults(page: Page, faults: Record<string, number>) {
@@ -80,6 +81,21 @@ test("failed sends are found, retried with the same contacts for anyone reached,
   expect(csv[1]).toContain("'+12065550302");
   expect(csv[1]).toContain(",sent,");
 
+  // The contact behind a sent row, as Connect (the simulator) describes it now.
+  await table.getByTestId("recipient-contact-link").first().click();
+  await expect(page).toHaveURL(/\/contacts\/[^/]+$/);
+  const contactId = decodeURIComponent(page.url().split("/").pop()!);
+  const simulated = contacts.contacts as unknown as { contactId: string; customerAddress: string }[];
+  expect(simulated.find((c) => c.contactId === contactId)?.customerAddress).toBe("+12065550302");
+  await expect(page.getByTestId("contact-summary")).toContainText("+12065550302");
+  await expect(page.getByTestId("contact-summary")).toContainText(NAME);
+  const live = page.getByTestId("contact-live-facts");
+  await expect(live).toContainText("Still open");
+  await expect(page.getByTestId("contact-segment-attributes")).toContainText("connect:Subtype = connect:SMS");
+  await expect(live).toContainText("+12065550142");
+  await expect(page.getByTestId("end-chat")).toBeVisible();
+  historyContactUrl = page.url();
+
   await page.goto("/audit?target=campaign");
   for (const action of ["campaign.retry_failed", "campaign.exported"]) {
     await expect(page.getByRole("table").getByText(action, { exact: true }).first()).toBeVisible();
@@ -108,4 +124,11 @@ test("a viewer finds the campaign in the list and sees its history, without Retr
   await expect(page.getByRole("table", { name: "Recipients" }).getByRole("row")).toHaveCount(PHONES.length + 1);
   await expect(page.getByRole("link", { name: "Export CSV" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Retry failed" })).toHaveCount(0);
+
+  // The same contact page, read-only: no End chat for a viewer.
+  await page.goto(historyContactUrl);
+  await expect(page.getByTestId("contact-live-facts")).toContainText("Still open");
+  await expect(page.getByTestId("end-chat")).toHaveCount(0);
+  await page.goto("/contacts");
+  await expect(page.getByTestId("contacts-table")).toContainText("+12065550302");
 });
