@@ -40,6 +40,12 @@ test("failed sends are found, retried with the same contacts for anyone reached,
   expect(failed).toBeGreaterThan(0);
   expect((await liveCount(page, "sent")) + failed).toBe(PHONES.length);
 
+  // The campaign page draws what happened: failures by error name, and the status history.
+  await expect(page.getByTestId("failures-chart")).toContainText("InternalServiceException", { timeout: 15_000 });
+  await expect(page.getByTestId("sends-chart")).toBeVisible();
+  await expect(page.locator('[data-testid="status-history-entry"][data-action="campaign.completed"]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('[data-testid="status-history-entry"][data-action="campaign.launched"]')).toBeVisible();
+
   // Only the failed rows, each with the error Connect gave.
   await page.getByLabel("Status", { exact: true }).selectOption("failed");
   await page.getByRole("button", { name: "Apply filters" }).click();
