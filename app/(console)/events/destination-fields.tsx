@@ -6,8 +6,8 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { numberChannels } from "@/lib/connect/number-channels";
 import type { ChatChannel, PhoneNumber } from "@/lib/connect/types";
-import { useInstances, useNumbers } from "../campaigns/compose/connect-queries";
-import { QueryStatus } from "../campaigns/compose/query-status";
+import { useInstances, useNumbers } from "@/components/connect/connect-queries";
+import { QueryStatus } from "@/components/connect/query-status";
 import type { EventFormValues } from "./form-values";
 
 const CHANNELS: { value: ChatChannel; label: string }[] = [

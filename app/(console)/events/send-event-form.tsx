@@ -9,7 +9,7 @@ import { Send } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { sendChatEventSchema } from "@/lib/chat-events/schemas";
-import { callAction } from "../campaigns/compose/call-action";
+import { callAction } from "@/components/forms/call-action";
 import { sendChatEventAction } from "./actions";
 import { DestinationFields } from "./destination-fields";
 import { EventFields } from "./event-fields";

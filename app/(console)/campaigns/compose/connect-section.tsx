@@ -6,11 +6,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import type { ChatChannel } from "@/lib/connect/types";
-import { useInstances, useNumbers } from "./connect-queries";
+import { useInstances, useNumbers } from "@/components/connect/connect-queries";
 import { FlowField } from "./flow-field";
 import { defaultMessage, type ComposerValues } from "./form-values";
 import { numberChannels } from "@/lib/connect/number-channels";
-import { QueryStatus } from "./query-status";
+import { QueryStatus } from "@/components/connect/query-status";
 import { SourceNumberField } from "./source-number-field";
 
 export function ConnectSection() {

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { deleteDraftAction } from "../actions";
-import { callAction } from "./call-action";
+import { callAction } from "@/components/forms/call-action";
 
 export function DeleteDraftButton({ campaignId }: { campaignId: string }) {
   const router = useRouter();

@@ -6,9 +6,9 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ContactFlow } from "@/lib/connect/types";
-import { useFlows } from "./connect-queries";
+import { useFlows } from "@/components/connect/connect-queries";
 import type { ComposerValues } from "./form-values";
-import { QueryStatus } from "./query-status";
+import { QueryStatus } from "@/components/connect/query-status";
 
 function unusableReason(flow: ContactFlow): string | null {
   if (flow.state === "ARCHIVED") return "archived";

@@ -4,10 +4,10 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import type { ChatChannel, PhoneNumber } from "@/lib/connect/types";
-import { useNumbers } from "./connect-queries";
+import { useNumbers } from "@/components/connect/connect-queries";
 import type { ComposerValues } from "./form-values";
 import { numbersForChannel } from "@/lib/connect/number-channels";
-import { QueryStatus } from "./query-status";
+import { QueryStatus } from "@/components/connect/query-status";
 
 const CHANNEL_NAME: Record<ChatChannel, string> = { sms: "SMS", whatsapp: "WhatsApp" };
 

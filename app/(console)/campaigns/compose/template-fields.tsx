@@ -4,9 +4,9 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
-import { useTemplates } from "./connect-queries";
+import { useTemplates } from "@/components/connect/connect-queries";
 import type { ComposerValues, MessageValue } from "./form-values";
-import { QueryStatus } from "./query-status";
+import { QueryStatus } from "@/components/connect/query-status";
 import { TemplateVariablesFields } from "./template-variables-fields";
 import { matchingColumn, templateVariables } from "./template-variables";
 

@@ -9,7 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { testSendAction } from "../actions";
-import { callAction } from "./call-action";
+import { callAction } from "@/components/forms/call-action";
 import { applyFieldErrors } from "./field-errors";
 import type { ComposerValues } from "./form-values";
 

@@ -6,7 +6,7 @@ import type { UseFormReturn } from "react-hook-form";
 import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import type { ErrorBody } from "@/lib/errors";
 import { launchAction, previewPreflightAction, saveDraftAction } from "../actions";
-import { callAction } from "./call-action";
+import { callAction } from "@/components/forms/call-action";
 import { handOver, receive } from "./draft-handoff";
 import { applyFieldErrors } from "./field-errors";
 import { formatCount } from "./format";

@@ -7,7 +7,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { Plug } from "lucide-react";
-import { useInstances, useNumbers } from "@/app/(console)/campaigns/compose/connect-queries";
+import { useInstances, useNumbers } from "@/components/connect/connect-queries";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

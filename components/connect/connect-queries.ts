@@ -1,4 +1,4 @@
-// Connect listings for the composer. Keys match the settings page, so both share one cache per instance.
+// Connect listings for the composer, the chat events page and inbound integrations. Keys match the settings page, so all share one cache per instance.
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/fetch-json";
 import type { ConnectInstance, ContactFlow, KnowledgeBase, MessageTemplate, PhoneNumber } from "@/lib/connect/types";
