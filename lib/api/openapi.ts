@@ -1,7 +1,10 @@
 // The automation API described as OpenAPI 3.1; request bodies are generated from the zod schemas the API validates with.
 import { z } from "zod";
 import { apiCampaignSchema } from "@/lib/campaigns/api-schema";
-import { testSendSchema } from "@/lib/campaigns/schemas";
+import { retryFailedSchema, testSendSchema } from "@/lib/campaigns/schemas";
+import { apiChatEventSchema } from "@/lib/chat-events/api-schema";
+import { CHAT_EVENT_STATUSES } from "@/lib/chat-events/filters";
+import { CHAT_EVENT_TYPES } from "@/lib/chat-events/schemas";
 
 const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) } } });
 const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
@@ -80,9 +83,10 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: "Pause, resume or cancel a launched campaign, or retry its failed recipients",
           description:
-            "pause, resume and cancel take effect within a second; sends in flight finish. retry-failed queues the failed recipients again with their same ClientTokens, so anyone Connect did reach gets the same contact back rather than a second chat: a completed campaign goes back to running, a paused one stays paused. The answer's campaign.requeued is how many were queued.",
+            "pause, resume and cancel take effect within a second; sends in flight finish. retry-failed queues the failed recipients again with their same ClientTokens, so anyone Connect did reach gets the same contact back rather than a second chat: a completed campaign goes back to running, a paused one stays paused. Connect remembers a ClientToken for 7 days only: failed recipients whose outcome is unknown (timeouts, 5xx) on a campaign that started more than 6.5 days ago are held back unless the body sets includeUnverifiable to true, since a retry may reach them twice. The answer's campaign.requeued is how many were queued, campaign.heldBack how many were held back.",
           parameters: [idParam, { name: "control", in: "path", required: true, schema: { type: "string", enum: ["pause", "resume", "cancel", "retry-failed"] } }],
-          responses: { "200": json("The campaign with its new status"), "409": { description: "Not allowed from the current status, or no recipient has failed" }, ...errors },
+          requestBody: { ...body(retryFailedSchema.omit({ campaignId: true })), required: false, description: "retry-failed only; the other controls take no body" },
+          responses: { "200": json("The campaign with its new status"), "409": { description: "Not allowed from the current status, no recipient has failed, or every failed one is held back" }, ...errors },
         },
       },
       "/api/v1/test-sends": { post: { summary: "Send a campaign's exact request to one number now", requestBody: body(testSendSchema), responses: { "201": json("{contactId, phone}"), "503": { description: "Amazon Connect refused; the message names its error" }, ...errors } } },
@@ -105,6 +109,32 @@ export function openApiDocument(serverUrl: string) {
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
           ],
           responses: { "200": json("{contacts, nextCursor}"), ...errors },
+        },
+      },
+      "/api/v1/chat-events": {
+        get: {
+          summary: "Chat events sent by hand, through the API or by inbound integrations, newest first, paginated",
+          parameters: [
+            { name: "type", in: "query", schema: { type: "string", enum: [...CHAT_EVENT_TYPES] } },
+            { name: "status", in: "query", schema: { type: "string", enum: [...CHAT_EVENT_STATUSES] } },
+            { name: "contactId", in: "query", schema: { type: "string" }, description: "A ContactId, exactly" },
+            { name: "q", in: "query", schema: { type: "string" }, description: "Digits of the customer or Connect number (contains)" },
+            { name: "cursor", in: "query", schema: { type: "integer" }, description: "nextCursor of the previous page, with the same filters" },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+          ],
+          responses: { "200": json("{events, nextCursor}"), ...errors },
+        },
+        post: {
+          summary: "Send a chat event as the customer (SendChatIntegrationEvent): a MESSAGE joins or starts their chat, DISCONNECT ends it",
+          description:
+            "Name the Connect number by destinationPhoneNumber (E.164) or phoneNumberId (id or ARN); it must be a number of the instance with an AWS End User Messaging ARN serving the channel. The event is stored and audited whether Connect accepts it or not. A MESSAGE Connect accepts counts as a reply to the campaign that last messaged the customer from that number, and STOP or START keywords change the suppression list. AccessDeniedException is explained: AWS restricts this operation to End User Messaging integrations.",
+          requestBody: body(apiChatEventSchema),
+          responses: {
+            "201": json("{event, contactId, newChatCreated, reply, optOut, suppressionChanged}; contactId is null when a DISCONNECT found no active chat"),
+            "429": { description: "Amazon Connect throttled the event", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "503": { description: "Amazon Connect refused the event; the message names its error and request id", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            ...errors,
+          },
         },
       },
       "/api/v1/contacts/{contactId}": {

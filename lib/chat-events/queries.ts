@@ -12,6 +12,11 @@ export async function insertChatEvent(db: Db, row: NewChatEvent): Promise<ChatEv
   return inserted!;
 }
 
+export async function findChatEvent(db: Db, id: number): Promise<ChatEventRow | undefined> {
+  const [row] = await db.select().from(chatEvents).where(eq(chatEvents.id, id));
+  return row;
+}
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Part of the customer's number or of the Connect number; "(206) 555-01" matches by its digits. */
