@@ -270,7 +270,7 @@ describe("History", () => {
     state.user = supervisor;
     const res = await call(controlRoute, `/api/v1/campaigns/${id}/retry-failed`, { id, control: "retry-failed" }, "POST");
     expect(res.status).toBe(200);
-    expect((await res.json()).campaign).toEqual({ id, status: "running", requeued: failed.length });
+    expect((await res.json()).campaign).toEqual({ id, status: "running", requeued: failed.length, heldBack: 0 });
     const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, "campaign.retry_failed"), eq(auditLog.targetId, id)));
     expect(audit).toMatchObject({ actorEmail: "sam@history.test", diff: { requeued: failed.length, status: { from: "completed", to: "running" } } });
 

@@ -2,6 +2,8 @@ import "server-only";
 // Retry failed: the failed rows of a campaign go back to pending, to be sent again by the dispatcher. Each keeps its
 // ClientToken (derived from the campaign and the number), so a recipient whom Connect did reach although the ledger
 // recorded a failure (a timeout after Connect had accepted the call) gets the same contact back, not a second chat.
+// That holds only while Connect remembers the token (7 days): rows past it whose outcome is unknown are held back
+// unless the caller explicitly includes them (see retry-safety.ts).
 import { and, eq, sql } from "drizzle-orm";
 import { defineAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record";
@@ -9,7 +11,8 @@ import { campaignRecipients as r, campaigns } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { UserFacingError } from "@/lib/errors";
 import { transitionCampaign } from "./queries";
-import { campaignIdSchema } from "./schemas";
+import { refusedByConnect, retrySafety, TOKEN_WINDOW_DAYS } from "./retry-safety";
+import { retryFailedSchema } from "./schemas";
 import type { CampaignStatus } from "./status";
 
 const REFUSED: Partial<Record<CampaignStatus, string>> = {
@@ -20,29 +23,41 @@ const REFUSED: Partial<Record<CampaignStatus, string>> = {
 /**
  * Failed → pending, due now, attempts from zero. The last error stays on the row for the record until the next
  * attempt replaces it, so the table and the errors panel still say what happened; the row's status says it is queued.
+ * Counts the rows re-queued, and among them those whose last attempt Connect did not refuse.
  */
-async function requeueFailed(db: Db, campaignId: string): Promise<number> {
+async function requeueFailed(db: Db, campaignId: string, onlyRefused: boolean): Promise<{ requeued: number; unknownOutcome: number }> {
   const rows = await db
     .update(r)
     .set({ sendStatus: "pending", nextAttemptAt: null, attempts: 0, claimedBy: null, leaseUntil: null, updatedAt: sql`now()` })
-    .where(and(eq(r.campaignId, campaignId), eq(r.sendStatus, "failed")))
-    .returning({ id: r.id });
-  return rows.length;
+    .where(and(eq(r.campaignId, campaignId), eq(r.sendStatus, "failed"), onlyRefused ? refusedByConnect : undefined))
+    .returning({ refused: sql<boolean>`coalesce(${refusedByConnect}, false)` });
+  return { requeued: rows.length, unknownOutcome: rows.filter((row) => !row.refused).length };
+}
+
+function allHeldBack(n: number): string {
+  const rows = n === 1 ? "Its 1 failed recipient is" : `All ${n.toLocaleString("en-US")} failed recipients are`;
+  return `${rows} held back: their sends are older than ${TOKEN_WINDOW_DAYS} days and their outcome is unknown, so Amazon Connect no longer recognises them and a retry may reach those people twice. Include them explicitly to retry anyway.`;
 }
 
 export const retryFailed = defineAction({
   name: "campaigns.retryFailed",
   access: "supervisor",
-  input: campaignIdSchema,
-  handler: async ({ campaignId }, { db, actor }) =>
+  input: retryFailedSchema,
+  handler: async ({ campaignId, includeUnverifiable }, { db, actor }) =>
     db.transaction(async (tx) => {
       // Locked until commit, so the dispatcher's "nothing left, complete it" cannot interleave with the re-queue.
       const [c] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).for("update");
       if (!c) throw new UserFacingError("not_found", "No campaign with this id");
       const refusal = REFUSED[c.status];
       if (refusal) throw new UserFacingError("conflict", refusal);
-      const requeued = await requeueFailed(tx, c.id);
-      if (requeued === 0) throw new UserFacingError("conflict", "No recipient of this campaign has failed: there is nothing to retry");
+      const { tokensMayBeForgotten } = (await retrySafety(tx, c.id))!;
+      const holdBack = tokensMayBeForgotten && !includeUnverifiable;
+      const { requeued, unknownOutcome } = await requeueFailed(tx, c.id, holdBack);
+      // Counted after the update: a row the dispatcher failed meanwhile is counted where it ended up.
+      const heldBack = holdBack ? (await retrySafety(tx, c.id))!.failed : 0;
+      if (requeued === 0) {
+        throw new UserFacingError("conflict", heldBack > 0 ? allHeldBack(heldBack) : "No recipient of this campaign has failed: there is nothing to retry");
+      }
       // A completed campaign sends again; a paused one stays paused until someone resumes it; a running or scheduled
       // one simply has more to send.
       let status: CampaignStatus = c.status;
@@ -55,8 +70,15 @@ export const retryFailed = defineAction({
         action: "campaign.retry_failed",
         targetType: "campaign",
         targetId: c.id,
-        diff: { requeued, ...(status !== c.status ? { status: { from: c.status, to: status } } : { status: c.status }) },
+        diff: {
+          requeued,
+          heldBack,
+          includeUnverifiable,
+          // Sent again although Connect may have forgotten their ClientTokens: the people who may get a second chat.
+          unverifiableRequeued: tokensMayBeForgotten ? unknownOutcome : 0,
+          ...(status !== c.status ? { status: { from: c.status, to: status } } : { status: c.status }),
+        },
       });
-      return { id: c.id, status, requeued };
+      return { id: c.id, status, requeued, heldBack };
     }),
 });

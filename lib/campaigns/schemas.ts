@@ -95,6 +95,13 @@ export type CampaignInput = z.input<typeof campaignInputSchema>;
 export type CampaignConfig = z.output<typeof campaignInputSchema>;
 
 export const campaignIdSchema = z.object({ campaignId: z.uuid("Unknown campaign") });
+export const retryFailedSchema = campaignIdSchema.extend({
+  /**
+   * Also re-queue failed rows whose last attempt may have reached Connect and whose ClientToken Connect may have
+   * forgotten (7 days): those people may get a second chat. Off unless asked for.
+   */
+  includeUnverifiable: z.boolean({ error: "includeUnverifiable must be true or false" }).default(false),
+});
 export const launchSchema = z.object({
   campaignId: z.uuid("Unknown campaign"),
   /** The count the user confirmed ("Send to 1,234 recipients"); launch is refused if it no longer matches. */

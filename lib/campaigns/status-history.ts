@@ -63,8 +63,11 @@ function detailOf(action: StatusChange["action"], diff: Diff): string | null {
       const parts = Object.entries(counts).flatMap(([k, v]) => (n(v) ? [`${n(v)} ${k}`] : []));
       return parts.length > 0 ? parts.join(", ") : null;
     }
-    case "campaign.retry_failed":
-      return n(diff?.requeued) ? `${n(diff?.requeued)} recipients to send again` : null;
+    case "campaign.retry_failed": {
+      const held = typeof diff?.heldBack === "number" && diff.heldBack > 0 ? `, ${n(diff.heldBack)} held back (Connect no longer remembers their sends)` : "";
+      const risky = typeof diff?.unverifiableRequeued === "number" && diff.unverifiableRequeued > 0 ? `, including ${n(diff.unverifiableRequeued)} Connect no longer remembers` : "";
+      return n(diff?.requeued) ? `${n(diff?.requeued)} recipients to send again${risky}${held}` : null;
+    }
     default:
       return null;
   }

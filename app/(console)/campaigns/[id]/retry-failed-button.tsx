@@ -5,11 +5,13 @@ import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { retryFailedAction } from "../actions";
 import { fetchProgress, progressKey, recipientsKey } from "./recipients-api";
+import { RetryFailedDialogBody, retryPreviewKey } from "./retry-failed-dialog";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
+const recipients = (n: number) => `${fmt(n)} failed ${n === 1 ? "recipient" : "recipients"}`;
 
 export function RetryFailedButton({ campaignId, initialFailed }: { campaignId: string; initialFailed: number }) {
   const router = useRouter();
@@ -20,11 +22,14 @@ export function RetryFailedButton({ campaignId, initialFailed }: { campaignId: s
   const progress = useQuery({ queryKey: progressKey(campaignId), queryFn: ({ signal }) => fetchProgress(campaignId, signal), enabled: false });
   const failed = progress.data?.progress.counts.failed ?? initialFailed;
   const retry = useMutation({
-    mutationFn: () => retryFailedAction({ campaignId }),
+    mutationFn: (includeUnverifiable: boolean) => retryFailedAction({ campaignId, includeUnverifiable }),
     onSuccess: (res) => {
       setOpen(false);
+      void queryClient.invalidateQueries({ queryKey: retryPreviewKey(campaignId) });
       if (!res.ok) return setMessage({ ok: false, text: res.error.message });
-      setMessage({ ok: true, text: `Queued ${fmt(res.data.requeued)} failed ${res.data.requeued === 1 ? "recipient" : "recipients"} again` });
+      const { requeued, heldBack } = res.data;
+      const held = heldBack > 0 ? `; ${fmt(heldBack)} held back because Connect no longer remembers their sends` : "";
+      setMessage({ ok: true, text: `Queued ${recipients(requeued)} again${held}` });
       void queryClient.invalidateQueries({ queryKey: progressKey(campaignId) });
       void queryClient.invalidateQueries({ queryKey: recipientsKey(campaignId) });
       router.refresh();
@@ -35,30 +40,24 @@ export function RetryFailedButton({ campaignId, initialFailed }: { campaignId: s
   return (
     <div className="flex flex-wrap items-center gap-2">
       {message ? (
-        <span role={message.ok ? "status" : "alert"} className={`text-xs ${message.ok ? "text-muted-foreground" : "text-destructive"}`}>
+        <span role={message.ok ? "status" : "alert"} data-testid="retry-failed-message" className={`text-xs ${message.ok ? "text-muted-foreground" : "text-destructive"}`}>
           {message.text}
         </span>
       ) : null}
       {failed > 0 ? (
         <Dialog open={open} onOpenChange={setOpen}>
           <DialogTrigger asChild>
-            <Button variant="outline">
+            <Button variant="outline" data-testid="retry-failed-button">
               <RotateCcw className="size-4" aria-hidden />
               Retry failed
             </Button>
           </DialogTrigger>
           <DialogContent
             title="Retry failed recipients"
-            description={`${fmt(failed)} ${failed === 1 ? "recipient" : "recipients"} will be queued and sent again. Each keeps its ClientToken, so anyone Amazon Connect did reach gets the same chat back, not a second one. A completed campaign starts sending again; a paused one stays paused until you resume it.`}
+            description="Each keeps its ClientToken, so anyone Amazon Connect did reach in the last 7 days gets the same chat back, not a second one. A completed campaign starts sending again; a paused one stays paused until you resume it."
           >
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="ghost">Keep as is</Button>
-              </DialogClose>
-              <Button onClick={() => retry.mutate()} disabled={retry.isPending} aria-busy={retry.isPending || undefined}>
-                Retry {fmt(failed)} {failed === 1 ? "recipient" : "recipients"}
-              </Button>
-            </div>
+            {/* Mounted while open only: every opening counts afresh and starts with the held-back rows excluded. */}
+            <RetryFailedDialogBody campaignId={campaignId} pending={retry.isPending} onConfirm={(include) => retry.mutate(include)} />
           </DialogContent>
         </Dialog>
       ) : null}
