@@ -61,7 +61,7 @@ export function RetryFailedDialogBody({ campaignId, pending, onConfirm }: { camp
           aria-busy={pending || undefined}
           data-testid="retry-failed-confirm"
         >
-          {willRetry === null ? "Retry failed recipients" : `Retry ${recipients(willRetry)}`}
+          {willRetry === null ? "Retry" : `Retry ${recipients(willRetry)}`}
         </Button>
       </div>
     </div>
