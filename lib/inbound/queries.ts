@@ -5,6 +5,7 @@ import { and, count, desc, eq, isNotNull, lt, max, type SQL } from "drizzle-orm"
 import { decodeCursor, encodeCursor } from "@/lib/campaigns/keyset-cursor";
 import { inboundIntegrations, inboundMessages, inboundRejections, type InboundIntegration, type InboundMessage } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { admitRejection, pruneRejectionsIfDue } from "./rejection-cap";
 import type { InboundListFilter, InboundStatus } from "./schemas";
 
 export async function findIntegration(db: Db, id: string): Promise<InboundIntegration | undefined> {
@@ -82,9 +83,22 @@ export async function queuedCount(db: Db, integrationId: string): Promise<number
 
 const EXCERPT_CHARS = 500;
 
-export async function recordRejection(db: Db, r: { integrationId: string | null; reason: string; ip: string | null; body: string | null }): Promise<void> {
+/**
+ * Keeps a refused request, within the per-integration cap of rejection-cap.ts (past it, the request is only counted),
+ * and now and then deletes rejections past their retention. `nowMs` paces the deleting.
+ */
+export async function recordRejection(db: Db, r: { integrationId: string | null; reason: string; ip: string | null; body: string | null }, nowMs = Date.now()): Promise<void> {
   const excerpt = r.body === null ? null : r.body.length > EXCERPT_CHARS ? `${r.body.slice(0, EXCERPT_CHARS)}…` : r.body;
-  await db.insert(inboundRejections).values({ integrationId: r.integrationId, reason: r.reason.slice(0, 1000), ip: r.ip?.slice(0, 100) ?? null, bodyExcerpt: excerpt });
+  await db.transaction(async (tx) => {
+    if (!(await admitRejection(tx, r)).keep) return;
+    await tx.insert(inboundRejections).values({ integrationId: r.integrationId, reason: r.reason.slice(0, 1000), ip: r.ip?.slice(0, 100) ?? null, bodyExcerpt: excerpt });
+  });
+  try {
+    await pruneRejectionsIfDue(db, nowMs);
+  } catch (err) {
+    // Housekeeping: the refusal is already recorded and its answer must not change; the next hour tries again.
+    console.error("[inbound] pruning old rejections failed:", err);
+  }
 }
 
 export function publicMessage(m: InboundMessage) {

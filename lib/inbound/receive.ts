@@ -2,7 +2,8 @@ import "server-only";
 // One request to the inbound endpoint, from the door to Connect: the integration, the body size, the signature and
 // timestamp, the payload; then the message is stored (once per provider message id) and forwarded at once when it
 // is the oldest unsent message of its chat. Everything refused after the integration is known is kept as a
-// rejection, so an admin can see why a provider's messages do not arrive.
+// rejection, so an admin can see why a provider's messages do not arrive (capped per minute, see rejection-cap.ts);
+// the answer to the sender is the same whether its rejection was kept or only counted.
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { ConnectGateway } from "@/lib/connect/gateway";
@@ -50,7 +51,7 @@ export async function receiveInbound(deps: InboundDeps, req: InboundRequest): Pr
   const integration = await findIntegration(db, req.integrationId);
   if (!integration) return NOT_FOUND;
   const reject = async (reason: string, body: string | null, response: InboundResponse) => {
-    await recordRejection(db, { integrationId: integration.id, reason, ip: req.ip, body });
+    await recordRejection(db, { integrationId: integration.id, reason, ip: req.ip, body }, req.nowMs);
     return response;
   };
   if (integration.disabledAt) return reject("integration is disabled", null, NOT_FOUND);
