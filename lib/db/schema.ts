@@ -345,7 +345,7 @@ export const inboundRejections = pgTable(
     ip: text("ip"),
     bodyExcerpt: text("body_excerpt"),
   },
-  (t) => [index("inbound_rejections_received_idx").on(t.receivedAt)],
+  (t) => [index("inbound_rejections_received_idx").on(t.receivedAt), index("inbound_rejections_integration_received_idx").on(t.integrationId, t.receivedAt)],
 );
 
 export type Contact = typeof contacts.$inferSelect;

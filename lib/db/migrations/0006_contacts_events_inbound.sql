@@ -110,4 +110,5 @@ CREATE INDEX "inbound_messages_chat_idx" ON "inbound_messages" USING btree ("int
 CREATE INDEX "inbound_messages_queue_idx" ON "inbound_messages" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "inbound_messages_contact_idx" ON "inbound_messages" USING btree ("contact_id","id");--> statement-breakpoint
 CREATE INDEX "inbound_rejections_received_idx" ON "inbound_rejections" USING btree ("received_at");--> statement-breakpoint
+CREATE INDEX "inbound_rejections_integration_received_idx" ON "inbound_rejections" USING btree ("integration_id","received_at");--> statement-breakpoint
 CREATE INDEX "campaign_recipients_reply_idx" ON "campaign_recipients" USING btree ("phone","sent_at");
