@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/actions/safe-action";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { classifyConnectError } from "@/lib/connect/classify-error";
 import { getGateway } from "@/lib/connect/runtime-gateway";
+import { openingRequest, TEST_SENT_ACTION } from "@/lib/contacts/opening-event";
 import { recordContact } from "@/lib/contacts/record";
 import { UserFacingError } from "@/lib/errors";
 import { isCountryCode, normalizePhone } from "@/lib/recipients/normalize-phone";
@@ -108,7 +109,8 @@ export const testSend = defineAction({
     const message = config.message.kind === "text" ? config.message.text.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (_m, p: string) => values[p] ?? "") : null;
     const variables = config.message.kind === "template" ? Object.fromEntries(Object.entries(config.message.variables).map(([k, v]) => [k, "value" in v ? v.value : `[${v.column}]`])) : {};
     const request = buildStartChatInput(config, { phone: e164, name: "Test recipient", variables, message }, `test-${randomUUID()}`);
-    const audit = { targetType: "campaign", targetId: null, diff: { phone: e164, campaign: campaign.name, instanceId: campaign.instanceId } };
+    // What was sent travels with the audit entry: the contact page shows it as the chat's first event.
+    const diff = { phone: e164, campaign: campaign.name, instanceId: campaign.instanceId, request: openingRequest(request, config.message.kind === "template" ? config.message.templateName : null) };
     try {
       const result = await (await getGateway()).startOutboundChat(request);
       await db.transaction(async (tx) => {
@@ -121,12 +123,13 @@ export const testSend = defineAction({
           origin: "test_send",
           createdBy: actor.actorEmail,
         });
-        await recordAudit(tx, actor, { ...audit, action: "campaign.test_sent", diff: { ...audit.diff, contactId: result.contactId } });
+        await recordAudit(tx, actor, { action: TEST_SENT_ACTION, targetType: "contact", targetId: result.contactId, diff: { ...diff, contactId: result.contactId } });
       });
       return { contactId: result.contactId, phone: e164 };
     } catch (err) {
       const e = classifyConnectError(err);
-      await recordAudit(db, actor, { ...audit, action: "campaign.test_failed", diff: { ...audit.diff, error: e.name, message: e.message } });
+      // No contact exists to point at.
+      await recordAudit(db, actor, { action: "campaign.test_failed", targetType: "campaign", targetId: null, diff: { ...diff, error: e.name, message: e.message } });
       throw new UserFacingError("unavailable", `Amazon Connect answered ${e.name}: ${e.message}${e.requestId ? ` (AWS request id ${e.requestId})` : ""}`);
     }
   },

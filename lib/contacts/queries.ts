@@ -5,6 +5,7 @@ import { and, desc, eq, getTableColumns, gte, like, lte, or, sql, type SQL } fro
 import { decodeCursor, encodeCursor } from "@/lib/campaigns/keyset-cursor";
 import { campaigns, chatEvents, contacts, inboundMessages, type Contact } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { openingEvent, type OpeningRequest } from "./opening-event";
 import type { ContactExportFilter, ContactListFilter } from "./schemas";
 
 const { details: _details, ...listColumns } = getTableColumns(contacts);
@@ -79,32 +80,37 @@ export async function getContact(db: Db, contactId: string): Promise<ContactRow 
   return row;
 }
 
-/** One event the console sent into a contact: by hand or forwarded from the inbound bridge, or a message received. */
+/**
+ * One event the console sent into a contact: the request that started it, an event sent by hand or forwarded from the
+ * inbound bridge, or a message received.
+ */
 export interface ContactEvent {
-  source: "chat_event" | "inbound_message";
+  source: "start" | "chat_event" | "inbound_message";
   id: number;
   at: Date;
-  /** MESSAGE, EVENT, DISCONNECT for chat events; message, delivered, read for inbound messages. */
+  /** StartOutboundChatContact; MESSAGE, EVENT, DISCONNECT for chat events; message, delivered, read for inbound messages. */
   type: string;
   contentType: string | null;
   content: string | null;
-  /** console or inbound */
+  /** campaign or test send for the start; console or inbound otherwise. */
   origin: string;
-  /** Who sent it: a person's email, or the customer's number for inbound messages. */
+  /** Who sent it: "campaign <name>", a person's email, or the customer's number for inbound messages. */
   by: string;
   /** sent or failed for chat events; queued, forwarded or failed for inbound messages. */
   status: string;
   error: string | null;
+  /** The start only: its ledger attempts (campaigns) and what the request carried, when known. */
+  opening?: { attempts: number | null; request: OpeningRequest | null };
 }
 
 const errorText = (name: string | null, message: string | null) => (name ? (message ? `${name}: ${message}` : name) : null);
 
 /**
- * Newest first. An inbound message the bridge forwarded appears once, as the chat event it became; one not (yet)
- * forwarded as itself.
+ * Newest first, ending with the request that started the contact when the console made it. An inbound message the
+ * bridge forwarded appears once, as the chat event it became; one not (yet) forwarded as itself.
  */
 export async function contactEvents(db: Db, contactId: string, limit = 200): Promise<ContactEvent[]> {
-  const [sent, received] = await Promise.all([
+  const [sent, received, start] = await Promise.all([
     db.select().from(chatEvents).where(eq(chatEvents.contactId, contactId)).orderBy(desc(chatEvents.createdAt), desc(chatEvents.id)).limit(limit),
     db
       .select()
@@ -117,6 +123,7 @@ export async function contactEvents(db: Db, contactId: string, limit = 200): Pro
       )
       .orderBy(desc(inboundMessages.receivedAt), desc(inboundMessages.id))
       .limit(limit),
+    openingEvent(db, contactId),
   ]);
   const events: ContactEvent[] = [
     ...sent.map((e) => ({
@@ -144,7 +151,9 @@ export async function contactEvents(db: Db, contactId: string, limit = 200): Pro
       error: errorText(m.lastErrorName, m.lastErrorMessage),
     })),
   ];
-  return events.sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id).slice(0, limit);
+  const newestFirst = events.sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id);
+  // The start stays last whatever the clocks say: nothing happens in a chat before it exists.
+  return start ? [...newestFirst.slice(0, limit - 1), start] : newestFirst.slice(0, limit);
 }
 
 /**

@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { desc } from "drizzle-orm";
+import { runAction } from "@/lib/actions/safe-action";
 import type { SessionUser } from "@/lib/auth/session";
+import { testSend } from "@/lib/campaigns/actions";
 import { createConnectGateway, type ConnectGateway } from "@/lib/connect/gateway";
 import { useGatewayForProcess } from "@/lib/connect/runtime-gateway";
 import { startConnectLocal } from "@/lib/connect-local/server";
@@ -165,5 +167,19 @@ describe("contact routes", () => {
     state.user = vic;
     const body = await (await get(v1.GET, "/api/v1/contacts?channel=whatsapp")).json();
     expect(body.contacts.map((c: { contactId: string }) => c.contactId)).toEqual(["gone-contact"]);
+  });
+
+  it("answers a test send's contact with the request that started it as its oldest event", async () => {
+    const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000003", email: "sam@example.com", name: "Sam", role: "supervisor" };
+    const campaign = { name: "Spring reminders", instanceId: fixtures.instance.id, channel: "sms" as const, sourcePhoneNumberArn: fixtures.dualNumber.arn, contactFlowId: fixtures.smsFlow.id, message: { kind: "text" as const, contentType: "text/plain" as const, text: "Hi {{name}}" } };
+    const sent = await runAction(testSend, { campaign, phone: "+12065550133" }, { user: sam, db: state.db!.db, meta: { requestId: "req-test", ip: null, userAgent: null } });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const { contactId } = sent.data as { contactId: string };
+    state.user = vic;
+    const body = await (await get(detail, `/api/contacts/${contactId}`, { contactId })).json();
+    expect(body.events).toEqual([
+      expect.objectContaining({ source: "start", type: "StartOutboundChatContact", contentType: "text/plain", content: "Hi Test recipient", origin: "test send", by: "sam@example.com", status: "sent", at: expect.stringMatching(/Z$/) }),
+    ]);
+    expect(body.events[0].opening.request).toMatchObject({ contactFlowId: fixtures.smsFlow.id, chatDurationMinutes: 60, supportedContentTypes: ["text/plain"] });
   });
 });

@@ -1,11 +1,60 @@
-// The events the console sent into this chat (by hand or forwarded from the inbound bridge), newest first.
+// The events the console sent into this chat (by hand or forwarded from the inbound bridge), newest first, ending with
+// the request that started it when the console did.
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ContactEvent } from "@/lib/contacts/queries";
+import { cn } from "@/lib/utils";
 import { UtcTime } from "../utc-time";
+import { OpeningRequestDetails } from "./opening-request";
 
 const TONE: Record<string, "success" | "danger" | "info" | "neutral"> = { sent: "success", forwarded: "success", failed: "danger", queued: "info" };
+
+const dash = <span className="text-muted-foreground">—</span>;
+
+function EventRow({ e }: { e: ContactEvent }) {
+  const start = e.source === "start";
+  const attempts = e.opening?.attempts;
+  return (
+    <TR className={cn("align-top", start && "border-l-2 border-l-primary bg-muted/30")} data-testid={start ? "contact-event-start" : `contact-event-${e.source}-${e.id}`}>
+      <TD className="text-xs">
+        <UtcTime at={e.at} />
+      </TD>
+      <TD className="font-mono text-xs">
+        {start ? (
+          <Badge tone="info" className="mb-1 font-sans" data-testid="contact-event-start-badge">
+            Start of chat
+          </Badge>
+        ) : null}
+        <span className="block">{e.type}</span>
+      </TD>
+      <TD className="font-mono text-xs break-all" data-testid={start ? "contact-event-start-content-type" : undefined}>
+        {e.contentType ?? dash}
+      </TD>
+      <TD className="max-w-md text-xs">
+        <span className="block whitespace-pre-wrap break-words" data-testid={start ? "contact-event-start-content" : undefined}>
+          {e.content ?? (start && e.opening?.request ? <span className="text-muted-foreground">No initial message</span> : dash)}
+        </span>
+        {start && e.opening ? <OpeningRequestDetails request={e.opening.request} /> : null}
+      </TD>
+      <TD className="text-xs">
+        <span className="block first-letter:uppercase">{e.origin}</span>
+        <span className="block text-muted-foreground">{e.by}</span>
+      </TD>
+      <TD>
+        <Badge tone={TONE[e.status] ?? "neutral"} className="capitalize">
+          {e.status}
+        </Badge>
+        {attempts ? (
+          <span className="mt-0.5 block text-xs text-muted-foreground" data-testid="contact-event-start-attempts">
+            {attempts === 1 ? "1 attempt" : `${attempts} attempts`}
+          </span>
+        ) : null}
+        {e.error ? <span className="mt-0.5 block max-w-48 text-xs text-destructive">{e.error}</span> : null}
+      </TD>
+    </TR>
+  );
+}
 
 export function ContactEvents({ events }: { events: ContactEvent[] }) {
   return (
@@ -33,24 +82,7 @@ export function ContactEvents({ events }: { events: ContactEvent[] }) {
               </THead>
               <TBody>
                 {events.map((e) => (
-                  <TR key={`${e.source}-${e.id}`} className="align-top" data-testid={`contact-event-${e.source}-${e.id}`}>
-                    <TD className="text-xs">
-                      <UtcTime at={e.at} />
-                    </TD>
-                    <TD className="font-mono text-xs">{e.type}</TD>
-                    <TD className="font-mono text-xs">{e.contentType ?? <span className="text-muted-foreground">—</span>}</TD>
-                    <TD className="max-w-md whitespace-pre-wrap break-words text-xs">{e.content ?? <span className="text-muted-foreground">—</span>}</TD>
-                    <TD className="text-xs">
-                      <span className="block capitalize">{e.origin}</span>
-                      <span className="block text-muted-foreground">{e.by}</span>
-                    </TD>
-                    <TD>
-                      <Badge tone={TONE[e.status] ?? "neutral"} className="capitalize">
-                        {e.status}
-                      </Badge>
-                      {e.error ? <span className="mt-0.5 block max-w-48 text-xs text-destructive">{e.error}</span> : null}
-                    </TD>
-                  </TR>
+                  <EventRow key={`${e.source}-${e.id}`} e={e} />
                 ))}
               </TBody>
             </Table>
