@@ -1,6 +1,7 @@
 // The exact StartOutboundChatContact input for one recipient of a campaign: used by preflight's sample,
 // the test send and the dispatcher, so all three send the same thing.
 import type { StartOutboundChatInput } from "@/lib/connect/types";
+import { clientTokenFor } from "./client-token";
 import type { CampaignConfig } from "./schemas";
 
 export interface RecipientForSend {
@@ -48,4 +49,25 @@ export function buildStartChatInput(c: CampaignConfig, r: RecipientForSend, clie
     input.template = { knowledgeBaseId: c.message.knowledgeBaseId, messageTemplateId: c.message.messageTemplateId, customAttributes };
   }
   return input;
+}
+
+/** A ledger row as the dispatcher stores it. */
+export interface LedgerRowForSend {
+  phone: string;
+  name: string | null;
+  attributes: unknown;
+  variables: unknown;
+}
+
+/**
+ * The request for one ledger row, with its ClientToken: what the dispatcher sends, and what a contact page shows
+ * as the contact's start. The rendered text message is kept in the row's variables under `__message`.
+ */
+export function ledgerRowRequest(campaignId: string, c: CampaignConfig, row: LedgerRowForSend): StartOutboundChatInput {
+  const variables = (row.variables ?? null) as Record<string, string> | null;
+  return buildStartChatInput(
+    c,
+    { phone: row.phone, name: row.name, attributes: row.attributes as Record<string, string> | null, variables, message: variables?.__message },
+    clientTokenFor(campaignId, row.phone),
+  );
 }

@@ -3,8 +3,7 @@ import "server-only";
 // rebuilt from its ledger row and the campaign's frozen config with the dispatcher's own request builder, so the page
 // shows what was sent; a test send's request is kept in its audit entry, since nothing else remembers it.
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
-import { clientTokenFor } from "@/lib/campaigns/client-token";
-import { buildStartChatInput } from "@/lib/campaigns/request";
+import { ledgerRowRequest } from "@/lib/campaigns/request";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import type { StartOutboundChatInput } from "@/lib/connect/types";
 import { auditLog, campaignRecipients, campaigns, contacts } from "@/lib/db/schema";
@@ -112,14 +111,8 @@ async function contactWithLedgerRow(db: Db, contactId: string) {
 
 function campaignOpening(row: NonNullable<Awaited<ReturnType<typeof contactWithLedgerRow>>>): ContactEvent | undefined {
   if (row.recipientId === null || row.campaignId === null || !row.phone || row.config === null) return undefined;
-  const variables = (row.variables ?? null) as Record<string, string> | null;
   const config = row.config as CampaignConfig;
-  // Exactly as lib/dispatch/send-recipient.ts builds the request for a ledger row.
-  const input = buildStartChatInput(
-    config,
-    { phone: row.phone, name: row.name, attributes: row.attributes as Record<string, string> | null, variables, message: variables?.__message },
-    clientTokenFor(row.campaignId, row.phone),
-  );
+  const input = ledgerRowRequest(row.campaignId, config, { phone: row.phone, name: row.name, attributes: row.attributes, variables: row.variables });
   return toEvent({
     id: row.recipientId,
     at: row.sentAt ?? row.createdAt,

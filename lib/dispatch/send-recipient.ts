@@ -1,7 +1,6 @@
 // One StartOutboundChatContact for one claimed ledger row, built by the same request builder as preflight and test
 // sends. Never throws: every failure comes back classified.
-import { clientTokenFor } from "@/lib/campaigns/client-token";
-import { buildStartChatInput } from "@/lib/campaigns/request";
+import { ledgerRowRequest } from "@/lib/campaigns/request";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import { classifyConnectError } from "@/lib/connect/classify-error";
 import type { ConnectGateway } from "@/lib/connect/gateway";
@@ -16,12 +15,7 @@ export async function sendToRecipient(gateway: ConnectGateway, campaignId: strin
   // Only valid rows enter the ledger, and they all have a number; a row without one is this row's problem alone.
   if (!row.phone) return { ok: false, error: { kind: "permanent-for-this-recipient", name: "MissingPhoneNumber", message: "The ledger row has no E.164 number" } };
   try {
-    const variables = (row.variables ?? null) as Record<string, string> | null;
-    const input = buildStartChatInput(
-      config,
-      { phone: row.phone, name: row.name, attributes: row.attributes as Record<string, string> | null, variables, message: variables?.__message },
-      clientTokenFor(campaignId, row.phone),
-    );
+    const input = ledgerRowRequest(campaignId, config, { ...row, phone: row.phone });
     const { contactId, requestId } = await gateway.startOutboundChat(input);
     return { ok: true, contactId, requestId };
   } catch (err) {
