@@ -138,6 +138,8 @@ export const campaignRecipients = pgTable(
     index("campaign_recipients_sent_at_idx").on(t.campaignId, t.sentAt, t.line),
     // Replies: the latest send to a customer number, across campaigns.
     index("campaign_recipients_reply_idx").on(t.phone, t.sentAt),
+    // The campaign page's reply counts read only the recipients who replied.
+    index("campaign_recipients_replied_idx").on(t.campaignId, t.replyCount).where(sql`${t.repliedAt} is not null`),
   ],
 );
 
@@ -238,7 +240,10 @@ export const contacts = pgTable(
   (t) => [
     index("contacts_created_idx").on(t.createdAt, t.contactId),
     index("contacts_campaign_idx").on(t.campaignId, t.state),
-    index("contacts_state_checked_idx").on(t.state, t.lastCheckedAt),
+    // Reconciliation reads never-checked contacts oldest first straight from this index.
+    index("contacts_state_checked_idx").on(t.state, t.lastCheckedAt, t.createdAt),
+    // A campaign's contacts, newest first, without walking newer contacts of other campaigns.
+    index("contacts_campaign_created_idx").on(t.campaignId, t.createdAt, t.contactId),
     index("contacts_customer_idx").on(t.customerPhone, t.createdAt),
   ],
 );

@@ -103,7 +103,8 @@ CREATE INDEX "chat_events_created_idx" ON "chat_events" USING btree ("created_at
 CREATE INDEX "chat_events_contact_idx" ON "chat_events" USING btree ("contact_id","id");--> statement-breakpoint
 CREATE INDEX "contacts_created_idx" ON "contacts" USING btree ("created_at","contact_id");--> statement-breakpoint
 CREATE INDEX "contacts_campaign_idx" ON "contacts" USING btree ("campaign_id","state");--> statement-breakpoint
-CREATE INDEX "contacts_state_checked_idx" ON "contacts" USING btree ("state","last_checked_at");--> statement-breakpoint
+CREATE INDEX "contacts_state_checked_idx" ON "contacts" USING btree ("state","last_checked_at","created_at");--> statement-breakpoint
+CREATE INDEX "contacts_campaign_created_idx" ON "contacts" USING btree ("campaign_id","created_at","contact_id");--> statement-breakpoint
 CREATE INDEX "contacts_customer_idx" ON "contacts" USING btree ("customer_phone","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "inbound_messages_message_uq" ON "inbound_messages" USING btree ("integration_id","message_id");--> statement-breakpoint
 CREATE INDEX "inbound_messages_chat_idx" ON "inbound_messages" USING btree ("integration_id","from_phone","id");--> statement-breakpoint
@@ -111,4 +112,5 @@ CREATE INDEX "inbound_messages_queue_idx" ON "inbound_messages" USING btree ("st
 CREATE INDEX "inbound_messages_contact_idx" ON "inbound_messages" USING btree ("contact_id","id");--> statement-breakpoint
 CREATE INDEX "inbound_rejections_received_idx" ON "inbound_rejections" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "inbound_rejections_integration_received_idx" ON "inbound_rejections" USING btree ("integration_id","received_at");--> statement-breakpoint
-CREATE INDEX "campaign_recipients_reply_idx" ON "campaign_recipients" USING btree ("phone","sent_at");
+CREATE INDEX "campaign_recipients_reply_idx" ON "campaign_recipients" USING btree ("phone","sent_at");--> statement-breakpoint
+CREATE INDEX "campaign_recipients_replied_idx" ON "campaign_recipients" USING btree ("campaign_id","reply_count") WHERE "campaign_recipients"."replied_at" is not null;
