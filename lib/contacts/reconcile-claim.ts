@@ -49,7 +49,8 @@ export interface ClaimedContact {
 /**
  * Claims up to `limit` due contacts, the longest unchecked first (never checked first of all, oldest first). Each range
  * locks its own first `limit` rows (PostgreSQL allows no FOR UPDATE on a UNION itself), and the first `limit` of those
- * are claimed; the others stay locked only until the statement's transaction ends, a moment later.
+ * are claimed; the others stay locked only until the statement's transaction ends, a moment later, so a claim at
+ * that same moment may find fewer rows this round (never the same ones).
  */
 export async function claimDueContacts(db: Db, limit: number, o: DueOptions): Promise<ClaimedContact[]> {
   if (limit <= 0) return [];
