@@ -5,6 +5,7 @@ import type { ConnectGateway } from "@/lib/connect/gateway";
 import type { Db } from "@/lib/db/types";
 import { reconcileRound, type RoundResult } from "./reconcile";
 import { resolveReconcileOptions, type ReconcileOptions } from "./reconcile-options";
+import { wakeableSleep } from "@/lib/background/wakeable-sleep";
 
 export interface ReconcilerConfig {
   db: Db;
@@ -30,20 +31,7 @@ export function startReconciler(config: ReconcilerConfig): Reconciler {
   const o = resolveReconcileOptions({ roundBudgetMs: config.intervalMs, ...config.options });
   const log = config.log ?? ((line: string) => console.log(`[reconcile] ${line}`));
   let stopping = false;
-  let wakeUp: (() => void) | undefined;
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        wakeUp = undefined;
-        resolve();
-      }, ms);
-      wakeUp = () => {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      };
-    });
+  const { sleep, wake } = wakeableSleep();
 
   const done = (async () => {
     let backoffMs = 0;
@@ -71,7 +59,7 @@ export function startReconciler(config: ReconcilerConfig): Reconciler {
   return {
     stop() {
       stopping = true;
-      wakeUp?.();
+      wake();
       return done;
     },
   };

@@ -6,6 +6,7 @@ import type { ConnectGateway } from "@/lib/connect/gateway";
 import type { Db } from "@/lib/db/types";
 import { dueChats, drainChat, type ForwardDeps } from "./forward";
 import type { ForwardRetryOptions } from "./retry-policy";
+import { wakeableSleep } from "@/lib/background/wakeable-sleep";
 
 export interface ForwarderConfig {
   db: Db;
@@ -33,20 +34,7 @@ export function startInboundForwarder(config: ForwarderConfig): Forwarder {
   const log = config.log ?? ((line: string) => console.log(`[inbound] ${line}`));
   const deps: ForwardDeps = { db: config.db, gateway: config.gateway, leaseMs: config.leaseMs, retry: config.retry };
   let stopping = false;
-  let wakeUp: (() => void) | undefined;
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        wakeUp = undefined;
-        resolve();
-      }, ms);
-      wakeUp = () => {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      };
-    });
+  const { sleep, wake } = wakeableSleep();
 
   /** One pass over the due chats, `concurrency` at a time; returns how many messages it settled or re-queued. */
   async function pass(): Promise<number> {
@@ -80,7 +68,7 @@ export function startInboundForwarder(config: ForwarderConfig): Forwarder {
   return {
     stop() {
       stopping = true;
-      wakeUp?.();
+      wake();
       return done;
     },
   };
