@@ -1,30 +1,11 @@
 // The History filters: one zod schema per list, shared by the page's URL, the JSON routes and the CSV export. Pure,
 // so the browser can build the same query strings the routes parse.
 import { z } from "zod";
+import { blank, optDate } from "@/lib/filters/fields";
 import { CAMPAIGN_STATUSES } from "./status";
-
-// A form left blank sends "", which means "no filter", not an invalid value.
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const optText = (max: number) =>
   z.preprocess(blank, z.string().trim().max(max, `At most ${max} characters`).optional());
-
-const optDate = z.preprocess(
-  blank,
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      const d = new Date(v);
-      if (Number.isNaN(d.getTime())) {
-        ctx.addIssue({ code: "custom", message: "is not a valid date and time" });
-        return z.NEVER;
-      }
-      return d;
-    }),
-);
 
 const cursor = z.string().max(1000).optional();
 const limit = z.coerce.number().int().min(1).max(200).default(50);

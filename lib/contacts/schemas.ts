@@ -1,6 +1,7 @@
 // The contacts list's filters and the End chat input: one zod schema each, shared by the page's URL, the JSON and
 // CSV routes and the action. Pure, so the browser builds the same query strings the routes parse.
 import { z } from "zod";
+import { blank, optDate } from "@/lib/filters/fields";
 
 export const CONTACT_STATES = ["open", "ended", "unknown"] as const;
 export type ContactState = (typeof CONTACT_STATES)[number];
@@ -17,25 +18,6 @@ export const ORIGIN_LABEL: Record<ContactOrigin, string> = {
 
 export const STATE_LABEL: Record<ContactState, string> = { open: "Open", ended: "Ended", unknown: "Unknown" };
 
-// A form left blank sends "", which means "no filter", not an invalid value.
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-const optDate = z.preprocess(
-  blank,
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      const d = new Date(v);
-      if (Number.isNaN(d.getTime())) {
-        ctx.addIssue({ code: "custom", message: "is not a valid date and time" });
-        return z.NEVER;
-      }
-      return d;
-    }),
-);
 
 export const contactListSchema = z
   .object({
