@@ -17,8 +17,22 @@ const schema = z
     ADMIN_EMAIL: opt(z.email()),
     ADMIN_PASSWORD: opt(z.string()),
     SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(720).default(12),
+    // A session unused this long ends, however long its absolute lifetime still runs.
+    SESSION_IDLE_MINUTES: z.coerce.number().positive().max(43_200).default(60),
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    // Failures from one client address, across every email, before that address is locked.
+    SIGN_IN_CLIENT_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
     SIGN_IN_LOCK_MINUTES: z.coerce.number().positive().max(1440).default(15),
+    // Requests per minute each API key may make (its own bucket, shared by every process); 0 turns the limit off.
+    API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+    // Key of the audit chain's HMAC; derived from AUTH_SECRET when unset.
+    AUDIT_KEY: opt(z.string().min(32, "must be at least 32 characters")),
+    // Minutes between signed checkpoints of the audit chain's head (a file in DATA_DIR and the log); 0 turns them off.
+    AUDIT_CHECKPOINT_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1440).default(5)),
+    // Migrations run with this URL (a role that owns the tables) while DATABASE_URL may be a plain role.
+    DATABASE_MIGRATION_URL: opt(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")),
+    // The lowest role that may read customers' message texts (inbound messages, chat-event content, transcripts).
+    CUSTOMER_TEXT_ROLE: z.enum(["admin", "supervisor", "viewer"]).default("supervisor"),
     OIDC_ISSUER: opt(z.url()),
     OIDC_CLIENT_ID: opt(z.string()),
     OIDC_CLIENT_SECRET: opt(z.string()),
@@ -43,6 +57,9 @@ const schema = z
     }
     if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: "custom", path: ["ADMIN_EMAIL"], message: "ADMIN_EMAIL and ADMIN_PASSWORD go together" });
+    }
+    if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_MIGRATION_URL"], message: "needs DATABASE_URL (it only applies to PostgreSQL)" });
     }
     if (e.NODE_ENV === "production" && e.DATABASE_URL && !e.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production with DATABASE_URL (generate one: openssl rand -base64 48)" });

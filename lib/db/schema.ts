@@ -1,6 +1,6 @@
 // The one database schema. SQL migrations under lib/db/migrations are generated from it (npm run db:generate).
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "@/lib/auth/roles";
 
 export const userRole = pgEnum("user_role", ROLES);
@@ -15,18 +15,50 @@ export const users = pgTable("users", {
   // Null for accounts that only sign in through single sign-on.
   passwordHash: text("password_hash"),
   disabledAt: ts("disabled_at"),
+  // Set when an admin resets the password: the user must choose a new one before doing anything else.
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
+  passwordChangedAt: ts("password_changed_at"),
   lastSignInAt: ts("last_sign_in_at"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
-// Keyed by the email typed, so unknown emails are throttled exactly like known ones.
-export const signInThrottle = pgTable("sign_in_throttle", {
-  email: text("email").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lastFailureAt: ts("last_failure_at"),
-  lockedUntil: ts("locked_until"),
-});
+// Failed sign-ins counted per scope: "account" keys on the email typed and the client address together (so a guessing
+// client cannot lock the real user out everywhere), "client" on the address alone (so spraying many emails is slowed),
+// "email" on the email alone (slows a guess spread over many addresses, never locks). Unknown emails count like known ones.
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    failures: integer("failures").notNull().default(0),
+    lastFailureAt: ts("last_failure_at"),
+    lockedUntil: ts("locked_until"),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("sign_in_attempts_last_failure_idx").on(t.lastFailureAt)],
+);
+
+// One row per sign-in: the session cookie names it, and every request checks it, so sign-out, a password change or
+// disabling the user ends it on the server, whatever copies of the cookie exist.
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    // Absolute end (SESSION_MAX_AGE_HOURS from sign-in) and the last request seen (idle timeout).
+    expiresAt: ts("expires_at").notNull(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    revokedAt: ts("revoked_at"),
+    revokedReason: text("revoked_reason"),
+    method: text("method").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId, t.createdAt)],
+);
 
 export const auditLog = pgTable(
   "audit_log",
@@ -44,6 +76,8 @@ export const auditLog = pgTable(
     userAgent: text("user_agent"),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    // sha256 (entries written before the chain was keyed) or hmac-sha256 (keyed: a database writer cannot re-forge it).
+    hashAlg: text("hash_alg").notNull().default("sha256"),
   },
   (t) => [
     index("audit_log_at_idx").on(t.at),
@@ -54,6 +88,7 @@ export const auditLog = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 
 // ── Campaigns ────────────────────────────────────────────────────────────────────────────────────────────
@@ -166,6 +201,14 @@ export const rateLimiters = pgTable("rate_limiters", {
   refilledAt: ts("refilled_at").notNull(),
 });
 
+// Each dispatcher, forwarder and reconciler process beats here every few seconds; rows leased by a process whose
+// heartbeat stopped are taken back within seconds instead of after the whole lease.
+export const processHeartbeats = pgTable("process_heartbeats", {
+  id: text("id").primaryKey(),
+  startedAt: ts("started_at").notNull().defaultNow(),
+  heartbeatAt: ts("heartbeat_at").notNull().defaultNow(),
+});
+
 // Console settings an admin changes at run time (e.g. the account send rate).
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
@@ -200,6 +243,10 @@ export const apiKeys = pgTable("api_keys", {
   createdAt: ts("created_at").notNull().defaultNow(),
   lastUsedAt: ts("last_used_at"),
   revokedAt: ts("revoked_at"),
+  expiresAt: ts("expires_at"),
+  // The key's own request bucket (API_KEY_REQUESTS_PER_MINUTE), shared by every process through the database.
+  rateTokens: doublePrecision("rate_tokens"),
+  rateRefilledAt: ts("rate_refilled_at"),
 });
 
 export type Campaign = typeof campaigns.$inferSelect;
