@@ -225,7 +225,7 @@ describe("History", () => {
     expect(fifty).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(fifty).toContain(",sent,valid,,c-50,1,,,2026-03-01T12:00:07.000Z");
     // E.164 numbers start with "+", which a spreadsheet would read as a formula too.
-    expect(fifty.split(",")[1]).toBe("'+12065550050");
+    expect(fifty.split(",")[1]).toBe(`"'+12065550050"`);
 
     const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "campaign.exported"), eq(auditLog.targetId, c.id)));
     expect(entry).toMatchObject({ actorEmail: "vic@history.test", targetType: "campaign", diff: { filter: { status: "sent", sort: "line", dir: "asc" }, format: "csv" } });

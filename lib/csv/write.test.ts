@@ -46,12 +46,12 @@ describe("csvCell", () => {
   });
 
   it.each([
-    ["=SUM(A1:A9)", "'=SUM(A1:A9)"],
-    ["+1 555 0100", "'+1 555 0100"],
-    ["-2+3", "'-2+3"],
-    ["@cmd", "'@cmd"],
-    ["\tindent", "'\tindent"],
-  ])("neutralises a cell a spreadsheet would run as a formula: %j", (input, expected) => {
+    ["=SUM(A1:A9)", `"'=SUM(A1:A9)"`],
+    ["+1 555 0100", `"'+1 555 0100"`],
+    ["-2+3", `"'-2+3"`],
+    ["@cmd", `"'@cmd"`],
+    ["\tindent", `"'\tindent"`],
+  ])("neutralises and quotes a cell a spreadsheet would run as a formula: %j", (input, expected) => {
     expect(csvCell(input)).toBe(expected);
   });
 
@@ -61,6 +61,32 @@ describe("csvCell", () => {
 
   it("neutralises before quoting, so the quote wraps the escaped text", () => {
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+  });
+
+  it.each([
+    ["Jane;=cmd|' /C calc'!A0;", `"Jane;=cmd|' /C calc'!A0;"`],
+    ["a;b", '"a;b"'],
+    ["a\tb", '"a\tb"'],
+    ["x\r=1", '"x\r=1"'],
+  ])("quotes a cell a semicolon- or tab-separated spreadsheet would split: %j", (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it("keeps a semicolon-locale reading of a hostile name in one cell that is not a formula", () => {
+    const line = csvLine(["1", "Jane;=cmd|' /C calc'!A0;", "+1"]);
+    // What a spreadsheet using `;` as separator sees: split outside quotes, then unquote.
+    const cells: string[] = [];
+    let cell = "";
+    let quoted = false;
+    for (const ch of line.replace(/\r\n$/, "")) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === ";" && !quoted) {
+        cells.push(cell);
+        cell = "";
+      } else cell += ch;
+    }
+    cells.push(cell);
+    for (const c of cells) expect(c).not.toMatch(/^[=+\-@]/);
   });
 
   it("writes dates as ISO 8601 in UTC", () => {
@@ -75,7 +101,7 @@ describe("csvCell", () => {
 
 describe("csvLine", () => {
   it("joins cells with commas and ends with CRLF", () => {
-    expect(csvLine(["a", 1, null, "b,c", "=x"])).toBe(`a,1,,"b,c",'=x\r\n`);
+    expect(csvLine(["a", 1, null, "b,c", "=x"])).toBe(`a,1,,"b,c","'=x"\r\n`);
   });
 
   it("writes an empty row as just the line ending", () => {

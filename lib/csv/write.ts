@@ -1,11 +1,16 @@
 // CSV output that a spreadsheet opens safely: RFC 4180 quoting, and cells that would run as formulas are neutralised.
+// Spreadsheets in locales whose list separator is `;` (or that guess tab) split an unquoted cell at those characters,
+// so `Jane;=cmd|…` would become a second cell starting with `=`: every cell holding a separator a spreadsheet might
+// choose, a quote, a line break or a leading formula character is quoted, and the leading character is neutralised.
 const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   let s = value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const formula = FORMULA_START.test(s);
+  if (formula) s = `'${s}`;
+  return formula || NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function csvLine(values: readonly unknown[]): string {

@@ -31,10 +31,10 @@ describe("preflightReportCsv", () => {
     const lines = preflightReportCsv(report().rows).split("\r\n");
     expect(lines).toEqual([
       "\uFEFFline,status,phone,e164,name,reason,duplicate_of_line",
-      `2,valid,'+1 415 555 2671,'+14155552671,"Smith, John",,`,
-      `3,duplicate,415.555.2671,'+14155552671,"'=HYPERLINK(""http://x"")",same number as line 2,2`,
+      `2,valid,"'+1 415 555 2671","'+14155552671","Smith, John",,`,
+      `3,duplicate,415.555.2671,"'+14155552671","'=HYPERLINK(""http://x"")",same number as line 2,2`,
       `4,invalid,12,,"Ann ""Annie"" Lee",too short for US,`,
-      `5,suppressed,'+14155552672,'+14155552672,'@SUM(A1),on the suppression list,`,
+      `5,suppressed,"'+14155552672","'+14155552672","'@SUM(A1)",on the suppression list,`,
       "",
     ]);
   });

@@ -157,7 +157,7 @@ describe("contact routes", () => {
     const lines = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer()).split("\r\n");
     expect(lines[0]).toBe("\uFEFFcontact_id,instance_id,channel,customer_phone,source_phone,source_phone_number_arn,origin,campaign_id,campaign_name,recipient_id,created_by,created_at,state,initiation_method,initiated_at,disconnected_at,disconnect_reason,last_checked_at,check_error");
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^gone-contact,[^,]+,whatsapp,'\+442079460958,,,test_send,,,,"'=HYPERLINK\(""http:\/\/x""\)",\d{4}-.+Z,open,,,,,,$/);
+    expect(lines[1]).toMatch(/^gone-contact,[^,]+,whatsapp,"'\+442079460958",,,test_send,,,,"'=HYPERLINK\(""http:\/\/x""\)",\d{4}-.+Z,open,,,,,,$/);
     expect(lines[2]).toBe("");
     const [entry] = await state.db!.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     expect(entry).toMatchObject({ action: "contact.exported", actorEmail: vic.email, diff: { filter: { origin: "test_send" }, format: "csv" } });

@@ -89,6 +89,6 @@ describe("suppression routes", () => {
     expect(lines[0]).toBe("phone,reason,source,added_by,added_at");
     expect(lines).toHaveLength(2);
     // A leading + or = would run as a formula in a spreadsheet.
-    expect(lines[1]).toMatch(/^'\+12015550123,'=Old CRM,import,sam@example\.com,\d{4}-/);
+    expect(lines[1]).toMatch(/^"'\+12015550123","'=Old CRM",import,sam@example\.com,\d{4}-/);
   });
 });
