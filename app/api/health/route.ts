@@ -5,7 +5,8 @@ import { getRuntime } from "@/lib/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-// Public on purpose: load balancers and uptime checks call it without a session. It reveals no data.
+// Public on purpose: load balancers and uptime checks call it without a session. It reveals no data: while the
+// database cannot be reached the answer says only that, and the reason (host, port, driver message) goes to the log.
 export const GET = apiRoute("public", async () => {
   const e = env();
   try {
@@ -13,7 +14,7 @@ export const GET = apiRoute("public", async () => {
     await rt.database.ping();
     return Response.json({ status: "ok", database: rt.database.kind, connectMode: e.CONNECT_MODE });
   } catch (err) {
-    const reason = rootMessage(err);
-    return Response.json({ status: "unavailable", database: e.databaseKind, connectMode: e.CONNECT_MODE, reason }, { status: 503 });
+    console.error(`[health] database unavailable: ${rootMessage(err)}`);
+    return Response.json({ status: "unavailable", database: "unavailable" }, { status: 503, headers: { "cache-control": "no-store" } });
   }
 });
