@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import next from "next";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "@/lib/server/request-headers";
 import { getRuntime, shutdownRuntime } from "@/lib/server/runtime";
+import { securityHeaders } from "@/lib/server/security-headers";
 import { startConnectBackend } from "@/lib/server/connect-backend";
 import { startEmbeddedDispatcher } from "@/lib/server/embedded-dispatcher";
 
@@ -34,12 +35,15 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // On every answer, static files and errors included; pages replace the CSP with their nonced one (proxy.ts).
+  const headersForAll = Object.entries(securityHeaders({ publicUrl: e.PUBLIC_URL }));
   const server = http.createServer((req, res) => {
     const incoming = req.headers[REQUEST_ID_HEADER];
     const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     req.headers[REQUEST_ID_HEADER] = requestId;
     req.headers[CLIENT_IP_HEADER] = clientIp(req);
     res.setHeader("x-request-id", requestId);
+    for (const [name, value] of headersForAll) res.setHeader(name, value);
     void handle(req, res);
   });
 
