@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { listLocalContacts } from "../lib/connect-local/local-listing";
 import { composeAndLaunch } from "./composer";
 import { SUPERVISOR, signIn } from "./fixtures";
 
@@ -36,9 +37,9 @@ test("pause and resume part-way: sending stops, then finishes with every recipie
   await expect(page.getByTestId("campaign-status")).toHaveText("Completed");
   await expect(page.getByTestId("live-sent")).toHaveText(String(phones.length));
 
-  const contacts = (await (await page.request.get("http://127.0.0.1:4710/_local/contacts")).json()) as { contacts: { customerAddress: string }[] };
+  const contacts = await listLocalContacts<{ customerAddress: string }>("http://127.0.0.1:4710");
   // Exactly once: each number appears once among the simulator's contacts.
-  const reached = contacts.contacts.map((c) => c.customerAddress).filter((a) => phones.includes(a));
+  const reached = contacts.map((c) => c.customerAddress).filter((a) => phones.includes(a));
   expect(reached.sort()).toEqual([...phones].sort());
 
   await page.goto("/audit?target=campaign");

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { listLocalContacts } from "../lib/connect-local/local-listing";
 import { composeAndLaunch } from "./composer";
 import { ADMIN, SUPERVISOR, addUser, signIn, signOut } from "./fixtures";
 
@@ -67,8 +68,8 @@ test("failed sends are found, retried with the same contacts for anyone reached,
   await expect(page.getByRole("button", { name: "Retry failed" })).toHaveCount(0);
 
   // Exactly once: every number reached once, however many times it was tried.
-  const contacts = (await (await page.request.get(`${SIMULATOR}/_local/contacts`)).json()) as { contacts: { customerAddress: string }[] };
-  expect(contacts.contacts.map((c) => c.customerAddress).filter((a) => PHONES.includes(a)).sort()).toEqual([...PHONES].sort());
+  const contacts = await listLocalContacts<{ customerAddress: string }>(SIMULATOR);
+  expect(contacts.map((c) => c.customerAddress).filter((a) => PHONES.includes(a)).sort()).toEqual([...PHONES].sort());
 
   await page.reload();
   await expect(page.getByText("No recipients match these filters")).toBeVisible();

@@ -10,13 +10,16 @@
 //                             [--fault-recipients N] [--fault-rate R] [--naive-seconds 60] [--latency 50] [--postgres]
 //                             [--max-in-flight N]   (what-if only: the console always runs the default)
 import "./allow-server-modules";
+import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { asc, eq } from "drizzle-orm";
+import { configureAuditKey } from "@/lib/audit/key";
 import { clientTokenFor } from "@/lib/campaigns/client-token";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import { createConnectGateway, type ConnectGateway } from "@/lib/connect/gateway";
 import type { ConnectLocalConfigPatch } from "@/lib/connect-local/config";
+import { listLocalContacts } from "@/lib/connect-local/local-listing";
 import { campaignRecipients, campaigns, type CampaignRecipient } from "@/lib/db/schema";
 import { startDispatcher } from "@/lib/dispatch/dispatcher";
 import { DEFAULT_DISPATCH_OPTIONS } from "@/lib/dispatch/options";
@@ -106,7 +109,7 @@ async function startSim(config: ConnectLocalConfigPatch): Promise<Sim> {
     child,
     reset: async () => void (await call("POST", "/_local/reset")),
     setConfig: async (patch) => void (await call("PUT", "/_local/config", patch)),
-    contacts: async () => ((await call("GET", "/_local/contacts")) as { contacts: Awaited<ReturnType<Sim["contacts"]>> }).contacts,
+    contacts: () => listLocalContacts<Awaited<ReturnType<Sim["contacts"]>>[number]>(url, {}, (pageUrl) => call("GET", pageUrl.slice(url.length))),
     counters: async () => ((await call("GET", "/_local/state")) as { counters: Awaited<ReturnType<Sim["counters"]>> }).counters,
   };
 }
@@ -344,6 +347,8 @@ function printDispatchRun(r: DispatchRun, naive?: NaiveRun) {
 
 async function main(): Promise<void> {
   const args = readArgs();
+  // Launches and campaign transitions are audited; a throwaway database gets a throwaway audit key.
+  configureAuditKey(randomBytes(32).toString("hex"));
   out(`bench:dispatch — ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, Node ${process.version}`);
   out(`sizes: ${args.sizes.map((s) => `${s.rate}/s × ${s.recipients.toLocaleString("en-US")}`).join(", ")}; faults run: ${args.fault.rate}/s × ${args.fault.recipients.toLocaleString("en-US")}`);
   out(

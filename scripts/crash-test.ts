@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { clientTokenFor } from "@/lib/campaigns/client-token";
+import { listLocalContacts } from "@/lib/connect-local/local-listing";
 import { startConnectLocal } from "@/lib/connect-local/server";
 import type { ConnectLocalServer } from "@/lib/connect-local/options";
 import { childEnv, freePort, killAllChildren, sleep, startTsChild, type Child } from "./lib/child-process";
@@ -177,9 +178,9 @@ async function simState(simUrl: string): Promise<{ contacts: number; contactsCre
   };
 }
 
-async function simContacts(simUrl: string): Promise<{ contactId: string; clientToken: string | null; customerAddress: string }[]> {
-  const res = await fetch(`${simUrl}/_local/contacts`, { signal: AbortSignal.timeout(30_000) });
-  return ((await res.json()) as { contacts: { contactId: string; clientToken: string | null; customerAddress: string }[] }).contacts;
+type SimContact = { contactId: string; clientToken: string | null; customerAddress: string };
+function simContacts(simUrl: string): Promise<SimContact[]> {
+  return listLocalContacts<SimContact>(simUrl);
 }
 
 /** Waits for `probe` to return a value, checking every `everyMs`, for at most `timeoutMs`. */

@@ -4,6 +4,7 @@ import { runAction } from "@/lib/actions/safe-action";
 import type { SessionUser } from "@/lib/auth/session";
 import { createConnectGateway } from "@/lib/connect/gateway";
 import { useGatewayForProcess } from "@/lib/connect/runtime-gateway";
+import { listLocalContacts } from "@/lib/connect-local/local-listing";
 import { startConnectLocal } from "@/lib/connect-local/server";
 import { auditLog, campaignRecipients, campaigns, contacts, suppressions } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
@@ -133,7 +134,7 @@ describe("campaign drafts, preflight, launch and test send", () => {
     const { recipients: _r, ...campaign } = base;
     const ok = await runAction(testSend, { campaign, phone: "(206) 555-0177", defaultCountry: "US" }, as(supervisor));
     expect(ok).toMatchObject({ ok: true, data: { phone: "+12065550177", contactId: expect.any(String) } });
-    const simContacts = (await (await fetch(`${sim.url}/_local/contacts`)).json()) as { contacts: { contactId?: string; ContactId?: string; request: { InitialSystemMessage?: { Content: string } } }[] };
+    const simContacts = await listLocalContacts<{ contactId: string; request: { InitialSystemMessage?: { Content: string } } }>(sim.url);
     expect(JSON.stringify(simContacts)).toContain("Hi Test recipient, see you in [city]");
     const contactId = ok.ok ? (ok.data as { contactId: string }).contactId : "";
     const [recorded] = await h.db.select().from(contacts).where(eq(contacts.contactId, contactId));

@@ -12,6 +12,8 @@ export const FAULT_STATUS = {
   // Not answered: Timeout holds the request open past any client timeout, ConnectionReset drops the socket.
   Timeout: 0,
   ConnectionReset: 0,
+  // Not answered either, but only after the operation ran and was journaled: the case ClientTokens exist for.
+  LostResponse: 0,
 } as const;
 export type FaultName = keyof typeof FAULT_STATUS;
 export const FAULT_NAMES = Object.keys(FAULT_STATUS) as [FaultName, ...FaultName[]];

@@ -11,6 +11,8 @@ export interface StoredContact {
   clientToken?: string;
   /** The request that created the chat, as received. */
   request: unknown;
+  /** Wall-clock arrival of that request (absent in journals written before it was recorded). */
+  receivedAtMs?: number;
   contactFlowId: string;
   subtype: ChatSubtype;
   segmentAttributes: Record<string, unknown>;

@@ -32,6 +32,8 @@ export interface OperationRequest {
   params: string[];
   query: URLSearchParams;
   body: unknown;
+  /** Wall-clock time the request reached the simulator, before any injected latency; not the simulated clock. */
+  receivedAtMs: number;
 }
 
 export type OperationHandler = (ctx: SimContext, request: OperationRequest) => unknown;

@@ -2,8 +2,10 @@
 import { z } from "zod";
 import { ApiError } from "./api-error";
 import { configPatchSchema, type ConnectLocalConfig, type ConnectLocalConfigPatch } from "./config";
-import { contactEnd, expiresAtMs } from "./contact";
+import { contactEnd, expiresAtMs, type StoredContact } from "./contact";
 import type { SimContext } from "./context";
+import { pageFromQuery, paginate } from "./pagination";
+import { Validator } from "./validator";
 
 export interface LocalAdmin {
   ctx: SimContext;
@@ -13,14 +15,26 @@ export interface LocalAdmin {
 }
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+const v: Validator = new Validator("InvalidRequestException");
 
-export function handleLocalRequest(admin: LocalAdmin, method: string, pathname: string, body: unknown): { status: number; body: unknown } {
+/** Listings answer at most this many items per page; callers follow nextToken for the rest. */
+export const LOCAL_PAGE_MAX = 1000;
+
+export function handleLocalRequest(
+  admin: LocalAdmin,
+  method: string,
+  pathname: string,
+  query: URLSearchParams,
+  body: unknown,
+): { status: number; body: unknown } {
   const key = `${method} ${pathname.replace(/\/+$/, "")}`;
   switch (key) {
     case "GET /_local/state":
       return { status: 200, body: state(admin) };
     case "GET /_local/contacts":
-      return { status: 200, body: contacts(admin.ctx) };
+      return { status: 200, body: contacts(admin.ctx, query) };
+    case "GET /_local/events":
+      return { status: 200, body: events(admin.ctx, query) };
     case "GET /_local/config":
       return { status: 200, body: admin.ctx.config };
     case "PUT /_local/config": {
@@ -65,10 +79,24 @@ function state({ ctx, dataDir }: LocalAdmin) {
   };
 }
 
-function contacts({ store, clock }: SimContext) {
+/**
+ * Contacts in the order they were created, optionally only those whose ClientToken starts with `clientTokenPrefix`
+ * and whose request arrived at or after `since` (wall clock, ISO 8601), a page of `maxResults` at a time.
+ */
+function contacts({ store, clock }: SimContext, query: URLSearchParams) {
+  const prefix = query.get("clientTokenPrefix") ?? undefined;
+  const since = readSince(query);
+  const request = pageFromQuery(v, query, { min: 1, max: LOCAL_PAGE_MAX });
+  const matching = [...store.contacts.values()].filter(
+    (contact) =>
+      (prefix === undefined || (contact.clientToken ?? "").startsWith(prefix)) &&
+      (since === undefined || arrivedAtMs(contact) >= since),
+  );
+  const scope = `local-contacts|${prefix ?? ""}|${since ?? ""}`;
+  const { page, nextToken } = paginate(v, matching, scope, request, { defaultSize: LOCAL_PAGE_MAX });
   const now = clock.nowMs();
   return {
-    contacts: [...store.contacts.values()].map((contact) => {
+    contacts: page.map((contact) => {
       const end = contactEnd(contact, now);
       return {
         contactId: contact.id,
@@ -82,6 +110,7 @@ function contacts({ store, clock }: SimContext) {
         systemAddress: contact.systemAddress,
         contactFlowId: contact.contactFlowId,
         initiationMethod: contact.initiationMethod,
+        receivedAt: iso(arrivedAtMs(contact)),
         initiatedAt: iso(contact.initiatedAtMs),
         lastUpdatedAt: iso(Math.max(contact.lastUpdatedAtMs, end?.atMs ?? 0)),
         expiresAt: iso(expiresAtMs(contact)),
@@ -90,7 +119,16 @@ function contacts({ store, clock }: SimContext) {
         request: contact.request,
       };
     }),
-    events: store.events.map((event) => ({
+    nextToken,
+  };
+}
+
+/** Integration events in the order they were accepted, a page at a time. */
+function events({ store }: SimContext, query: URLSearchParams) {
+  const request = pageFromQuery(v, query, { min: 1, max: LOCAL_PAGE_MAX });
+  const { page, nextToken } = paginate(v, store.events, "local-events", request, { defaultSize: LOCAL_PAGE_MAX });
+  return {
+    events: page.map((event) => ({
       id: event.id,
       receivedAt: iso(event.receivedAtMs),
       instanceId: event.instanceId,
@@ -99,5 +137,17 @@ function contacts({ store, clock }: SimContext) {
       outcome: event.outcome,
       request: event.request,
     })),
+    nextToken,
   };
+}
+
+// Contacts restored from journals older than receivedAtMs fall back to their (simulated) start time.
+const arrivedAtMs = (contact: StoredContact) => contact.receivedAtMs ?? contact.initiatedAtMs;
+
+function readSince(query: URLSearchParams): number | undefined {
+  const raw = query.get("since");
+  if (raw === null) return undefined;
+  const ms = Date.parse(raw);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(ms)) v.fail(`since must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z (got "${raw}")`);
+  return ms;
 }

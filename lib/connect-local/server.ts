@@ -67,6 +67,7 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
+    const receivedAtMs = Date.now();
     const requestId = randomUUID();
     const method = req.method ?? "GET";
     const url = new URL(req.url ?? "/", "http://connect-local");
@@ -78,10 +79,17 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
       log(`connect-local ${operation} ${status}${detail ? ` ${detail}` : ""} ${Math.round(performance.now() - started)}ms ${requestId}`);
     };
 
+    let loseResponse = false;
+    // The work is done (and journaled: commits write synchronously) but the caller never hears how it went.
+    const dropAfterWork = (status: number, detail = "") => {
+      req.socket.destroy();
+      finish(0, `LostResponse(injected after ${status}${detail ? ` ${detail}` : ""})`);
+    };
+
     try {
       const text = await readBody(req);
       if (url.pathname.startsWith("/_local/")) {
-        const result = handleLocalRequest(admin, method, url.pathname, parseJsonBody(text));
+        const result = handleLocalRequest(admin, method, url.pathname, url.searchParams, parseJsonBody(text));
         sendJson(res, result.status, result.body);
         return finish(result.status);
       }
@@ -89,9 +97,13 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
       ctx.counters.requests[route.operation] = (ctx.counters.requests[route.operation] ?? 0) + 1;
       if (ctx.config.latencyMs > 0) await sleep(ctx.config.latencyMs);
 
-      // Faults fire before any processing, so an injected error never leaves a contact behind.
+      // Faults fire before any processing, so an injected error never leaves a contact behind; the one exception is
+      // LostResponse, which lets the operation run and then loses whatever it answered.
       const fault = route.faultable ? pickFault(ctx.config.faults) : undefined;
-      if (fault) {
+      if (fault === "LostResponse") {
+        ctx.counters.faultsInjected[fault] = (ctx.counters.faultsInjected[fault] ?? 0) + 1;
+        loseResponse = true;
+      } else if (fault) {
         ctx.counters.faultsInjected[fault] = (ctx.counters.faultsInjected[fault] ?? 0) + 1;
         if (fault === "ConnectionReset") {
           req.socket.destroy();
@@ -114,7 +126,8 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
           `Rate exceeded for ${route.operation}: quota is ${ctx.config.rate} requests per second with a burst of ${ctx.config.burst}`,
         );
       }
-      const result = route.handler(ctx, { params: route.params, query: url.searchParams, body: parseJsonBody(text) });
+      const result = route.handler(ctx, { params: route.params, query: url.searchParams, body: parseJsonBody(text), receivedAtMs });
+      if (loseResponse) return dropAfterWork(200);
       sendJson(res, 200, result);
       finish(200);
     } catch (err) {
@@ -122,6 +135,7 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
         err instanceof ApiError ? err : new ApiError("InternalServiceException", 500, `Internal error: ${(err as Error).message}`);
       if (!(err instanceof ApiError)) log(`connect-local internal error in ${operation}: ${(err as Error).stack ?? String(err)}`);
       ctx.counters.errors[error.errorName] = (ctx.counters.errors[error.errorName] ?? 0) + 1;
+      if (loseResponse) return dropAfterWork(error.status, error.errorName);
       if (!res.headersSent && !res.destroyed) sendError(res, error);
       finish(error.status, error.errorName);
     }

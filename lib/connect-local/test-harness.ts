@@ -4,6 +4,7 @@ import { QConnectClient } from "@aws-sdk/client-qconnect";
 import { Catalog } from "./catalog";
 import type { ConnectLocalConfigPatch } from "./config";
 import { loadSeed } from "./load-seed";
+import { listLocalContacts, listLocalEvents } from "./local-listing";
 import type { ConnectLocalOptions } from "./options";
 import { startConnectLocal } from "./server";
 
@@ -71,6 +72,7 @@ export interface LocalContactView {
   status: "active" | "ended";
   direction: string;
   disconnectReason: string | null;
+  receivedAt: string;
   request: unknown;
 }
 
@@ -112,9 +114,12 @@ export async function startHarness(options: Omit<ConnectLocalOptions, "port"> = 
       if (response.status !== 200) throw new Error(`config rejected: ${JSON.stringify(response.body)}`);
       return response.body;
     },
+    /** Every contact and integration event, read through all pages. */
     async contacts() {
-      const response = await raw("GET", "/_local/contacts");
-      return response.body as unknown as { contacts: LocalContactView[]; events: { contactId: string | null; outcome: string }[] };
+      return {
+        contacts: await listLocalContacts<LocalContactView>(server.url),
+        events: await listLocalEvents<{ contactId: string | null; outcome: string }>(server.url),
+      };
     },
     async reset() {
       await raw("POST", "/_local/reset");

@@ -10,6 +10,7 @@ import { createConnectGateway, type ConnectGateway } from "@/lib/connect/gateway
 // Renamed: it is not a React hook, whatever its name says to the linter.
 import { useGatewayForProcess as pointProcessAt } from "@/lib/connect/runtime-gateway";
 import type { ConnectLocalConfigPatch } from "@/lib/connect-local/config";
+import { listLocalContacts } from "@/lib/connect-local/local-listing";
 import { startConnectLocal } from "@/lib/connect-local/server";
 import { campaignRecipients, campaigns, contacts as contactRows, type CampaignRecipient } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
@@ -46,7 +47,7 @@ export async function startSim(config: ConnectLocalConfigPatch = {}, gatewayTime
     gateway,
     setConfig: async (patch) => void (await call("PUT", "/_local/config", patch)),
     reset: async () => void (await call("POST", "/_local/reset")),
-    contacts: async () => ((await call("GET", "/_local/contacts")) as { contacts: SimContact[] }).contacts,
+    contacts: () => listLocalContacts<SimContact>(server.url),
     counters: async () => ((await call("GET", "/_local/state")) as { counters: Awaited<ReturnType<Sim["counters"]>> }).counters,
     close: () => server.close(),
   };

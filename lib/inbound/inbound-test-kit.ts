@@ -2,6 +2,7 @@
 // and what the simulator received. Test-only; nothing in the product imports it.
 import { randomUUID } from "node:crypto";
 import type { ChatChannel } from "@/lib/connect/types";
+import { listLocalEvents } from "@/lib/connect-local/local-listing";
 import type { Sim } from "@/lib/dispatch/dispatch-test-kit";
 import { inboundIntegrations, type InboundIntegration } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
@@ -69,9 +70,8 @@ export interface SimEvent {
 }
 
 /** Every SendChatIntegrationEvent the simulator accepted, in the order it accepted them. */
-export async function simEvents(sim: Sim): Promise<SimEvent[]> {
-  const res = await fetch(`${sim.url}/_local/contacts`);
-  return ((await res.json()) as { events: SimEvent[] }).events;
+export function simEvents(sim: Sim): Promise<SimEvent[]> {
+  return listLocalEvents<SimEvent>(sim.url);
 }
 
 export const eventsFrom = async (sim: Sim, customer: string) => (await simEvents(sim)).filter((e) => e.request.SourceId === customer);

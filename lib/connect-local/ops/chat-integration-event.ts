@@ -55,7 +55,7 @@ function readNewSessionDetails(input: Record<string, unknown>) {
   return { displayName, attributes };
 }
 
-export const sendChatIntegrationEvent: OperationHandler = (ctx, { body }) => {
+export const sendChatIntegrationEvent: OperationHandler = (ctx, { body, receivedAtMs }) => {
   const input = v.body(body);
   const sourceId = v.string(input, "SourceId", "", { required: true, min: 1, max: 255 });
   const destinationId = v.string(input, "DestinationId", "", { required: true, min: 1, max: 255 });
@@ -117,6 +117,7 @@ export const sendChatIntegrationEvent: OperationHandler = (ctx, { body }) => {
     direction: "inbound",
     initiationMethod: "INBOUND",
     request: body,
+    receivedAtMs,
     contactFlowId: number.inboundContactFlowId,
     subtype,
     segmentAttributes: { "connect:Subtype": { ValueString: subtype } },

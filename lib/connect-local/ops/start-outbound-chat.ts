@@ -129,7 +129,7 @@ function requireTemplate(ctx: SimContext, request: TemplateRequest): void {
   }
 }
 
-export const startOutboundChatContact: OperationHandler = (ctx, { body }) => {
+export const startOutboundChatContact: OperationHandler = (ctx, { body, receivedAtMs }) => {
   const input = v.body(body);
   const sourceArn = readEndpoint(input, "SourceEndpoint", "CONNECT_PHONENUMBER_ARN");
   const destination = readEndpoint(input, "DestinationEndpoint", "TELEPHONE_NUMBER");
@@ -180,6 +180,7 @@ export const startOutboundChatContact: OperationHandler = (ctx, { body }) => {
     initiationMethod: ctx.config.initiationMethod,
     clientToken: clientToken || undefined,
     request: body,
+    receivedAtMs,
     contactFlowId: flow.id,
     subtype,
     segmentAttributes,
