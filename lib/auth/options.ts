@@ -1,13 +1,17 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { recordAudit } from "@/lib/audit/record";
 import { getRuntime } from "@/lib/server/runtime";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "@/lib/server/request-headers";
 import { signInSchema } from "@/lib/users/schemas";
-import { findUserByEmail, insertUser, publicUser, updateUser } from "@/lib/users/queries";
+import { currentRequestMeta, type RequestMeta } from "@/lib/server/request-meta";
+import { findUserByEmail } from "@/lib/users/queries";
 import { roleFromClaim } from "./oidc-role";
+import { isEmailVerified, signInWithOidc } from "./oidc-sign-in";
+import { safeRedirect } from "./safe-redirect";
+import { createSession } from "./sessions";
 import { attemptSignIn, defaultDelay } from "./sign-in";
+import { endSession } from "./sign-out";
 
 export const OIDC_PROVIDER_ID = "oidc";
 
@@ -42,7 +46,7 @@ async function buildAuthOptions(): Promise<AuthOptions> {
           db,
           parsed.data,
           { requestId: header(headers, REQUEST_ID_HEADER), ip: header(headers, CLIENT_IP_HEADER), userAgent: header(headers, "user-agent") },
-          { maxFailures: e.SIGN_IN_MAX_FAILURES, lockMinutes: e.SIGN_IN_LOCK_MINUTES, delayMs: defaultDelay },
+          { maxFailures: e.SIGN_IN_MAX_FAILURES, clientMaxFailures: e.SIGN_IN_CLIENT_MAX_FAILURES, lockMinutes: e.SIGN_IN_LOCK_MINUTES, delayMs: defaultDelay },
         );
         if (!result.ok) throw new Error(result.message);
         return { id: result.user.id, email: result.user.email, name: result.user.name };
@@ -67,48 +71,63 @@ async function buildAuthOptions(): Promise<AuthOptions> {
     });
   }
 
+  const secure = (e.PUBLIC_URL ?? "").startsWith("https://");
+  // Outside a request (never for a sign-in, which is one) the session row simply records no address.
+  const requestMeta = async (): Promise<Partial<RequestMeta>> => currentRequestMeta().catch(() => ({}));
+
   return {
     secret: rt.authSecret,
     providers,
     pages: { signIn: "/login", error: "/login" },
     session: { strategy: "jwt", maxAge: e.SESSION_MAX_AGE_HOURS * 3600 },
-    useSecureCookies: (e.PUBLIC_URL ?? "").startsWith("https://"),
+    useSecureCookies: secure,
+    // Over https the session cookie is a __Host- cookie: Secure, Path=/ and no Domain, so no sibling host can set or
+    // shadow it. Plain http (development, tests) keeps next-auth's default name, which browsers accept there.
+    cookies: secure ? { sessionToken: { name: "__Host-next-auth.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } } } : undefined,
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
-        // Single sign-on: the identity provider vouches for the email; its role claim sets the role.
-        const email = (user.email ?? "").toLowerCase();
-        if (!email) return "/login?error=" + encodeURIComponent("Your identity provider did not send an email address");
-        const role = (user as { role?: ReturnType<typeof roleFromClaim> }).role ?? e.OIDC_DEFAULT_ROLE;
-        const actor = { actorId: null, actorEmail: email };
-        return db.transaction(async (tx) => {
-          const existing = await findUserByEmail(tx, email);
-          if (existing?.disabledAt) return "/login?error=" + encodeURIComponent("This account is disabled. Ask an administrator to enable it.");
-          const saved = existing
-            ? (await updateUser(tx, existing.id, { role, lastSignInAt: new Date() }))!
-            : await insertUser(tx, { email, name: user.name ?? "", role, passwordHash: null });
-          if (!existing) await recordAudit(tx, { ...actor, actorId: saved.id }, { action: "user.created", targetType: "user", targetId: saved.id, diff: { after: publicUser(saved), via: "sso" } });
-          else if (existing.role !== role) await recordAudit(tx, { ...actor, actorId: saved.id }, { action: "user.role_changed", targetType: "user", targetId: saved.id, diff: { role: { from: existing.role, to: role }, via: "sso" } });
-          await recordAudit(tx, { ...actor, actorId: saved.id }, { action: "auth.signed_in", targetType: "user", targetId: saved.id, diff: { method: "sso" } });
-          return true;
-        });
+        const meta = await requestMeta();
+        const result = await signInWithOidc(
+          db,
+          {
+            email: user.email ?? "",
+            name: user.name ?? "",
+            role: (user as { role?: ReturnType<typeof roleFromClaim> }).role ?? e.OIDC_DEFAULT_ROLE,
+            emailVerified: isEmailVerified(profile as Record<string, unknown> | undefined),
+          },
+          { requestId: meta.requestId ?? null, ip: meta.ip ?? null, userAgent: meta.userAgent ?? null },
+        );
+        // A code, never free text: the sign-in page maps it to its own message.
+        return result.ok ? true : `/login?error=${result.code}`;
       },
       async jwt({ token, user, account }) {
         if (user && account) {
           const dbUser = account.provider === OIDC_PROVIDER_ID ? await findUserByEmail(db, user.email ?? "") : undefined;
-          token.uid = dbUser?.id ?? user.id;
+          const uid = dbUser?.id ?? user.id;
+          const meta = await requestMeta();
+          const session = await createSession(db, {
+            userId: uid,
+            method: account.provider === OIDC_PROVIDER_ID ? "sso" : "password",
+            ip: meta.ip ?? null,
+            userAgent: meta.userAgent ?? null,
+            maxAgeHours: e.SESSION_MAX_AGE_HOURS,
+          });
+          token.uid = uid;
+          token.sid = session.id;
         }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: typeof token.uid === "string" ? token.uid : undefined };
+        return { ...session, uid: typeof token.uid === "string" ? token.uid : undefined, sid: typeof token.sid === "string" ? token.sid : undefined };
+      },
+      async redirect({ url, baseUrl }) {
+        return safeRedirect(url, baseUrl, e.PUBLIC_URL);
       },
     },
     events: {
       async signOut({ token }) {
-        if (typeof token?.uid === "string") {
-          await recordAudit(db, { actorId: token.uid, actorEmail: String(token.email ?? "unknown") }, { action: "auth.signed_out", targetType: "user", targetId: token.uid });
-        }
+        await endSession(db, token);
       },
     },
   };
