@@ -30,6 +30,10 @@ function sampleInput(name: string, targetId: string): unknown {
       return { userId: targetId, role: "supervisor" };
     case "users.setDisabled":
       return { userId: targetId, disabled: true };
+    case "users.changeOwnPassword":
+      return { currentPassword: "not-the-password", newPassword: "a-new-long-passphrase-7", confirmPassword: "a-new-long-passphrase-7" };
+    case "users.resetPassword":
+      return { userId: targetId };
     case "users.setupFirstAdmin":
       return { email: "first@example.com", name: "", password: "a-long-passphrase-42", confirmPassword: "a-long-passphrase-42" };
     case "campaigns.preflight":

@@ -1,6 +1,7 @@
 import "server-only";
 // Every server action definition, so one test can hold each of them to its role.
 import * as users from "@/lib/users/actions";
+import * as passwords from "@/lib/users/password-actions";
 import * as simulator from "@/lib/connect/simulator-admin";
 import * as apiKeys from "@/lib/api-keys/actions";
 import * as campaigns from "@/lib/campaigns/actions";
@@ -13,7 +14,7 @@ import * as settingsActions from "@/lib/settings/actions";
 import * as suppression from "@/lib/suppression/actions";
 import type { AnyActionDef } from "./safe-action";
 
-export const ALL_ACTIONS: readonly AnyActionDef[] = [users.setupFirstAdmin, users.createUser, users.changeUserRole, users.setUserDisabled, simulator.updateSimulatorSettings, apiKeys.createApiKey, apiKeys.revokeApiKey, campaigns.previewPreflight, campaigns.saveDraft, campaigns.deleteDraft, campaigns.launchCampaign, campaigns.testSend, controls.pauseCampaign, controls.resumeCampaign, controls.cancelCampaign, retry.retryFailed, settingsActions.updateSendRate, suppression.addSuppression, suppression.removeSuppression, suppression.importSuppressions, contacts.stopContact, chatEvents.sendChatEvent, settingsActions.updateOptKeywords, inbound.createIntegration, inbound.setIntegrationEnabled, inbound.rotateIntegrationSecret, inbound.deleteIntegration];
+export const ALL_ACTIONS: readonly AnyActionDef[] = [users.setupFirstAdmin, users.createUser, users.changeUserRole, users.setUserDisabled, passwords.changeOwnPassword, passwords.resetUserPassword, simulator.updateSimulatorSettings, apiKeys.createApiKey, apiKeys.revokeApiKey, campaigns.previewPreflight, campaigns.saveDraft, campaigns.deleteDraft, campaigns.launchCampaign, campaigns.testSend, controls.pauseCampaign, controls.resumeCampaign, controls.cancelCampaign, retry.retryFailed, settingsActions.updateSendRate, suppression.addSuppression, suppression.removeSuppression, suppression.importSuppressions, contacts.stopContact, chatEvents.sendChatEvent, settingsActions.updateOptKeywords, inbound.createIntegration, inbound.setIntegrationEnabled, inbound.rotateIntegrationSecret, inbound.deleteIntegration];
 
 export function actionNamed(name: string): AnyActionDef {
   const def = ALL_ACTIONS.find((d) => d.name === name);

@@ -3,10 +3,12 @@ import { sql } from "drizzle-orm";
 import { defineAction } from "@/lib/actions/safe-action";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
+import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db/types";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { UserFacingError } from "@/lib/errors";
 import { changeRoleSchema, createUserSchema, setUserDisabledSchema, setupSchema } from "./schemas";
+import { refuseUntilPasswordChanged } from "./password-gate";
 import { countActiveAdmins, countUsers, findUserByEmail, findUserById, insertUser, listUsers, publicUser, updateUser } from "./queries";
 
 const SETUP_LOCK = 7_201_442_003;
@@ -44,7 +46,8 @@ export const createUser = defineAction({
   name: "users.create",
   access: "admin",
   input: createUserSchema,
-  handler: async (input, { db, actor }) => {
+  handler: async (input, { db, user, actor }) => {
+    refuseUntilPasswordChanged(user);
     const passwordHash = await hashPassword(input.password);
     return db.transaction(async (tx) => {
       const user = await insertUnique(tx, { email: input.email, name: input.name, role: input.role, passwordHash });
@@ -54,7 +57,7 @@ export const createUser = defineAction({
   },
 });
 
-async function loadUser(db: Db, id: string) {
+export async function loadUser(db: Db, id: string) {
   const user = await findUserById(db, id);
   if (!user) throw new UserFacingError("not_found", "This user no longer exists");
   return user;
@@ -68,31 +71,38 @@ export const changeUserRole = defineAction({
   name: "users.changeRole",
   access: "admin",
   input: changeRoleSchema,
-  handler: async (input, { db, actor }) =>
-    db.transaction(async (tx) => {
+  handler: async (input, { db, user, actor }) => {
+    refuseUntilPasswordChanged(user);
+    return db.transaction(async (tx) => {
       const before = await loadUser(tx, input.userId);
       if (before.role === input.role) return publicUser(before);
       const after = (await updateUser(tx, before.id, { role: input.role }))!;
       await keepOneAdmin(tx, "The console needs at least one active admin: make someone else admin first");
       await recordAudit(tx, actor, { action: "user.role_changed", targetType: "user", targetId: before.id, diff: changedFields(publicUser(before), publicUser(after)) });
       return publicUser(after);
-    }),
+    });
+  },
 });
 
 export const setUserDisabled = defineAction({
   name: "users.setDisabled",
   access: "admin",
   input: setUserDisabledSchema,
-  handler: async (input, { db, actor }) =>
-    db.transaction(async (tx) => {
+  handler: async (input, { db, user, actor }) => {
+    refuseUntilPasswordChanged(user);
+    return db.transaction(async (tx) => {
       const before = await loadUser(tx, input.userId);
       if (input.disabled && before.id === actor.actorId) throw new UserFacingError("conflict", "You cannot disable your own account");
       if (Boolean(before.disabledAt) === input.disabled) return publicUser(before);
       const after = (await updateUser(tx, before.id, { disabledAt: input.disabled ? new Date() : null }))!;
       await keepOneAdmin(tx, "The console needs at least one active admin");
-      await recordAudit(tx, actor, { action: input.disabled ? "user.disabled" : "user.enabled", targetType: "user", targetId: before.id, diff: changedFields(publicUser(before), publicUser(after)) });
+      // Every session of a disabled user ends on the server, not just when its cookie is next checked against the user.
+      const sessionsEnded = input.disabled ? await revokeUserSessions(tx, before.id, "user_disabled") : 0;
+      const diff = { ...changedFields(publicUser(before), publicUser(after)), ...(input.disabled ? { sessionsEnded } : {}) };
+      await recordAudit(tx, actor, { action: input.disabled ? "user.disabled" : "user.enabled", targetType: "user", targetId: before.id, diff });
       return publicUser(after);
-    }),
+    });
+  },
 });
 
 export async function listPublicUsers(db: Db) {

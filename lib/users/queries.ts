@@ -33,13 +33,27 @@ export async function insertUser(db: Db, values: { email: string; name: string; 
   return row!;
 }
 
-export async function updateUser(db: Db, id: string, patch: Partial<Pick<User, "role" | "disabledAt" | "name" | "lastSignInAt" | "passwordHash">>): Promise<User | undefined> {
+export async function updateUser(db: Db, id: string, patch: Partial<Pick<User, "role" | "disabledAt" | "name" | "lastSignInAt" | "passwordHash" | "mustChangePassword" | "passwordChangedAt">>): Promise<User | undefined> {
   const [row] = await db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+  return row;
+}
+
+/**
+ * Sets a new password hash only if the stored one is still `expectedHash`: a reset or another change that landed
+ * since the current password was checked wins, and this one updates nothing.
+ */
+export async function replacePasswordHash(db: Db, id: string, expectedHash: string, passwordHash: string): Promise<User | undefined> {
+  const now = new Date();
+  const [row] = await db
+    .update(users)
+    .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now })
+    .where(and(eq(users.id, id), eq(users.passwordHash, expectedHash)))
+    .returning();
   return row;
 }
 
 /** What a user record may show in the audit log and the UI: never the password hash. */
 export function publicUser(u: User) {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, lastSignInAt: u.lastSignInAt, createdAt: u.createdAt };
+  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, mustChangePassword: u.mustChangePassword, lastSignInAt: u.lastSignInAt, createdAt: u.createdAt };
 }
 export type PublicUser = ReturnType<typeof publicUser>;
