@@ -1,7 +1,10 @@
 // `npm test`: every suite in turn — unit and integration on PGlite, the database suites again on PostgreSQL
-// when TEST_DATABASE_URL is set, end-to-end in Chromium, then the crash test — and one summed line at the end.
+// when TEST_DATABASE_URL is set, both again on Node 22, end-to-end in Chromium, then the crash test — and one
+// summed line at the end. `npm test -- <step>` runs one step: unit, postgres, node22, e2e or crash; files named after
+// the step narrow its Vitest runs (`npm test -- node22 lib/connect-local`).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
 
 interface Outcome {
   name: string;
@@ -26,13 +29,70 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-function vitest(name: string, filter: string[], env: Record<string, string>) {
-  const out = `${RESULTS}/${name}.json`;
+/** `node`, when given, is the Node binary Vitest and its workers run on; otherwise the one running this script. */
+function vitest(name: string, filter: string[], env: Record<string, string>, node?: string) {
+  const out = `${RESULTS}/${name.replace(/[^\w-]+/g, "-")}.json`;
   rmSync(out, { force: true });
-  const exitCode = run("npx", ["vitest", "run", ...filter, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  const args = ["run", ...filter, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
+  const exitCode = node
+    ? // The binary's folder goes first on PATH so anything the tests start by name (npx, node) is Node 22 too.
+      run(node, ["node_modules/vitest/vitest.mjs", ...args], { ...env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ""}` })
+    : run("npx", ["vitest", ...args], env);
   const report = readJson<{ numPassedTests: number; numFailedTests: number }>(out);
   // No report means the runner itself failed: count that as a failure rather than as nothing.
   outcomes.push({ name, passed: report?.numPassedTests ?? 0, failed: report ? report.numFailedTests : 1, exitCode });
+}
+
+// AWS SDK releases after January 2027 need Node 22, so the unit and database suites run on it as well. The binary
+// comes from the npm registry's node-<platform>-<arch> package (npm pack checks its integrity) and is kept under
+// node_modules/.cache, so each `npm ci` starts from the newest 22.x. NODE22_BIN points at one already installed.
+const NODE22_CACHE = "node_modules/.cache/node22";
+
+function node22(): string | undefined {
+  const given = process.env.NODE22_BIN;
+  const cached = path.resolve(NODE22_CACHE, "package/bin/node");
+  const bin = given || cached;
+  if (!given && !existsSync(cached)) {
+    const platform = process.platform === "win32" ? "win" : process.platform;
+    const spec = `node-${platform}-${process.arch}@22`;
+    console.log(`[test] fetching Node 22 (${spec}) from the npm registry into ${NODE22_CACHE}`);
+    rmSync(NODE22_CACHE, { recursive: true, force: true });
+    mkdirSync(NODE22_CACHE, { recursive: true });
+    const pack = spawnSync("npm", ["pack", spec, "--json", "--pack-destination", NODE22_CACHE], { encoding: "utf8" });
+    const file = pack.status === 0 ? (JSON.parse(pack.stdout) as { filename: string }[])[0]?.filename : undefined;
+    if (!file) {
+      console.error(
+        `[test] FAILED to fetch Node 22: \`npm pack ${spec}\` exited ${pack.status}.\n${(pack.stderr ?? "").trim()}\n` +
+          "[test] The unit and database suites did not run on Node 22; that counts as a failure, not a skip. " +
+          "Allow access to the npm registry, or set NODE22_BIN to a Node 22 binary.",
+      );
+      return undefined;
+    }
+    const archive = path.join(NODE22_CACHE, file);
+    const untar = spawnSync("tar", ["-xzf", archive, "-C", NODE22_CACHE, "package/bin/node"], { encoding: "utf8" });
+    rmSync(archive, { force: true });
+    if (untar.status !== 0) {
+      console.error(`[test] FAILED to unpack Node 22 from ${file}: ${(untar.stderr ?? "").trim()}`);
+      return undefined;
+    }
+  }
+  const version = spawnSync(bin, ["--version"], { encoding: "utf8" });
+  if (version.status !== 0 || !/^v22\./.test(version.stdout ?? "")) {
+    console.error(`[test] FAILED: ${bin} is not a working Node 22 (${(version.stdout || version.stderr || String(version.error)).trim()})`);
+    return undefined;
+  }
+  console.log(`[test] unit and database suites on Node ${version.stdout.trim()} (${bin})`);
+  return bin;
+}
+
+function onNode22(pgUrl: string | undefined) {
+  const node = node22();
+  if (!node) {
+    outcomes.push({ name: "node 22 (fetch)", passed: 0, failed: 1, exitCode: 1 });
+    return;
+  }
+  vitest("unit-pglite node 22", files, { TEST_DB_KIND: "pglite" }, node);
+  if (pgUrl) vitest("db-postgres node 22", files.length ? files : ["db.test"], { TEST_DB_KIND: "postgres", TEST_DATABASE_URL: pgUrl }, node);
 }
 
 function ensureBrowser(): boolean {
@@ -82,11 +142,14 @@ function crash() {
 
 mkdirSync(RESULTS, { recursive: true });
 const only = process.argv[2];
+// Only with a step: narrows that step's Vitest runs to these files instead of the whole suite.
+const files = process.argv.slice(3);
 const pgUrl = process.env.TEST_DATABASE_URL;
 
-if (!only || only === "unit") vitest("unit-pglite", [], { TEST_DB_KIND: "pglite" });
-if ((!only || only === "postgres") && pgUrl) vitest("db-postgres", ["db.test"], { TEST_DB_KIND: "postgres", TEST_DATABASE_URL: pgUrl });
+if (!only || only === "unit") vitest("unit-pglite", files, { TEST_DB_KIND: "pglite" });
+if ((!only || only === "postgres") && pgUrl) vitest("db-postgres", files.length ? files : ["db.test"], { TEST_DB_KIND: "postgres", TEST_DATABASE_URL: pgUrl });
 else if (!only || only === "postgres") console.log("[test] TEST_DATABASE_URL is not set: skipping the PostgreSQL run of the database suites");
+if (!only || only === "node22") onNode22(pgUrl);
 if (!only || only === "e2e") e2e();
 if (!only || only === "crash") crash();
 
