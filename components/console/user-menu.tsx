@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ROLE_LABEL, type Role } from "@/lib/auth/roles";
 import { SignOutButton } from "./sign-out-button";
@@ -9,6 +10,9 @@ export function UserMenu({ email, role }: { email: string; role: Role }) {
       <Badge tone={role === "admin" ? "info" : role === "supervisor" ? "success" : "neutral"} data-testid="signed-in-role">
         {ROLE_LABEL[role]}
       </Badge>
+      <Link href="/change-password" className="text-muted-foreground underline-offset-4 hover:underline">
+        Change password
+      </Link>
       <SignOutButton />
     </div>
   );

@@ -9,11 +9,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { signInSchema } from "@/lib/users/schemas";
+import { signInSchema } from "@/lib/users/sign-in-schema";
+import { signInDestination } from "./destination";
+import { isKnownSignInError, signInErrorMessage } from "./error-messages";
 
 type Values = z.input<typeof signInSchema>;
 
-export function LoginForm({ sso, next, initialError }: { sso: { id: string; name: string } | null; next: string; initialError: string | null }) {
+export function LoginForm({ sso, callbackUrl, initialError }: { sso: { id: string; name: string } | null; callbackUrl: string | null; initialError: string | null }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(initialError);
   const form = useForm<Values, unknown, z.output<typeof signInSchema>>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
@@ -23,12 +25,14 @@ export function LoginForm({ sso, next, initialError }: { sso: { id: string; name
     setFormError(null);
     const res = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     if (res?.error) {
-      const message = res.error === "CredentialsSignin" ? "Email or password is incorrect." : res.error;
+      // Here the error comes from our own server's answer to this request (the reason the sign-in was refused, such as
+      // attempts left), not from the address bar, so its text may be shown; bare codes still get our fixed wording.
+      const message = isKnownSignInError(res.error) ? signInErrorMessage(res.error)! : res.error;
       if (/locked|disabled/i.test(message)) setFormError(message);
       else form.setError("password", { type: "server", message }, { shouldFocus: true });
       return;
     }
-    router.replace(next);
+    router.replace(signInDestination(callbackUrl, window.location.origin));
     router.refresh();
   });
 
@@ -45,7 +49,7 @@ export function LoginForm({ sso, next, initialError }: { sso: { id: string; name
         {isSubmitting ? "Signing in…" : "Sign in"}
       </Button>
       {sso ? (
-        <Button type="button" variant="outline" onClick={() => void signIn(sso.id, { callbackUrl: next })}>
+        <Button type="button" variant="outline" onClick={() => void signIn(sso.id, { callbackUrl: signInDestination(callbackUrl, window.location.origin) })}>
           Continue with {sso.name}
         </Button>
       ) : null}

@@ -6,6 +6,7 @@ import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/server/runtime";
 import { countUsers } from "@/lib/users/queries";
+import { signInErrorMessage } from "./error-messages";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -16,8 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { error, callbackUrl } = await searchParams;
   const e = env();
   const sso = e.OIDC_ISSUER ? { id: OIDC_PROVIDER_ID, name: e.OIDC_NAME } : null;
-  // Only same-site paths: an open redirect through the sign-in page would be a phishing aid.
-  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/campaigns";
+  // The form turns callbackUrl into a same-origin path (destination.ts) and shows only fixed texts for error codes.
   return (
     <Card>
       <CardHeader>
@@ -25,7 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <CardDescription>Use your console account.</CardDescription>
       </CardHeader>
       <CardContent>
-        <LoginForm sso={sso} next={next} initialError={error && error !== "CredentialsSignin" ? error : null} />
+        <LoginForm sso={sso} callbackUrl={typeof callbackUrl === "string" ? callbackUrl : null} initialError={signInErrorMessage(typeof error === "string" ? error : null)} />
       </CardContent>
     </Card>
   );

@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { PASSWORD_HINT } from "@/lib/auth/password-policy";
 import { setupSchema } from "@/lib/users/schemas";
 import { setupFirstAdminAction } from "./actions";
 
@@ -45,7 +46,7 @@ export function SetupForm() {
       <Field id="name" label="Name" error={errors.name?.message}>
         <Input autoComplete="name" {...form.register("name")} />
       </Field>
-      <Field id="password" label="Password" hint="At least 12 characters, mixing letters with digits or symbols" error={errors.password?.message}>
+      <Field id="password" label="Password" hint={PASSWORD_HINT} error={errors.password?.message}>
         <Input type="password" autoComplete="new-password" {...form.register("password")} />
       </Field>
       <Field id="confirmPassword" label="Confirm password" error={errors.confirmPassword?.message}>

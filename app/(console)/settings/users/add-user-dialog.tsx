@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { PASSWORD_HINT } from "@/lib/auth/password-policy";
 import { ROLE_DESCRIPTION, ROLE_LABEL, ROLES } from "@/lib/auth/roles";
 import { createUserSchema } from "@/lib/users/schemas";
 import { createUserAction } from "./actions";
@@ -64,7 +65,7 @@ export function AddUserDialog() {
               ))}
             </Select>
           </Field>
-          <Field id="new-password" label="Password" hint="At least 12 characters, mixing letters with digits or symbols" error={errors.password?.message}>
+          <Field id="new-password" label="Password" hint={PASSWORD_HINT} error={errors.password?.message}>
             <Input type="password" autoComplete="new-password" {...form.register("password")} />
           </Field>
           <Button type="submit" disabled={isSubmitting}>

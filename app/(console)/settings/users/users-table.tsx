@@ -10,6 +10,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { ROLE_LABEL, ROLES, type Role } from "@/lib/auth/roles";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { changeUserRoleAction, setUserDisabledAction } from "./actions";
+import { ResetPasswordDialog } from "./reset-password-dialog";
 
 export interface UserRow {
   id: string;
@@ -17,6 +18,7 @@ export interface UserRow {
   name: string;
   role: Role;
   disabled: boolean;
+  mustChangePassword: boolean;
   lastSignInAt: string | null;
   createdAt: string;
 }
@@ -68,20 +70,30 @@ export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) 
                   ))}
                 </Select>
               </TD>
-              <TD>{u.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</TD>
+              <TD>
+                {u.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
+                {u.mustChangePassword ? (
+                  <Badge tone="warning" className="ml-1">
+                    Must change password
+                  </Badge>
+                ) : null}
+              </TD>
               <TD className="text-muted-foreground">{when(u.lastSignInAt)}</TD>
               <TD className="text-right">
                 {u.id === meId ? (
                   <span className="text-xs text-muted-foreground">You</span>
                 ) : (
-                  <Button
-                    size="sm"
-                    variant={u.disabled ? "outline" : "destructive"}
-                    disabled={mutation.isPending}
-                    onClick={() => mutation.mutate(() => setUserDisabledAction({ userId: u.id, disabled: !u.disabled }))}
-                  >
-                    {u.disabled ? `Enable ${u.email}` : `Disable ${u.email}`}
-                  </Button>
+                  <div className="flex justify-end gap-2">
+                    <ResetPasswordDialog userId={u.id} email={u.email} />
+                    <Button
+                      size="sm"
+                      variant={u.disabled ? "outline" : "destructive"}
+                      disabled={mutation.isPending}
+                      onClick={() => mutation.mutate(() => setUserDisabledAction({ userId: u.id, disabled: !u.disabled }))}
+                    >
+                      {u.disabled ? `Enable ${u.email}` : `Disable ${u.email}`}
+                    </Button>
+                  </div>
                 )}
               </TD>
             </TR>
