@@ -16,6 +16,8 @@ test("first run: setup refuses bad input, creates the admin and signs in", async
   await expect(page.locator("#email-error")).toHaveText("Enter a valid email address, like name@example.com");
   await expect(page.locator("#password-error")).toHaveText("Use at least 12 characters");
   await expect(page.locator("#confirmPassword-error")).toHaveText("Passwords do not match");
+  await page.getByLabel("Password", { exact: true }).fill("Qwerty123456");
+  await expect(page.locator("#password-error")).toContainText("This password is too common");
 
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Name").fill(ADMIN.name);
