@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
+    // Every test process has an audit key, as every real process configures one at start-up.
+    setupFiles: ["lib/testing/audit-key-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

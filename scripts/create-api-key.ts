@@ -1,4 +1,4 @@
-// `npm run create-api-key -- --name "CRM sync" --role supervisor`: creates an automation API key from the command line,
+// `npm run create-api-key -- --name "CRM sync" --role supervisor [--expires 2026-12-31]`: creates an automation API key from the command line,
 // for deployments where nobody has signed in yet to use Settings. Opens the configured database (the embedded one in
 // DATA_DIR, taking the data-folder lock so it refuses while the console runs, or DATABASE_URL), attributes the key to
 // the first admin, audits it as the system, prints the key once and closes the database cleanly.
@@ -7,9 +7,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { publicKey } from "@/lib/api-keys/queries";
-import { createApiKeySchema } from "@/lib/api-keys/schemas";
+import { createApiKeySchema, expiryFromDay } from "@/lib/api-keys/schemas";
 import { newApiKey } from "@/lib/api-keys/token";
 import { SYSTEM_ACTOR } from "@/lib/audit/context";
+import { auditKeyFromSecrets, configureAuditKey } from "@/lib/audit/key";
 import { recordAudit } from "@/lib/audit/record";
 import { DataDirLockedError, lockDataDir, type DataDirLock } from "@/lib/db/data-dir-lock";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -17,8 +18,9 @@ import { openPglite, openPostgres } from "@/lib/db/open";
 import { apiKeys, users } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { ConfigError, loadEnv } from "@/lib/env-schema";
+import { resolveAuthSecret } from "@/lib/server/auth-secret";
 
-const USAGE = 'Usage: npm run create-api-key -- --name "CRM sync" --role admin|supervisor|viewer [--json]';
+const USAGE = 'Usage: npm run create-api-key -- --name "CRM sync" --role admin|supervisor|viewer [--expires YYYY-MM-DD] [--json]';
 
 class UsageError extends Error {}
 
@@ -27,7 +29,7 @@ function readArgs() {
   try {
     parsed = parseArgs({
       args: process.argv.slice(2),
-      options: { name: { type: "string" }, role: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      options: { name: { type: "string" }, role: { type: "string" }, expires: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
       strict: true,
       allowPositionals: false,
     });
@@ -38,9 +40,10 @@ function readArgs() {
     console.log(USAGE);
     process.exit(0);
   }
-  const input = createApiKeySchema.safeParse({ name: parsed.values.name ?? "", role: parsed.values.role });
+  const input = createApiKeySchema.safeParse({ name: parsed.values.name ?? "", role: parsed.values.role, expiresOn: parsed.values.expires });
   if (!input.success) {
-    const problems = input.error.issues.map((i) => `  --${String(i.path[0] ?? "?")}: ${i.message}`);
+    const flag = (field: unknown) => (field === "expiresOn" ? "expires" : String(field ?? "?"));
+    const problems = input.error.issues.map((i) => `  --${flag(i.path[0])}: ${i.message}`);
     throw new UsageError(`${problems.join("\n")}\n${USAGE}`);
   }
   return { ...input.data, json: parsed.values.json };
@@ -59,7 +62,8 @@ async function main(): Promise<void> {
     } else {
       database = await openPostgres(e.DATABASE_URL!, 2);
     }
-    await migrateDatabase(database);
+    await migrateDatabase(database, { migrationUrl: e.DATABASE_MIGRATION_URL });
+    configureAuditKey(auditKeyFromSecrets(e.AUDIT_KEY, resolveAuthSecret(e)));
     const db = database.db;
 
     const created = await db.transaction(async (tx) => {
@@ -76,7 +80,8 @@ async function main(): Promise<void> {
         );
       }
       const { key, prefix, hash } = newApiKey();
-      const [row] = await tx.insert(apiKeys).values({ name: args.name, role: args.role, prefix, hash, createdBy: admin.id }).returning();
+      const expiresAt = args.expiresOn ? expiryFromDay(args.expiresOn) : null;
+      const [row] = await tx.insert(apiKeys).values({ name: args.name, role: args.role, prefix, hash, createdBy: admin.id, expiresAt }).returning();
       await recordAudit(tx, { ...SYSTEM_ACTOR, requestId: "create-api-key" }, {
         action: "api_key.created",
         targetType: "api_key",
@@ -89,7 +94,8 @@ async function main(): Promise<void> {
     if (args.json) {
       console.log(JSON.stringify({ ...publicKey(created.row), createdBy: created.adminEmail, key: created.key }));
     } else {
-      console.log(`Created API key "${created.row.name}" (role ${created.row.role}, prefix ${created.row.prefix}) on behalf of ${created.adminEmail}.`);
+      const expiry = created.row.expiresAt ? `, expires ${created.row.expiresAt.toISOString()}` : "";
+      console.log(`Created API key "${created.row.name}" (role ${created.row.role}, prefix ${created.row.prefix}${expiry}) on behalf of ${created.adminEmail}.`);
       console.log("Copy it now: it is shown only this once and only its hash is stored.");
       console.log("");
       console.log(created.key);

@@ -5,7 +5,7 @@ import http from "node:http";
 import { randomUUID } from "node:crypto";
 import next from "next";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "@/lib/server/request-headers";
-import { getRuntime, shutdownRuntime } from "@/lib/server/runtime";
+import { getRuntime, shutdownRuntime, startAuditCheckpoints } from "@/lib/server/runtime";
 import { securityHeaders } from "@/lib/server/security-headers";
 import { startConnectBackend } from "@/lib/server/connect-backend";
 import { startEmbeddedDispatcher } from "@/lib/server/embedded-dispatcher";
@@ -30,6 +30,7 @@ async function main() {
 
   await startConnectBackend(rt);
   await startEmbeddedDispatcher(rt);
+  startAuditCheckpoints(rt);
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: e.PORT });
   const handle = app.getRequestHandler();

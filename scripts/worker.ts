@@ -3,6 +3,7 @@
 import "./allow-server-modules";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
+import { auditKeyFromSecrets, configureAuditKey } from "@/lib/audit/key";
 import { createConnectGateway } from "@/lib/connect/gateway";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { openPostgres } from "@/lib/db/open";
@@ -11,6 +12,7 @@ import { startDispatcher } from "@/lib/dispatch/dispatcher";
 import { dispatchSetupFromEnv } from "@/lib/dispatch/env-setup";
 import { startReconcilerFromEnv } from "@/lib/contacts/reconcile-env";
 import { loadEnv } from "@/lib/env-schema";
+import { resolveAuthSecret } from "@/lib/server/auth-secret";
 import { startInboundForwarder } from "@/lib/inbound/forwarder";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -32,11 +34,13 @@ async function main(): Promise<void> {
 
   const database: DatabaseHandle = await openPostgres(e.DATABASE_URL);
   try {
-    await migrateDatabase(database);
+    await migrateDatabase(database, { migrationUrl: e.DATABASE_MIGRATION_URL });
   } catch (err) {
     await database.close();
     throw err;
   }
+  // The console's key (AUDIT_KEY, or derived from the same AUTH_SECRET): campaign transitions here are audited too.
+  configureAuditKey(auditKeyFromSecrets(e.AUDIT_KEY, resolveAuthSecret(e)));
   const setup = dispatchSetupFromEnv(e, endpoint);
   const dispatcher = startDispatcher({ db: database.db, gateway: createConnectGateway(setup.gateway), workerId, options: setup.options, log });
   // Also retries inbound messages waiting for Connect; the console does the same, and claims keep them apart.

@@ -27,7 +27,7 @@ describe("audit log", () => {
     expect(rows).toHaveLength(3);
     expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
     expect(rows[2]!.prevHash).toBe(rows[1]!.hash);
-    expect(await verifyAuditChain(h.db)).toEqual({ ok: true, checked: 3, lastHash: rows[2]!.hash });
+    expect(await verifyAuditChain(h.db)).toEqual({ ok: true, checked: 3, lastId: rows[2]!.id, lastHash: rows[2]!.hash, checkpoint: null });
   });
 
   it("writes nothing when the surrounding transaction fails", async () => {

@@ -1,5 +1,7 @@
 // Hash chain over audit entries. Canonical JSON (sorted keys) so jsonb's own key order cannot change a hash.
-import { createHash } from "node:crypto";
+// Entries written before the chain was keyed carry plain SHA-256 ("sha256"); every entry since carries an HMAC-SHA256
+// with the audit key ("hmac-sha256"), which someone who can only write to the database cannot recompute.
+import { createHash, createHmac } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -29,7 +31,29 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+export type HashAlg = "sha256" | "hmac-sha256";
+
+/** What new entries are written with. */
+export const CURRENT_HASH_ALG: HashAlg = "hmac-sha256";
+
+function canonicalBody(content: HashedContent): string {
+  return canonicalJson({ ...content, at: content.at.toISOString() });
+}
+
+/** The legacy, unkeyed hash: kept to verify entries written before the chain was keyed. */
 export function entryHash(prevHash: string, content: HashedContent): string {
-  const body = canonicalJson({ ...content, at: content.at.toISOString() });
-  return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
+  return createHash("sha256").update(prevHash).update("\n").update(canonicalBody(content)).digest("hex");
+}
+
+/** The keyed hash over the same previous hash and canonical content. */
+export function keyedEntryHash(key: string, prevHash: string, content: HashedContent): string {
+  return createHmac("sha256", key).update(prevHash).update("\n").update(canonicalBody(content)).digest("hex");
+}
+
+export function isHashAlg(value: string): value is HashAlg {
+  return value === "sha256" || value === "hmac-sha256";
+}
+
+export function hashWith(alg: HashAlg, key: string, prevHash: string, content: HashedContent): string {
+  return alg === "hmac-sha256" ? keyedEntryHash(key, prevHash, content) : entryHash(prevHash, content);
 }

@@ -3,7 +3,8 @@ import { desc, sql } from "drizzle-orm";
 import { auditLog } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import type { AuditActor } from "./context";
-import { GENESIS_HASH, entryHash, type HashedContent } from "./hash";
+import { CURRENT_HASH_ALG, GENESIS_HASH, keyedEntryHash, type HashedContent } from "./hash";
+import { auditKey } from "./key";
 
 // Serialises audit writers on PostgreSQL so the chain cannot fork; held until the transaction ends.
 const AUDIT_CHAIN_LOCK = 7_201_442_002;
@@ -20,6 +21,8 @@ export interface AuditEntry {
  * neither does. Given a plain database handle it opens its own transaction.
  */
 export async function recordAudit(db: Db, actor: AuditActor, entry: AuditEntry): Promise<{ id: number; hash: string }> {
+  // First of all: a process without its key fails before touching the database.
+  const key = auditKey();
   if (!isTransaction(db)) return db.transaction((tx) => recordAudit(tx, actor, entry));
   await db.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
@@ -37,10 +40,10 @@ export async function recordAudit(db: Db, actor: AuditActor, entry: AuditEntry):
     ip: actor.ip ?? null,
     userAgent: actor.userAgent ?? null,
   };
-  const hash = entryHash(prevHash, content);
+  const hash = keyedEntryHash(key, prevHash, content);
   const [row] = await db
     .insert(auditLog)
-    .values({ ...content, prevHash, hash })
+    .values({ ...content, prevHash, hash, hashAlg: CURRENT_HASH_ALG })
     .returning({ id: auditLog.id });
   return { id: row!.id, hash };
 }

@@ -1,6 +1,9 @@
 import "server-only";
 // The process-wide runtime: configuration, the data-folder lock, the database and the Connect endpoint.
 // Kept on globalThis because the server entry and Next's route bundles load separate copies of this module.
+import { startAuditCheckpointLoop } from "@/lib/audit/checkpoint-loop";
+import { checkpointFilePath } from "@/lib/audit/checkpoint";
+import { auditKeyFromSecrets, configureAuditKey } from "@/lib/audit/key";
 import { env, type Env } from "@/lib/env";
 import { lockDataDir, type DataDirLock } from "@/lib/db/data-dir-lock";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -37,12 +40,15 @@ async function boot(): Promise<Runtime> {
   } else {
     database = await openPostgres(e.DATABASE_URL!);
   }
-  await migrateDatabase(database);
+  await migrateDatabase(database, { migrationUrl: e.DATABASE_MIGRATION_URL });
+  const authSecret = resolveAuthSecret(e);
+  // Before anything can write to the audit log (the admin bootstrap below does).
+  configureAuditKey(auditKeyFromSecrets(e.AUDIT_KEY, authSecret));
   if (e.ADMIN_EMAIL && e.ADMIN_PASSWORD) {
     const outcome = await bootstrapAdmin(database.db, e.ADMIN_EMAIL, e.ADMIN_PASSWORD);
     if (outcome === "created") console.log(`[console] created admin ${e.ADMIN_EMAIL} from ADMIN_EMAIL`);
   }
-  return { env: e, database, lock, authSecret: resolveAuthSecret(e), connectEndpoint: e.CONNECT_ENDPOINT, shutdownHooks: [] };
+  return { env: e, database, lock, authSecret, connectEndpoint: e.CONNECT_ENDPOINT, shutdownHooks: [] };
 }
 
 export function getRuntime(): Promise<Runtime> {
@@ -58,6 +64,14 @@ export function getRuntime(): Promise<Runtime> {
 
 export async function getDb() {
   return (await getRuntime()).database.db;
+}
+
+/** Signed checkpoints of the audit chain's head in DATA_DIR every AUDIT_CHECKPOINT_MINUTES (0: none), until shutdown. */
+export function startAuditCheckpoints(rt: Runtime): void {
+  const minutes = rt.env.AUDIT_CHECKPOINT_MINUTES;
+  if (minutes <= 0) return;
+  const loop = startAuditCheckpointLoop({ db: rt.database.db, file: checkpointFilePath(rt.env.dataDir), intervalMs: minutes * 60_000 });
+  rt.shutdownHooks.push(() => loop.stop());
 }
 
 /** Runs shutdown hooks (newest first), closes the database cleanly and releases the folder lock. */
