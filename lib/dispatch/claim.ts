@@ -1,15 +1,20 @@
 import "server-only";
 // Claiming ledger rows: one conditional statement takes due rows of a running campaign for this dispatcher.
 // A row whose lease ran out belonged to a dispatcher that died mid-send; claiming it again re-sends it with the same
-// ClientToken, so Connect answers with the contact it already created instead of starting a second chat.
+// ClientToken, so Connect answers with the contact it already created instead of starting a second chat. A dispatcher
+// whose heartbeat stopped (see heartbeat.ts) is treated the same way at once, without waiting for its leases to end.
 import { and, asc, eq, exists, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { campaignRecipients as r, campaigns, type CampaignRecipient } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { claimerIsGone } from "./heartbeat";
 
 const due = (campaignId: string) =>
   and(
     eq(r.campaignId, campaignId),
-    or(and(eq(r.sendStatus, "pending"), or(isNull(r.nextAttemptAt), lte(r.nextAttemptAt, sql`now()`))), and(eq(r.sendStatus, "sending"), lt(r.leaseUntil, sql`now()`))),
+    or(
+      and(eq(r.sendStatus, "pending"), or(isNull(r.nextAttemptAt), lte(r.nextAttemptAt, sql`now()`))),
+      and(eq(r.sendStatus, "sending"), or(lt(r.leaseUntil, sql`now()`), claimerIsGone(r.claimedBy))),
+    ),
   );
 
 export interface ClaimRequest {

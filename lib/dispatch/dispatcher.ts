@@ -13,6 +13,7 @@ import { startDueCampaigns } from "./campaign-transitions";
 import type { DispatchContext } from "./dispatch-context";
 import { fillCampaign } from "./fill-campaign";
 import { handleResult } from "./handle-result";
+import { startHeartbeat } from "./heartbeat";
 import { resolveDispatchOptions, type DispatchOptions } from "./options";
 import { onSuccess } from "./rate-limiter";
 import { ThrottleWindow } from "./throttle-window";
@@ -34,6 +35,12 @@ export interface Dispatcher {
   /** Stops claiming, waits for the sends in flight to finish and be recorded, then resolves. */
   stop(): Promise<void>;
 }
+
+// While the database is unreachable the loop retries at growing intervals, up to this.
+const MAX_FAILURE_PAUSE_MS = 5_000;
+// Pauses before writing down an outcome again after the database failed (a restart, a dropped connection): the
+// result is in memory, and all of them together stay well under the lease, so the row is still ours.
+const RECORD_RETRY_MS = [250, 1_000, 2_000, 4_000, 8_000];
 
 /** One line: drizzle wraps the driver's error, whose message is the useful part. */
 function describeError(err: unknown): string {
@@ -61,6 +68,8 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
   let nextHousekeeping = 0;
   let pass = 0;
   let wakeUp: (() => void) | undefined;
+  // Written every couple of seconds from now until the drain ends: another dispatcher takes over our rows only once it stops.
+  const heartbeat = startHeartbeat(ctx.db, ctx.workerId, log);
 
   const wake = () => wakeUp?.();
   const sleep = (ms: number, wakeable = true) =>
@@ -116,7 +125,16 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
   function launch(st: CampaignState, row: CampaignRecipient): void {
     const task = (async () => {
       const result = await sendToRecipient(ctx.gateway, st.campaign.id, st.campaign.config, row);
-      await handleResult(ctx, st, row, result);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await handleResult(ctx, st, row, result);
+          return;
+        } catch (err) {
+          const pause = RECORD_RETRY_MS[attempt];
+          if (pause === undefined) throw err;
+          await new Promise((resolve) => setTimeout(resolve, pause));
+        }
+      }
     })()
       // The row stays claimed and is sent again with the same ClientToken once its lease runs out.
       .catch((err: unknown) => log(`row ${row.id}: could not record the outcome (${describeError(err)}); it will be retried after its lease`))
@@ -155,14 +173,19 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
   }
 
   const done = (async () => {
+    let failures = 0;
     while (!stopping) {
       const started = Date.now();
       let waitMs: number;
       try {
         waitMs = await tick();
+        if (failures > 0) log(`passes succeed again after ${failures} failure(s)`);
+        failures = 0;
       } catch (err) {
-        log(`pass failed: ${describeError(err)}`);
-        waitMs = Math.max(o.pollMs, 1_000);
+        failures += 1;
+        // Every failure of a short outage, then one line in ten while it lasts.
+        if (failures <= 3 || failures % 10 === 0) log(`pass failed (${failures} in a row): ${describeError(err)}`);
+        waitMs = Math.min(MAX_FAILURE_PAUSE_MS, Math.max(o.pollMs, 1_000) * 2 ** Math.min(failures - 1, 3));
       }
       if (stopping) break;
       await sleep(waitMs);
@@ -173,6 +196,7 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
     await Promise.allSettled([...inFlight]);
     // Sends finishing during the drain may have added to the set.
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    await heartbeat.stop();
   })();
 
   let stopped: Promise<void> | undefined;

@@ -2,6 +2,7 @@ import "server-only";
 // The dispatcher inside the console process: required with the embedded database (one process only), and the
 // default with PostgreSQL too; DISPATCHER=off leaves sending to `npm run worker` processes. Reconciliation of open
 // chats starts here too (RECONCILE_SECONDS=0 turns it off).
+import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { createConnectGateway } from "@/lib/connect/gateway";
 import { startReconcilerFromEnv } from "@/lib/contacts/reconcile-env";
@@ -52,7 +53,8 @@ export async function startEmbeddedDispatcher(rt: Runtime): Promise<void> {
   const dispatcher = startDispatcher({
     db: rt.database.db,
     gateway: createConnectGateway(setup.gateway),
-    workerId: `console:${process.pid}`,
+    // Unique per start: a restarted container often gets the same pid, and must not pass for its dead predecessor.
+    workerId: `console:${process.pid}:${randomBytes(3).toString("hex")}`,
     options: setup.options,
     log: (line: string) => console.log(`[dispatch] ${line}`),
   });
