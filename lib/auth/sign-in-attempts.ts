@@ -23,7 +23,7 @@ export interface ScopeCount {
 export type Reservation = Record<AttemptScope, ScopeCount>;
 
 // Unknown addresses share one key: the server entry always sets the client address, so this is only a fallback.
-export function attemptKeys(email: string, clientIp: string | null): AttemptKeys {
+export function attemptKeys(email: string, clientIp: string | null | undefined): AttemptKeys {
   const client = clientIp || "unknown";
   return { account: `${email}|${client}`, client, email };
 }
