@@ -4,13 +4,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { AUDIT_ENTRIES_KEY, exportHref } from "./audit-api";
-import { VerifyChainButton, VerifyChainResult, useVerifyChain } from "./verify-chain-button";
+import { VERIFY_ROLE_NOTE, VerifyChainButton, VerifyChainResult, useVerifyChain } from "./verify-chain-button";
 
 // The export records its own audit entry as the download starts; a browser download gives no completion
 // signal, so the list is refreshed shortly after instead.
 const EXPORT_REFRESH_MS = 1500;
 
-export function AuditToolbar({ query, canExport, status }: { query: string; canExport: boolean; status: string }) {
+export function AuditToolbar({ query, canExport, canVerify, status }: { query: string; canExport: boolean; canVerify: boolean; status: string }) {
   const queryClient = useQueryClient();
   const verify = useVerifyChain();
   return (
@@ -34,9 +34,10 @@ export function AuditToolbar({ query, canExport, status }: { query: string; canE
               Export CSV
             </Button>
           )}
-          <VerifyChainButton verify={verify} />
+          <VerifyChainButton verify={verify} allowed={canVerify} />
         </div>
       </div>
+      {canVerify ? null : <p className="text-sm text-muted-foreground">{VERIFY_ROLE_NOTE}</p>}
       <VerifyChainResult verify={verify} />
     </div>
   );

@@ -14,7 +14,7 @@ import { filterQuery } from "./filter-params";
 
 const NO_FIELD_ERRORS: Record<string, string> = {};
 
-export function AuditView() {
+export function AuditView({ canVerify }: { canVerify: boolean }) {
   const query = filterQuery(useSearchParams());
   const list = useInfiniteQuery({
     queryKey: [...AUDIT_ENTRIES_KEY, query],
@@ -35,7 +35,7 @@ export function AuditView() {
   return (
     <div className="grid gap-4">
       <AuditFilters key={query} query={query} errors={fieldErrors} />
-      <AuditToolbar query={query} canExport={Object.keys(fieldErrors).length === 0} status={error && !list.data ? "" : status} />
+      <AuditToolbar query={query} canExport={Object.keys(fieldErrors).length === 0} canVerify={canVerify} status={error && !list.data ? "" : status} />
       {error ? <Alert tone="error">{error.message}</Alert> : null}
       {list.data && entries.length === 0 ? (
         <EmptyState icon={ClipboardList} title={query ? "No entries match these filters" : "No audit entries yet"}>

@@ -1,21 +1,25 @@
 // The audit routes end to end over a real database: filters, JSON shape, CSV export and chain verification.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { desc } from "drizzle-orm";
+import { count, desc } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { auditLog } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 
-const state: { db?: DatabaseHandle; user: SessionUser | null } = { user: null };
+const state: { db?: DatabaseHandle; user: SessionUser | null; dataDir: string } = { user: null, dataDir: "" };
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user }));
-vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
+vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db, getRuntime: async () => ({ env: { dataDir: state.dataDir } }) }));
 
 const { GET: list } = await import("./route");
 const { GET: exportCsv } = await import("./export/route");
 const { POST: verify } = await import("./verify/route");
 
 const viewer: SessionUser = { id: "u-viewer", email: "vera@example.com", name: "Vera", role: "viewer" };
+const supervisor: SessionUser = { id: "u-sup", email: "sam@example.com", name: "Sam", role: "supervisor" };
 const call = (handler: typeof list, url: string, method = "GET") =>
   handler(new Request(`http://console.test${url}`, { method, headers: { "x-request-id": "req-test", "user-agent": "vitest" } }), {});
 
@@ -27,12 +31,14 @@ async function lastEntry() {
 describe("audit routes", () => {
   beforeAll(async () => {
     state.db = await createTestDb();
+    state.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "audit-routes-"));
     const actor = { actorId: "u-ada", actorEmail: "ada@example.com" };
     await recordAudit(state.db.db, actor, { action: "user.created", targetType: "user", targetId: "u-2", diff: { after: { role: "viewer" } } });
     await recordAudit(state.db.db, actor, { action: "user.role_changed", targetType: "user", targetId: "u-2", diff: { role: { from: "viewer", to: "=admin" } } });
   });
   afterAll(async () => {
     await state.db?.close();
+    fs.rmSync(state.dataDir, { recursive: true, force: true });
   });
 
   it("refuses a visitor who is not signed in", async () => {
@@ -79,12 +85,29 @@ describe("audit routes", () => {
     expect(lines[2]).toContain(",user.created,");
   });
 
-  it("verifies the chain, then records the outcome outside what it checked", async () => {
-    const before = await lastEntry();
+  it("refuses a full verification to a viewer", async () => {
+    state.user = viewer;
     const res = await call(verify, "/api/audit/verify", "POST");
-    expect(res.status).toBe(200);
-    const report = await res.json();
-    expect(report).toEqual({ ok: true, checked: 3, lastHash: before.hash });
-    expect(await lastEntry()).toMatchObject({ action: "audit.verified", prevHash: before.hash, diff: report });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe("forbidden");
+  });
+
+  it("verifies the chain for a supervisor without adding to it, and checkpoints the head it verified", async () => {
+    state.user = supervisor;
+    const before = await lastEntry();
+    const entries = async () => (await state.db!.db.select({ n: count() }).from(auditLog))[0]!.n;
+    const countBefore = await entries();
+    for (const _ of [1, 2]) {
+      const res = await call(verify, "/api/audit/verify", "POST");
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ ok: true, checked: 3, lastId: before.id, lastHash: before.hash });
+    }
+    expect(await entries()).toBe(countBefore);
+    expect(await lastEntry()).toEqual(before);
+    // The first verification wrote a checkpoint of the head; the second found it already covered.
+    const lines = fs.readFileSync(path.join(state.dataDir, "audit-checkpoints.jsonl"), "utf8").trimEnd().split("\n");
+    expect(lines.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ count: 3, lastId: before.id, hash: before.hash })]);
+    const third = await (await call(verify, "/api/audit/verify", "POST")).json();
+    expect(third.checkpoint).toMatchObject({ count: 3, lastId: before.id });
   });
 });
