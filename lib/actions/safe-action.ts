@@ -5,7 +5,8 @@ import type { AuditActor } from "@/lib/audit/context";
 import { authorize, type Access } from "@/lib/auth/authorize";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/types";
-import { toErrorBody, type ErrorBody } from "@/lib/errors";
+import { HTTP_STATUS, RefusalError, UserFacingError, toErrorBody, type ErrorBody } from "@/lib/errors";
+import { logEvent } from "@/lib/server/log";
 import { currentRequestMeta, type RequestMeta } from "@/lib/server/request-meta";
 import { getDb } from "@/lib/server/runtime";
 
@@ -31,6 +32,39 @@ export function defineAction<A extends Access, S extends z.ZodType, T>(def: Acti
   return def;
 }
 
+/** authorize(), with a reason code on its refusals for the log: "unauthenticated" (nobody signed in) or "role". */
+export function authorizeOrRefuse<P extends SessionUser>(principal: P | null, required: Access): P | null {
+  try {
+    return authorize(principal, required);
+  } catch (err) {
+    if (err instanceof UserFacingError && (err.code === "unauthenticated" || err.code === "forbidden")) {
+      throw new RefusalError(err.code, err.message, err.code === "unauthenticated" ? "unauthenticated" : "role");
+    }
+    throw err;
+  }
+}
+
+/**
+ * One structured line for each refused request (401, 403, a key's 429): where, who by id (a user id or a key id,
+ * never an email) and why. Other errors are not refusals and write nothing here.
+ */
+export function logRefusal(
+  err: unknown,
+  where: { route?: string; action?: string; method?: string; actor?: string; key?: string; requestId: string },
+): void {
+  const refusal = err instanceof RefusalError;
+  if (!refusal && !(err instanceof UserFacingError && (err.code === "unauthenticated" || err.code === "forbidden"))) return;
+  const e = err as UserFacingError;
+  logEvent({
+    level: "warn",
+    event: "refused",
+    ...where,
+    key: where.key ?? (refusal ? err.details.keyId : undefined),
+    reason: refusal ? err.reason : e.code,
+    status: HTTP_STATUS[e.code],
+  });
+}
+
 /** The core, with the caller's identity passed in: what the Next binding below and the tests both run. */
 export async function runAction<A extends Access, S extends z.ZodType, T>(
   def: ActionDef<A, S, T>,
@@ -38,12 +72,15 @@ export async function runAction<A extends Access, S extends z.ZodType, T>(
   ctx: { user: SessionUser | null; db: Db; meta: RequestMeta },
 ): Promise<ActionResult<T>> {
   try {
-    const user = authorize(ctx.user, def.access);
+    const user = authorizeOrRefuse(ctx.user, def.access);
     const input = def.input.parse(rawInput);
     const actor: AuditActor = { actorId: user?.id ?? null, actorEmail: user?.email ?? "anonymous", ...ctx.meta };
     const data = await def.handler(input, { user, db: ctx.db, actor } as ActionContext<A>);
     return { ok: true, data };
   } catch (err) {
+    // API keys act as a principal whose audit name is `api-key:<name>` and whose id is the key's.
+    const byKey = ctx.user?.email.startsWith("api-key:") ?? false;
+    logRefusal(err, { action: def.name, actor: byKey ? undefined : ctx.user?.id, key: byKey ? ctx.user?.id : undefined, requestId: ctx.meta.requestId });
     return { ok: false, error: toErrorBody(err, ctx.meta.requestId) };
   }
 }

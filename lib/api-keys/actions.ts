@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { apiKeys } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/errors";
 import { publicKey } from "./queries";
-import { createApiKeySchema, revokeApiKeySchema } from "./schemas";
+import { createApiKeySchema, expiryFromDay, revokeApiKeySchema } from "./schemas";
 import { newApiKey } from "./token";
 
 export const createApiKey = defineAction({
@@ -15,7 +15,8 @@ export const createApiKey = defineAction({
   handler: async (input, { db, actor, user }) => {
     const { key, prefix, hash } = newApiKey();
     return db.transaction(async (tx) => {
-      const [row] = await tx.insert(apiKeys).values({ name: input.name, role: input.role, prefix, hash, createdBy: user.id }).returning();
+      const expiresAt = input.expiresOn ? expiryFromDay(input.expiresOn) : null;
+      const [row] = await tx.insert(apiKeys).values({ name: input.name, role: input.role, prefix, hash, createdBy: user.id, expiresAt }).returning();
       await recordAudit(tx, actor, { action: "api_key.created", targetType: "api_key", targetId: row!.id, diff: { after: publicKey(row!) } });
       // The only time the key itself leaves the server.
       return { ...publicKey(row!), key };

@@ -17,9 +17,11 @@ interface KeyRow {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
 }
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "Never");
+const isExpired = (k: KeyRow) => k.expiresAt !== null && new Date(k.expiresAt).getTime() <= Date.now();
 
 export function ApiKeysTable({ keys }: { keys: KeyRow[] }) {
   const router = useRouter();
@@ -43,6 +45,7 @@ export function ApiKeysTable({ keys }: { keys: KeyRow[] }) {
             <TH>Role</TH>
             <TH>Created</TH>
             <TH>Last used</TH>
+            <TH>Expires</TH>
             <TH className="text-right">Status</TH>
           </tr>
         </THead>
@@ -54,9 +57,12 @@ export function ApiKeysTable({ keys }: { keys: KeyRow[] }) {
               <TD>{ROLE_LABEL[k.role]}</TD>
               <TD className="text-muted-foreground">{when(k.createdAt)}</TD>
               <TD className="text-muted-foreground">{when(k.lastUsedAt)}</TD>
+              <TD className="text-muted-foreground">{k.expiresAt ? new Date(k.expiresAt).toLocaleString() : "No expiry"}</TD>
               <TD className="text-right">
                 {k.revokedAt ? (
                   <Badge tone="danger">Revoked</Badge>
+                ) : isExpired(k) ? (
+                  <Badge tone="warning">Expired</Badge>
                 ) : (
                   <Button size="sm" variant="destructive" disabled={revoke.isPending} onClick={() => confirm(`Revoke the key "${k.name}"? Anything using it stops working.`) && revoke.mutate(k.id)}>
                     Revoke {k.name}

@@ -22,7 +22,7 @@ export function CreateApiKeyDialog() {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values, unknown, z.output<typeof createApiKeySchema>>({ resolver: zodResolver(createApiKeySchema), defaultValues: { name: "", role: "supervisor" } });
+  const form = useForm<Values, unknown, z.output<typeof createApiKeySchema>>({ resolver: zodResolver(createApiKeySchema), defaultValues: { name: "", role: "supervisor", expiresOn: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -72,6 +72,9 @@ export function CreateApiKeyDialog() {
                   </option>
                 ))}
               </Select>
+            </Field>
+            <Field id="key-expires" label="Expires on (optional)" hint="The key stops working at 00:00 UTC on this day. Leave blank for a key that does not expire." error={errors.expiresOn?.message}>
+              <Input type="date" {...form.register("expiresOn")} />
             </Field>
             <Button type="submit" disabled={isSubmitting}>
               {isSubmitting ? "Creating…" : "Create key"}

@@ -15,11 +15,11 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader
         title="API keys"
-        description="Keys for automation: send them as `Authorization: Bearer <key>` to /api/v1. Each key acts with its role, and every use is named in the audit log."
+        description="Keys for automation: send them as `Authorization: Bearer <key>` to /api/v1. Each key acts with its role (as long as the admin who created it still holds that role), is limited in requests per minute, may expire, and every use is named in the audit log."
         actions={<CreateApiKeyDialog />}
       />
       <ApiKeysTable
-        keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revokedAt: k.revokedAt?.toISOString() ?? null }))}
+        keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revokedAt: k.revokedAt?.toISOString() ?? null, expiresAt: k.expiresAt?.toISOString() ?? null }))}
       />
     </>
   );
