@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count } from "drizzle-orm";
 import { auditLog, chatEvents, contacts, settings, suppressions, users } from "@/lib/db/schema";
@@ -92,7 +93,7 @@ describe("every server action enforces its role", () => {
     h = await createTestDb();
     for (const role of ROLES) {
       const u = await insertUser(h.db, { email: `${role}@example.com`, name: role, role, passwordHash: null });
-      people[role] = { id: u.id, email: u.email, name: u.name, role };
+      people[role] = { id: u.id, email: u.email, name: u.name, role, sessionId: randomUUID(), mustChangePassword: false };
     }
     target = (await insertUser(h.db, { email: "target@example.com", name: "T", role: "viewer", passwordHash: null })).id;
   });
