@@ -6,7 +6,7 @@ import os from "node:os";
 import { auditKeyFromSecrets, configureAuditKey } from "@/lib/audit/key";
 import { createConnectGateway } from "@/lib/connect/gateway";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { openPostgres } from "@/lib/db/open";
+import { openPostgres, waitForDatabase } from "@/lib/db/open";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { startDispatcher } from "@/lib/dispatch/dispatcher";
 import { dispatchSetupFromEnv } from "@/lib/dispatch/env-setup";
@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[worker ${workerId}] ${line}`);
 
   const database: DatabaseHandle = await openPostgres(e.DATABASE_URL);
+  // Started while PostgreSQL is down or restarting: wait for it instead of exiting.
+  await waitForDatabase(database, { log });
   try {
     await migrateDatabase(database, { migrationUrl: e.DATABASE_MIGRATION_URL });
   } catch (err) {

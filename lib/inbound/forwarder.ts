@@ -52,16 +52,20 @@ export function startInboundForwarder(config: ForwarderConfig): Forwarder {
   }
 
   const done = (async () => {
+    let failures = 0;
     while (!stopping) {
       let handled = 0;
       try {
         handled = await pass();
+        failures = 0;
       } catch (err) {
-        log(`pass failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+        // The database is down or restarting: try again at growing intervals (up to 10 polls), logging now and then.
+        failures += 1;
+        if (failures <= 3 || failures % 10 === 0) log(`pass failed (${failures} in a row): ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
       }
       if (stopping) break;
       // Straight on while there is work; otherwise wait for messages to become due.
-      await sleep(handled > 0 ? 0 : pollMs);
+      await sleep(failures > 0 ? pollMs * Math.min(10, 2 ** (failures - 1)) : handled > 0 ? 0 : pollMs);
     }
   })();
 
