@@ -18,8 +18,8 @@ const { GET: list } = await import("./route");
 const { GET: exportCsv } = await import("./export/route");
 const { POST: verify } = await import("./verify/route");
 
-const viewer: SessionUser = { id: "u-viewer", email: "vera@example.com", name: "Vera", role: "viewer" };
-const supervisor: SessionUser = { id: "u-sup", email: "sam@example.com", name: "Sam", role: "supervisor" };
+const viewer: SessionUser = { id: "u-viewer", email: "vera@example.com", name: "Vera", role: "viewer", sessionId: "s-viewer", mustChangePassword: false };
+const supervisor: SessionUser = { id: "u-sup", email: "sam@example.com", name: "Sam", role: "supervisor", sessionId: "s-sup", mustChangePassword: false };
 const call = (handler: typeof list, url: string, method = "GET") =>
   handler(new Request(`http://console.test${url}`, { method, headers: { "x-request-id": "req-test", "user-agent": "vitest" } }), {});
 
