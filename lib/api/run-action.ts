@@ -20,12 +20,23 @@ export async function actionResponse<A extends Access, S extends z.ZodType, T>(
   return Response.json({ error: result.error }, { status: HTTP_STATUS[result.error.code] });
 }
 
-/** The JSON body of a request, or a clear 400 when it is not JSON. */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The JSON body of a request, or a clear 400 when it is not JSON. Decoded strictly: a body that is not UTF-8 is
+ * refused rather than stored with U+FFFD where its bytes were.
+ */
 export async function jsonBody(req: Request): Promise<unknown> {
+  const { UserFacingError } = await import("@/lib/errors");
+  let text: string;
   try {
-    return await req.json();
+    text = utf8.decode(await req.arrayBuffer());
   } catch {
-    const { UserFacingError } = await import("@/lib/errors");
+    throw new UserFacingError("invalid", "The request body must be JSON encoded as UTF-8");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
     throw new UserFacingError("invalid", "The request body must be JSON");
   }
 }

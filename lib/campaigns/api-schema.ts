@@ -1,12 +1,13 @@
 // The automation API's campaign body: the composer's schema, with recipients also accepted as a JSON array.
 import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
 import { attributeKeySchema } from "@/lib/recipients/mapping";
 import { campaignFieldsSchema, recipientsSchema } from "./schemas";
 
 export const apiRecipientSchema = z.object({
-  phone: z.string().trim().min(1, "Enter a phone number"),
-  name: z.string().trim().max(256).optional(),
-  attributes: z.record(attributeKeySchema, z.string().max(32_767)).optional(),
+  phone: safeText().trim().min(1, "Enter a phone number"),
+  name: safeText().trim().max(256).optional(),
+  attributes: z.record(attributeKeySchema, safeText().max(32_767)).optional(),
 });
 
 export const apiCampaignSchema = campaignFieldsSchema.omit({ recipients: true }).extend({

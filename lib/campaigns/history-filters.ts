@@ -1,13 +1,14 @@
 // The History filters: one zod schema per list, shared by the page's URL, the JSON routes and the CSV export. Pure,
 // so the browser can build the same query strings the routes parse.
 import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
 import { blank, optDate } from "@/lib/filters/fields";
 import { CAMPAIGN_STATUSES } from "./status";
 
 const optText = (max: number) =>
-  z.preprocess(blank, z.string().trim().max(max, `At most ${max} characters`).optional());
+  z.preprocess(blank, safeText().trim().max(max, `At most ${max} characters`).optional());
 
-const cursor = z.string().max(1000).optional();
+const cursor = safeText().max(1000).optional();
 const limit = z.coerce.number().int().min(1).max(200).default(50);
 
 export const SORT_DIRECTIONS = ["asc", "desc"] as const;

@@ -1,5 +1,6 @@
 // The composer's input: one zod schema for the form, the server actions and the automation API. Pure.
 import { z } from "zod";
+import { safeLines, safeText } from "@/lib/text/safe-text";
 import { recipientMappingSchema } from "@/lib/recipients/mapping";
 
 export const CONTENT_TYPES = [
@@ -11,15 +12,14 @@ export const CONTENT_TYPES = [
 ] as const;
 
 export const ATTRIBUTE_KEY = /^[A-Za-z0-9_-]+$/;
-const attributeKey = z.string().trim().min(1, "Enter a name").max(128, "At most 128 characters").regex(ATTRIBUTE_KEY, "Use letters, digits, - and _ only");
+const attributeKey = safeText().trim().min(1, "Enter a name").max(128, "At most 128 characters").regex(ATTRIBUTE_KEY, "Use letters, digits, - and _ only");
 
 export const recipientsSchema = z.object({
   format: z.enum(["paste", "csv"]),
-  text: z.string().min(1, "Add recipients: paste numbers or upload a CSV"),
-  fileName: z.string().max(255).optional(),
+  text: safeLines().min(1, "Add recipients: paste numbers or upload a CSV"),
+  fileName: safeText().max(255).optional(),
   mapping: recipientMappingSchema,
-  defaultCountry: z
-    .string()
+  defaultCountry: safeText()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, "Use a two-letter country code such as US or GB")
@@ -27,32 +27,32 @@ export const recipientsSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
 });
 
-const templateVariable = z.union([z.object({ column: z.string().min(1) }), z.object({ value: z.string().max(1024) })]);
+const templateVariable = z.union([z.object({ column: safeText().min(1) }), z.object({ value: safeText().max(1024) })]);
 
 export const messageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("none") }),
   z.object({
     kind: z.literal("text"),
     contentType: z.enum(["text/plain", "text/markdown"]),
-    text: z.string().trim().min(1, "Write the message, or choose no initial message").max(1024, "At most 1,024 characters"),
+    text: safeText().trim().min(1, "Write the message, or choose no initial message").max(1024, "At most 1,024 characters"),
   }),
   z.object({
     kind: z.literal("template"),
-    knowledgeBaseId: z.string().min(1, "Choose a knowledge base"),
-    messageTemplateId: z.string().min(1, "Choose a message template"),
-    templateName: z.string().max(256).default(""),
+    knowledgeBaseId: safeText().min(1, "Choose a knowledge base"),
+    messageTemplateId: safeText().min(1, "Choose a message template"),
+    templateName: safeText().max(256).default(""),
     /** template variable → a recipient column or a fixed value */
-    variables: z.record(z.string(), templateVariable).default({}),
+    variables: z.record(safeText(), templateVariable).default({}),
   }),
 ]);
 
 export const campaignFieldsSchema = z.object({
-    name: z.string().trim().min(1, "Name the campaign").max(120, "At most 120 characters"),
-    description: z.string().trim().max(1000, "At most 1,000 characters").default(""),
-    instanceId: z.string().min(1, "Choose a Connect instance").max(100),
+    name: safeText().trim().min(1, "Name the campaign").max(120, "At most 120 characters"),
+    description: safeText().trim().max(1000, "At most 1,000 characters").default(""),
+    instanceId: safeText().min(1, "Choose a Connect instance").max(100),
     channel: z.enum(["sms", "whatsapp"], { error: "Choose SMS or WhatsApp" }),
-    sourcePhoneNumberArn: z.string().min(1, "Choose a source number").max(256),
-    contactFlowId: z.string().min(1, "Choose a contact flow").max(500),
+    sourcePhoneNumberArn: safeText().min(1, "Choose a source number").max(256),
+    contactFlowId: safeText().min(1, "Choose a contact flow").max(500),
     recipients: recipientsSchema,
     message: messageSchema,
     contentTypes: z
@@ -65,18 +65,18 @@ export const campaignFieldsSchema = z.object({
       .min(60, "At least 60 minutes")
       .max(10_080, "At most 10,080 minutes (7 days)")
       .default(60),
-    attributes: z.record(attributeKey, z.string().max(32_767)).default({}),
+    attributes: z.record(attributeKey, safeText().max(32_767)).default({}),
     participantDisplayName: z
       .discriminatedUnion("mode", [
         z.object({ mode: z.literal("none") }),
-        z.object({ mode: z.literal("fixed"), value: z.string().trim().min(1, "Enter a display name").max(256) }),
-        z.object({ mode: z.literal("column"), column: z.string().min(1, "Choose a column") }),
+        z.object({ mode: z.literal("fixed"), value: safeText().trim().min(1, "Enter a display name").max(256) }),
+        z.object({ mode: z.literal("column"), column: safeText().min(1, "Choose a column") }),
       ])
       .default({ mode: "none" }),
-    relatedContactId: z.string().trim().max(256).optional().or(z.literal("").transform(() => undefined)),
+    relatedContactId: safeText().trim().max(256).optional().or(z.literal("").transform(() => undefined)),
     sendsPerSecond: z.coerce.number({ error: "Enter sends per second" }).positive("Must be above 0").max(1000, "At most 1,000").default(5),
     schedule: z
-      .discriminatedUnion("mode", [z.object({ mode: z.literal("now") }), z.object({ mode: z.literal("at"), at: z.iso.datetime({ offset: true, error: "Choose a date and time" }), timeZone: z.string().max(64).default("UTC") })])
+      .discriminatedUnion("mode", [z.object({ mode: z.literal("now") }), z.object({ mode: z.literal("at"), at: z.iso.datetime({ offset: true, error: "Choose a date and time" }), timeZone: safeText().max(64).default("UTC") })])
       .default({ mode: "now" }),
   });
 
@@ -109,6 +109,6 @@ export const launchSchema = z.object({
 });
 export const testSendSchema = z.object({
   campaign: campaignFieldsSchema.omit({ recipients: true }).superRefine(channelMatchesMessage),
-  phone: z.string().trim().min(1, "Enter the number to send the test to"),
-  defaultCountry: z.string().trim().toUpperCase().optional(),
+  phone: safeText().trim().min(1, "Enter the number to send the test to"),
+  defaultCountry: safeText().trim().toUpperCase().optional(),
 });

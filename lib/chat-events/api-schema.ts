@@ -1,6 +1,7 @@
 // The automation API's chat event body: the Chat events form's fields, with the Connect number also accepted as its
 // E.164 phone number and new-chat attributes as a plain object. Every rule of the form's schema applies. Pure.
 import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
 import { SUPPORTED_MESSAGING_CONTENT_TYPES, sendChatEventSchema, type SendChatEventInput } from "./schemas";
 
 const form = sendChatEventSchema.in.shape;
@@ -9,27 +10,26 @@ const form = sendChatEventSchema.in.shape;
 // Connect, so the rest of the body is checked with this stand-in and issues about the id itself are left out.
 const UNRESOLVED_NUMBER = "(resolved from destinationPhoneNumber)";
 
-const attributeRows = z.array(z.object({ key: z.string(), value: z.string() }));
+const attributeRows = z.array(z.object({ key: safeText(), value: safeText() }));
 
 const apiNewSessionSchema = z.object({
-  participantDisplayName: z.string().optional(),
+  participantDisplayName: safeText().optional(),
   attributes: z
-    .union([z.record(z.string(), z.string()), attributeRows], { error: 'Give attributes as an object of strings, e.g. {"orderId":"1042"}' })
+    .union([z.record(safeText(), safeText()), attributeRows], { error: 'Give attributes as an object of strings, e.g. {"orderId":"1042"}' })
     .optional()
     .describe("Contact attributes of the new chat: an object of string values, or [{key, value}]"),
   supportedMessagingContentTypes: z.array(z.enum(SUPPORTED_MESSAGING_CONTENT_TYPES, { error: "Not a messaging content type Connect supports" })).optional(),
-  streamingEndpointArn: z.string().optional().describe("SNS topic ARN that receives the chat's messages"),
+  streamingEndpointArn: safeText().optional().describe("SNS topic ARN that receives the chat's messages"),
 });
 
 const apiFields = z.object({
   instanceId: form.instanceId.describe("The Connect instance id"),
-  destinationPhoneNumber: z
-    .string()
+  destinationPhoneNumber: safeText()
     .trim()
     .max(40, "Use at most 40 characters")
     .optional()
     .describe("The instance's number the customer writes to, in E.164 (e.g. +12065550142). Give this or phoneNumberId."),
-  phoneNumberId: z.string().trim().max(500, "At most 500 characters").optional().describe("Id or ARN of the instance's number. Give this or destinationPhoneNumber."),
+  phoneNumberId: safeText().trim().max(500, "At most 500 characters").optional().describe("Id or ARN of the instance's number. Give this or destinationPhoneNumber."),
   channel: form.channel,
   customerPhone: form.customerPhone.describe("The customer's number in E.164: the chat's SourceId"),
   eventType: form.eventType,

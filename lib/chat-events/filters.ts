@@ -1,13 +1,13 @@
 // The Chat events list's filters: one zod schema for the page's URL and GET /api/chat-events. Pure.
 import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
 import { CHAT_EVENT_TYPES } from "./schemas";
 
 export const CHAT_EVENT_STATUSES = ["sent", "failed"] as const;
 export type ChatEventStatus = (typeof CHAT_EVENT_STATUSES)[number];
 
 const optText = (max: number) =>
-  z
-    .string()
+  safeText()
     .trim()
     .max(max, `Use at most ${max} characters`)
     .optional()

@@ -1,6 +1,7 @@
 // What a person may send with SendChatIntegrationEvent from the Chat events page: one zod schema for the form and the
 // chatEvents.send action, mirroring the Connect contract so that whatever it accepts, Connect accepts. Pure.
 import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
 import { normalizePhone } from "@/lib/recipients/normalize-phone";
 
 export const CHAT_EVENT_TYPES = ["MESSAGE", "EVENT", "DISCONNECT"] as const;
@@ -52,8 +53,7 @@ export const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-
 const count = (n: number) => n.toLocaleString("en-US");
 const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
 
-const customerPhone = z
-  .string({ error: "Enter the customer's number" })
+const customerPhone = safeText({ error: "Enter the customer's number" })
   .trim()
   .min(1, "Enter the customer's number")
   .max(40, "Use at most 40 characters")
@@ -64,13 +64,13 @@ const customerPhone = z
     return z.NEVER;
   });
 
-const attributeRow = z.object({ key: z.string().trim().max(32_767, "A key holds at most 32,767 characters"), value: z.string().max(32_767, "A value holds at most 32,767 characters") });
+const attributeRow = z.object({ key: safeText().trim().max(32_767, "A key holds at most 32,767 characters"), value: safeText().max(32_767, "A value holds at most 32,767 characters") });
 
 const newSessionFields = z.object({
-  participantDisplayName: z.string().trim().max(256, "At most 256 characters").default(""),
+  participantDisplayName: safeText().trim().max(256, "At most 256 characters").default(""),
   attributes: z.array(attributeRow).max(200, "At most 200 attributes").default([]),
   supportedMessagingContentTypes: z.array(z.enum(SUPPORTED_MESSAGING_CONTENT_TYPES, { error: "Not a messaging content type Connect supports" })).default([]),
-  streamingEndpointArn: z.string().trim().max(STREAMING_ARN_MAX, `At most ${STREAMING_ARN_MAX} characters`).default(""),
+  streamingEndpointArn: safeText().trim().max(STREAMING_ARN_MAX, `At most ${STREAMING_ARN_MAX} characters`).default(""),
 });
 
 function checkNewSession(v: z.output<typeof newSessionFields>, ctx: z.RefinementCtx) {
@@ -109,14 +109,14 @@ export const newSessionSchema = newSessionFields.superRefine(checkNewSession).tr
 });
 
 const sendFields = z.object({
-  instanceId: z.string({ error: "Choose a Connect instance" }).trim().min(1, "Choose a Connect instance").max(100, "At most 100 characters"),
+  instanceId: safeText({ error: "Choose a Connect instance" }).trim().min(1, "Choose a Connect instance").max(100, "At most 100 characters"),
   /** Id or ARN of a number claimed by the instance; the action looks up its End User Messaging ARN. */
-  phoneNumberId: z.string({ error: "Choose the number the customer writes to" }).trim().min(1, "Choose the number the customer writes to").max(500, "At most 500 characters"),
+  phoneNumberId: safeText({ error: "Choose the number the customer writes to" }).trim().min(1, "Choose the number the customer writes to").max(500, "At most 500 characters"),
   channel: z.enum(["sms", "whatsapp"], { error: "Choose SMS or WhatsApp" }),
   customerPhone,
   eventType: z.enum(CHAT_EVENT_TYPES, { error: "Choose MESSAGE, EVENT or DISCONNECT" }),
-  contentType: z.string().trim().max(100, "At most 100 characters").default(""),
-  content: z.string().max(CHAT_CONTENT_MAX, `Connect takes at most ${count(CHAT_CONTENT_MAX)} characters of content`).default(""),
+  contentType: safeText().trim().max(100, "At most 100 characters").default(""),
+  content: safeText().max(CHAT_CONTENT_MAX, `Connect takes at most ${count(CHAT_CONTENT_MAX)} characters of content`).default(""),
   newSession: newSessionSchema.optional(),
 });
 

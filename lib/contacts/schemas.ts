@@ -1,6 +1,7 @@
 // The contacts list's filters and the End chat input: one zod schema each, shared by the page's URL, the JSON and
 // CSV routes and the action. Pure, so the browser builds the same query strings the routes parse.
 import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
 import { blank, optDate } from "@/lib/filters/fields";
 
 export const CONTACT_STATES = ["open", "ended", "unknown"] as const;
@@ -22,14 +23,14 @@ export const STATE_LABEL: Record<ContactState, string> = { open: "Open", ended: 
 export const contactListSchema = z
   .object({
     /** A ContactId (exact), or digits of the customer or Connect number (contains). */
-    q: z.preprocess(blank, z.string().trim().max(256, "At most 256 characters").optional()),
+    q: z.preprocess(blank, safeText().trim().max(256, "At most 256 characters").optional()),
     state: z.preprocess(blank, z.enum(CONTACT_STATES, { error: `state must be one of ${CONTACT_STATES.join(", ")}` }).optional()),
     channel: z.preprocess(blank, z.enum(["sms", "whatsapp"], { error: "channel must be sms or whatsapp" }).optional()),
     origin: z.preprocess(blank, z.enum(CONTACT_ORIGINS, { error: `origin must be one of ${CONTACT_ORIGINS.join(", ")}` }).optional()),
     campaignId: z.preprocess(blank, z.uuid("is not a campaign id").optional()),
     from: optDate,
     to: optDate,
-    cursor: z.string().max(1000).optional(),
+    cursor: safeText().max(1000).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "must be after the start of the range" });
@@ -40,6 +41,6 @@ export type ContactExportFilter = Omit<ContactListFilter, "cursor" | "limit">;
 /** The keys the list keeps in the page URL, in a fixed order so equal filters give equal query strings. */
 export const CONTACT_LIST_KEYS = ["q", "state", "channel", "origin", "campaignId", "from", "to"] as const;
 
-export const contactIdSchema = z.string().trim().min(1, "Give the ContactId").max(256, "A ContactId has at most 256 characters");
+export const contactIdSchema = safeText().trim().min(1, "Give the ContactId").max(256, "A ContactId has at most 256 characters");
 
 export const stopContactSchema = z.object({ contactId: contactIdSchema });

@@ -1,6 +1,7 @@
 // The JSON body a provider posts for one inbound message, receipt or disconnect. The customer's number is normalised
 // to E.164 (numbers written without a country code take the integration number's country).
 import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
 import { fieldErrors } from "@/lib/errors";
 import { isCountryCode, normalizePhone } from "@/lib/recipients/normalize-phone";
 import { INBOUND_TYPES, MAX_MESSAGE_ID_CHARS, MAX_TEXT_CHARS, type InboundType } from "./protocol";
@@ -17,11 +18,11 @@ export interface InboundPayload {
   timestamp: Date;
 }
 
-const phone = (missing: string) => z.string({ error: missing }).trim().min(1, missing).max(40, "Use at most 40 characters");
+const phone = (missing: string) => safeText({ error: missing }).trim().min(1, missing).max(40, "Use at most 40 characters");
 
 /** Unix seconds (a number or digits; milliseconds are recognised by their size) or an ISO 8601 date-time. */
 const timestamp = z
-  .union([z.number(), z.string().trim()], { error: "Give the time the provider received it: unix seconds or an ISO 8601 date-time" })
+  .union([z.number(), safeText().trim()], { error: "Give the time the provider received it: unix seconds or an ISO 8601 date-time" })
   .transform((v, ctx) => {
     const n = typeof v === "number" ? v : /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
     const ms = Number.isFinite(n) ? (n > 1e12 ? n : n * 1000) : /^\d{4}-\d{2}-\d{2}T/.test(String(v)) ? Date.parse(String(v)) : NaN;
@@ -36,16 +37,15 @@ const timestamp = z
 const bodySchema = z
   .object(
     {
-      messageId: z
-        .string({ error: "Give the provider's id for this message in messageId" })
+      messageId: safeText({ error: "Give the provider's id for this message in messageId" })
         .trim()
         .min(1, "Give the provider's id for this message in messageId")
         .max(MAX_MESSAGE_ID_CHARS, `Use at most ${MAX_MESSAGE_ID_CHARS} characters`),
       type: z.enum(INBOUND_TYPES, { error: `Use one of: ${INBOUND_TYPES.join(", ")}` }).default("message"),
       from: phone("Give the customer's number in from"),
       to: phone("Give the number the customer wrote to in to"),
-      text: z.string({ error: "text must be a string" }).max(MAX_TEXT_CHARS, `Amazon Connect takes at most ${MAX_TEXT_CHARS} characters`).optional(),
-      refMessageId: z.string({ error: "refMessageId must be a string" }).trim().min(1, "refMessageId cannot be empty").max(256, "Use at most 256 characters").optional(),
+      text: safeText({ error: "text must be a string" }).max(MAX_TEXT_CHARS, `Amazon Connect takes at most ${MAX_TEXT_CHARS} characters`).optional(),
+      refMessageId: safeText({ error: "refMessageId must be a string" }).trim().min(1, "refMessageId cannot be empty").max(256, "Use at most 256 characters").optional(),
       timestamp,
     },
     { error: "Send a JSON object" },

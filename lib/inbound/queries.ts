@@ -5,6 +5,7 @@ import { and, count, desc, eq, isNotNull, lt, max, type SQL } from "drizzle-orm"
 import { decodeCursor, encodeCursor } from "@/lib/campaigns/keyset-cursor";
 import { inboundIntegrations, inboundMessages, inboundRejections, type InboundIntegration, type InboundMessage } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { toStorable } from "@/lib/text/safe-text";
 import { admitRejection, pruneRejectionsIfDue } from "./rejection-cap";
 import type { InboundListFilter, InboundStatus } from "./schemas";
 
@@ -88,10 +89,11 @@ const EXCERPT_CHARS = 500;
  * and now and then deletes rejections past their retention. `nowMs` paces the deleting.
  */
 export async function recordRejection(db: Db, r: { integrationId: string | null; reason: string; ip: string | null; body: string | null }, nowMs = Date.now()): Promise<void> {
-  const excerpt = r.body === null ? null : r.body.length > EXCERPT_CHARS ? `${r.body.slice(0, EXCERPT_CHARS)}…` : r.body;
+  // A refused body may hold NUL or half a surrogate pair (PostgreSQL refuses both); the excerpt shows them as U+FFFD.
+  const excerpt = r.body === null ? null : toStorable(r.body.length > EXCERPT_CHARS ? `${r.body.slice(0, EXCERPT_CHARS)}…` : r.body);
   await db.transaction(async (tx) => {
     if (!(await admitRejection(tx, r)).keep) return;
-    await tx.insert(inboundRejections).values({ integrationId: r.integrationId, reason: r.reason.slice(0, 1000), ip: r.ip?.slice(0, 100) ?? null, bodyExcerpt: excerpt });
+    await tx.insert(inboundRejections).values({ integrationId: r.integrationId, reason: toStorable(r.reason.slice(0, 1000)), ip: r.ip ? toStorable(r.ip.slice(0, 100)) : null, bodyExcerpt: excerpt });
   });
   try {
     await pruneRejectionsIfDue(db, nowMs);

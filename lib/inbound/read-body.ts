@@ -1,9 +1,10 @@
 // Reads a request body up to a limit without holding more than the limit in memory: a declared Content-Length over
-// it is refused before reading, and a body streamed without one is cut off as soon as it passes the limit.
-export async function readBodyUpTo(req: Request, maxBytes: number): Promise<string | null> {
+// it is refused before reading, and a body streamed without one is cut off as soon as it passes the limit. The bytes
+// are returned as sent: the signature covers them, and the caller decides how text that is not UTF-8 is answered.
+export async function readBodyUpTo(req: Request, maxBytes: number): Promise<Uint8Array | null> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) return null;
-  if (!req.body) return "";
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -17,5 +18,5 @@ export async function readBodyUpTo(req: Request, maxBytes: number): Promise<stri
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { ConnectGateway } from "@/lib/connect/gateway";
 import { inboundMessages, type InboundIntegration, type InboundMessage } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { logEvent } from "@/lib/server/log";
 import { forwardChatHead, type ForwardOutcome } from "./forward";
 import { parseInboundPayload } from "./payload";
 import { MAX_BODY_BYTES, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./protocol";
@@ -19,8 +20,8 @@ import { checkSignature } from "./signature";
 export interface InboundRequest {
   integrationId: string;
   headers: Headers;
-  /** The raw body, or null when it is larger than MAX_BODY_BYTES. */
-  readBody(): Promise<string | null>;
+  /** The raw body (bytes as sent, or a string standing for its UTF-8), or null when it is larger than MAX_BODY_BYTES. */
+  readBody(): Promise<Uint8Array | string | null>;
   ip: string | null;
   nowMs: number;
 }
@@ -50,34 +51,41 @@ export async function receiveInbound(deps: InboundDeps, req: InboundRequest): Pr
   if (!z.uuid().safeParse(req.integrationId).success) return NOT_FOUND;
   const integration = await findIntegration(db, req.integrationId);
   if (!integration) return NOT_FOUND;
-  const reject = async (reason: string, body: string | null, response: InboundResponse) => {
+  // `kind` is a fixed word for the log line: the reason and the body may hold a customer's number or words, so only
+  // the kept rejection (which admins read) carries them.
+  const reject = async (kind: string, reason: string, body: string | null, response: InboundResponse) => {
+    logEvent({ level: "warn", event: "inbound_refused", kind, integrationId: integration.id, status: response.status });
     await recordRejection(db, { integrationId: integration.id, reason, ip: req.ip, body }, req.nowMs);
     return response;
   };
-  if (integration.disabledAt) return reject("integration is disabled", null, NOT_FOUND);
+  if (integration.disabledAt) return reject("disabled", "integration is disabled", null, NOT_FOUND);
 
-  const raw = await req.readBody();
-  if (raw === null) return reject(`body larger than ${MAX_BODY_BYTES / 1024} KiB`, null, refuse(413, "invalid", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB`));
+  const bytes = await req.readBody();
+  if (bytes === null) return reject("too_large", `body larger than ${MAX_BODY_BYTES / 1024} KiB`, null, refuse(413, "invalid", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB`));
+  const decoded = decodeUtf8(bytes);
+  // What a rejection keeps: the body as far as it reads, with bytes that are not UTF-8 shown as U+FFFD.
+  const excerpt = decoded.ok ? decoded.text : decoded.lossy;
 
   const secret = decryptSecret(deps.key, integration.id, integration.secretCiphertext);
   if (secret === null) {
-    return reject("the signing secret cannot be decrypted (was AUTH_SECRET changed?): rotate the secret", raw, refuse(401, "unauthenticated", "The request is not signed with this integration's secret"));
+    return reject("secret_unreadable", "the signing secret cannot be decrypted (was AUTH_SECRET changed?): rotate the secret", excerpt, refuse(401, "unauthenticated", "The request is not signed with this integration's secret"));
   }
-  const check = checkSignature({ secret, timestamp: req.headers.get(TIMESTAMP_HEADER), signature: req.headers.get(SIGNATURE_HEADER), rawBody: raw, nowMs: req.nowMs });
+  const check = checkSignature({ secret, timestamp: req.headers.get(TIMESTAMP_HEADER), signature: req.headers.get(SIGNATURE_HEADER), rawBody: bytes, nowMs: req.nowMs });
   if (!check.ok) {
-    return reject(check.reason, raw, refuse(401, "unauthenticated", `The request is not signed with this integration's secret, or its ${TIMESTAMP_HEADER} is more than 5 minutes off`));
+    return reject("signature", check.reason, excerpt, refuse(401, "unauthenticated", `The request is not signed with this integration's secret, or its ${TIMESTAMP_HEADER} is more than 5 minutes off`));
   }
+  if (!decoded.ok) return reject("not_utf8", "body is not UTF-8 text", excerpt, refuse(400, "invalid", "The body is not UTF-8 text: send JSON encoded as UTF-8"));
 
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    json = JSON.parse(decoded.text);
   } catch {
-    return reject("body is not JSON", raw, refuse(400, "invalid", "The body is not JSON"));
+    return reject("not_json", "body is not JSON", excerpt, refuse(400, "invalid", "The body is not JSON"));
   }
   const parsed = parseInboundPayload(json, integration.phoneNumber);
   if (!parsed.ok) {
     const summary = Object.entries(parsed.fields).map(([field, message]) => `${field}: ${message}`).join("; ");
-    return reject(`invalid body: ${summary}`, raw, refuse(400, "invalid", "Some fields need attention", parsed.fields));
+    return reject("invalid_payload", `invalid body: ${summary}`, excerpt, refuse(400, "invalid", "Some fields need attention", parsed.fields));
   }
   const p = parsed.payload;
 
@@ -96,6 +104,18 @@ export async function receiveInbound(deps: InboundDeps, req: InboundRequest): Pr
     .returning();
   if (!stored) return duplicate(db, integration, p.messageId);
   return forwardNow(deps, integration, stored);
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const lossyUtf8 = new TextDecoder("utf-8");
+
+function decodeUtf8(body: Uint8Array | string): { ok: true; text: string } | { ok: false; lossy: string } {
+  if (typeof body === "string") return { ok: true, text: body };
+  try {
+    return { ok: true, text: utf8.decode(body) };
+  } catch {
+    return { ok: false, lossy: lossyUtf8.decode(body) };
+  }
 }
 
 async function duplicate(db: Db, integration: InboundIntegration, messageId: string): Promise<InboundResponse> {

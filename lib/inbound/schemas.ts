@@ -1,6 +1,7 @@
 // Input for managing inbound integrations and for their message and rejection lists, shared by the forms, the
 // server actions and the routes. Pure.
 import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
 
 export const INBOUND_STATUSES = ["queued", "forwarded", "failed"] as const;
 export type InboundStatus = (typeof INBOUND_STATUSES)[number];
@@ -8,10 +9,10 @@ export type InboundStatus = (typeof INBOUND_STATUSES)[number];
 const integrationId = z.uuid("Unknown integration");
 
 export const createIntegrationSchema = z.object({
-  name: z.string().trim().min(1, "Name it after the provider or the number, e.g. Twilio US support").max(100, "Use at most 100 characters"),
+  name: safeText().trim().min(1, "Name it after the provider or the number, e.g. Twilio US support").max(100, "Use at most 100 characters"),
   channel: z.enum(["sms", "whatsapp"], { error: "Choose SMS or WhatsApp" }),
-  instanceId: z.string().trim().min(1, "Choose the Amazon Connect instance").max(100, "Use at most 100 characters"),
-  phoneNumberArn: z.string().trim().min(1, "Choose the number customers write to").max(500, "Use at most 500 characters"),
+  instanceId: safeText().trim().min(1, "Choose the Amazon Connect instance").max(100, "Use at most 100 characters"),
+  phoneNumberArn: safeText().trim().min(1, "Choose the number customers write to").max(500, "Use at most 500 characters"),
 });
 
 export const setIntegrationEnabledSchema = z.object({ integrationId, enabled: z.boolean() });
@@ -25,22 +26,19 @@ export const deleteIntegrationSchema = z.object({
 export type CreateIntegrationInput = z.input<typeof createIntegrationSchema>;
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  safeText()
     .trim()
     .max(max)
     .optional()
     .transform((v) => (v ? v : undefined));
 
 export const inboundListFilterSchema = z.object({
-  integration: z
-    .string()
+  integration: safeText()
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
     .pipe(z.uuid("Unknown integration").optional()),
-  status: z
-    .string()
+  status: safeText()
     .optional()
     .transform((v) => (v ? v : undefined))
     .pipe(z.enum(INBOUND_STATUSES, { error: `Use one of: ${INBOUND_STATUSES.join(", ")}` }).optional()),

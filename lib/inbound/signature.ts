@@ -4,8 +4,9 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { TIMESTAMP_TOLERANCE_SECONDS } from "./protocol";
 
-export function signatureFor(secret: string, timestamp: string, rawBody: string): string {
-  return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${rawBody}`, "utf8").digest("hex")}`;
+/** Over the body's bytes as sent; a string body stands for its UTF-8 encoding. */
+export function signatureFor(secret: string, timestamp: string, rawBody: string | Uint8Array): string {
+  return `sha256=${createHmac("sha256", secret).update(`${timestamp}.`, "utf8").update(rawBody).digest("hex")}`;
 }
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: string };
@@ -13,7 +14,7 @@ export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
 const TIMESTAMP = /^\d{1,12}$/;
 
-export function checkSignature(opts: { secret: string; timestamp: string | null; signature: string | null; rawBody: string; nowMs: number }): SignatureCheck {
+export function checkSignature(opts: { secret: string; timestamp: string | null; signature: string | null; rawBody: string | Uint8Array; nowMs: number }): SignatureCheck {
   const { timestamp, signature } = opts;
   if (!timestamp || !signature) return { ok: false, reason: "missing signature or timestamp header" };
   if (!TIMESTAMP.test(timestamp)) return { ok: false, reason: "timestamp header is not unix seconds" };

@@ -34,6 +34,12 @@ describe("decodeRecipientsFile", () => {
     expect(error.code).toBe("invalid");
   });
 
+  it("refuses a file holding a NUL byte and names its line, instead of failing when the rows are stored", () => {
+    const error = thrown(() => decodeRecipientsFile(utf8("phone,name\n+14155552671,Ann\n+14155552672,B\u0000b\n")));
+    expect(error.message).toBe("Line 3 contains a character that cannot be stored (NUL or an unpaired surrogate). Remove it and upload again.");
+    expect(error.line).toBe(3);
+  });
+
   it("refuses UTF-16 text with its own message", () => {
     const error = thrown(() => decodeRecipientsFile(new Uint8Array([0xff, 0xfe, 0x70, 0x00])));
     expect(error.message).toMatch(/UTF-16/);

@@ -1,5 +1,6 @@
 // Uploaded bytes to text. Spreadsheets save in many encodings; guessing wrong would silently mangle names,
 // so anything that is not UTF-8 is refused with a message that says how to fix it.
+import { firstUnstorableIndex, lineAt, UNSTORABLE_TEXT } from "@/lib/text/safe-text";
 import { RecipientsInputError } from "./input-error";
 
 const MB = 1024 * 1024;
@@ -20,13 +21,21 @@ export function decodeRecipientsFile(bytes: Uint8Array, options: DecodeOptions =
   if (bytes.byteLength >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     throw new RecipientsInputError("The file is UTF-16 text, not UTF-8. Save it as CSV UTF-8 and upload again.", 1);
   }
+  let text: string;
   try {
     // The native decoder is fast and strict; the slow scan below only runs to explain a failure.
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     const line = lineOfOffset(bytes, firstInvalidUtf8Offset(bytes));
     throw new RecipientsInputError(`The file is not UTF-8 text (invalid byte at line ${line}). Save it as CSV UTF-8 and upload again.`, line);
   }
+  // Valid UTF-8 may still hold NUL bytes, which no database column can store: say where, before anything is sent.
+  const bad = firstUnstorableIndex(text);
+  if (bad >= 0) {
+    const line = lineAt(text, bad);
+    throw new RecipientsInputError(`Line ${line} ${UNSTORABLE_TEXT}. Remove it and upload again.`, line);
+  }
+  return text;
 }
 
 /** "63.2 MB", "512 KB", "900 bytes". The file size rounds up so a file just over the limit never reads as equal to it. */

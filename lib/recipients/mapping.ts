@@ -1,26 +1,27 @@
 // Which column holds what. The schema is shared by the composer form and the server, so both say the same thing.
 import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
 import { isAttributeKey } from "./attributes";
 
 const KEY_MESSAGE = "Use only letters, digits, - and _";
 
 /** Contact attribute key (contract §8.3). */
-export const attributeKeySchema = z.string().trim().min(1, "Enter a key").refine(isAttributeKey, KEY_MESSAGE);
+export const attributeKeySchema = safeText().trim().min(1, "Enter a key").refine(isAttributeKey, KEY_MESSAGE);
 
 /**
  * Message variable name. Variables travel to Connect as template attributes, which have the same shape as contact
  * attributes, so the same charset applies; it also keeps every name writable as a {{placeholder}}.
  */
-export const variableNameSchema = z.string().trim().min(1, "Enter a name").refine(isAttributeKey, KEY_MESSAGE);
+export const variableNameSchema = safeText().trim().min(1, "Enter a name").refine(isAttributeKey, KEY_MESSAGE);
 
 export const recipientMappingSchema = z
   .object({
-    phoneColumn: z.string().trim().min(1, "Choose the column that holds phone numbers"),
-    nameColumn: z.string().trim().min(1, "Choose a column").optional(),
+    phoneColumn: safeText().trim().min(1, "Choose the column that holds phone numbers"),
+    nameColumn: safeText().trim().min(1, "Choose a column").optional(),
     /** column → attribute key */
-    attributeColumns: z.record(z.string(), attributeKeySchema).default({}),
+    attributeColumns: z.record(safeText(), attributeKeySchema).default({}),
     /** column → variable name */
-    variableColumns: z.record(z.string(), variableNameSchema).default({}),
+    variableColumns: z.record(safeText(), variableNameSchema).default({}),
   })
   .superRefine((mapping, ctx) => {
     // Two columns feeding one key would leave it to chance which value a contact gets.

@@ -1,5 +1,6 @@
 // Input schemas for the suppression list, shared by the forms (client) and the server actions and routes.
 import { z } from "zod";
+import { safeLines, safeText } from "@/lib/text/safe-text";
 
 /** The most numbers one import may hold; beyond it the import is refused with a message, not cut short. */
 export const MAX_IMPORT_NUMBERS = 100_000;
@@ -9,21 +10,19 @@ export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 export const SUPPRESSION_SOURCES = ["manual", "import", "opt-out"] as const;
 export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
 
-const phoneInput = z
-  .string({ error: "Enter a phone number" })
+const phoneInput = safeText({ error: "Enter a phone number" })
   .trim()
   .min(1, "Enter a phone number")
   .max(40, "Use at most 40 characters");
 
 /** Two letters (ISO 3166), used for numbers written without +country code. Empty means none. */
-export const defaultCountrySchema = z
-  .string()
+export const defaultCountrySchema = safeText()
   .trim()
   .optional()
   .transform((v) => (v ? v.toUpperCase() : undefined))
-  .pipe(z.string().regex(/^[A-Z]{2}$/, "Use the two-letter country code, like GB or US").optional());
+  .pipe(safeText().regex(/^[A-Z]{2}$/, "Use the two-letter country code, like GB or US").optional());
 
-const reasonSchema = (missing: string) => z.string({ error: missing }).trim().min(1, missing).max(500, "Use at most 500 characters");
+const reasonSchema = (missing: string) => safeText({ error: missing }).trim().min(1, missing).max(500, "Use at most 500 characters");
 
 export const addSuppressionSchema = z.object({
   phone: phoneInput,
@@ -36,8 +35,7 @@ export const removeSuppressionSchema = z.object({
   reason: reasonSchema("Say why this number may be contacted again"),
 });
 
-const importText = z
-  .string()
+const importText = safeLines()
   .max(MAX_IMPORT_BYTES, "The import is larger than 16 MB: split it into smaller files")
   .optional()
   .transform((v) => (v && v.trim() ? v : undefined));
@@ -59,14 +57,12 @@ export const importSuppressionsSchema = z
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|(\S{1,40})$/;
 
 export const suppressionFilterSchema = z.object({
-  q: z
-    .string()
+  q: safeText()
     .trim()
     .max(100, "Use at most 100 characters")
     .optional()
     .transform((v) => (v ? v : undefined)),
-  cursor: z
-    .string()
+  cursor: safeText()
     .optional()
     .transform((v, ctx) => {
       if (!v) return undefined;

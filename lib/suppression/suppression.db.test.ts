@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { auditLog, suppressions } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
+import { UNSTORABLE_TEXT } from "@/lib/text/safe-text";
 import { addSuppression, importSuppressions, removeSuppression } from "./actions";
 import { csvEntries, lineEntries } from "./import-entries";
 import { insertSuppressions, isSuppressed, iterateSuppressions, listSuppressions, suppressedAmong } from "./queries";
@@ -139,6 +140,23 @@ describe("suppression list", () => {
       error: { fields: { csvText: "There are no numbers in this import" } },
     });
     expect(await runAction(importSuppressions, { reason: "Nothing" }, as(sam))).toMatchObject({ ok: false, error: { fields: { lines: "Choose a CSV file or enter numbers, one per line" } } });
+    expect(await rowCount()).toBe(before);
+    expect((await h.db.select({ n: count() }).from(auditLog))[0]!.n).toBe(auditBefore);
+  });
+
+  it("refuses a reason or an import holding a character that cannot be stored (NUL, a lone surrogate), naming the field and changing nothing", async () => {
+    const before = await rowCount();
+    const auditBefore = (await h.db.select({ n: count() }).from(auditLog))[0]!.n;
+    const cases: [AnyActionDef, Record<string, string>, Record<string, string>][] = [
+      [addSuppression, { phone: "+12015550177", reason: "Asked\u0000" }, { reason: UNSTORABLE_TEXT }],
+      [addSuppression, { phone: "+1201555\uD8000177", reason: "Asked" }, { phone: UNSTORABLE_TEXT }],
+      [removeSuppression, { phone: "+12015550123", reason: "ok \uDC00" }, { reason: UNSTORABLE_TEXT }],
+      [importSuppressions, { lines: "+12015550177\n+1201555\u00000178", reason: "Old" }, { lines: `Line 2 ${UNSTORABLE_TEXT}` }],
+      [importSuppressions, { csvText: "phone,name\n+12015550177,Ann\uD83D\n", reason: "Old" }, { csvText: `Line 2 ${UNSTORABLE_TEXT}` }],
+    ];
+    for (const [def, input, fields] of cases) {
+      expect(await runAction(def, input, as(sam))).toMatchObject({ ok: false, error: { code: "invalid", fields } });
+    }
     expect(await rowCount()).toBe(before);
     expect((await h.db.select({ n: count() }).from(auditLog))[0]!.n).toBe(auditBefore);
   });

@@ -6,9 +6,10 @@ import { createApiKey, revokeApiKey } from "@/lib/api-keys/actions";
 import { createConnectGateway } from "@/lib/connect/gateway";
 import { useGatewayForProcess } from "@/lib/connect/runtime-gateway";
 import { startConnectLocal } from "@/lib/connect-local/server";
-import { auditLog } from "@/lib/db/schema";
+import { auditLog, campaigns as campaignsTable } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
+import { UNSTORABLE_TEXT } from "@/lib/text/safe-text";
 import { insertUser } from "@/lib/users/queries";
 
 const state: { db?: DatabaseHandle } = {};
@@ -23,7 +24,7 @@ const launch = await import("./campaigns/[id]/launch/route");
 const openapi = await import("./openapi.json/route");
 
 type Handler = (req: Request, seg: { params?: Promise<Record<string, string>> }) => Promise<Response>;
-function call(handler: Handler, path: string, opts: { key?: string; body?: unknown; raw?: string; params?: Record<string, string> } = {}) {
+function call(handler: Handler, path: string, opts: { key?: string; body?: unknown; raw?: string | Uint8Array; params?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;
   const method = opts.body !== undefined || opts.raw !== undefined ? "POST" : "GET";
@@ -118,6 +119,29 @@ describe("automation API", () => {
     const missing = await call(campaigns.POST, "/api/v1/campaigns", { key: supervisorKey, body: { ...draft, name: "", recipients: [] } });
     expect(missing.status).toBe(400);
     expect((await missing.json()).error.fields).toMatchObject({ name: "Name the campaign", recipients: "Give at least one recipient" });
+  });
+
+  it("answers text that cannot be stored, or a body that is not UTF-8, with 400 naming the field, and stores nothing", async () => {
+    const countCampaigns = async () => (await state.db!.db.select().from(campaignsTable)).length;
+    const before = await countCampaigns();
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ ...draft, name: "Spring\u0000sale" }, "name", UNSTORABLE_TEXT],
+      [{ ...draft, description: "half a pair \uD83D" }, "description", UNSTORABLE_TEXT],
+      [{ ...draft, recipients: [{ phone: "+12065550100", name: "Ada\u0000" }] }, "recipients.0.name", UNSTORABLE_TEXT],
+      [{ ...draft, recipients: { format: "csv", text: "phone,name\n+12065550100,Ada\n+12065550101,B\uDC00b\n", mapping: { phoneColumn: "phone", nameColumn: "name" } } }, "recipients.text", `Line 3 ${UNSTORABLE_TEXT}`],
+    ];
+    for (const [body, field, message] of cases) {
+      const res = await call(campaigns.POST, "/api/v1/campaigns", { key: supervisorKey, body });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.fields).toMatchObject({ [field]: message });
+    }
+    const json = JSON.stringify({ ...draft, name: "Caf_" });
+    const bytes = new TextEncoder().encode(json);
+    bytes[json.indexOf("Caf_") + 3] = 0xe9; // "Café" in Latin-1 (the body is ASCII up to there)
+    const latin1 = await call(campaigns.POST, "/api/v1/campaigns", { key: supervisorKey, raw: bytes });
+    expect(latin1.status).toBe(400);
+    expect((await latin1.json()).error.message).toBe("The request body must be JSON encoded as UTF-8");
+    expect(await countCampaigns()).toBe(before);
   });
 
   it("stops accepting a revoked key", async () => {

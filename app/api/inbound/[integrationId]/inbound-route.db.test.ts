@@ -12,6 +12,7 @@ import { createIntegration, setIntegrationEnabled } from "@/lib/inbound/actions"
 import { startInboundForwarder } from "@/lib/inbound/forwarder";
 import { SMS_NUMBER, SMS_NUMBER_EUM_ARN, TEST_AUTH_SECRET, eventsFrom, message, signed, simEvents, type SignOptions } from "@/lib/inbound/inbound-test-kit";
 import { createTestDb } from "@/lib/testing/test-db";
+import { UNSTORABLE_TEXT } from "@/lib/text/safe-text";
 import { insertUser } from "@/lib/users/queries";
 
 const state: { db?: DatabaseHandle } = {};
@@ -146,6 +147,46 @@ describe("POST /api/inbound/{integrationId}", () => {
     expect(notJson.status).toBe(400);
     expect((await rejections()).at(-1)!.reason).toBe("body is not JSON");
     expect(await eventsFrom(sim, "+12065550104")).toEqual([]);
+  });
+
+  it("refuses signed text that cannot be stored (NUL, a lone surrogate) with 400 naming the field, and keeps the rejection", async () => {
+    for (const [bad, field, extra] of [
+      ["nul \u0000 inside", "text", {}],
+      ["half a pair \uD83D", "text", {}],
+      ["fine", "messageId", { messageId: "SM\u0000x" }],
+    ] as const) {
+      const body = message("+12065550106", bad, extra);
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const res = await post(body);
+      const lines = warn.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
+      warn.mockRestore();
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toEqual({ code: "invalid", message: "Some fields need attention", fields: { [field]: UNSTORABLE_TEXT } });
+      expect(await state.db!.db.select().from(inboundMessages).where(eq(inboundMessages.fromPhone, "+12065550106"))).toEqual([]);
+      const last = (await rejections()).at(-1)!;
+      expect(last).toMatchObject({ integrationId, reason: `invalid body: ${field}: ${UNSTORABLE_TEXT}` });
+      expect(last.bodyExcerpt).toContain('"from":"+12065550106"');
+      // The log line names the refusal, never the customer's number or words.
+      expect(lines).toEqual([expect.objectContaining({ event: "inbound_refused", kind: "invalid_payload", integrationId, status: 400 })]);
+      expect(JSON.stringify(lines)).not.toContain("12065550106");
+    }
+    // A literal NUL byte is not JSON; the excerpt keeps it as U+FFFD, which the database can store.
+    const raw = `{"messageId":"SMnul","from":"+12065550106","to":"${SMS_NUMBER}","text":"a\u0000b","timestamp":1}`.replace("\\u0000", "\u0000");
+    const res = await post(raw);
+    expect(res.status).toBe(400);
+    expect((await rejections()).at(-1)).toMatchObject({ reason: "body is not JSON", bodyExcerpt: expect.stringContaining("a\uFFFDb") });
+    expect(await eventsFrom(sim, "+12065550106")).toEqual([]);
+  });
+
+  it("refuses a signed body that is not UTF-8 with 400 instead of storing U+FFFD, and keeps the rejection", async () => {
+    const json = JSON.stringify(message("+12065550107", "caf_"));
+    const bytes = new TextEncoder().encode(json);
+    bytes[json.indexOf("caf_") + 3] = 0xe9; // "café" in Latin-1
+    const res = await post(bytes);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: "invalid", message: expect.stringContaining("not UTF-8") });
+    expect((await rejections()).at(-1)).toMatchObject({ integrationId, reason: "body is not UTF-8 text", bodyExcerpt: expect.stringContaining("caf\uFFFD") });
+    expect((await state.db!.db.select().from(inboundMessages).where(eq(inboundMessages.fromPhone, "+12065550107")))).toEqual([]);
   });
 
   it("answers unknown and disabled integrations alike with 404, and a huge body with 413", async () => {

@@ -11,6 +11,7 @@ import { auditLog, chatEvents, contacts } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { startSim, type Sim } from "@/lib/dispatch/dispatch-test-kit";
 import { createTestDb } from "@/lib/testing/test-db";
+import { UNSTORABLE_TEXT } from "@/lib/text/safe-text";
 import { insertUser } from "@/lib/users/queries";
 
 const state: { db?: DatabaseHandle } = {};
@@ -154,6 +155,19 @@ describe("/api/v1/chat-events", () => {
     expect(smsOnly.status).toBe(400);
     expect(smsOnly.body.error.fields.channel).toMatch(/^\+12065550142 .*does not serve WhatsApp/);
     expect(await tally()).toEqual(before);
+  });
+
+  it("answers 400 naming the field for content or attributes that cannot be stored (NUL, a lone surrogate), and sends and stores nothing", async () => {
+    const before = await tally();
+    const sentBefore = (await sim.contacts()).length;
+    const nul = await post(message("+14155550154", "Hi\u0000there"));
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.fields).toEqual({ content: UNSTORABLE_TEXT });
+    const surrogate = await post(message("+14155550154", "Hi \uD83D", { newSession: { participantDisplayName: "Ann\uDE00", attributes: { order: "10\u000042" } } }));
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body.error.fields).toMatchObject({ content: UNSTORABLE_TEXT, "newSession.participantDisplayName": UNSTORABLE_TEXT, "newSession.attributes.0.value": UNSTORABLE_TEXT });
+    expect(await tally()).toEqual(before);
+    expect((await sim.contacts()).length).toBe(sentBefore);
   });
 
   it("explains AccessDeniedException as the page does, with the status the error maps to, and keeps the failed event", async () => {
