@@ -36,7 +36,10 @@ export function ResetPasswordDialog({ userId, email }: { userId: string; email: 
   const onOpenChange = (o: boolean) => {
     setOpen(o);
     // Closing forgets the temporary password: it is shown this once.
-    if (!o) (setTemporary(null), setError(null));
+    if (!o) {
+      setTemporary(null);
+      setError(null);
+    }
   };
 
   const reset = async () => {
