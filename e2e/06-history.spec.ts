@@ -68,7 +68,7 @@ test("failed sends are found, retried with the same contacts for anyone reached,
   await expect(page.getByRole("button", { name: "Retry failed" })).toHaveCount(0);
 
   // Exactly once: every number reached once, however many times it was tried.
-  const contacts = await listLocalContacts<{ customerAddress: string }>(SIMULATOR);
+  const contacts = await listLocalContacts<{ contactId: string; customerAddress: string }>(SIMULATOR);
   expect(contacts.map((c) => c.customerAddress).filter((a) => PHONES.includes(a)).sort()).toEqual([...PHONES].sort());
 
   await page.reload();
@@ -92,8 +92,7 @@ test("failed sends are found, retried with the same contacts for anyone reached,
   await table.getByTestId("recipient-contact-link").first().click();
   await expect(page).toHaveURL(/\/contacts\/[^/]+$/);
   const contactId = decodeURIComponent(page.url().split("/").pop()!);
-  const simulated = contacts.contacts as unknown as { contactId: string; customerAddress: string }[];
-  expect(simulated.find((c) => c.contactId === contactId)?.customerAddress).toBe("+12065550302");
+  expect(contacts.find((c) => c.contactId === contactId)?.customerAddress).toBe("+12065550302");
   await expect(page.getByTestId("contact-summary")).toContainText("+12065550302");
   await expect(page.getByTestId("contact-summary")).toContainText(NAME);
   const live = page.getByTestId("contact-live-facts");
