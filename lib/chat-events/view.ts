@@ -1,10 +1,16 @@
-// A chat event as the list route sends it and the page shows it. Pure: the client imports the type.
+// A chat event as the list route sends it and the page shows it, a MESSAGE's content only for readers of customers'
+// texts (see redact.ts). Pure: the client imports the type.
 import type { chatEvents } from "@/lib/db/schema";
 import { explainChatEventError } from "./explain-error";
+import { isCustomerChatEvent, redactCustomerText, type CustomerTextReader } from "./redact";
 
 type Row = typeof chatEvents.$inferSelect;
 
-export function publicChatEvent(row: Row) {
+export function publicChatEvent(row: Row, reader: CustomerTextReader) {
+  return redactCustomerText(fields(row), "content", isCustomerChatEvent(row), reader);
+}
+
+function fields(row: Row) {
   return {
     id: row.id,
     createdAt: row.createdAt.toISOString(),

@@ -4,12 +4,14 @@ import "server-only";
 import { connectFailureText } from "@/lib/connect/error-message";
 import { getGateway } from "@/lib/connect/runtime-gateway";
 import type { ContactDetails } from "@/lib/connect/types";
+import { isCustomerContactEvent, redactCustomerText, type CustomerTextReader, type Redacted } from "@/lib/chat-events/redact";
 import type { Db } from "@/lib/db/types";
 import { contactEvents, getContact, type ContactEvent, type ContactRow } from "./queries";
 
 export interface ContactDetail {
   contact: ContactRow;
-  events: ContactEvent[];
+  /** A customer's words only for readers of customers' texts (see lib/chat-events/redact.ts). */
+  events: Redacted<ContactEvent, "content">[];
   /** DescribeContact now; null when it failed, and then liveError says why. */
   live: ContactDetails | null;
   liveError: string | null;
@@ -17,11 +19,11 @@ export interface ContactDetail {
   connectUrl: string | null;
 }
 
-export async function loadContactDetail(db: Db, contactId: string): Promise<ContactDetail | undefined> {
+export async function loadContactDetail(db: Db, contactId: string, reader: CustomerTextReader): Promise<ContactDetail | undefined> {
   const contact = await getContact(db, contactId);
   if (!contact) return undefined;
   const [events, live, connectUrl] = await Promise.all([contactEvents(db, contactId), describeNow(contact), connectConsoleUrl(contact.instanceId, contactId)]);
-  return { contact, events, ...live, connectUrl };
+  return { contact, events: events.map((e) => redactCustomerText(e, "content", isCustomerContactEvent(e), reader)), ...live, connectUrl };
 }
 
 async function describeNow(c: ContactRow): Promise<Pick<ContactDetail, "live" | "liveError">> {

@@ -45,7 +45,9 @@ function EventRow({ e }: { e: PublicChatEvent }) {
         {e.customerPhone}
         <span className="block text-muted-foreground">→ {e.destinationPhone ?? "—"}</span>
       </TD>
-      <TD className="max-w-xs break-words text-xs">{e.content ?? <span className="text-muted-foreground">—</span>}</TD>
+      <TD className="max-w-xs break-words text-xs">
+        {e.content ?? (e.hiddenReason ? <span className="italic text-muted-foreground" data-testid="customer-text-hidden">{e.hiddenReason}</span> : <span className="text-muted-foreground">—</span>)}
+      </TD>
       <TD className="font-mono text-xs">
         {e.contactId ? (
           <Link href={`/contacts/${encodeURIComponent(e.contactId)}`} className="break-all text-primary hover:underline">

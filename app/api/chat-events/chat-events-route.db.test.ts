@@ -1,17 +1,20 @@
 // GET /api/chat-events over a real database: newest first, keyset pages, filters, and who may read it.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { insertChatEvent, type NewChatEvent } from "@/lib/chat-events/queries";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 
-const state: { db?: DatabaseHandle; user: SessionUser | null } = { user: null };
+const state: { db?: DatabaseHandle; user: SessionUser | null; minRole: Role } = { user: null, minRole: "supervisor" };
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user }));
 vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
+vi.mock("@/lib/env", () => ({ env: () => ({ CUSTOMER_TEXT_ROLE: state.minRole }) }));
 
 const { GET } = await import("./route");
 
 const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer" };
+const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000003", email: "sam@example.com", name: "Sam", role: "supervisor" };
 const get = async (query: string) => {
   const res = await GET(new Request(`http://console.test/api/chat-events${query}`, { headers: { "x-request-id": "req-test" } }), {});
   return { status: res.status, body: await res.json() };
@@ -79,6 +82,26 @@ describe("GET /api/chat-events", () => {
     expect(await idsOf("?q=888555&status=failed")).toEqual([ids[2]]);
     const failed = (await get("?status=failed")).body.events[0];
     expect(failed).toMatchObject({ errorName: "AccessDeniedException", error: expect.stringMatching(/^Amazon Connect refused the event \(AccessDeniedException\).*Connect said: not allowed \(AWS request id r-9\)$/) });
+  });
+
+  it("shows a customer's message text only to roles of at least CUSTOMER_TEXT_ROLE; others see the event with the text hidden", async () => {
+    const message = (body: { events: { id: number; content: string | null; hiddenReason: string | null }[] }) => body.events.find((e) => e.id === ids[0])!;
+    state.user = vic;
+    const asViewer = (await get("")).body;
+    expect(message(asViewer)).toMatchObject({ eventType: "MESSAGE", contentType: "text/plain", content: null, hiddenReason: "hidden: needs the supervisor role", customerPhone: "+14155550100" });
+    expect(JSON.stringify(asViewer)).not.toContain('"hi"');
+    // Receipts, typing and disconnects carry no customer's words: nothing to hide.
+    expect(asViewer.events.filter((e: { eventType: string }) => e.eventType !== "MESSAGE").every((e: { hiddenReason: string | null }) => e.hiddenReason === null)).toBe(true);
+
+    state.user = sam;
+    expect(message((await get("")).body)).toMatchObject({ content: "hi", hiddenReason: null });
+
+    state.minRole = "admin";
+    expect(message((await get("")).body)).toMatchObject({ content: null, hiddenReason: "hidden: needs the admin role" });
+    state.minRole = "viewer";
+    state.user = vic;
+    expect(message((await get("")).body)).toMatchObject({ content: "hi", hiddenReason: null });
+    state.minRole = "supervisor";
   });
 
   it("answers a bad filter with a message on its field", async () => {

@@ -11,7 +11,7 @@ import { useGatewayForProcess } from "@/lib/connect/runtime-gateway";
 import { startConnectLocal } from "@/lib/connect-local/server";
 import { fixtures } from "@/lib/connect-local/test-harness";
 import { recordContact } from "@/lib/contacts/record";
-import { auditLog, campaigns, chatEvents } from "@/lib/db/schema";
+import { auditLog, campaigns, chatEvents, inboundIntegrations, inboundMessages } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 
@@ -23,8 +23,10 @@ const { GET: list } = await import("./route");
 const { GET: detail } = await import("./[contactId]/route");
 const { GET: exportCsv } = await import("../contacts.csv/route");
 const v1 = await import("../v1/contacts/route");
+const v1Detail = await import("../v1/contacts/[contactId]/route");
 
 const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer" };
+const sue: SessionUser = { id: "00000000-0000-4000-8000-000000000004", email: "sue@example.com", name: "Sue", role: "supervisor" };
 const CAMPAIGN = "00000000-0000-4000-8000-00000000c002";
 
 type Handler = (req: Request, seg: { params?: Promise<Record<string, string>> }) => Promise<Response>;
@@ -67,6 +69,12 @@ describe("contact routes", () => {
     ).contactId;
     await recordContact(db, { contactId: live, instanceId: fixtures.instance.id, channel: "sms", customerPhone: "+12065550100", sourcePhoneNumberArn: fixtures.dualNumber.arn, origin: "campaign", campaignId: CAMPAIGN, recipientId: 1, createdBy: "system" });
     await db.insert(chatEvents).values({ origin: "console", actorEmail: "sam@example.com", channel: "sms", sourceId: "+12065550100", destinationId: "arn:d", eventType: "MESSAGE", contentType: "text/plain", content: "Hi", status: "sent", contactId: live });
+    // A customer's reply not yet forwarded: on the contact's page as itself.
+    const [integration] = await db
+      .insert(inboundIntegrations)
+      .values({ name: "Provider", channel: "sms", instanceId: fixtures.instance.id, phoneNumberArn: fixtures.dualNumber.arn, phoneNumber: fixtures.dualNumber.phoneNumber, destinationArn: "arn:d", secretCiphertext: "x", secretPrefix: "x", createdBy: "admin@example.com" })
+      .returning();
+    await db.insert(inboundMessages).values({ integrationId: integration!.id, messageId: "SM-1", fromPhone: "+12065550100", toPhone: fixtures.dualNumber.phoneNumber, type: "message", text: "Call me back", contactId: live, receivedAt: new Date(Date.now() + 60_000) });
     // Known to the console only: Connect has never heard of it.
     await recordContact(db, { contactId: "gone-contact", instanceId: fixtures.instance.id, channel: "whatsapp", customerPhone: "+442079460958", origin: "test_send", createdBy: "=HYPERLINK(\"http://x\")" });
   });
@@ -105,7 +113,10 @@ describe("contact routes", () => {
     expect(body).toMatchObject({
       contact: { contactId: live, origin: "campaign", state: "open", customerPhone: "+12065550100" },
       campaign: { id: CAMPAIGN, name: "Spring reminders" },
-      events: [{ source: "chat_event", type: "MESSAGE", content: "Hi", by: "sam@example.com", status: "sent" }],
+      events: [
+        { source: "inbound_message", type: "message", content: null, hiddenReason: "hidden: needs the supervisor role", by: "+12065550100", status: "queued" },
+        { source: "chat_event", type: "MESSAGE", content: null, hiddenReason: "hidden: needs the supervisor role", by: "sam@example.com", status: "sent" },
+      ],
       live: {
         id: live,
         channel: "CHAT",
@@ -120,6 +131,21 @@ describe("contact routes", () => {
     });
     expect(body.live.initiatedAt).toMatch(/Z$/);
     expect(body.contact).not.toHaveProperty("campaignName");
+    expect(JSON.stringify(body)).not.toMatch(/"Hi"|Call me back/);
+  });
+
+  it("shows the customer's words on a contact to supervisors, in the console's route and the automation API alike", async () => {
+    state.user = sue;
+    for (const handler of [detail, v1Detail.GET]) {
+      const body = await (await get(handler, `/api/contacts/${live}`, { contactId: live })).json();
+      expect(body.events.map((e: { content: string | null; hiddenReason: string | null }) => [e.content, e.hiddenReason])).toEqual([
+        ["Call me back", null],
+        ["Hi", null],
+      ]);
+    }
+    state.user = vic;
+    const viewerV1 = await (await get(v1Detail.GET, `/api/contacts/${live}`, { contactId: live })).json();
+    expect(viewerV1.events.map((e: { content: string | null }) => e.content)).toEqual([null, null]);
   });
 
   it("still answers with the stored contact, and a clear liveError, when Connect cannot describe it", async () => {

@@ -3,7 +3,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { ContactEvent } from "@/lib/contacts/queries";
+import type { ContactDetail } from "@/lib/contacts/detail";
 import { cn } from "@/lib/utils";
 import { UtcTime } from "../utc-time";
 import { OpeningRequestDetails } from "./opening-request";
@@ -11,6 +11,8 @@ import { OpeningRequestDetails } from "./opening-request";
 const TONE: Record<string, "success" | "danger" | "info" | "neutral"> = { sent: "success", forwarded: "success", failed: "danger", queued: "info" };
 
 const dash = <span className="text-muted-foreground">—</span>;
+
+type ContactEvent = ContactDetail["events"][number];
 
 function EventRow({ e }: { e: ContactEvent }) {
   const start = e.source === "start";
@@ -33,7 +35,8 @@ function EventRow({ e }: { e: ContactEvent }) {
       </TD>
       <TD className="max-w-md text-xs">
         <span className="block whitespace-pre-wrap break-words" data-testid={start ? "contact-event-start-content" : undefined}>
-          {e.content ?? (start && e.opening?.request ? <span className="text-muted-foreground">No initial message</span> : dash)}
+          {e.content ??
+            (e.hiddenReason ? <span className="italic text-muted-foreground" data-testid="customer-text-hidden">{e.hiddenReason}</span> : start && e.opening?.request ? <span className="text-muted-foreground">No initial message</span> : dash)}
         </span>
         {start && e.opening ? <OpeningRequestDetails request={e.opening.request} /> : null}
       </TD>

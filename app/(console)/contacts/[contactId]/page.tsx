@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
+import { customerTextReader } from "@/lib/chat-events/customer-text-reader";
 import { loadContactDetail } from "@/lib/contacts/detail";
 import { contactIdSchema } from "@/lib/contacts/schemas";
 import { getDb } from "@/lib/server/runtime";
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: "Contact" };
 export default async function ContactPage({ params }: { params: Promise<{ contactId: string }> }) {
   const user = await requirePageUser("viewer");
   const id = contactIdSchema.safeParse((await params).contactId);
-  const detail = id.success ? await loadContactDetail(await getDb(), id.data) : undefined;
+  const detail = id.success ? await loadContactDetail(await getDb(), id.data, customerTextReader(user)) : undefined;
   if (!detail) notFound();
   const { contact, live } = detail;
   // Open unless the console recorded an end or Connect reports one now.

@@ -1,6 +1,11 @@
 // Browser-side calls for the integrations page's message and rejection lists.
 import { fetchJson } from "@/components/fetch-json";
+import type { Redacted } from "@/lib/chat-events/redact";
 import type { Page, PublicMessage, PublicRejection } from "@/lib/inbound/queries";
+
+/** A message as the route sends it: its text only for readers of customers' texts. */
+export type ShownMessage = Redacted<PublicMessage, "text">;
+export type ShownRejection = Redacted<PublicRejection, "bodyExcerpt">;
 
 export const INBOUND_KEY = ["inbound"] as const;
 export const PAGE_SIZE = 25;
@@ -21,10 +26,10 @@ function params(f: Partial<InboundFilter>, cursor: string | undefined): URLSearc
   return p;
 }
 
-export function fetchMessages(f: InboundFilter, cursor: string | undefined, signal?: AbortSignal): Promise<Page<PublicMessage>> {
+export function fetchMessages(f: InboundFilter, cursor: string | undefined, signal?: AbortSignal): Promise<Page<ShownMessage>> {
   return fetchJson(`/api/integrations/messages?${params(f, cursor)}`, signal);
 }
 
-export function fetchRejections(f: InboundFilter, cursor: string | undefined, signal?: AbortSignal): Promise<Page<PublicRejection>> {
+export function fetchRejections(f: InboundFilter, cursor: string | undefined, signal?: AbortSignal): Promise<Page<ShownRejection>> {
   return fetchJson(`/api/integrations/rejections?${params({ integration: f.integration }, cursor)}`, signal);
 }

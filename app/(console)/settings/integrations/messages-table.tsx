@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { PublicMessage } from "@/lib/inbound/queries";
+import type { ShownMessage } from "./inbound-api";
 
 const TONE = { forwarded: "success", queued: "warning", failed: "danger" } as const;
 
-function Outcome({ m }: { m: PublicMessage }) {
+function Outcome({ m }: { m: ShownMessage }) {
   if (m.status === "forwarded") {
     return (
       <span className="font-mono text-xs">
@@ -25,7 +25,7 @@ function Outcome({ m }: { m: PublicMessage }) {
   );
 }
 
-export function MessagesTable({ rows, names }: { rows: PublicMessage[]; names: Map<string, string> }) {
+export function MessagesTable({ rows, names }: { rows: ShownMessage[]; names: Map<string, string> }) {
   return (
     <Table aria-label="Inbound messages" data-testid="inbound-messages">
       <THead>
@@ -46,7 +46,15 @@ export function MessagesTable({ rows, names }: { rows: PublicMessage[]; names: M
             <TD>{names.get(m.integrationId) ?? "Deleted"}</TD>
             <TD className="whitespace-nowrap">{m.fromPhone}</TD>
             <TD className="max-w-xs">
-              {m.type === "message" ? <span className="line-clamp-2 break-words">{m.text}</span> : <span className="text-muted-foreground">{m.type} {m.text ? `(${m.text})` : ""}</span>}
+              {m.hiddenReason ? (
+                <span className="italic text-muted-foreground" data-testid="customer-text-hidden">{m.hiddenReason}</span>
+              ) : m.type === "message" ? (
+                <span className="line-clamp-2 break-words">{m.text}</span>
+              ) : (
+                <span className="text-muted-foreground">
+                  {m.type} {m.text ? `(${m.text})` : ""}
+                </span>
+              )}
               {m.optOut ? <Badge tone="info" className="ml-1">opt-{m.optOut === "stop" ? "out" : "in"}</Badge> : null}
               {m.campaignId ? (
                 <Link href={`/campaigns/${m.campaignId}`} className="ml-1 text-xs text-primary hover:underline">

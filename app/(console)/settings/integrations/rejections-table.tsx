@@ -1,9 +1,9 @@
 "use client";
 // Requests refused at the door, with the reason and a bounded excerpt of what was sent.
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { PublicRejection } from "@/lib/inbound/queries";
+import type { ShownRejection } from "./inbound-api";
 
-export function RejectionsTable({ rows, names }: { rows: PublicRejection[]; names: Map<string, string> }) {
+export function RejectionsTable({ rows, names }: { rows: ShownRejection[]; names: Map<string, string> }) {
   return (
     <Table aria-label="Rejected requests" data-testid="inbound-rejections">
       <THead>
@@ -24,7 +24,7 @@ export function RejectionsTable({ rows, names }: { rows: PublicRejection[]; name
             <TD className="font-mono text-xs">{r.ip ?? "—"}</TD>
             <TD className="max-w-xs">
               <span className="line-clamp-2 break-all font-mono text-xs text-muted-foreground" title={r.bodyExcerpt ?? undefined}>
-                {r.bodyExcerpt ?? "—"}
+                {r.bodyExcerpt ?? r.hiddenReason ?? "—"}
               </span>
             </TD>
           </TR>

@@ -5,6 +5,7 @@ import { actionResponse, jsonBody } from "@/lib/api/run-action";
 import { actionInputFor } from "@/lib/chat-events/api-destination";
 import { apiChatEventSchema } from "@/lib/chat-events/api-schema";
 import { sendChatEvent } from "@/lib/chat-events/actions";
+import { customerTextReader } from "@/lib/chat-events/customer-text-reader";
 import { findChatEvent } from "@/lib/chat-events/queries";
 import { publicChatEvent } from "@/lib/chat-events/view";
 
@@ -18,7 +19,7 @@ export const POST = apiRoute("supervisor", async (ctx) => {
     sendChatEvent,
     input,
     ctx,
-    async ({ eventId, ...result }) => ({ event: publicChatEvent((await findChatEvent(ctx.db, eventId))!), ...result }),
+    async ({ eventId, ...result }) => ({ event: publicChatEvent((await findChatEvent(ctx.db, eventId))!, customerTextReader(ctx.user)), ...result }),
     201,
   );
 });
