@@ -79,7 +79,10 @@ describe.skipIf(testDbKind() !== "postgres")("a worker process and PostgreSQL fa
         // Best when a connection is inside a transaction (checked out of the pool): that is what crashed workers.
         await waitFor(
           "a transaction in flight",
-          async () => (await h.db.execute(sql`select 1 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state = 'idle in transaction'`)).rows.length > 0,
+          async () => {
+            const inTransaction = sql`select 1 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state = 'idle in transaction'`;
+            return ((await h.db.execute(inTransaction)) as unknown as { rows: unknown[] }).rows.length > 0;
+          },
           1_000,
           5,
         ).catch(() => undefined);
