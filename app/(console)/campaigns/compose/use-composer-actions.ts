@@ -7,6 +7,7 @@ import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import type { ErrorBody } from "@/lib/errors";
 import { launchAction, previewPreflightAction, saveDraftAction } from "../actions";
 import { callAction } from "@/components/forms/call-action";
+import { callComposerAction } from "./call-composer-action";
 import { handOver, receive } from "./draft-handoff";
 import { applyFieldErrors } from "./field-errors";
 import { formatCount } from "./format";
@@ -60,7 +61,8 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
   const onInvalid = () => setError(INVALID);
 
   const save = async (values: ComposerOutput, from: ComposerValues) => {
-    const res = await callAction(() => saveDraftAction({ campaignId, campaign: values }));
+    const input = { campaignId, campaign: values };
+    const res = await callComposerAction(input, () => saveDraftAction(input));
     if (!res.ok) return fail(res.error), null;
     showCheck(res.data.preflight, from);
     setCampaignId(res.data.campaignId);
@@ -71,7 +73,7 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
   const check = () =>
     form.handleSubmit(async (values) => {
       const from = begin("check");
-      const res = await callAction(() => previewPreflightAction(values));
+      const res = await callComposerAction(values, () => previewPreflightAction(values));
       if (res.ok) showCheck(res.data, from);
       else fail(res.error);
       setBusy(null);
