@@ -85,7 +85,8 @@ export function describeError(err: unknown): Record<string, string | undefined> 
   const chain: unknown[] = [];
   for (let e: unknown = err; e !== undefined && e !== null && chain.length < 5; e = e instanceof Error ? e.cause : undefined) chain.push(e);
   const query = chain.find((e): e is Error & { query: string } => e instanceof Error && typeof (e as { query?: unknown }).query === "string");
-  const database = chain.find((e): e is Error & { code: string } => e instanceof Error && typeof (e as { code?: unknown }).code === "string" && SQLSTATE.test((e as { code: string }).code));
+  const sqlState = (e: unknown) => (e instanceof Error && "code" in e && typeof e.code === "string" && SQLSTATE.test(e.code) ? e.code : undefined);
+  const database = chain.find((e): e is Error & { code: string } => sqlState(e) !== undefined);
   const error = err instanceof Error ? err.constructor.name || err.name : typeof err;
   if (query || database) {
     const constraint = (database as { constraint?: unknown } | undefined)?.constraint;

@@ -13,11 +13,11 @@ const meta = { requestId: "r", ip: null, userAgent: null };
 
 describe("API keys", () => {
   let h: DatabaseHandle;
-  let admin: { id: string; email: string; name: string; role: "admin" };
+  let admin: { id: string; email: string; name: string; role: "admin"; sessionId: string; mustChangePassword: boolean };
   beforeAll(async () => {
     h = await createTestDb();
     const u = await insertUser(h.db, { email: "root@example.com", name: "Root", role: "admin", passwordHash: null });
-    admin = { id: u.id, email: u.email, name: u.name, role: "admin" };
+    admin = { id: u.id, email: u.email, name: u.name, role: "admin", sessionId: "s0", mustChangePassword: false };
   });
   afterAll(async () => {
     await h?.close();
@@ -41,7 +41,7 @@ describe("API keys", () => {
     expect(actions).toEqual(["api_key.created", "api_key.revoked"]);
   });
 
-  const create = async (by: { id: string; email: string; name: string; role: "admin" }, input: Record<string, unknown>) => {
+  const create = async (by: typeof admin, input: Record<string, unknown>) => {
     const res = await runAction(createApiKey, input, { user: by, db: h.db, meta });
     if (!res.ok) throw new Error(res.error.message);
     return res.data as { key: string; id: string; expiresAt: Date | null };
@@ -70,7 +70,7 @@ describe("API keys", () => {
 
   it("stops a key when its creator is disabled or no longer holds the key's role, checked on every request", async () => {
     const u = await insertUser(h.db, { email: "second@example.com", name: "Second", role: "admin", passwordHash: null });
-    const second = { id: u.id, email: u.email, name: u.name, role: "admin" as const };
+    const second = { id: u.id, email: u.email, name: u.name, role: "admin" as const, sessionId: "s2", mustChangePassword: false };
     const key = await create(second, { name: "Nightly export", role: "supervisor" });
     const auth = () => authenticateKey(h.db, key.key, { requestsPerMinute: 0 });
     await expect(auth()).resolves.toMatchObject({ role: "supervisor", email: "api-key:Nightly export" });
