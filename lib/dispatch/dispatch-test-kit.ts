@@ -63,7 +63,7 @@ export async function launchTestCampaign(db: Db, sim: Sim, opts: { count: number
   pointProcessAt(sim.gateway);
   try {
     const u = await insertUser(db, { email: `sup-${randomUUID()}@example.com`, name: "Sup", role: "supervisor", passwordHash: null });
-    const user = { id: u.id, email: u.email, name: u.name, role: "supervisor" as const };
+    const user = { id: u.id, email: u.email, name: u.name, role: "supervisor" as const, sessionId: "dispatch-test", mustChangePassword: false };
     const instance = (await sim.gateway.listInstances()).find((i) => i.alias === "acme-support")!;
     const number = (await sim.gateway.listPhoneNumbers(instance.id)).find((n) => n.phoneNumber === "+12065550142")!;
     const flow = (await sim.gateway.listContactFlows(instance.id)).find((f) => f.name === "Outbound SMS notifications")!;
