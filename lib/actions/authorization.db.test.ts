@@ -123,6 +123,17 @@ describe("every server action enforces its role", () => {
     });
   }
 
+  it("refuses every action but changing the password to an admin whose password was reset, and changes nothing", async () => {
+    const before = await snapshot();
+    const pending: SessionUser = { ...people.admin, mustChangePassword: true };
+    for (const def of ALL_ACTIONS.filter((d) => d.access !== "public" && !d.allowPendingPasswordChange)) {
+      const res = await runAction(def, sampleInput(def.name, target), { user: pending, db: h.db, meta });
+      expect(res, def.name).toMatchObject({ ok: false, error: { code: "forbidden", message: expect.stringMatching(/Change password/) } });
+    }
+    expect(ALL_ACTIONS.filter((d) => d.allowPendingPasswordChange).map((d) => d.name)).toEqual(["users.changeOwnPassword"]);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("lets an admin run the admin actions, each audited", async () => {
     const admin = people.admin;
     const created = await runAction(actionNamed("users.create"), sampleInput("users.create", target), { user: admin, db: h.db, meta });

@@ -22,6 +22,8 @@ export interface ActionDef<A extends Access, S extends z.ZodType, T> {
   name: string;
   access: A;
   input: S;
+  /** Only for the action that sets a new password: everything else waits until a reset password has been replaced. */
+  allowPendingPasswordChange?: boolean;
   // Method syntax on purpose: it lets every definition sit in one list of AnyActionDef.
   handler(input: z.output<S>, ctx: ActionContext<A>): Promise<T>;
 }
@@ -32,16 +34,26 @@ export function defineAction<A extends Access, S extends z.ZodType, T>(def: Acti
   return def;
 }
 
-/** authorize(), with a reason code on its refusals for the log: "unauthenticated" (nobody signed in) or "role". */
-export function authorizeOrRefuse<P extends SessionUser>(principal: P | null, required: Access): P | null {
+export const MUST_CHANGE_PASSWORD_MESSAGE = "Your password was reset by an administrator. Choose a new password on the Change password page first.";
+
+/**
+ * authorize(), with a reason code on its refusals for the log: "unauthenticated" (nobody signed in), "role", or
+ * "password_change_pending" (an admin reset the password: until it is replaced, the user may do nothing else).
+ */
+export function authorizeOrRefuse<P extends SessionUser>(principal: P | null, required: Access, opts: { allowPendingPasswordChange?: boolean } = {}): P | null {
+  let user: P | null;
   try {
-    return authorize(principal, required);
+    user = authorize(principal, required);
   } catch (err) {
     if (err instanceof UserFacingError && (err.code === "unauthenticated" || err.code === "forbidden")) {
       throw new RefusalError(err.code, err.message, err.code === "unauthenticated" ? "unauthenticated" : "role");
     }
     throw err;
   }
+  if (user?.mustChangePassword && !opts.allowPendingPasswordChange) {
+    throw new RefusalError("forbidden", MUST_CHANGE_PASSWORD_MESSAGE, "password_change_pending");
+  }
+  return user;
 }
 
 /**
@@ -72,7 +84,7 @@ export async function runAction<A extends Access, S extends z.ZodType, T>(
   ctx: { user: SessionUser | null; db: Db; meta: RequestMeta },
 ): Promise<ActionResult<T>> {
   try {
-    const user = authorizeOrRefuse(ctx.user, def.access);
+    const user = authorizeOrRefuse(ctx.user, def.access, { allowPendingPasswordChange: def.allowPendingPasswordChange });
     const input = def.input.parse(rawInput);
     const actor: AuditActor = { actorId: user?.id ?? null, actorEmail: user?.email ?? "anonymous", ...ctx.meta };
     const data = await def.handler(input, { user, db: ctx.db, actor } as ActionContext<A>);

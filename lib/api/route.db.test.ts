@@ -84,6 +84,16 @@ describe("apiRoute", () => {
     expect(calls).toEqual([]);
   });
 
+  it("refuses a signed-in user whose password was reset until they choose a new one, reads included", async () => {
+    state.user = { ...supervisor, mustChangePassword: true };
+    const logs = captureLogs();
+    const res = await pause(request("/api/v1/campaigns/c1/pause", { method: "GET" }), {});
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: "forbidden", message: expect.stringMatching(/Change password/) } });
+    expect(calls).toEqual([]);
+    expect(logs).toEqual([expect.objectContaining({ event: "refused", reason: "password_change_pending", actor: supervisor.id })]);
+  });
+
   it("accepts the console's own pages, reads without Origin checks, and marks private answers no-store", async () => {
     state.user = supervisor;
     const own = await pause(request("/api/v1/campaigns/c1/pause", { method: "POST", origin: "http://console.test" }), {});

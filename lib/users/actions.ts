@@ -8,7 +8,6 @@ import type { Db } from "@/lib/db/types";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { UserFacingError } from "@/lib/errors";
 import { changeRoleSchema, createUserSchema, setUserDisabledSchema, setupSchema } from "./schemas";
-import { refuseUntilPasswordChanged } from "./password-gate";
 import { countActiveAdmins, countUsers, findUserByEmail, findUserById, insertUser, listUsers, publicUser, updateUser } from "./queries";
 
 const SETUP_LOCK = 7_201_442_003;
@@ -47,7 +46,6 @@ export const createUser = defineAction({
   access: "admin",
   input: createUserSchema,
   handler: async (input, { db, user, actor }) => {
-    refuseUntilPasswordChanged(user);
     const passwordHash = await hashPassword(input.password);
     return db.transaction(async (tx) => {
       const user = await insertUnique(tx, { email: input.email, name: input.name, role: input.role, passwordHash });
@@ -72,7 +70,6 @@ export const changeUserRole = defineAction({
   access: "admin",
   input: changeRoleSchema,
   handler: async (input, { db, user, actor }) => {
-    refuseUntilPasswordChanged(user);
     return db.transaction(async (tx) => {
       const before = await loadUser(tx, input.userId);
       if (before.role === input.role) return publicUser(before);
@@ -89,7 +86,6 @@ export const setUserDisabled = defineAction({
   access: "admin",
   input: setUserDisabledSchema,
   handler: async (input, { db, user, actor }) => {
-    refuseUntilPasswordChanged(user);
     return db.transaction(async (tx) => {
       const before = await loadUser(tx, input.userId);
       if (input.disabled && before.id === actor.actorId) throw new UserFacingError("conflict", "You cannot disable your own account");

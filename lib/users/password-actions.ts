@@ -7,7 +7,6 @@ import { isEmailLike } from "@/lib/auth/password-policy";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { UserFacingError } from "@/lib/errors";
 import { loadUser } from "./actions";
-import { refuseUntilPasswordChanged } from "./password-gate";
 import { replacePasswordHash, updateUser } from "./queries";
 import { changePasswordSchema, resetPasswordSchema } from "./schemas";
 import { generateTemporaryPassword } from "./temporary-password";
@@ -17,6 +16,7 @@ const WRONG_CURRENT = "Your current password is not correct";
 /** The signed-in user sets a new password; their other sessions end, this one stays. The only action open while a reset is pending. */
 export const changeOwnPassword = defineAction({
   name: "users.changeOwnPassword",
+  allowPendingPasswordChange: true,
   access: "viewer",
   input: changePasswordSchema,
   handler: async (input, { db, user, actor }) => {
@@ -54,7 +54,6 @@ export const resetUserPassword = defineAction({
   access: "admin",
   input: resetPasswordSchema,
   handler: async (input, { db, user, actor }) => {
-    refuseUntilPasswordChanged(user);
     if (input.userId === user.id) throw new UserFacingError("conflict", "To change your own password, use Change password: it asks for your current one.");
     const temporaryPassword = generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);

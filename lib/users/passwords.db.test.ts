@@ -10,7 +10,7 @@ import type { DatabaseHandle, Db } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 import { changeUserRole, createUser, setUserDisabled } from "./actions";
 import { changeOwnPassword, resetUserPassword } from "./password-actions";
-import { MUST_CHANGE_PASSWORD_MESSAGE } from "./password-gate";
+import { MUST_CHANGE_PASSWORD_MESSAGE } from "@/lib/actions/safe-action";
 import { findUserById, insertUser } from "./queries";
 
 const meta = { requestId: "r", ip: null, userAgent: null };
