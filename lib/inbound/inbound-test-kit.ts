@@ -48,8 +48,8 @@ export interface SignOptions {
 }
 
 /** Headers and body of a provider request signed as the integrations page tells providers to. */
-export function signed(secret: string, body: unknown, o: SignOptions = {}): { headers: Headers; body: string | Uint8Array } {
-  const raw = typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body);
+export function signed(secret: string, body: unknown, o: SignOptions = {}): { headers: Headers; body: string | Uint8Array<ArrayBuffer> } {
+  const raw = typeof body === "string" ? body : body instanceof Uint8Array ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body);
   const ts = String(o.timestamp ?? Math.floor(Date.now() / 1000));
   const headers = new Headers({ "content-type": "application/json", [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: o.signature ?? signatureFor(secret, ts, raw) });
   return { headers, body: raw };

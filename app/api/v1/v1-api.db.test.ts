@@ -24,7 +24,7 @@ const launch = await import("./campaigns/[id]/launch/route");
 const openapi = await import("./openapi.json/route");
 
 type Handler = (req: Request, seg: { params?: Promise<Record<string, string>> }) => Promise<Response>;
-function call(handler: Handler, path: string, opts: { key?: string; body?: unknown; raw?: string | Uint8Array; params?: Record<string, string> } = {}) {
+function call(handler: Handler, path: string, opts: { key?: string; body?: unknown; raw?: string | Uint8Array<ArrayBuffer>; params?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;
   const method = opts.body !== undefined || opts.raw !== undefined ? "POST" : "GET";
