@@ -72,7 +72,7 @@ describe("integration list routes", () => {
     const all = await get(rejections, "/api/integrations/rejections");
     expect(all.body.rows.map((r: { reason: string }) => r.reason)).toEqual(["body is not JSON", "signature does not match"]);
     const a = await get(rejections, `/api/integrations/rejections?integration=${ids[0]}`);
-    expect(a.body.rows).toEqual([{ id: expect.any(Number), integrationId: ids[0], receivedAt: expect.any(String), reason: "signature does not match", ip: "203.0.113.7", bodyExcerpt: "{}" }]);
+    expect(a.body.rows).toEqual([{ id: expect.any(Number), integrationId: ids[0], receivedAt: expect.any(String), reason: "signature does not match", ip: "203.0.113.7", bodyExcerpt: "{}", hiddenReason: null }]);
     expect(JSON.stringify(all.body)).not.toContain("v1.x.y.z");
   });
 });
