@@ -171,7 +171,7 @@ describe("campaign activity", () => {
 
   it("reads the status history from the audit log in order, with who, when and why", async () => {
     const s = await insertUser(db, { email: "sam@activity.test", name: "Sam", role: "supervisor", passwordHash: null });
-    const supervisor = { user: { id: s.id, email: s.email, name: s.name, role: "supervisor" as const }, db, meta: { requestId: "r-1", ip: null, userAgent: null } };
+    const supervisor = { user: { id: s.id, email: s.email, name: s.name, role: "supervisor" as const, sessionId: "test-session", mustChangePassword: false }, db, meta: { requestId: "r-1", ip: null, userAgent: null } };
     const c = await campaignWith([{ status: "pending" }], "scheduled");
     const other = await campaignWith([], "completed");
     await recordAudit(db, { actorId: s.id, actorEmail: s.email }, { action: "campaign.created", targetType: "campaign", targetId: c.id, diff: { name: "Activity" } });
@@ -201,7 +201,7 @@ describe("campaign activity", () => {
     const call = (id: string) => activityRoute(new Request(`http://console.test/api/campaigns/${id}/activity`), { params: Promise.resolve({ id }) });
     state.user = null;
     expect((await call(c.id)).status).toBe(401);
-    state.user = { id: randomUUID(), email: "vic@activity.test", name: "Vic", role: "viewer" };
+    state.user = { id: randomUUID(), email: "vic@activity.test", name: "Vic", role: "viewer", sessionId: "test-session", mustChangePassword: false };
     const res = await call(c.id);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");

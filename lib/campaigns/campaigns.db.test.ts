@@ -40,7 +40,7 @@ describe("campaign drafts, preflight, launch and test send", () => {
     const gateway = createConnectGateway({ mode: "local", endpoint: sim.url, region: "us-east-1", maxAttempts: 1 });
     useGatewayForProcess(gateway);
     const u = await insertUser(h.db, { email: "sup@example.com", name: "Sup", role: "supervisor", passwordHash: null });
-    supervisor = { id: u.id, email: u.email, name: u.name, role: "supervisor" };
+    supervisor = { id: u.id, email: u.email, name: u.name, role: "supervisor", sessionId: "test-session", mustChangePassword: false };
     const instance = (await gateway.listInstances()).find((i) => i.alias === "acme-support")!;
     const number = (await gateway.listPhoneNumbers(instance.id)).find((n) => n.phoneNumber === "+12065550142")!;
     const flow = (await gateway.listContactFlows(instance.id)).find((f) => f.name === "Outbound SMS notifications")!;

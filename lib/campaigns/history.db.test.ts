@@ -55,8 +55,8 @@ describe("History", () => {
     });
     const s = await insertUser(db, { email: "sam@history.test", name: "Sam", role: "supervisor", passwordHash: null });
     const v = await insertUser(db, { email: "vic@history.test", name: "Vic", role: "viewer", passwordHash: null });
-    supervisor = { id: s.id, email: s.email, name: s.name, role: "supervisor" };
-    viewer = { id: v.id, email: v.email, name: v.name, role: "viewer" };
+    supervisor = { id: s.id, email: s.email, name: s.name, role: "supervisor", sessionId: "test-session", mustChangePassword: false };
+    viewer = { id: v.id, email: v.email, name: v.name, role: "viewer", sessionId: "test-session", mustChangePassword: false };
   });
   afterAll(async () => {
     await dispatcher?.stop();

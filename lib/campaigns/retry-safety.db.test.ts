@@ -37,8 +37,8 @@ describe("Retry failed and Connect's ClientToken window", () => {
     db = state.db.db;
     const s = await insertUser(db, { email: "sam@retry.test", name: "Sam", role: "supervisor", passwordHash: null });
     const v = await insertUser(db, { email: "vic@retry.test", name: "Vic", role: "viewer", passwordHash: null });
-    supervisor = { id: s.id, email: s.email, name: s.name, role: "supervisor" };
-    viewer = { id: v.id, email: v.email, name: v.name, role: "viewer" };
+    supervisor = { id: s.id, email: s.email, name: s.name, role: "supervisor", sessionId: "test-session", mustChangePassword: false };
+    viewer = { id: v.id, email: v.email, name: v.name, role: "viewer", sessionId: "test-session", mustChangePassword: false };
   });
   afterAll(async () => {
     await state.db?.close();

@@ -33,8 +33,8 @@ describe("sending chat events by hand", () => {
     useGatewayForProcess(sim.gateway);
     const s = await insertUser(h.db, { email: "sup@example.com", name: "Sup", role: "supervisor", passwordHash: null });
     const v = await insertUser(h.db, { email: "viewer@example.com", name: "Vi", role: "viewer", passwordHash: null });
-    sup = { id: s.id, email: s.email, name: s.name, role: "supervisor" };
-    viewer = { id: v.id, email: v.email, name: v.name, role: "viewer" };
+    sup = { id: s.id, email: s.email, name: s.name, role: "supervisor", sessionId: "test-session", mustChangePassword: false };
+    viewer = { id: v.id, email: v.email, name: v.name, role: "viewer", sessionId: "test-session", mustChangePassword: false };
     instanceId = (await sim.gateway.listInstances()).find((i) => i.alias === "acme-support")!.id;
     const numbers = await sim.gateway.listPhoneNumbers(instanceId);
     smsOnly = numbers.find((n) => n.phoneNumber === "+12065550142")!;

@@ -57,7 +57,7 @@ describe("the request that started a contact, as its oldest event", () => {
     sim = await startSim({ rate: 1_000, burst: 1_000 });
     pointProcessAt(sim.gateway);
     const u = await insertUser(h.db, { email: "sam@example.com", name: "Sam", role: "supervisor", passwordHash: null });
-    supervisor = { id: u.id, email: u.email, name: u.name, role: "supervisor" };
+    supervisor = { id: u.id, email: u.email, name: u.name, role: "supervisor", sessionId: "test-session", mustChangePassword: false };
     dispatcher = startDispatcher({ db: h.db, gateway: sim.gateway, workerId: "opening", log: () => {}, options: { limiterKey: accountLimiterKey("us-east-1", "local"), accountSendsPerSecond: 100 } });
   });
   afterAll(async () => {

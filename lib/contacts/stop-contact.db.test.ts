@@ -16,8 +16,8 @@ import { stopContact } from "./actions";
 import { recordContact } from "./record";
 
 const meta = { requestId: "req-stop", ip: "127.0.0.1", userAgent: "vitest" };
-const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000001", email: "sam@example.com", name: "Sam", role: "supervisor" };
-const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer" };
+const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000001", email: "sam@example.com", name: "Sam", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
+const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer", sessionId: "test-session", mustChangePassword: false };
 
 describe("contacts.stop", () => {
   let h: DatabaseHandle;

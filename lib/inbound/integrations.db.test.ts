@@ -38,8 +38,8 @@ describe("inbound integration actions", () => {
     useGatewayForProcess(sim.gateway);
     const a = await insertUser(h.db, { email: "admin@example.com", name: "Ada", role: "admin", passwordHash: null });
     const s = await insertUser(h.db, { email: "sup@example.com", name: "Sam", role: "supervisor", passwordHash: null });
-    admin = { id: a.id, email: a.email, name: a.name, role: "admin" };
-    supervisor = { id: s.id, email: s.email, name: s.name, role: "supervisor" };
+    admin = { id: a.id, email: a.email, name: a.name, role: "admin", sessionId: "test-session", mustChangePassword: false };
+    supervisor = { id: s.id, email: s.email, name: s.name, role: "supervisor", sessionId: "test-session", mustChangePassword: false };
     instanceId = (await sim.gateway.listInstances()).find((i) => i.alias === "acme-support")!.id;
     const numbers = await sim.gateway.listPhoneNumbers(instanceId);
     arnOf = (phone) => numbers.find((n) => n.phoneNumber === phone)!.arn;

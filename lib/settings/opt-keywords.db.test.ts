@@ -23,8 +23,8 @@ describe("opt-out keyword settings", () => {
     h = await createTestDb();
     const a = await insertUser(h.db, { email: "admin@example.com", name: "Ad", role: "admin", passwordHash: null });
     const s = await insertUser(h.db, { email: "sup@example.com", name: "Su", role: "supervisor", passwordHash: null });
-    admin = { id: a.id, email: a.email, name: a.name, role: "admin" };
-    supervisor = { id: s.id, email: s.email, name: s.name, role: "supervisor" };
+    admin = { id: a.id, email: a.email, name: a.name, role: "admin", sessionId: "test-session", mustChangePassword: false };
+    supervisor = { id: s.id, email: s.email, name: s.name, role: "supervisor", sessionId: "test-session", mustChangePassword: false };
   });
   afterAll(async () => {
     await h?.close();

@@ -13,8 +13,8 @@ import { insertSuppressions, isSuppressed, iterateSuppressions, listSuppressions
 import { encodeCursor, suppressionFilterSchema } from "./schemas";
 
 const meta = { requestId: "req-test", ip: "127.0.0.1", userAgent: "vitest" };
-const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000001", email: "sam@example.com", name: "Sam", role: "supervisor" };
-const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer" };
+const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000001", email: "sam@example.com", name: "Sam", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
+const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer", sessionId: "test-session", mustChangePassword: false };
 
 describe("suppression list", () => {
   let h: DatabaseHandle;

@@ -45,7 +45,7 @@ export const createUser = defineAction({
   name: "users.create",
   access: "admin",
   input: createUserSchema,
-  handler: async (input, { db, user, actor }) => {
+  handler: async (input, { db, actor }) => {
     const passwordHash = await hashPassword(input.password);
     return db.transaction(async (tx) => {
       const user = await insertUnique(tx, { email: input.email, name: input.name, role: input.role, passwordHash });
@@ -69,7 +69,7 @@ export const changeUserRole = defineAction({
   name: "users.changeRole",
   access: "admin",
   input: changeRoleSchema,
-  handler: async (input, { db, user, actor }) => {
+  handler: async (input, { db, actor }) => {
     return db.transaction(async (tx) => {
       const before = await loadUser(tx, input.userId);
       if (before.role === input.role) return publicUser(before);
@@ -85,7 +85,7 @@ export const setUserDisabled = defineAction({
   name: "users.setDisabled",
   access: "admin",
   input: setUserDisabledSchema,
-  handler: async (input, { db, user, actor }) => {
+  handler: async (input, { db, actor }) => {
     return db.transaction(async (tx) => {
       const before = await loadUser(tx, input.userId);
       if (input.disabled && before.id === actor.actorId) throw new UserFacingError("conflict", "You cannot disable your own account");

@@ -39,7 +39,7 @@ export async function launchBenchCampaign(
   pointProcessAt(gateway);
   try {
     const u = await insertUser(db, { email: `bench-${randomUUID()}@example.com`, name: "Bench", role: "supervisor", passwordHash: null });
-    const user = { id: u.id, email: u.email, name: u.name, role: "supervisor" as const };
+    const user = { id: u.id, email: u.email, name: u.name, role: "supervisor" as const, sessionId: "bench-session", mustChangePassword: false };
     const phones = Array.from({ length: opts.count }, (_, i) => benchPhone(i));
     const lines = ["phone,name", ...phones.map((p, i) => `${p},Recipient ${i + 1}`)];
     const campaign: CampaignInput = {

@@ -13,8 +13,8 @@ vi.mock("@/lib/env", () => ({ env: () => ({ CUSTOMER_TEXT_ROLE: state.minRole })
 
 const { GET } = await import("./route");
 
-const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer" };
-const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000003", email: "sam@example.com", name: "Sam", role: "supervisor" };
+const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer", sessionId: "test-session", mustChangePassword: false };
+const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000003", email: "sam@example.com", name: "Sam", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
 const get = async (query: string) => {
   const res = await GET(new Request(`http://console.test/api/chat-events${query}`, { headers: { "x-request-id": "req-test" } }), {});
   return { status: res.status, body: await res.json() };

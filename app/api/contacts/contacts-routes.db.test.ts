@@ -25,8 +25,8 @@ const { GET: exportCsv } = await import("../contacts.csv/route");
 const v1 = await import("../v1/contacts/route");
 const v1Detail = await import("../v1/contacts/[contactId]/route");
 
-const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer" };
-const sue: SessionUser = { id: "00000000-0000-4000-8000-000000000004", email: "sue@example.com", name: "Sue", role: "supervisor" };
+const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer", sessionId: "test-session", mustChangePassword: false };
+const sue: SessionUser = { id: "00000000-0000-4000-8000-000000000004", email: "sue@example.com", name: "Sue", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
 const CAMPAIGN = "00000000-0000-4000-8000-00000000c002";
 
 type Handler = (req: Request, seg: { params?: Promise<Record<string, string>> }) => Promise<Response>;
@@ -196,7 +196,7 @@ describe("contact routes", () => {
   });
 
   it("answers a test send's contact with the request that started it as its oldest event", async () => {
-    const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000003", email: "sam@example.com", name: "Sam", role: "supervisor" };
+    const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000003", email: "sam@example.com", name: "Sam", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
     const campaign = { name: "Spring reminders", instanceId: fixtures.instance.id, channel: "sms" as const, sourcePhoneNumberArn: fixtures.dualNumber.arn, contactFlowId: fixtures.smsFlow.id, message: { kind: "text" as const, contentType: "text/plain" as const, text: "Hi {{name}}" } };
     const sent = await runAction(testSend, { campaign, phone: "+12065550133" }, { user: sam, db: state.db!.db, meta: { requestId: "req-test", ip: null, userAgent: null } });
     if (!sent.ok) throw new Error(sent.error.message);

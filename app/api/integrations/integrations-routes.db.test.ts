@@ -12,8 +12,8 @@ vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
 const { GET: messages } = await import("./messages/route");
 const { GET: rejections } = await import("./rejections/route");
 
-const admin: SessionUser = { id: "00000000-0000-4000-8000-000000000001", email: "ada@example.com", name: "Ada", role: "admin" };
-const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "sam@example.com", name: "Sam", role: "supervisor" };
+const admin: SessionUser = { id: "00000000-0000-4000-8000-000000000001", email: "ada@example.com", name: "Ada", role: "admin", sessionId: "test-session", mustChangePassword: false };
+const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "sam@example.com", name: "Sam", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
 const get = async (handler: typeof messages, url: string) => {
   const res = await handler(new Request(`http://console.test${url}`), {});
   return { status: res.status, body: await res.json() };

@@ -14,8 +14,8 @@ const { GET: list } = await import("./route");
 const { GET: exportCsv } = await import("./export/route");
 const { POST: importForm } = await import("./import/route");
 
-const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000001", email: "sam@example.com", name: "Sam", role: "supervisor" };
-const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer" };
+const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000001", email: "sam@example.com", name: "Sam", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
+const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer", sessionId: "test-session", mustChangePassword: false };
 const headers = { "x-request-id": "req-test", "user-agent": "vitest" };
 const get = (handler: typeof list, url: string) => handler(new Request(`http://console.test${url}`, { headers }), {});
 const post = (form: FormData) => importForm(new Request("http://console.test/api/suppression/import", { method: "POST", body: form, headers }), {});

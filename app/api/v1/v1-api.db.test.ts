@@ -44,7 +44,7 @@ describe("automation API", () => {
     const gateway = createConnectGateway({ mode: "local", endpoint: sim.url, region: "us-east-1", maxAttempts: 1 });
     useGatewayForProcess(gateway);
     const u = await insertUser(state.db.db, { email: "root@example.com", name: "Root", role: "admin", passwordHash: null });
-    const admin = { id: u.id, email: u.email, name: u.name, role: "admin" as const };
+    const admin = { id: u.id, email: u.email, name: u.name, role: "admin" as const, sessionId: "test-session", mustChangePassword: false };
     const meta = { requestId: "r", ip: null, userAgent: null };
     const mk = async (name: string, role: "supervisor" | "viewer") => {
       const res = await runAction(createApiKey, { name, role }, { user: admin, db: state.db!.db, meta });
@@ -147,7 +147,7 @@ describe("automation API", () => {
   it("stops accepting a revoked key", async () => {
     const list = await state.db!.db.query.apiKeys.findMany();
     const key = list.find((k) => k.name === "Dashboard")!;
-    const admin = { id: key.createdBy, email: "root@example.com", name: "Root", role: "admin" as const };
+    const admin = { id: key.createdBy, email: "root@example.com", name: "Root", role: "admin" as const, sessionId: "test-session", mustChangePassword: false };
     await runAction(revokeApiKey, { keyId: key.id }, { user: admin, db: state.db!.db, meta: { requestId: "r", ip: null, userAgent: null } });
     expect((await call(campaigns.GET, "/api/v1/campaigns", { key: viewerKey })).status).toBe(401);
   });

@@ -44,7 +44,7 @@ describe("POST /api/inbound/{integrationId}", () => {
     sim = await startSim({ rate: 10_000, burst: 10_000 });
     useGatewayForProcess(sim.gateway);
     const u = await insertUser(state.db.db, { email: "admin@example.com", name: "Ada", role: "admin", passwordHash: null });
-    admin = { id: u.id, email: u.email, name: u.name, role: "admin" };
+    admin = { id: u.id, email: u.email, name: u.name, role: "admin", sessionId: "test-session", mustChangePassword: false };
     const instance = (await sim.gateway.listInstances()).find((i) => i.alias === "acme-support")!;
     const number = (await sim.gateway.listPhoneNumbers(instance.id)).find((n) => n.phoneNumber === SMS_NUMBER)!;
     const created = await runAction(createIntegration, { name: "Twilio US", channel: "sms", instanceId: instance.id, phoneNumberArn: number.arn }, { user: admin, db: state.db.db, meta });

@@ -60,7 +60,7 @@ describe("/api/v1/chat-events", () => {
     sim = await startSim();
     useGatewayForProcess(sim.gateway);
     const u = await insertUser(state.db.db, { email: "root@example.com", name: "Root", role: "admin", passwordHash: null });
-    const admin = { id: u.id, email: u.email, name: u.name, role: "admin" as const };
+    const admin = { id: u.id, email: u.email, name: u.name, role: "admin" as const, sessionId: "test-session", mustChangePassword: false };
     const mk = async (name: string, role: "supervisor" | "viewer") => {
       const res = await runAction(createApiKey, { name, role }, { user: admin, db: state.db!.db, meta: { requestId: "r", ip: null, userAgent: null } });
       if (!res.ok) throw new Error(res.error.message);

@@ -23,7 +23,7 @@ describe("GET /api/campaigns/{id}/preflight.csv", () => {
     state.db = await createTestDb();
     db = state.db.db;
     const v = await insertUser(db, { email: "vic@preflight.test", name: "Vic", role: "viewer", passwordHash: null });
-    state.user = { id: v.id, email: v.email, name: v.name, role: "viewer" };
+    state.user = { id: v.id, email: v.email, name: v.name, role: "viewer", sessionId: "test-session", mustChangePassword: false };
   });
   afterAll(async () => {
     await state.db?.close();
