@@ -1,6 +1,7 @@
 // Input for API key management, shared by the Settings form, the server actions and `npm run create-api-key`. Pure.
 import { z } from "zod";
-import { roleSchema } from "@/lib/users/schemas";
+import { roleSchema } from "@/lib/users/role-schema";
+import { safeText } from "@/lib/text/safe-text";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -20,7 +21,7 @@ const expiresOnSchema = z.preprocess(
 );
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, "Name the key after what uses it").max(100, "At most 100 characters"),
+  name: safeText().trim().min(1, "Name the key after what uses it").max(100, "At most 100 characters"),
   role: roleSchema,
   /** Optional last day: the key stops working at 00:00 UTC on it. Blank means it does not expire. */
   expiresOn: expiresOnSchema,

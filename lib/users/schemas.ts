@@ -1,8 +1,9 @@
 // Input schemas for users and passwords, shared by the forms (client) and the server actions.
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/roles";
 import { isEmailLike, passwordProblem } from "@/lib/auth/password-policy";
 import { emailSchema } from "./email-schema";
+import { roleSchema } from "./role-schema";
+import { safeText } from "@/lib/text/safe-text";
 
 export { emailSchema } from "./email-schema";
 export { signInSchema, type SignInInput } from "./sign-in-schema";
@@ -22,8 +23,8 @@ function passwordNotEmail(passwordKey: string) {
   };
 }
 
-export const nameSchema = z.string().trim().max(100, "Use at most 100 characters");
-export const roleSchema = z.enum(ROLES, { error: "Choose a role" });
+export const nameSchema = safeText().trim().max(100, "Use at most 100 characters");
+export { roleSchema } from "./role-schema";
 
 export const setupSchema = z
   .object({ email: emailSchema, name: nameSchema, password: passwordSchema, confirmPassword: z.string() })
