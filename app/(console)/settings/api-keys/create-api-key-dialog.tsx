@@ -8,6 +8,7 @@ import { KeyRound } from "lucide-react";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -54,6 +55,7 @@ export function CreateApiKeyDialog() {
             <Field id="created-key" label="API key">
               <Input readOnly value={created} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
             </Field>
+            <CopyButton value={created} label="Copy API key" testId="copy-api-key" size="sm" />
             <Button type="button" onClick={() => onOpenChange(false)}>
               Done
             </Button>

@@ -3,28 +3,14 @@
 // Generated rather than typed so it is never weak or reused; the user must replace it at their next sign-in.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Check, Copy, KeyRound } from "lucide-react";
+import { KeyRound } from "lucide-react";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { resetUserPasswordAction } from "./actions";
-
-function CopyButton({ value }: { value: string }) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    await navigator.clipboard.writeText(value);
-    setCopied(true);
-    window.setTimeout(() => setCopied(false), 2_000);
-  };
-  return (
-    <Button type="button" variant="outline" onClick={() => void copy()} aria-label="Copy temporary password">
-      {copied ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-      {copied ? "Copied" : "Copy"}
-    </Button>
-  );
-}
 
 export function ResetPasswordDialog({ userId, email }: { userId: string; email: string }) {
   const router = useRouter();
@@ -68,7 +54,7 @@ export function ResetPasswordDialog({ userId, email }: { userId: string; email: 
               <Input readOnly value={temporary} className="font-mono" onFocus={(e) => e.currentTarget.select()} data-testid="temporary-password" />
             </Field>
             <div className="flex justify-end gap-2">
-              <CopyButton value={temporary} />
+              <CopyButton value={temporary} label="Copy temporary password" />
               <DialogClose asChild>
                 <Button type="button">Done</Button>
               </DialogClose>
