@@ -60,7 +60,7 @@ test("a supervisor adds, imports and removes suppressed numbers, and the audit l
 
   const csv = await page.request.get("/api/suppression/export");
   expect(csv.ok()).toBe(true);
-  expect(await csv.text()).toContain(`'${NEW_JERSEY},Opt-outs from the old system,import,${SUPERVISOR.email},`);
+  expect(await csv.text()).toContain(`"'${NEW_JERSEY}",Opt-outs from the old system,import,${SUPERVISOR.email},`);
 
   // Removal needs a reason.
   await london.getByRole("button", { name: `Remove ${LONDON}` }).click();

@@ -4,6 +4,7 @@ import { wakeableSleep } from "@/lib/background/wakeable-sleep";
 import type { Db } from "@/lib/db/types";
 import { logEvent, type LogFields } from "@/lib/server/log";
 import { writeAuditCheckpoint } from "./checkpoint-writer";
+import { errorSummary } from "@/lib/errors";
 
 export interface CheckpointLoopConfig {
   db: Db;
@@ -27,7 +28,7 @@ export function startAuditCheckpointLoop(config: CheckpointLoopConfig): Checkpoi
       try {
         await writeAuditCheckpoint(config.db, config.file, { log });
       } catch (err) {
-        log({ level: "error", event: "audit_checkpoint_failed", message: err instanceof Error ? err.message.split("\n")[0] : String(err) });
+        log({ level: "error", event: "audit_checkpoint_failed", message: errorSummary(err) });
       }
       if (stopping) break;
       await sleep(config.intervalMs);

@@ -81,3 +81,21 @@ export async function releaseOnSuccess(db: Db, keys: AttemptKeys): Promise<void>
     .where(and(eq(signInAttempts.scope, "client"), eq(signInAttempts.key, keys.client), gt(signInAttempts.failures, 0), isNull(signInAttempts.lockedUntil)));
   await db.delete(signInAttempts).where(and(eq(signInAttempts.scope, "email"), eq(signInAttempts.key, keys.email)));
 }
+
+/**
+ * Deletes counters whose last failure is older than `olderThanMinutes` and whose lock (if any) has run out: they would
+ * start afresh anyway. Spraying many emails adds rows; this keeps the table to what can still matter.
+ */
+export async function pruneStaleAttempts(db: Db, olderThanMinutes: number, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - olderThanMinutes * 60_000).toISOString();
+  const rows = await db
+    .delete(signInAttempts)
+    .where(
+      and(
+        sql`${signInAttempts.lastFailureAt} < ${cutoff}::timestamptz`,
+        or(isNull(signInAttempts.lockedUntil), sql`${signInAttempts.lockedUntil} <= ${now.toISOString()}::timestamptz`),
+      ),
+    )
+    .returning({ key: signInAttempts.key });
+  return rows.length;
+}

@@ -5,6 +5,8 @@ import { createTestDb } from "@/lib/testing/test-db";
 import { insertUser, updateUser } from "@/lib/users/queries";
 import { hashPassword } from "./password";
 import { attemptSignIn, type ThrottlePolicy } from "./sign-in";
+import { pruneStaleAttempts } from "./sign-in-attempts";
+import { signInAttempts } from "@/lib/db/schema";
 
 // Each test signs in from its own client address, so the per-client counts of one test never reach another.
 const from = (ip: string) => ({ requestId: "r", ip, userAgent: "ua" });
@@ -115,5 +117,19 @@ describe("sign-in", () => {
     expect(await attemptSignIn(h.db, { email: "kim@example.com", password: "wrong" }, from("10.0.7.1"), at(16))).toEqual({ ok: false, reason: "invalid", message: INVALID_2_LEFT });
     expect(await attemptSignIn(h.db, { email: "kim@example.com", password: PASSWORD }, from("10.0.7.1"), at(16))).toMatchObject({ ok: true });
     expect(await actions()).toContain("auth.signed_in");
+  });
+
+  it("sweeps counters that can no longer matter, and keeps recent ones and locks in force", async () => {
+    const t0 = Date.now();
+    const at = (minutes: number): ThrottlePolicy => ({ ...policy, now: () => new Date(t0 + minutes * 60_000) });
+    for (let i = 0; i < 3; i++) await attemptSignIn(h.db, { email: `spray-${i}@example.com`, password: "wrong" }, from("10.0.9.1"), at(-120));
+    await attemptSignIn(h.db, { email: "recent@example.com", password: "wrong" }, from("10.0.9.2"), at(0));
+    const keys = async () => (await h.db.select({ key: signInAttempts.key }).from(signInAttempts)).map((r) => r.key);
+    expect(await keys()).toEqual(expect.arrayContaining(["spray-0@example.com", "recent@example.com"]));
+    expect(await pruneStaleAttempts(h.db, 60, new Date(t0))).toBeGreaterThanOrEqual(7);
+    const left = await keys();
+    expect(left).not.toContain("spray-0@example.com");
+    expect(left).not.toContain("10.0.9.1");
+    expect(left).toEqual(expect.arrayContaining(["recent@example.com", "10.0.9.2"]));
   });
 });

@@ -8,7 +8,7 @@ import type { AuditActor } from "@/lib/audit/context";
 import { recordAudit } from "@/lib/audit/record";
 import { findUserByEmail, updateUser } from "@/lib/users/queries";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { attemptKeys, lockScope, releaseOnSuccess, reserveAttempt, type Reservation } from "./sign-in-attempts";
+import { attemptKeys, lockScope, pruneStaleAttempts, releaseOnSuccess, reserveAttempt, type Reservation } from "./sign-in-attempts";
 
 export interface ThrottlePolicy {
   /** Failures of one email from one client before that pair is locked. */
@@ -53,6 +53,8 @@ export async function attemptSignIn(db: Db, input: { email: string; password: st
   const attemptActor: AuditActor = { ...meta, actorId: null, actorEmail: email };
 
   const reserved = await reserveAttempt(db, keys, { windowMinutes: policy.lockMinutes, now });
+  // About one attempt in fifty sweeps counters that can no longer matter (one index range), so the table stays small.
+  if (Math.random() < 0.02) await pruneStaleAttempts(db, Math.max(policy.lockMinutes, 60), now);
   // Refused without looking at the password: a locked guesser learns nothing, however many guesses run in parallel.
   const refused = refusal(reserved, policy, now);
   if (refused) return refused;

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/types";
 import { reconcileRound, type RoundResult } from "./reconcile";
 import { resolveReconcileOptions, type ReconcileOptions } from "./reconcile-options";
 import { wakeableSleep } from "@/lib/background/wakeable-sleep";
+import { errorSummary } from "@/lib/errors";
 
 export interface ReconcilerConfig {
   db: Db;
@@ -49,7 +50,7 @@ export function startReconciler(config: ReconcilerConfig): Reconciler {
           if (ended + unknown + error > 0) log(`${result.calls} checked: ${ended} ended, ${unknown} unknown to Connect, ${error} failed`);
         }
       } catch (err) {
-        log(`round failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+        log(`round failed: ${errorSummary(err)}`);
       }
       if (stopping) break;
       await sleep(backoffMs > 0 ? backoffMs : Math.max(0, config.intervalMs - (Date.now() - started)));

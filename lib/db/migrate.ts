@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { DatabaseHandle } from "./types";
+import { connectionErrorSummary } from "./open";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations");
 const MIGRATION_LOCK = 7_201_442_001;
@@ -31,7 +32,10 @@ export async function migrateDatabase(handle: DatabaseHandle, options: MigrateOp
   }
   if (options.migrationUrl) {
     const pool = new pg.Pool({ connectionString: options.migrationUrl, max: 1, connectionTimeoutMillis: 5_000 });
-    pool.on("error", (err) => console.error(`[db] migration connection error: ${err.message}`));
+    pool.on("error", (err) => console.error(`[db] migration connection error: ${connectionErrorSummary(err)}`));
+    // A checked-out client losing its connection emits on the client, not the pool: without a listener it would
+    // crash the process instead of failing this migration.
+    pool.on("connect", (client) => client.on("error", (err) => console.error(`[db] migration connection lost: ${connectionErrorSummary(err)}`)));
     try {
       await migratePool(pool);
     } finally {

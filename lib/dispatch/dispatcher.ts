@@ -19,6 +19,7 @@ import { onSuccess } from "./rate-limiter";
 import { ThrottleWindow } from "./throttle-window";
 import { sendToRecipient } from "./send-recipient";
 import { skipCancelledLeftovers } from "./skip-remaining";
+import { errorSummary } from "@/lib/errors";
 
 export interface DispatcherConfig {
   db: Db;
@@ -42,12 +43,6 @@ const MAX_FAILURE_PAUSE_MS = 5_000;
 // result is in memory, and all of them together stay well under the lease, so the row is still ours.
 const RECORD_RETRY_MS = [250, 1_000, 2_000, 4_000, 8_000];
 
-/** One line: drizzle wraps the driver's error, whose message is the useful part. */
-function describeError(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const cause = err.cause instanceof Error ? `: ${err.cause.message}` : "";
-  return `${err.message.split("\n")[0]}${cause}`;
-}
 
 export function startDispatcher(config: DispatcherConfig): Dispatcher {
   const o = resolveDispatchOptions(config.options);
@@ -137,7 +132,7 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
       }
     })()
       // The row stays claimed and is sent again with the same ClientToken once its lease runs out.
-      .catch((err: unknown) => log(`row ${row.id}: could not record the outcome (${describeError(err)}); it will be retried after its lease`))
+      .catch((err: unknown) => log(`row ${row.id}: could not record the outcome (${errorSummary(err)}); it will be retried after its lease`))
       .finally(() => {
         inFlight.delete(task);
         wake();
@@ -184,7 +179,7 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
       } catch (err) {
         failures += 1;
         // Every failure of a short outage, then one line in ten while it lasts.
-        if (failures <= 3 || failures % 10 === 0) log(`pass failed (${failures} in a row): ${describeError(err)}`);
+        if (failures <= 3 || failures % 10 === 0) log(`pass failed (${failures} in a row): ${errorSummary(err)}`);
         waitMs = Math.min(MAX_FAILURE_PAUSE_MS, Math.max(o.pollMs, 1_000) * 2 ** Math.min(failures - 1, 3));
       }
       if (stopping) break;

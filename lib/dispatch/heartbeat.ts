@@ -6,6 +6,7 @@ import { lt, sql, eq } from "drizzle-orm";
 import { processHeartbeats as hb } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { wakeableSleep } from "@/lib/background/wakeable-sleep";
+import { errorSummary } from "@/lib/errors";
 
 /** How often a live dispatcher writes its heartbeat. */
 export const HEARTBEAT_MS = 2_000;
@@ -57,7 +58,7 @@ export function startHeartbeat(db: Db, id: string, log: (line: string) => void, 
         if (n % PRUNE_EVERY_BEATS === 0) await pruneHeartbeats(db);
       } catch (err) {
         // The database is down or restarting: keep trying; the loop never ends the process.
-        if (failures++ === 0) log(`heartbeat failed (${err instanceof Error ? err.message.split("\n")[0] : String(err)}); retrying`);
+        if (failures++ === 0) log(`heartbeat failed (${errorSummary(err)}); retrying`);
       }
       if (!stopping) await sleep(everyMs);
     }
@@ -67,7 +68,7 @@ export function startHeartbeat(db: Db, id: string, log: (line: string) => void, 
     stop() {
       stopping = true;
       wake();
-      stopped ??= done.then(() => removeHeartbeat(db, id).catch((err: unknown) => log(`could not remove the heartbeat (${err instanceof Error ? err.message.split("\n")[0] : String(err)}); it ages out`)));
+      stopped ??= done.then(() => removeHeartbeat(db, id).catch((err: unknown) => log(`could not remove the heartbeat (${errorSummary(err)}); it ages out`)));
       return stopped;
     },
   };

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/types";
 import { dueChats, drainChat, type ForwardDeps } from "./forward";
 import type { ForwardRetryOptions } from "./retry-policy";
 import { wakeableSleep } from "@/lib/background/wakeable-sleep";
+import { errorSummary } from "@/lib/errors";
 
 export interface ForwarderConfig {
   db: Db;
@@ -61,7 +62,7 @@ export function startInboundForwarder(config: ForwarderConfig): Forwarder {
       } catch (err) {
         // The database is down or restarting: try again at growing intervals (up to 10 polls), logging now and then.
         failures += 1;
-        if (failures <= 3 || failures % 10 === 0) log(`pass failed (${failures} in a row): ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+        if (failures <= 3 || failures % 10 === 0) log(`pass failed (${failures} in a row): ${errorSummary(err)}`);
       }
       if (stopping) break;
       // Straight on while there is work; otherwise wait for messages to become due.

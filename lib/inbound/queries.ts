@@ -8,6 +8,8 @@ import type { Db } from "@/lib/db/types";
 import { toStorable } from "@/lib/text/safe-text";
 import { admitRejection, pruneRejectionsIfDue } from "./rejection-cap";
 import type { InboundListFilter, InboundStatus } from "./schemas";
+import { describeError } from "@/lib/errors";
+import { logEvent } from "@/lib/server/log";
 
 export async function findIntegration(db: Db, id: string): Promise<InboundIntegration | undefined> {
   const [row] = await db.select().from(inboundIntegrations).where(eq(inboundIntegrations.id, id));
@@ -99,7 +101,7 @@ export async function recordRejection(db: Db, r: { integrationId: string | null;
     await pruneRejectionsIfDue(db, nowMs);
   } catch (err) {
     // Housekeeping: the refusal is already recorded and its answer must not change; the next hour tries again.
-    console.error("[inbound] pruning old rejections failed:", err);
+    logEvent({ level: "error", event: "inbound_rejection_prune_failed", ...describeError(err) });
   }
 }
 

@@ -10,6 +10,7 @@ import type { ConnectGateway } from "@/lib/connect/gateway";
 import { inboundMessages, type InboundIntegration, type InboundMessage } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { logEvent } from "@/lib/server/log";
+import { describeError } from "@/lib/errors";
 import { forwardChatHead, type ForwardOutcome } from "./forward";
 import { parseInboundPayload } from "./payload";
 import { MAX_BODY_BYTES, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./protocol";
@@ -136,7 +137,7 @@ async function forwardNow(deps: InboundDeps, integration: InboundIntegration, st
     outcome = await forwardChatHead({ db: deps.db, gateway: await deps.gateway() }, { integrationId: integration.id, fromPhone: stored.fromPhone }, stored.id);
   } catch (err) {
     // The message is stored; the forwarder loop sends it once whatever failed here is back.
-    console.error(`[inbound] message ${stored.id} stays queued:`, err);
+    logEvent({ level: "warn", event: "inbound_queued_after_error", messageId: stored.id, ...describeError(err) });
     return queued(stored, "stored; it will be forwarded shortly");
   }
   if (!outcome) return queued(stored, "waiting for an earlier message from this customer to be forwarded");

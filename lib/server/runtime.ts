@@ -7,7 +7,7 @@ import { auditKeyFromSecrets, configureAuditKey } from "@/lib/audit/key";
 import { env, type Env } from "@/lib/env";
 import { lockDataDir, type DataDirLock } from "@/lib/db/data-dir-lock";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { openPglite, openPostgres } from "@/lib/db/open";
+import { openPglite, openPostgres, waitForDatabase } from "@/lib/db/open";
 import type { DatabaseHandle } from "@/lib/db/types";
 import path from "node:path";
 import { resolveAuthSecret } from "./auth-secret";
@@ -39,6 +39,8 @@ async function boot(): Promise<Runtime> {
     }
   } else {
     database = await openPostgres(e.DATABASE_URL!);
+    // Started while PostgreSQL is down or restarting (a host reboot brings both up together): wait, do not exit.
+    await waitForDatabase(database, { log: (line) => console.log(`[console] ${line}`) });
   }
   await migrateDatabase(database, { migrationUrl: e.DATABASE_MIGRATION_URL });
   const authSecret = resolveAuthSecret(e);
