@@ -2,7 +2,7 @@
 // latency), one campaign per configured rate, with production dispatcher settings. Per rate: achieved ÷ configured
 // rate over the steady part (from the 10th percentile send, and at least 3 s in, to the 90th), total time, database
 // statements per recipient, CPU time per 1,000 sends, peak RSS, and the same campaign sent by a naive sequential loop
-// for comparison. Then a run with 5 % InternalServiceException and throttling (injected, plus a Connect quota at half
+// for comparison. Then a run with 5 % InternalServiceException, lost responses and throttling (injected, plus a Connect quota at half
 // the configured rate) that must still contact every recipient exactly once. Prints figures and PASS/FAIL; always
 // exits 0 (figures vary with the machine, so they are reported, never asserted in CI).
 //
@@ -382,11 +382,12 @@ async function main(): Promise<void> {
       out();
     }
 
-    // Faults: 5 % InternalServiceException and 2 % ThrottlingException injected, and Connect's own quota at half the
-    // configured rate, so real throttling happens too and the account bucket has to adapt.
+    // Faults: 5 % InternalServiceException, 2 % ThrottlingException and 2 % lost responses (the contact is created, the
+    // answer never arrives: only the ClientToken keeps the retry from starting a second chat) injected, and Connect's
+    // own quota at half the configured rate, so real throttling happens too and the account bucket has to adapt.
     const quota = Math.max(1, Math.round(args.fault.rate * 0.5));
-    const faults = { InternalServiceException: 0.05, ThrottlingException: 0.02 };
-    out(`faults: ${args.fault.rate}/s × ${args.fault.recipients.toLocaleString("en-US")}, InternalServiceException 5 %, ThrottlingException 2 % injected, Connect quota ${quota}/s (burst ${quota})`);
+    const faults = { InternalServiceException: 0.05, ThrottlingException: 0.02, LostResponse: 0.02 };
+    out(`faults: ${args.fault.rate}/s × ${args.fault.recipients.toLocaleString("en-US")}, InternalServiceException 5 %, ThrottlingException 2 %, LostResponse 2 % injected, Connect quota ${quota}/s (burst ${quota})`);
     await sim.reset();
     const { campaignId } = await launchBenchCampaign(db.quiet, gateway, target, { name: "Bench faults", count: args.fault.recipients, sendsPerSecond: args.fault.rate });
     await sim.setConfig({ rate: quota, burst: quota, faults });
