@@ -99,3 +99,45 @@ export async function pruneStaleAttempts(db: Db, olderThanMinutes: number, now: 
     .returning({ key: signInAttempts.key });
   return rows.length;
 }
+
+/**
+ * One counter on its own scope, counted the same way as a sign-in (before the password is checked, atomically): used
+ * for the current password asked by the change-password form, so a borrowed session cannot guess it at leisure.
+ */
+export async function reserveSingleAttempt(db: Db, scope: string, key: string, opts: { windowMinutes: number; now: Date }): Promise<ScopeCount> {
+  const now = opts.now.toISOString();
+  const windowStart = new Date(opts.now.getTime() - opts.windowMinutes * 60_000).toISOString();
+  const [row] = await db
+    .insert(signInAttempts)
+    .values({ scope, key, failures: 1, lastFailureAt: opts.now, lockedUntil: null })
+    .onConflictDoUpdate({
+      target: [signInAttempts.scope, signInAttempts.key],
+      set: {
+        failures: sql`CASE WHEN "sign_in_attempts"."last_failure_at" < ${windowStart}::timestamptz THEN 1 ELSE "sign_in_attempts"."failures" + 1 END`,
+        lastFailureAt: sql`${now}::timestamptz`,
+      },
+    })
+    .returning({ failures: signInAttempts.failures, lockedUntil: signInAttempts.lockedUntil });
+  return { failures: row!.failures, lockedUntil: row!.lockedUntil };
+}
+
+export async function clearSingleAttempt(db: Db, scope: string, key: string): Promise<void> {
+  await db.delete(signInAttempts).where(and(eq(signInAttempts.scope, scope), eq(signInAttempts.key, key)));
+}
+
+/**
+ * An admin's password reset gives the user a fresh start: their email's locks from every address, its delay and the
+ * current-password counter go. Locks on guessing client addresses stay.
+ */
+export async function clearAttemptsForUser(db: Db, email: string, userId: string): Promise<void> {
+  const e = email.trim().toLowerCase();
+  await db
+    .delete(signInAttempts)
+    .where(
+      or(
+        and(eq(signInAttempts.scope, "account"), sql`starts_with(${signInAttempts.key}, ${`${e}|`})`),
+        and(eq(signInAttempts.scope, "email"), eq(signInAttempts.key, e)),
+        and(eq(signInAttempts.scope, "current_password"), eq(signInAttempts.key, userId)),
+      ),
+    );
+}

@@ -4,7 +4,9 @@ import { defineAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { isEmailLike } from "@/lib/auth/password-policy";
-import { revokeUserSessions } from "@/lib/auth/sessions";
+import { revokeSession, revokeUserSessions } from "@/lib/auth/sessions";
+import { clearAttemptsForUser, clearSingleAttempt, reserveSingleAttempt } from "@/lib/auth/sign-in-attempts";
+import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import { loadUser } from "./actions";
 import { replacePasswordHash, updateUser } from "./queries";
@@ -12,6 +14,7 @@ import { changePasswordSchema, resetPasswordSchema } from "./schemas";
 import { generateTemporaryPassword } from "./temporary-password";
 
 const WRONG_CURRENT = "Your current password is not correct";
+const CURRENT_PASSWORD_SCOPE = "current_password";
 
 /** The signed-in user sets a new password; their other sessions end, this one stays. The only action open while a reset is pending. */
 export const changeOwnPassword = defineAction({
@@ -22,9 +25,26 @@ export const changeOwnPassword = defineAction({
   handler: async (input, { db, user, actor }) => {
     const me = await loadUser(db, user.id);
     if (!me.passwordHash) throw new UserFacingError("conflict", "Your account signs in through single sign-on: change your password with your identity provider.");
-    if (!(await verifyPassword(input.currentPassword, me.passwordHash))) {
-      throw new UserFacingError("invalid", WRONG_CURRENT, { currentPassword: WRONG_CURRENT });
+    // Wrong current passwords are counted before checking, like sign-ins: at the limit this session ends, so someone
+    // at an unattended browser cannot try passwords one after another.
+    const { SIGN_IN_MAX_FAILURES: max, SIGN_IN_LOCK_MINUTES: windowMinutes } = env();
+    const tries = await reserveSingleAttempt(db, CURRENT_PASSWORD_SCOPE, me.id, { windowMinutes, now: new Date() });
+    if (tries.failures > max) {
+      throw new UserFacingError("rate_limited", `Too many wrong current passwords. Try again in ${windowMinutes} minutes.`);
     }
+    if (!(await verifyPassword(input.currentPassword, me.passwordHash))) {
+      if (tries.failures === max) {
+        await db.transaction(async (tx) => {
+          await revokeSession(tx, user.sessionId, "current_password_guessing");
+          await recordAudit(tx, actor, { action: "auth.locked_out", targetType: "user", targetId: me.id, diff: { scope: "current_password", failures: tries.failures } });
+        });
+        throw new UserFacingError("unauthenticated", "Too many wrong current passwords: you have been signed out. Sign in again to change your password.");
+      }
+      const left = max - tries.failures;
+      const message = `${WRONG_CURRENT}. ${left} attempt${left === 1 ? "" : "s"} left before you are signed out.`;
+      throw new UserFacingError("invalid", message, { currentPassword: message });
+    }
+    await clearSingleAttempt(db, CURRENT_PASSWORD_SCOPE, me.id);
     // The email is known only here, so this part of the policy is checked on the server.
     if (isEmailLike(input.newPassword, me.email)) {
       throw new UserFacingError("invalid", "Some fields need attention", { newPassword: "Do not use your email address as your password" });
@@ -61,6 +81,8 @@ export const resetUserPassword = defineAction({
       const before = await loadUser(tx, input.userId);
       const after = (await updateUser(tx, before.id, { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() }))!;
       const sessionsEnded = await revokeUserSessions(tx, before.id, "password_reset");
+      // A user locked out by their own mistakes can sign in with the temporary password at once.
+      await clearAttemptsForUser(tx, before.email, before.id);
       // Never the password or its hash: only that it was reset, and what followed from it.
       await recordAudit(tx, actor, {
         action: "user.password_reset",

@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { createSession } from "@/lib/auth/sessions";
+import { attemptSignIn } from "@/lib/auth/sign-in";
 import { auditLog, sessions } from "@/lib/db/schema";
 import type { DatabaseHandle, Db } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
@@ -44,7 +45,7 @@ describe("passwords: change, reset, disable", () => {
     const ctx = { user: sue.as, db: h.db, meta };
 
     const wrong = await runAction(changeOwnPassword, { currentPassword: "not-it-at-all", newPassword: NEW, confirmPassword: NEW }, ctx);
-    expect(wrong).toMatchObject({ ok: false, error: { code: "invalid", fields: { currentPassword: "Your current password is not correct" } } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: "invalid", fields: { currentPassword: "Your current password is not correct. 4 attempts left before you are signed out." } } });
     const emailLike = await runAction(changeOwnPassword, { currentPassword: OLD, newPassword: "Sue.Operator", confirmPassword: "Sue.Operator" }, ctx);
     expect(emailLike).toMatchObject({ ok: false, error: { fields: { newPassword: "Do not use your email address as your password" } } });
     const common = await runAction(changeOwnPassword, { currentPassword: OLD, newPassword: "qwerty123456", confirmPassword: "qwerty123456" }, ctx);
@@ -115,7 +116,36 @@ describe("passwords: change, reset, disable", () => {
     const stale = await runAction(changeOwnPassword, { currentPassword: OLD, newPassword: NEW, confirmPassword: NEW }, { user: kim.as, db: h.db, meta });
     expect(stale).toMatchObject({ ok: true });
     const again = await runAction(changeOwnPassword, { currentPassword: OLD, newPassword: "third-long-passphrase-3", confirmPassword: "third-long-passphrase-3" }, { user: kim.as, db: h.db, meta });
-    expect(again).toMatchObject({ ok: false, error: { fields: { currentPassword: "Your current password is not correct" } } });
+    expect(again).toMatchObject({ ok: false, error: { fields: { currentPassword: expect.stringMatching(/^Your current password is not correct/) } } });
+  });
+
+  it("counts wrong current passwords before checking them: at the limit the session ends and even the right one is refused", async () => {
+    const lee = await person(h.db, "lee@example.com", "viewer");
+    const ctx = { user: lee.as, db: h.db, meta };
+    const tries = await Promise.all(
+      Array.from({ length: 8 }, () => runAction(changeOwnPassword, { currentPassword: "guess-guess-guess", newPassword: NEW, confirmPassword: NEW }, ctx)),
+    );
+    expect(tries.every((t) => !t.ok)).toBe(true);
+    expect(tries.filter((t) => !t.ok && t.error.code === "unauthenticated")).toHaveLength(1);
+    expect(await openSessions(h.db, lee.id)).toEqual([lee.sessionIds[1]]);
+    // Signed in again, the right password still waits for the window to pass: guesses spread over sessions add up.
+    const again = { ...ctx, user: { ...lee.as, sessionId: lee.sessionIds[1]! } };
+    const right = await runAction(changeOwnPassword, { currentPassword: OLD, newPassword: NEW, confirmPassword: NEW }, again);
+    expect(right).toMatchObject({ ok: false, error: { code: "rate_limited", message: expect.stringMatching(/Try again in 15 minutes/) } });
+    expect(await openSessions(h.db, lee.id)).toEqual([lee.sessionIds[1]]);
+    expect(await verifyPassword(OLD, (await findUserById(h.db, lee.id))!.passwordHash!)).toBe(true);
+    expect(await lastAudit(h.db)).toMatchObject({ action: "auth.locked_out", targetId: lee.id, diff: { scope: "current_password" } });
+  });
+
+  it("a reset lifts the user's own sign-in locks, so the temporary password works at once", async () => {
+    const ann = await person(h.db, "ann@example.com", "viewer");
+    const policy = { maxFailures: 3, clientMaxFailures: 50, lockMinutes: 15, delayMs: () => 0 };
+    const from = (ip: string) => ({ requestId: "r", ip, userAgent: "ua" });
+    for (let i = 0; i < 3; i++) await attemptSignIn(h.db, { email: "ann@example.com", password: "wrong-wrong" }, from("10.9.0.1"), policy);
+    expect(await attemptSignIn(h.db, { email: "ann@example.com", password: OLD }, from("10.9.0.1"), policy)).toMatchObject({ ok: false, reason: "locked" });
+    const res = await runAction(resetUserPassword, { userId: ann.id }, { user: admin.as, db: h.db, meta });
+    if (!res.ok) throw new Error(res.error.message);
+    expect(await attemptSignIn(h.db, { email: "ann@example.com", password: res.data.temporaryPassword }, from("10.9.0.1"), policy)).toMatchObject({ ok: true });
   });
 
   it("disabling a user ends all their sessions", async () => {
