@@ -4,6 +4,7 @@ import type { Campaign, CampaignRecipient } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import type { PreflightSummary } from "./preflight-summary";
 import { recipientCounts } from "./queries";
+import { outcomeUnknown } from "./send-outcome";
 
 export async function campaignView(db: Db, c: Campaign) {
   const counts: Record<string, number> = { total: 0, pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, invalid: 0, duplicate: 0, suppressed: 0 };
@@ -48,6 +49,8 @@ export function recipientView(r: CampaignRecipient) {
     attempts: r.attempts,
     contactId: r.contactId,
     lastError: r.lastErrorName ? { name: r.lastErrorName, message: r.lastErrorMessage } : null,
+    // Failed without Connect refusing: a chat may exist; Retry failed gets it back with the same ClientToken.
+    outcomeUnknown: outcomeUnknown(r),
     sentAt: r.sentAt,
   };
 }

@@ -6,43 +6,13 @@ import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { campaignRecipients as r, campaigns } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { REFUSED_BY_CONNECT } from "./send-outcome";
 
 /** Connect replays a StartOutboundChatContact ClientToken for 7 days after the contact it started. */
 export const TOKEN_WINDOW_DAYS = 7;
 /** Half a day short of the window: a re-queued row still waits for the dispatcher (rate, capacity, other campaigns). */
 export const TOKEN_SAFE_HOURS = TOKEN_WINDOW_DAYS * 24 - 12;
 
-/**
- * Last errors that are Connect's answer refusing the call, so that attempt started no chat. An earlier attempt of the
- * same row could not have either: the request is frozen and a row's attempts come a minute or so apart (backoff), so
- * had an earlier one started a contact, this one would have got it back instead of an error. Deliberately a list of names:
- * anything else (InternalServiceException, a timeout, a dropped connection, a name never seen before) is an unknown
- * outcome.
- */
-export const REFUSED_BY_CONNECT: readonly string[] = [
-  "InvalidRequestException",
-  "InvalidParameterException",
-  "ValidationException",
-  "ConflictException",
-  "ContactNotFoundException",
-  "ResourceNotFoundException",
-  "AccessDeniedException",
-  "ServiceQuotaExceededException",
-  "InvalidActiveRegionException",
-  "UnrecognizedClientException",
-  "InvalidSignatureException",
-  "SignatureDoesNotMatch",
-  "IncompleteSignature",
-  "InvalidClientTokenId",
-  "MissingAuthenticationToken",
-  "ExpiredTokenException",
-  "ExpiredToken",
-  "ThrottlingException",
-  "TooManyRequestsException",
-  "LimitExceededException",
-  // Never sent: the ledger row had no number to send to.
-  "MissingPhoneNumber",
-];
 
 export const refusedByConnect: SQL = inArray(r.lastErrorName, [...REFUSED_BY_CONNECT]);
 

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { outcomeUnknown } from "@/lib/campaigns/send-outcome";
 import type { RecipientItem } from "./recipients-api";
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
@@ -29,6 +30,11 @@ function Status({ row }: { row: RecipientItem }) {
         {LABEL[status] ?? status}
       </Badge>
       {row.reason ? <span className="text-xs text-muted-foreground">{row.reason}</span> : null}
+      {outcomeUnknown(row) ? (
+        <span className="text-xs text-muted-foreground" data-testid="recipient-outcome-unknown">
+          Outcome unknown: Connect may have started this chat. Retry failed asks with the same ClientToken and gets it back.
+        </span>
+      ) : null}
       {row.repliedAt ? (
         <Badge tone="info" className="w-fit" data-testid="recipient-replied" title={`First reply ${row.repliedAt.replace("T", " ").slice(0, 19)} UTC`}>
           Replied{row.replyCount > 1 ? ` ×${row.replyCount}` : ""}
