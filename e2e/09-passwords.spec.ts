@@ -80,7 +80,7 @@ test("a user changes their own password: the current one is required, their othe
   await expect(first).toHaveURL(/\/change-password$/);
   await expect(first.getByRole("heading", { name: "Change password" })).toBeVisible();
   await changePassword(first, "not-my-password-at-all", PAT_SECOND);
-  await expect(first.locator("#currentPassword-error")).toHaveText("Your current password is not correct");
+  await expect(first.locator("#currentPassword-error")).toHaveText("Your current password is not correct. 4 attempts left before you are signed out.");
   await changePassword(first, PAT.password, PAT_SECOND);
   await expect(first.getByText("Your password is changed. 1 other session was signed out.")).toBeVisible();
   await first.getByRole("link", { name: "Continue to the console" }).click();
