@@ -6,7 +6,13 @@ export function LoadMore({ list }: { list: { hasNextPage: boolean; isFetchingNex
   if (!list.hasNextPage) return null;
   return (
     <div className="flex justify-center">
-      <Button type="button" variant="outline" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} aria-busy={list.isFetchingNextPage || undefined}>
+      <Button
+        type="button"
+        variant="outline"
+        onClick={() => void list.fetchNextPage()}
+        disabled={list.isFetchingNextPage}
+        aria-busy={list.isFetchingNextPage || undefined}
+      >
         Load more
       </Button>
     </div>

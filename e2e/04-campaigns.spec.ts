@@ -9,8 +9,15 @@ test.describe.configure({ mode: "serial" });
 const READER = { email: "reader@example.com", name: "Rita Reader", password: "reader-pass-2024!" };
 const SUPPRESSED = "+12065550199";
 // good, good (national format), duplicate of the first, not a number, suppressed
-const CSV = ["phone;name;city", "+1 206 555 0100;Ada;Seattle", '"(206) 555-0101";"Bob, Jr.";Tacoma', "+12065550100;Ada again;Seattle", "call me;Eve;Nowhere", `${SUPPRESSED};Sue;Spokane`, ""].join("\r\n");
-
+const CSV = [
+  "phone;name;city",
+  "+1 206 555 0100;Ada;Seattle",
+  '"(206) 555-0101";"Bob, Jr.";Tacoma',
+  "+12065550100;Ada again;Seattle",
+  "call me;Eve;Nowhere",
+  `${SUPPRESSED};Sue;Spokane`,
+  "",
+].join("\r\n");
 
 let campaignUrl = "";
 

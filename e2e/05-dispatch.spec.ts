@@ -6,8 +6,6 @@ import { SUPERVISOR, signIn } from "./fixtures";
 // Runs after 04-campaigns (files run in name order on one server), whose two-recipient campaign was launched.
 test.describe.configure({ mode: "serial" });
 
-
-
 test("a launched campaign is sent to everyone and its progress reaches 100%", async ({ page }) => {
   await signIn(page, SUPERVISOR);
   await page.goto("/campaigns");

@@ -20,8 +20,6 @@ async function setFaults(page: Page, faults: Record<string, number>) {
   expect(res.ok()).toBeTruthy();
 }
 
-
-
 const liveCount = async (page: Page, key: string) => Number(await page.getByTestId(`live-${key}`).textContent());
 
 test.afterAll(async ({ request }) => {
@@ -69,7 +67,12 @@ test("failed sends are found, retried with the same contacts for anyone reached,
 
   // Exactly once: every number reached once, however many times it was tried.
   const contacts = await listLocalContacts<{ contactId: string; customerAddress: string }>(SIMULATOR);
-  expect(contacts.map((c) => c.customerAddress).filter((a) => PHONES.includes(a)).sort()).toEqual([...PHONES].sort());
+  expect(
+    contacts
+      .map((c) => c.customerAddress)
+      .filter((a) => PHONES.includes(a))
+      .sort(),
+  ).toEqual([...PHONES].sort());
 
   await page.reload();
   await expect(page.getByText("No recipients match these filters")).toBeVisible();
@@ -82,7 +85,10 @@ test("failed sends are found, retried with the same contacts for anyone reached,
   await expect(table).toContainText("+12065550302");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
-  const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  const csv = readFileSync((await download.path())!, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n");
   expect(csv[0]).toMatch(/^line,phone,phone_as_written,name,status,/);
   expect(csv).toHaveLength(2);
   expect(csv[1]).toContain("'+12065550302");

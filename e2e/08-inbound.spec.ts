@@ -33,18 +33,30 @@ test("a provider's signed messages reach Connect; unsigned ones are refused; STO
   const path = new URL(url).pathname;
   expect(path).toMatch(/^\/api\/inbound\/[0-9a-f-]{36}$/);
 
-  const first = await page.request.post(path, signed(secret, { messageId: "m-1", from: CUSTOMER, to: "+12065550142", text: "Hello there", timestamp: new Date().toISOString() }));
+  const first = await page.request.post(
+    path,
+    signed(secret, { messageId: "m-1", from: CUSTOMER, to: "+12065550142", text: "Hello there", timestamp: new Date().toISOString() }),
+  );
   expect(first.status()).toBe(200);
   const body = (await first.json()) as { status: string; contactId: string; newChatCreated: boolean };
   expect(body).toMatchObject({ status: "forwarded", newChatCreated: true });
 
-  const replay = await page.request.post(path, signed(secret, { messageId: "m-1", from: CUSTOMER, to: "+12065550142", text: "Hello there", timestamp: new Date().toISOString() }));
+  const replay = await page.request.post(
+    path,
+    signed(secret, { messageId: "m-1", from: CUSTOMER, to: "+12065550142", text: "Hello there", timestamp: new Date().toISOString() }),
+  );
   expect(((await replay.json()) as { status: string }).status).toBe("duplicate");
 
-  const forged = await page.request.post(path, signed("ocin_not-the-secret", { messageId: "m-2", from: CUSTOMER, to: "+12065550142", text: "Forged", timestamp: new Date().toISOString() }));
+  const forged = await page.request.post(
+    path,
+    signed("ocin_not-the-secret", { messageId: "m-2", from: CUSTOMER, to: "+12065550142", text: "Forged", timestamp: new Date().toISOString() }),
+  );
   expect(forged.status()).toBe(401);
 
-  const stop = await page.request.post(path, signed(secret, { messageId: "m-3", from: CUSTOMER, to: "+12065550142", text: "STOP", timestamp: new Date().toISOString() }));
+  const stop = await page.request.post(
+    path,
+    signed(secret, { messageId: "m-3", from: CUSTOMER, to: "+12065550142", text: "STOP", timestamp: new Date().toISOString() }),
+  );
   expect(((await stop.json()) as { status: string }).status).toBe("forwarded");
 
   // The secret is never shown again; the page lists what arrived and what was refused.

@@ -20,7 +20,9 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const w = window as unknown as { __cspViolations: string[] };
     w.__cspViolations = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`),
+    );
   });
   return async () => [...consoleErrors, ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations))];
 }
@@ -96,19 +98,26 @@ test("signed-in browsers' cookies cannot change anything from another site; the 
   expect(after.campaign.status).toBe(target.status);
 
   // Without Origin, the browser's Sec-Fetch-Site says the same.
-  const noOrigin = await page.request.post(`/api/v1/campaigns/${target.id}/pause`, { headers: { "sec-fetch-site": "cross-site", "content-type": "text/plain" }, data: "x" });
+  const noOrigin = await page.request.post(`/api/v1/campaigns/${target.id}/pause`, {
+    headers: { "sec-fetch-site": "cross-site", "content-type": "text/plain" },
+    data: "x",
+  });
   expect(noOrigin.status()).toBe(403);
 
   // A cross-site multipart suppression import is refused and adds nothing.
   const form = { lines: "+1 201 555 0199", reason: "Cross-site attempt" };
   const crossImport = await page.request.post("/api/suppression/import", { headers: { origin: EVIL }, multipart: form });
   expect(crossImport.status()).toBe(403);
-  const search = async (q: string) => ((await (await page.request.get(`/api/suppression?q=${encodeURIComponent(q)}`)).json()) as { rows: { phone: string }[] }).rows;
+  const search = async (q: string) =>
+    ((await (await page.request.get(`/api/suppression?q=${encodeURIComponent(q)}`)).json()) as { rows: { phone: string }[] }).rows;
   expect((await search("201 555 0199")).map((r) => r.phone)).not.toContain(CROSS_SITE_NUMBER);
 
   // The same request from the console's own origin goes through.
   const own = new URL(page.url()).origin;
-  const ownImport = await page.request.post("/api/suppression/import", { headers: { origin: own }, multipart: { lines: "+1 201 555 0198", reason: "Same-origin import" } });
+  const ownImport = await page.request.post("/api/suppression/import", {
+    headers: { origin: own },
+    multipart: { lines: "+1 201 555 0198", reason: "Same-origin import" },
+  });
   expect(ownImport.status()).toBe(200);
   expect((await search("201 555 0198")).map((r) => r.phone)).toContain(SAME_SITE_NUMBER);
 });

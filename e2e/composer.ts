@@ -28,6 +28,9 @@ export async function composeAndLaunch(page: Page, name: string, phones: string[
   await page.getByRole("button", { name: "Check recipients" }).click();
   await expect(page.getByRole("region", { name: "Recipient check" })).toContainText(`Valid (${phones.length})`);
   await page.getByRole("button", { name: "Launch…" }).click();
-  await page.getByRole("dialog", { name: "Launch campaign" }).getByRole("button", { name: `Send to ${phones.length} recipients` }).click();
+  await page
+    .getByRole("dialog", { name: "Launch campaign" })
+    .getByRole("button", { name: `Send to ${phones.length} recipients` })
+    .click();
   await expect(page).toHaveURL(/\/campaigns\/[0-9a-f-]{36}$/);
 }

@@ -9,7 +9,13 @@ import { describeError, toErrorBody } from "./errors";
 
 function logged(fn: () => void): string {
   const lines: string[] = [];
-  const spies = (["log", "warn", "error"] as const).map((level) => vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map((a) => (a instanceof Error ? `${a.stack} ${String(a.cause)}` : String(a))).join(" "))));
+  const spies = (["log", "warn", "error"] as const).map((level) =>
+    vi
+      .spyOn(console, level)
+      .mockImplementation(
+        (...args: unknown[]) => void lines.push(args.map((a) => (a instanceof Error ? `${a.stack} ${String(a.cause)}` : String(a))).join(" ")),
+      ),
+  );
   try {
     fn();
   } finally {
@@ -43,7 +49,11 @@ describe("the unexpected-error log", () => {
     expect(out).not.toMatch(/params:/);
 
     // A driver message can quote the value itself: it is left out too.
-    const bad = await h.db.select().from(users).where(eq(users.id, "+14155550100")).catch((e: unknown) => e);
+    const bad = await h.db
+      .select()
+      .from(users)
+      .where(eq(users.id, "+14155550100"))
+      .catch((e: unknown) => e);
     const fields = describeError(bad);
     expect(fields).toMatchObject({ error: "DrizzleQueryError", sqlState: "22P02" });
     expect(JSON.stringify(fields)).not.toContain("4155550100");

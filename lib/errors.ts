@@ -100,13 +100,21 @@ export function describeError(err: unknown): Record<string, string | undefined> 
   }
   const message = err instanceof Error ? err.message : String(err);
   // Frames only: the stack's head repeats the message, over as many lines as it has.
-  const stack = err instanceof Error ? err.stack?.split("\n").filter((l) => /^\s+at /.test(l)).slice(0, 8).join("\n") : undefined;
+  const stack =
+    err instanceof Error
+      ? err.stack
+          ?.split("\n")
+          .filter((l) => /^\s+at /.test(l))
+          .slice(0, 8)
+          .join("\n")
+      : undefined;
   return { error, message: message.replace(PARAMS_TAIL, " params: [not logged]").slice(0, 1000), stack };
 }
 
 /** describeError() as one short line for a loop's log: the class, then the SQL state and constraint or the message. */
 export function errorSummary(err: unknown): string {
   const d = describeError(err);
-  if (d.sqlState || d.query) return [d.error, d.cause, d.sqlState && `SQLSTATE ${d.sqlState}`, d.constraint && `constraint ${d.constraint}`].filter(Boolean).join(" ");
+  if (d.sqlState || d.query)
+    return [d.error, d.cause, d.sqlState && `SQLSTATE ${d.sqlState}`, d.constraint && `constraint ${d.constraint}`].filter(Boolean).join(" ");
   return `${d.error}: ${(d.message ?? "").split("\n")[0]}`;
 }

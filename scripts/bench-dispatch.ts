@@ -87,7 +87,13 @@ interface Sim {
   reset(): Promise<void>;
   setConfig(patch: ConnectLocalConfigPatch): Promise<void>;
   contacts(): Promise<{ contactId: string; clientToken: string | null; customerAddress: string; initiatedAt: string }[]>;
-  counters(): Promise<{ contactsCreated: number; idempotentReplays: number; requests: Record<string, number>; errors: Record<string, number>; faultsInjected: Record<string, number> }>;
+  counters(): Promise<{
+    contactsCreated: number;
+    idempotentReplays: number;
+    requests: Record<string, number>;
+    errors: Record<string, number>;
+    faultsInjected: Record<string, number>;
+  }>;
 }
 
 async function startSim(config: ConnectLocalConfigPatch): Promise<Sim> {
@@ -282,7 +288,14 @@ async function runDispatcher(
 }
 
 /** The same recipients, one StartOutboundChatContact at a time, paced to the configured rate; no ledger, no retries. */
-async function runNaive(gateway: ConnectGateway, campaignId: string, config: CampaignConfig, rows: CampaignRecipient[], rate: number, budgetS: number): Promise<NaiveRun> {
+async function runNaive(
+  gateway: ConnectGateway,
+  campaignId: string,
+  config: CampaignConfig,
+  rows: CampaignRecipient[],
+  rate: number,
+  budgetS: number,
+): Promise<NaiveRun> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let sent = 0;
@@ -325,14 +338,23 @@ const out = (line = "") => console.log(line);
 
 function printDispatchRun(r: DispatchRun, naive?: NaiveRun) {
   const ratio = r.steadyRate / r.rate;
-  out(`  dispatcher: ${r.sent.toLocaleString("en-US")} of ${r.recipients.toLocaleString("en-US")} sent${r.failed ? `, ${r.failed} failed` : ""}${r.completed ? ", campaign completed" : ` — stopped: ${r.stoppedBecause}`}`);
-  out(`    achieved ÷ configured   ${f(ratio, 3)}  (steady ${f(r.steadyRate)}/s of ${r.rate}/s as contacts started in Connect, ${f(r.steadyRecordedRate)}/s as recorded in the ledger; overall ${f(r.overallRate)}/s)  ${ratio >= GOAL ? "PASS" : "FAIL"} (goal ≥ ${GOAL})`);
+  out(
+    `  dispatcher: ${r.sent.toLocaleString("en-US")} of ${r.recipients.toLocaleString("en-US")} sent${r.failed ? `, ${r.failed} failed` : ""}${r.completed ? ", campaign completed" : ` — stopped: ${r.stoppedBecause}`}`,
+  );
+  out(
+    `    achieved ÷ configured   ${f(ratio, 3)}  (steady ${f(r.steadyRate)}/s of ${r.rate}/s as contacts started in Connect, ${f(r.steadyRecordedRate)}/s as recorded in the ledger; overall ${f(r.overallRate)}/s)  ${ratio >= GOAL ? "PASS" : "FAIL"} (goal ≥ ${GOAL})`,
+  );
   out(`    total time              ${f(r.totalS)} s  (ideal ${f(r.recipients / r.rate)} s)`);
   out(`    statements / recipient  ${f(r.statementsPerRecipient, 2)}  (${f(r.transactionsPerRecipient, 2)} transactions / recipient)`);
   out(`    CPU per 1,000 sends     ${f(r.cpuMsPer1000, 0)} ms  (${f(r.cpuShare * 100, 0)}% of one core while sending; dispatcher + database + SDK)`);
   out(`    peak RSS                ${f(r.peakRssMb)} MB  (${f(r.baselineRssMb)} MB when the run started)`);
   out(`    exactly once            ${r.exactlyOnce.ok ? "yes" : `NO — ${r.exactlyOnce.problems.join("; ")}`}`);
-  if (Object.keys(r.errors).length > 0) out(`    last errors on rows     ${Object.entries(r.errors).map(([k, v]) => `${k} ${v}`).join(", ")}; extra attempts ${r.extraAttempts}`);
+  if (Object.keys(r.errors).length > 0)
+    out(
+      `    last errors on rows     ${Object.entries(r.errors)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}; extra attempts ${r.extraAttempts}`,
+    );
   if (naive) {
     out(`  naive loop (sequential StartOutboundChatContact, paced at ${naive.rate}/s, nothing recorded):`);
     out(
@@ -349,8 +371,15 @@ async function main(): Promise<void> {
   const args = readArgs();
   // Launches and campaign transitions are audited; a throwaway database gets a throwaway audit key.
   configureAuditKey(randomBytes(32).toString("hex"));
-  out(`bench:dispatch — ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, Node ${process.version}`);
-  out(`sizes: ${args.sizes.map((s) => `${s.rate}/s × ${s.recipients.toLocaleString("en-US")}`).join(", ")}; faults run: ${args.fault.rate}/s × ${args.fault.recipients.toLocaleString("en-US")}`);
+  out(
+    `bench:dispatch — ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}, Node ${process.version}`,
+  );
+  out(
+    `sizes: ${args.sizes.map((s) => `${s.rate}/s × ${s.recipients.toLocaleString("en-US")}`).join(", ")}; faults run: ${args.fault.rate}/s × ${args.fault.recipients.toLocaleString("en-US")}`,
+  );
   out(
     `database: ${args.kind === "pglite" ? "PGlite in memory (same process)" : "PostgreSQL (TEST_DATABASE_URL, fresh database)"}; simulator: own process, ${args.latencyMs} ms latency; ` +
       `dispatcher: production defaults (maxInFlight ${args.maxInFlight ? `${args.maxInFlight} — changed by --max-in-flight, the console uses ${DEFAULT_DISPATCH_OPTIONS.maxInFlight}` : DEFAULT_DISPATCH_OPTIONS.maxInFlight}, batchSize ${DEFAULT_DISPATCH_OPTIONS.batchSize}, minTickMs ${DEFAULT_DISPATCH_OPTIONS.minTickMs}), account rate = campaign rate`,
@@ -360,7 +389,9 @@ async function main(): Promise<void> {
   const baseConfig: ConnectLocalConfigPatch = { rate: 100_000, burst: 100_000, latencyMs: args.latencyMs, maxActiveChats: 1_000_000 };
   const sim = await startSim(baseConfig);
   const db = await openCountedDb(args.kind);
-  out(`RSS with the database open and migrated: ${f(process.memoryUsage().rss / MB)} MB${args.kind === "pglite" ? " (the in-memory PGlite is most of it)" : ""}`);
+  out(
+    `RSS with the database open and migrated: ${f(process.memoryUsage().rss / MB)} MB${args.kind === "pglite" ? " (the in-memory PGlite is most of it)" : ""}`,
+  );
   out();
   try {
     // As the console builds it: one attempt per call (the dispatcher owns retries), 15 s request timeout.
@@ -387,15 +418,32 @@ async function main(): Promise<void> {
     // own quota at half the configured rate, so real throttling happens too and the account bucket has to adapt.
     const quota = Math.max(1, Math.round(args.fault.rate * 0.5));
     const faults = { InternalServiceException: 0.05, ThrottlingException: 0.02, LostResponse: 0.02 };
-    out(`faults: ${args.fault.rate}/s × ${args.fault.recipients.toLocaleString("en-US")}, InternalServiceException 5 %, ThrottlingException 2 %, LostResponse 2 % injected, Connect quota ${quota}/s (burst ${quota})`);
+    out(
+      `faults: ${args.fault.rate}/s × ${args.fault.recipients.toLocaleString("en-US")}, InternalServiceException 5 %, ThrottlingException 2 %, LostResponse 2 % injected, Connect quota ${quota}/s (burst ${quota})`,
+    );
     await sim.reset();
-    const { campaignId } = await launchBenchCampaign(db.quiet, gateway, target, { name: "Bench faults", count: args.fault.recipients, sendsPerSecond: args.fault.rate });
+    const { campaignId } = await launchBenchCampaign(db.quiet, gateway, target, {
+      name: "Bench faults",
+      count: args.fault.recipients,
+      sendsPerSecond: args.fault.rate,
+    });
     await sim.setConfig({ rate: quota, burst: quota, faults });
-    const faultRun = await runDispatcher(db, sim, gateway, "faults", { campaignId, rate: args.fault.rate, recipients: args.fault.recipients }, args.maxInFlight);
+    const faultRun = await runDispatcher(
+      db,
+      sim,
+      gateway,
+      "faults",
+      { campaignId, rate: args.fault.rate, recipients: args.fault.recipients },
+      args.maxInFlight,
+    );
     const counters = await sim.counters();
     printDispatchRun(faultRun);
     out(
-      `    Connect answered        ${counters.requests.StartOutboundChatContact ?? 0} calls: injected ${Object.entries(counters.faultsInjected).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}; ` +
+      `    Connect answered        ${counters.requests.StartOutboundChatContact ?? 0} calls: injected ${
+        Object.entries(counters.faultsInjected)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ") || "none"
+      }; ` +
         `over-quota ThrottlingException ${(counters.errors.ThrottlingException ?? 0) - (counters.faultsInjected.ThrottlingException ?? 0)}; contacts created ${counters.contactsCreated}, replays ${counters.idempotentReplays}`,
     );
     out(`    achieved ÷ Connect quota ${f(faultRun.steadyRate / quota, 3)} (informational)`);
@@ -412,7 +460,9 @@ async function main(): Promise<void> {
           `${naive ? f(naive.achievedRate / naive.rate, 3).padStart(18) : "".padStart(18)}  ${naive ? `${naive.cutShort ? "~" : ""}${f(naive.projectedTotalS, 0)}`.padStart(13) : ""}`,
       );
     }
-    out(`  faults: ${faultOk ? "PASS" : "FAIL"} exactly once (${faultRun.sent}/${args.fault.recipients} sent, ${faultRun.extraAttempts} extra attempts, ${f(faultRun.totalS)} s)`);
+    out(
+      `  faults: ${faultOk ? "PASS" : "FAIL"} exactly once (${faultRun.sent}/${args.fault.recipients} sent, ${faultRun.extraAttempts} extra attempts, ${f(faultRun.totalS)} s)`,
+    );
     out(`  process peak RSS over the whole run: ${f((process.resourceUsage().maxRSS * 1024) / MB)} MB`);
   } finally {
     await db.close().catch(() => undefined);

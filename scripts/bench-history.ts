@@ -63,7 +63,9 @@ async function benchRecipientHistory(db: Db, id: string): Promise<void> {
 
 /** A campaign contact with chat events and forwarded replies, so every part of its events page has rows. */
 async function contactWithEvents(db: Db): Promise<string> {
-  const found = (await db.execute(sql`select contact_id as id from chat_events where contact_id is not null order by id limit 1 offset 1000`)) as unknown as { rows: { id: string }[] };
+  const found = (await db.execute(sql`select contact_id as id from chat_events where contact_id is not null order by id limit 1 offset 1000`)) as unknown as {
+    rows: { id: string }[];
+  };
   return found.rows[0]!.id;
 }
 
@@ -81,7 +83,9 @@ async function run(kind: string, open: () => Promise<DatabaseHandle>): Promise<v
     await seedChatEvents(db, id, CUSTOMERS);
     await seedAudit(db, [neighbour, id], AUDIT_NOISE);
     await db.execute(sql`analyze`);
-    console.log(`  seeded ${(RECIPIENTS + NEIGHBOUR).toLocaleString("en-US")} recipients and their contacts, chat events and audit log in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `  seeded ${(RECIPIENTS + NEIGHBOUR).toLocaleString("en-US")} recipients and their contacts, chat events and audit log in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     const someone = await contactWithEvents(db);
     await benchRecipientHistory(db, id);

@@ -33,7 +33,13 @@ const INVALID = ["12345", "not given", "+1 555 0100", "", "+44 20 7946", "000000
 
 function usNumber(): [string, string] {
   const [area, exchange, line] = [pick(US_AREAS), `${2 + Math.floor(rand() * 8)}${digits(2)}`, digits(4)];
-  const written = pick([`+1 ${area} ${exchange} ${line}`, `(${area}) ${exchange}-${line}`, `${area}.${exchange}.${line}`, `+1${area}${exchange}${line}`, `1-${area}-${exchange}-${line}`]);
+  const written = pick([
+    `+1 ${area} ${exchange} ${line}`,
+    `(${area}) ${exchange}-${line}`,
+    `${area}.${exchange}.${line}`,
+    `+1${area}${exchange}${line}`,
+    `1-${area}-${exchange}-${line}`,
+  ]);
   return [written, `+1${area}${exchange}${line}`];
 }
 
@@ -110,16 +116,28 @@ const mb = (n: number) => `${(n / MB).toFixed(1)} MB`;
 
 console.log(`rows            ${table.rows.length.toLocaleString("en-US")} (report total ${report.total.toLocaleString("en-US")})`);
 console.log(`bytes           ${bytes.byteLength.toLocaleString("en-US")} (${mb(bytes.byteLength)})`);
-console.log(`statuses        ${Object.entries(report.counts).map(([status, count]) => `${status} ${count}`).join(", ")}`);
-console.log(`invalid reasons ${Object.entries(report.invalidByProblem).map(([problem, count]) => `${problem} ${count}`).join(", ")}`);
+console.log(
+  `statuses        ${Object.entries(report.counts)
+    .map(([status, count]) => `${status} ${count}`)
+    .join(", ")}`,
+);
+console.log(
+  `invalid reasons ${Object.entries(report.invalidByProblem)
+    .map(([problem, count]) => `${problem} ${count}`)
+    .join(", ")}`,
+);
 console.log(`decode          ${(t1 - t0).toFixed(0)} ms`);
 console.log(`parse           ${(t2 - t1).toFixed(0)} ms`);
 console.log(`preflight       ${(t3 - t2).toFixed(0)} ms`);
 console.log(`total           ${totalMs.toFixed(0)} ms`);
 console.log(`cpu             ${cpuMs.toFixed(0)} ms (user + system, this process)`);
 console.log(`rows/s          ${Math.round(table.rows.length / (totalMs / 1000)).toLocaleString("en-US")}`);
-console.log(`rss             baseline ${mb(baseline.rss)}, generated ${mb(afterGenerate.rss)}, decoded ${mb(afterDecode.rss)}, parsed ${mb(afterParse.rss)}, preflight ${mb(afterPreflight.rss)}`);
-console.log(`heapUsed        baseline ${mb(baseline.heapUsed)}, generated ${mb(afterGenerate.heapUsed)}, decoded ${mb(afterDecode.heapUsed)}, parsed ${mb(afterParse.heapUsed)}, preflight ${mb(afterPreflight.heapUsed)}`);
+console.log(
+  `rss             baseline ${mb(baseline.rss)}, generated ${mb(afterGenerate.rss)}, decoded ${mb(afterDecode.rss)}, parsed ${mb(afterParse.rss)}, preflight ${mb(afterPreflight.rss)}`,
+);
+console.log(
+  `heapUsed        baseline ${mb(baseline.heapUsed)}, generated ${mb(afterGenerate.heapUsed)}, decoded ${mb(afterDecode.heapUsed)}, parsed ${mb(afterParse.heapUsed)}, preflight ${mb(afterPreflight.heapUsed)}`,
+);
 console.log(`peak rss        ${peakRssMb.toFixed(1)} MB (includes generating the file)`);
 console.log(`time            ${totalMs < TARGET_MS ? "PASS" : "FAIL"} (${totalMs.toFixed(0)} ms, target under ${TARGET_MS} ms)`);
 console.log(`memory          ${peakRssMb < TARGET_RSS_MB ? "PASS" : "FAIL"} (${peakRssMb.toFixed(1)} MB, target under ${TARGET_RSS_MB} MB)`);

@@ -216,7 +216,8 @@ async function run(): Promise<string[]> {
   const admin = { email: "crash-admin@example.com", password: `Crash-${randomBytes(9).toString("base64url")}` };
   const setup: ConsoleSetup = { port, dataDir, simUrl: sim.url, admin };
   let consoleProc = await startConsole(setup, "#1 (bootstrap admin)");
-  if (!consoleProc.tail(400).some((l) => l.includes("created admin crash-admin@example.com"))) problems.push("the first start did not report creating the admin");
+  if (!consoleProc.tail(400).some((l) => l.includes("created admin crash-admin@example.com")))
+    problems.push("the first start did not report creating the admin");
   let stopped = await consoleProc.stop();
   say(`console #1 stopped cleanly (${stopped.signal ?? `exit ${stopped.code}`})`);
 
@@ -262,7 +263,9 @@ async function run(): Promise<string[]> {
   });
   const campaignId = created.campaign.id;
   const counts = created.preflight.counts;
-  say(`campaign ${campaignId} created: ${fx.recipients.length} rows → valid ${counts.valid}, invalid ${counts.invalid}, duplicate ${counts.duplicate}, suppressed ${counts.suppressed}`);
+  say(
+    `campaign ${campaignId} created: ${fx.recipients.length} rows → valid ${counts.valid}, invalid ${counts.invalid}, duplicate ${counts.duplicate}, suppressed ${counts.suppressed}`,
+  );
   if (counts.valid !== RECIPIENTS || counts.invalid !== fx.invalid || counts.duplicate !== fx.duplicates) {
     throw new Error(`preflight counted ${JSON.stringify(counts)}, expected valid ${RECIPIENTS}, invalid ${fx.invalid}, duplicate ${fx.duplicates}`);
   }
@@ -299,7 +302,8 @@ async function run(): Promise<string[]> {
     async () => {
       const { campaign } = await api.call<{ campaign: CampaignView }>("GET", `/api/v1/campaigns/${campaignId}`);
       if (campaign.status === "completed") return campaign;
-      if (campaign.status !== "running" && campaign.status !== "scheduled") throw new Error(`the campaign is ${campaign.status}${campaign.pauseReason ? `: ${campaign.pauseReason}` : ""}`);
+      if (campaign.status !== "running" && campaign.status !== "scheduled")
+        throw new Error(`the campaign is ${campaign.status}${campaign.pauseReason ? `: ${campaign.pauseReason}` : ""}`);
       if (Date.now() - lastReport >= 10_000) {
         lastReport = Date.now();
         const r = campaign.recipients;
@@ -311,7 +315,15 @@ async function run(): Promise<string[]> {
     500,
   );
   say(`campaign completed ${((Date.now() - restartedAt) / 1000).toFixed(1)} s after the restart: ${JSON.stringify(final.recipients)}`);
-  for (const [status, expected] of Object.entries({ sent: RECIPIENTS, failed: 0, skipped: 0, pending: 0, sending: 0, invalid: fx.invalid, duplicate: fx.duplicates })) {
+  for (const [status, expected] of Object.entries({
+    sent: RECIPIENTS,
+    failed: 0,
+    skipped: 0,
+    pending: 0,
+    sending: 0,
+    invalid: fx.invalid,
+    duplicate: fx.duplicates,
+  })) {
     if (final.recipients[status] !== expected) problems.push(`the campaign reports ${status} ${final.recipients[status]}, expected ${expected}`);
   }
 
@@ -332,7 +344,9 @@ async function run(): Promise<string[]> {
   if (missing > 0) problems.push(`${missing} valid recipients have no contact`);
   if (doubled > 0) problems.push(`${doubled} valid recipients have more than one contact`);
   if (strangers.length > 0) problems.push(`${strangers.length} contacts went to numbers outside the valid list (e.g. ${strangers[0]!.customerAddress})`);
-  say(`simulator: ${contacts.length} contacts for ${validSet.size} valid recipients; missing ${missing}, more than one ${doubled}, strangers ${strangers.length}`);
+  say(
+    `simulator: ${contacts.length} contacts for ${validSet.size} valid recipients; missing ${missing}, more than one ${doubled}, strangers ${strangers.length}`,
+  );
 
   // 7. The ledger, page by page, holds exactly those ContactIds.
   const ledger = new Map<string, RecipientView>();
@@ -362,7 +376,9 @@ async function run(): Promise<string[]> {
   say(`ledger: ${ledger.size} sent rows over ${pages} pages; ContactIds that differ from Connect's: ${mismatched}; rows sent on a second attempt: ${retried}`);
 
   const s = await simState(sim.url);
-  say(`simulator counters: ${s.requests} StartOutboundChatContact calls, ${s.contactsCreated} contacts created, ${s.idempotentReplays} answered from an earlier ClientToken`);
+  say(
+    `simulator counters: ${s.requests} StartOutboundChatContact calls, ${s.contactsCreated} contacts created, ${s.idempotentReplays} answered from an earlier ClientToken`,
+  );
 
   // 8. A clean stop of the restarted console.
   stopped = await consoleProc.stop();

@@ -29,7 +29,13 @@ function readArgs() {
   try {
     parsed = parseArgs({
       args: process.argv.slice(2),
-      options: { name: { type: "string" }, role: { type: "string" }, expires: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      options: {
+        name: { type: "string" },
+        role: { type: "string" },
+        expires: { type: "string" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
       strict: true,
       allowPositionals: false,
     });
@@ -82,12 +88,16 @@ async function main(): Promise<void> {
       const { key, prefix, hash } = newApiKey();
       const expiresAt = args.expiresOn ? expiryFromDay(args.expiresOn) : null;
       const [row] = await tx.insert(apiKeys).values({ name: args.name, role: args.role, prefix, hash, createdBy: admin.id, expiresAt }).returning();
-      await recordAudit(tx, { ...SYSTEM_ACTOR, requestId: "create-api-key" }, {
-        action: "api_key.created",
-        targetType: "api_key",
-        targetId: row!.id,
-        diff: { after: publicKey(row!), via: "create-api-key", createdBy: admin.email },
-      });
+      await recordAudit(
+        tx,
+        { ...SYSTEM_ACTOR, requestId: "create-api-key" },
+        {
+          action: "api_key.created",
+          targetType: "api_key",
+          targetId: row!.id,
+          diff: { after: publicKey(row!), via: "create-api-key", createdBy: admin.email },
+        },
+      );
       return { row: row!, key, adminEmail: admin.email };
     });
 
@@ -95,7 +105,9 @@ async function main(): Promise<void> {
       console.log(JSON.stringify({ ...publicKey(created.row), createdBy: created.adminEmail, key: created.key }));
     } else {
       const expiry = created.row.expiresAt ? `, expires ${created.row.expiresAt.toISOString()}` : "";
-      console.log(`Created API key "${created.row.name}" (role ${created.row.role}, prefix ${created.row.prefix}${expiry}) on behalf of ${created.adminEmail}.`);
+      console.log(
+        `Created API key "${created.row.name}" (role ${created.row.role}, prefix ${created.row.prefix}${expiry}) on behalf of ${created.adminEmail}.`,
+      );
       console.log("Copy it now: it is shown only this once and only its hash is stored.");
       console.log("");
       console.log(created.key);

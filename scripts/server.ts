@@ -17,7 +17,11 @@ const trustProxy = /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? "");
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
 function clientIp(req: http.IncomingMessage): string {
-  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+  const forwarded = trustProxy
+    ? String(req.headers["x-forwarded-for"] ?? "")
+        .split(",")[0]
+        ?.trim()
+    : "";
   return forwarded || req.socket.remoteAddress || "unknown";
 }
 

@@ -100,7 +100,8 @@ function ensureBrowser(): boolean {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (isRoot && existsSync("/usr/bin/apt-get")) {
     console.log("[test] installing Debian's chromium for the end-to-end tests");
-    if (run("apt-get", ["update", "-qq"]) === 0 && run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" }) === 0) return true;
+    if (run("apt-get", ["update", "-qq"]) === 0 && run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" }) === 0)
+      return true;
   }
   console.error(
     "[test] No Chromium found. Install one (Debian/Ubuntu: apt-get install -y chromium), point CHROMIUM_PATH at a Chromium binary, " +

@@ -68,7 +68,12 @@ describe.skipIf(testDbKind() !== "postgres")("a worker process and PostgreSQL fa
   });
 
   const sentCount = async (campaignId: string) =>
-    (await h.db.select({ n: count() }).from(campaignRecipients).where(and(eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.sendStatus, "sent"))))[0]!.n;
+    (
+      await h.db
+        .select({ n: count() })
+        .from(campaignRecipients)
+        .where(and(eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.sendStatus, "sent")))
+    )[0]!.n;
 
   it("survives all its connections being killed, several times, and goes on sending", async () => {
     const campaignId = await launchTestCampaign(h.db, sim, { count: 160, first: 1000 });

@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   // Also retries inbound messages waiting for Connect; the console does the same, and claims keep them apart.
   const forwarder = startInboundForwarder({ db: database.db, gateway: createConnectGateway(setup.gateway), log: (line) => log(`inbound: ${line}`) });
   const reconciler = startReconcilerFromEnv(database.db, e, endpoint, (line) => log(`reconcile: ${line}`));
-  log(`sending (Connect: ${e.CONNECT_MODE}${endpoint ? ` at ${endpoint}` : ""}, region ${e.region}, account rate ${e.ACCOUNT_SENDS_PER_SECOND}/s unless set in settings)`);
+  log(
+    `sending (Connect: ${e.CONNECT_MODE}${endpoint ? ` at ${endpoint}` : ""}, region ${e.region}, account rate ${e.ACCOUNT_SENDS_PER_SECOND}/s unless set in settings)`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

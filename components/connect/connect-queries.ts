@@ -8,7 +8,10 @@ export type KnowledgeBaseWithTemplates = KnowledgeBase & { templates: MessageTem
 const instancePath = (instanceId: string) => `/api/connect/instances/${encodeURIComponent(instanceId)}`;
 
 export function useInstances() {
-  return useQuery({ queryKey: ["connect", "instances"], queryFn: ({ signal }) => fetchJson<{ instances: ConnectInstance[] }>("/api/connect/instances", signal) });
+  return useQuery({
+    queryKey: ["connect", "instances"],
+    queryFn: ({ signal }) => fetchJson<{ instances: ConnectInstance[] }>("/api/connect/instances", signal),
+  });
 }
 
 export function useNumbers(instanceId: string) {

@@ -7,6 +7,12 @@ export async function callAction<T>(run: () => Promise<ActionResult<T>>): Promis
     return await run();
   } catch (err) {
     const detail = err instanceof Error && err.message ? ` (${err.message})` : "";
-    return { ok: false, error: { code: "unavailable", message: `The server did not answer${detail}. Check the connection and try again; a very large recipient list may be over the upload limit.` } };
+    return {
+      ok: false,
+      error: {
+        code: "unavailable",
+        message: `The server did not answer${detail}. Check the connection and try again; a very large recipient list may be over the upload limit.`,
+      },
+    };
   }
 }

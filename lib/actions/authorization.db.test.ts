@@ -58,7 +58,14 @@ function sampleInput(name: string, targetId: string): unknown {
     case "apiKeys.revoke":
       return { keyId: "00000000-0000-4000-8000-000000000000" };
     case "simulator.updateSettings":
-      return { rate: 5, burst: 10, maxActiveChats: 500, latencyMs: 0, clockSpeed: 1, faults: { InternalServiceException: 0, ThrottlingException: 0, LimitExceededException: 0, AccessDeniedException: 0, Timeout: 0 } };
+      return {
+        rate: 5,
+        burst: 10,
+        maxActiveChats: 500,
+        latencyMs: 0,
+        clockSpeed: 1,
+        faults: { InternalServiceException: 0, ThrottlingException: 0, LimitExceededException: 0, AccessDeniedException: 0, Timeout: 0 },
+      };
     case "suppression.add":
       return { phone: "020 7946 0958", defaultCountry: "GB", reason: "Asked not to be contacted" };
     case "suppression.remove":
@@ -68,7 +75,15 @@ function sampleInput(name: string, targetId: string): unknown {
     case "contacts.stop":
       return { contactId: "00000000-0000-4000-8000-0000000000aa" };
     case "chatEvents.send":
-      return { instanceId: "i-1", phoneNumberId: "arn:aws:connect:us-east-1:1:phone-number/p", channel: "sms", customerPhone: "+12065550100", eventType: "MESSAGE", contentType: "text/plain", content: "STOP" };
+      return {
+        instanceId: "i-1",
+        phoneNumberId: "arn:aws:connect:us-east-1:1:phone-number/p",
+        channel: "sms",
+        customerPhone: "+12065550100",
+        eventType: "MESSAGE",
+        contentType: "text/plain",
+        content: "STOP",
+      };
     case "settings.updateOptKeywords":
       return { optOut: ["STOP", "ARRET"], optIn: ["START"] };
     case "inbound.createIntegration":
@@ -140,7 +155,11 @@ describe("every server action enforces its role", () => {
     expect(created).toMatchObject({ ok: true, data: { email: "new@example.com", role: "viewer" } });
     const dup = await runAction(actionNamed("users.create"), sampleInput("users.create", target), { user: admin, db: h.db, meta });
     expect(dup).toMatchObject({ ok: false, error: { code: "conflict", fields: { email: "A user with this email already exists" } } });
-    const weak = await runAction(actionNamed("users.create"), { email: "w@example.com", name: "", role: "viewer", password: "short" }, { user: admin, db: h.db, meta });
+    const weak = await runAction(
+      actionNamed("users.create"),
+      { email: "w@example.com", name: "", role: "viewer", password: "short" },
+      { user: admin, db: h.db, meta },
+    );
     expect(weak).toMatchObject({ ok: false, error: { code: "invalid", fields: { password: "Use at least 12 characters" } } });
     const rows = await h.db.select().from(auditLog);
     expect(rows.filter((r) => r.action === "user.created" && r.actorEmail === "admin@example.com")).toHaveLength(1);

@@ -14,7 +14,37 @@ import * as settingsActions from "@/lib/settings/actions";
 import * as suppression from "@/lib/suppression/actions";
 import type { AnyActionDef } from "./safe-action";
 
-export const ALL_ACTIONS: readonly AnyActionDef[] = [users.setupFirstAdmin, users.createUser, users.changeUserRole, users.setUserDisabled, passwords.changeOwnPassword, passwords.resetUserPassword, simulator.updateSimulatorSettings, apiKeys.createApiKey, apiKeys.revokeApiKey, campaigns.previewPreflight, campaigns.saveDraft, campaigns.deleteDraft, campaigns.launchCampaign, campaigns.testSend, controls.pauseCampaign, controls.resumeCampaign, controls.cancelCampaign, retry.retryFailed, settingsActions.updateSendRate, suppression.addSuppression, suppression.removeSuppression, suppression.importSuppressions, contacts.stopContact, chatEvents.sendChatEvent, settingsActions.updateOptKeywords, inbound.createIntegration, inbound.setIntegrationEnabled, inbound.rotateIntegrationSecret, inbound.deleteIntegration];
+export const ALL_ACTIONS: readonly AnyActionDef[] = [
+  users.setupFirstAdmin,
+  users.createUser,
+  users.changeUserRole,
+  users.setUserDisabled,
+  passwords.changeOwnPassword,
+  passwords.resetUserPassword,
+  simulator.updateSimulatorSettings,
+  apiKeys.createApiKey,
+  apiKeys.revokeApiKey,
+  campaigns.previewPreflight,
+  campaigns.saveDraft,
+  campaigns.deleteDraft,
+  campaigns.launchCampaign,
+  campaigns.testSend,
+  controls.pauseCampaign,
+  controls.resumeCampaign,
+  controls.cancelCampaign,
+  retry.retryFailed,
+  settingsActions.updateSendRate,
+  suppression.addSuppression,
+  suppression.removeSuppression,
+  suppression.importSuppressions,
+  contacts.stopContact,
+  chatEvents.sendChatEvent,
+  settingsActions.updateOptKeywords,
+  inbound.createIntegration,
+  inbound.setIntegrationEnabled,
+  inbound.rotateIntegrationSecret,
+  inbound.deleteIntegration,
+];
 
 export function actionNamed(name: string): AnyActionDef {
   const def = ALL_ACTIONS.find((d) => d.name === name);

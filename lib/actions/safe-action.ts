@@ -60,10 +60,7 @@ export function authorizeOrRefuse<P extends SessionUser>(principal: P | null, re
  * One structured line for each refused request (401, 403, a key's 429): where, who by id (a user id or a key id,
  * never an email) and why. Other errors are not refusals and write nothing here.
  */
-export function logRefusal(
-  err: unknown,
-  where: { route?: string; action?: string; method?: string; actor?: string; key?: string; requestId: string },
-): void {
+export function logRefusal(err: unknown, where: { route?: string; action?: string; method?: string; actor?: string; key?: string; requestId: string }): void {
   const refusal = err instanceof RefusalError;
   if (!refusal && !(err instanceof UserFacingError && (err.code === "unauthenticated" || err.code === "forbidden"))) return;
   const e = err as UserFacingError;

@@ -47,7 +47,10 @@ describe("API keys", () => {
     return res.data as { key: string; id: string; expiresAt: Date | null };
   };
   const refusal = async (p: Promise<unknown>) => {
-    const err = (await p.then(() => null, (e: unknown) => e)) as { code?: string; reason?: string; message?: string; details?: { retryAfter?: number; keyId?: string } } | null;
+    const err = (await p.then(
+      () => null,
+      (e: unknown) => e,
+    )) as { code?: string; reason?: string; message?: string; details?: { retryAfter?: number; keyId?: string } } | null;
     if (!err) throw new Error("expected a refusal");
     return err;
   };
@@ -56,7 +59,10 @@ describe("API keys", () => {
     const key = await create(admin, { name: "Quarter close", role: "viewer", expiresOn: "2099-01-31" });
     expect(key.expiresAt).toEqual(new Date("2099-01-31T00:00:00Z"));
     expect((await listApiKeys(h.db)).find((k) => k.id === key.id)).toMatchObject({ expiresAt: new Date("2099-01-31T00:00:00Z") });
-    await expect(authenticateKey(h.db, key.key, { requestsPerMinute: 0, now: new Date("2099-01-30T23:59:59Z") })).resolves.toMatchObject({ keyId: key.id, role: "viewer" });
+    await expect(authenticateKey(h.db, key.key, { requestsPerMinute: 0, now: new Date("2099-01-30T23:59:59Z") })).resolves.toMatchObject({
+      keyId: key.id,
+      role: "viewer",
+    });
     const expired = await refusal(authenticateKey(h.db, key.key, { requestsPerMinute: 0, now: new Date("2099-01-31T00:00:00Z") }));
     expect(expired).toMatchObject({ code: "unauthenticated", reason: "key_expired", details: { keyId: key.id } });
     expect(expired.message).toMatch(/expired on 2099-01-31/);
@@ -104,11 +110,17 @@ describe("API keys", () => {
     expect(row!.rateTokens).toBeLessThan(1);
 
     // 21 seconds later one more request is allowed, and only one.
-    await h.db.update(apiKeys).set({ rateRefilledAt: sql`${apiKeys.rateRefilledAt} - interval '21 seconds'` }).where(eq(apiKeys.id, key.id));
+    await h.db
+      .update(apiKeys)
+      .set({ rateRefilledAt: sql`${apiKeys.rateRefilledAt} - interval '21 seconds'` })
+      .where(eq(apiKeys.id, key.id));
     await expect(authenticateKey(h.db, key.key, { requestsPerMinute: 3 })).resolves.toMatchObject({ keyId: key.id });
     expect(await refusal(authenticateKey(h.db, key.key, { requestsPerMinute: 3 }))).toMatchObject({ code: "rate_limited" });
     // A long pause refills the bucket to its size, not beyond.
-    await h.db.update(apiKeys).set({ rateRefilledAt: sql`${apiKeys.rateRefilledAt} - interval '1 hour'` }).where(eq(apiKeys.id, key.id));
+    await h.db
+      .update(apiKeys)
+      .set({ rateRefilledAt: sql`${apiKeys.rateRefilledAt} - interval '1 hour'` })
+      .where(eq(apiKeys.id, key.id));
     const outcomes = await Promise.all(Array.from({ length: 6 }, () => takeKeyRequest(h.db, key.id, 3)));
     expect(outcomes.filter((o) => o.ok)).toHaveLength(3);
     // 0 turns the limit off.

@@ -6,15 +6,15 @@ import type { Role } from "@/lib/auth/roles";
 import { hashApiKey } from "./token";
 
 export async function findActiveKey(db: Db, key: string): Promise<ApiKey | undefined> {
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hashApiKey(key)));
+  const [row] = await db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.hash, hashApiKey(key)));
   return row && !row.revokedAt ? row : undefined;
 }
 
 /** The key a request presents, with its creator as they are now (null when the user no longer exists). */
-export async function findKeyWithCreator(
-  db: Db,
-  key: string,
-): Promise<{ key: ApiKey; creator: { role: Role; disabledAt: Date | null } | null } | undefined> {
+export async function findKeyWithCreator(db: Db, key: string): Promise<{ key: ApiKey; creator: { role: Role; disabledAt: Date | null } | null } | undefined> {
   const [row] = await db
     .select({ key: apiKeys, creatorRole: users.role, creatorDisabledAt: users.disabledAt })
     .from(apiKeys)
@@ -26,7 +26,10 @@ export async function findKeyWithCreator(
 
 /** Marks a key as used, at most once a minute, so busy automation does not write on every call. */
 export async function touchKey(db: Db, id: string): Promise<void> {
-  await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(sql`${apiKeys.id} = ${id} and (${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - interval '1 minute')`);
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date() })
+    .where(sql`${apiKeys.id} = ${id} and (${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - interval '1 minute')`);
 }
 
 /**
@@ -49,7 +52,10 @@ export async function takeKeyRequest(db: Db, id: string, perMinute: number): Pro
     .returning({ id: apiKeys.id });
   if (taken.length > 0) return { ok: true };
   // Refused: only now read how far the bucket is from its next token, for Retry-After.
-  const [row] = await db.select({ available: sql<number>`${available}` }).from(apiKeys).where(eq(apiKeys.id, id));
+  const [row] = await db
+    .select({ available: sql<number>`${available}` })
+    .from(apiKeys)
+    .where(eq(apiKeys.id, id));
   const missing = 1 - Number(row?.available ?? 0);
   return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(missing / perSecond)) };
 }
@@ -60,6 +66,15 @@ export async function listApiKeys(db: Db) {
 }
 
 export function publicKey(k: ApiKey) {
-  return { id: k.id, name: k.name, role: k.role, prefix: k.prefix, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt, expiresAt: k.expiresAt };
+  return {
+    id: k.id,
+    name: k.name,
+    role: k.role,
+    prefix: k.prefix,
+    createdAt: k.createdAt,
+    lastUsedAt: k.lastUsedAt,
+    revokedAt: k.revokedAt,
+    expiresAt: k.expiresAt,
+  };
 }
 export type PublicApiKey = ReturnType<typeof publicKey>;

@@ -6,7 +6,10 @@ import { apiChatEventSchema } from "@/lib/chat-events/api-schema";
 import { CHAT_EVENT_STATUSES } from "@/lib/chat-events/filters";
 import { CHAT_EVENT_TYPES } from "@/lib/chat-events/schemas";
 
-const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) } } });
+const body = (schema: z.ZodType) => ({
+  required: true,
+  content: { "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) } },
+});
 const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 const errors = {
   "400": { description: "Invalid input", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
@@ -58,13 +61,19 @@ export function openApiDocument(serverUrl: string) {
           responses: { "201": json("The draft and its preflight report"), ...errors },
         },
       },
-      "/api/v1/campaigns/{id}": { get: { summary: "A campaign's status and counts", parameters: [idParam], responses: { "200": json("The campaign"), ...errors } } },
+      "/api/v1/campaigns/{id}": {
+        get: { summary: "A campaign's status and counts", parameters: [idParam], responses: { "200": json("The campaign"), ...errors } },
+      },
       "/api/v1/campaigns/{id}/recipients": {
         get: {
           summary: "The recipient ledger, paginated",
           parameters: [
             idParam,
-            { name: "status", in: "query", schema: { type: "string", enum: ["pending", "sending", "sent", "failed", "skipped", "valid", "invalid", "duplicate", "suppressed"] } },
+            {
+              name: "status",
+              in: "query",
+              schema: { type: "string", enum: ["pending", "sending", "sent", "failed", "skipped", "valid", "invalid", "duplicate", "suppressed"] },
+            },
             { name: "cursor", in: "query", schema: { type: "integer" }, description: "nextCursor of the previous page" },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } },
           ],
@@ -75,8 +84,23 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: "Launch a draft",
           parameters: [idParam],
-          requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["confirmRecipients"], properties: { confirmRecipients: { type: "integer", description: "The valid recipient count you confirm; refused if it changed" } } } } } },
-          responses: { "200": json("The launched campaign"), "409": { description: "Blocked by preflight, already launched, or the count changed" }, ...errors },
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["confirmRecipients"],
+                  properties: { confirmRecipients: { type: "integer", description: "The valid recipient count you confirm; refused if it changed" } },
+                },
+              },
+            },
+          },
+          responses: {
+            "200": json("The launched campaign"),
+            "409": { description: "Blocked by preflight, already launched, or the count changed" },
+            ...errors,
+          },
         },
       },
       "/api/v1/campaigns/{id}/{control}": {
@@ -84,15 +108,36 @@ export function openApiDocument(serverUrl: string) {
           summary: "Pause, resume or cancel a launched campaign, or retry its failed recipients",
           description:
             "pause, resume and cancel take effect within a second; sends in flight finish. retry-failed queues the failed recipients again with their same ClientTokens, so anyone Connect did reach gets the same contact back rather than a second chat: a completed campaign goes back to running, a paused one stays paused. Connect remembers a ClientToken for 7 days only: failed recipients whose outcome is unknown (timeouts, 5xx) on a campaign that started more than 6.5 days ago are held back unless the body sets includeUnverifiable to true, since a retry may reach them twice. The answer's campaign.requeued is how many were queued, campaign.heldBack how many were held back.",
-          parameters: [idParam, { name: "control", in: "path", required: true, schema: { type: "string", enum: ["pause", "resume", "cancel", "retry-failed"] } }],
-          requestBody: { ...body(retryFailedSchema.omit({ campaignId: true })), required: false, description: "retry-failed only; the other controls take no body" },
-          responses: { "200": json("The campaign with its new status"), "409": { description: "Not allowed from the current status, no recipient has failed, or every failed one is held back" }, ...errors },
+          parameters: [
+            idParam,
+            { name: "control", in: "path", required: true, schema: { type: "string", enum: ["pause", "resume", "cancel", "retry-failed"] } },
+          ],
+          requestBody: {
+            ...body(retryFailedSchema.omit({ campaignId: true })),
+            required: false,
+            description: "retry-failed only; the other controls take no body",
+          },
+          responses: {
+            "200": json("The campaign with its new status"),
+            "409": { description: "Not allowed from the current status, no recipient has failed, or every failed one is held back" },
+            ...errors,
+          },
         },
       },
-      "/api/v1/test-sends": { post: { summary: "Send a campaign's exact request to one number now", requestBody: body(testSendSchema), responses: { "201": json("{contactId, phone}"), "503": { description: "Amazon Connect refused; the message names its error" }, ...errors } } },
+      "/api/v1/test-sends": {
+        post: {
+          summary: "Send a campaign's exact request to one number now",
+          requestBody: body(testSendSchema),
+          responses: { "201": json("{contactId, phone}"), "503": { description: "Amazon Connect refused; the message names its error" }, ...errors },
+        },
+      },
       "/api/v1/instances": { get: { summary: "Connect instances", responses: { "200": json("{instances}"), ...errors } } },
-      "/api/v1/instances/{instanceId}/numbers": { get: { summary: "Phone numbers claimed by an instance", parameters: [instanceParam], responses: { "200": json("{numbers}"), ...errors } } },
-      "/api/v1/instances/{instanceId}/flows": { get: { summary: "Contact flows of an instance", parameters: [instanceParam], responses: { "200": json("{flows}"), ...errors } } },
+      "/api/v1/instances/{instanceId}/numbers": {
+        get: { summary: "Phone numbers claimed by an instance", parameters: [instanceParam], responses: { "200": json("{numbers}"), ...errors } },
+      },
+      "/api/v1/instances/{instanceId}/flows": {
+        get: { summary: "Contact flows of an instance", parameters: [instanceParam], responses: { "200": json("{flows}"), ...errors } },
+      },
       "/api/v1/templates": { get: { summary: "Knowledge bases with their message templates", responses: { "200": json("{knowledgeBases}"), ...errors } } },
       "/api/v1/contacts": {
         get: {
@@ -132,7 +177,10 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             "201": json("{event, contactId, newChatCreated, reply, optOut, suppressionChanged}; contactId is null when a DISCONNECT found no active chat"),
             "429": { description: "Amazon Connect throttled the event", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-            "503": { description: "Amazon Connect refused the event; the message names its error and request id", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "503": {
+              description: "Amazon Connect refused the event; the message names its error and request id",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+            },
             ...errors,
           },
         },

@@ -75,7 +75,16 @@ describe("apiRoute", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(calls).toEqual([]);
     expect(logs).toEqual([
-      expect.objectContaining({ level: "warn", event: "refused", route: "/api/v1/campaigns/c1/pause", method: "POST", actor: supervisor.id, reason: "cross_site_origin", status: 403, requestId: "req-1" }),
+      expect.objectContaining({
+        level: "warn",
+        event: "refused",
+        route: "/api/v1/campaigns/c1/pause",
+        method: "POST",
+        actor: supervisor.id,
+        reason: "cross_site_origin",
+        status: 403,
+        requestId: "req-1",
+      }),
     ]);
     expect(JSON.stringify(logs)).not.toContain("sam@example.com");
 

@@ -84,7 +84,13 @@ export function apiRoute<A extends Access>(access: A, handler: Handler<A>) {
       const res = await handler({ req, params, user, db, actor } as RouteContext<A>);
       return isPublic ? res : withNoStore(res);
     } catch (err) {
-      logRefusal(err, { route: path, method: req.method, actor: principal.keyId ? undefined : principal.user?.id, key: principal.keyId, requestId: meta.requestId });
+      logRefusal(err, {
+        route: path,
+        method: req.method,
+        actor: principal.keyId ? undefined : principal.user?.id,
+        key: principal.keyId,
+        requestId: meta.requestId,
+      });
       const body = toErrorBody(err, meta.requestId);
       const headers: Record<string, string> = { "x-request-id": meta.requestId };
       if (!isPublic) headers["cache-control"] = "no-store";

@@ -20,7 +20,12 @@ describe("audit log", () => {
   });
 
   it("chains entries and verifies them", async () => {
-    await recordAudit(h.db, actor, { action: "user.created", targetType: "user", targetId: "u-2", diff: { role: { from: null, to: "viewer" }, z: 1, a: [1, { b: 2, a: 1 }] } });
+    await recordAudit(h.db, actor, {
+      action: "user.created",
+      targetType: "user",
+      targetId: "u-2",
+      diff: { role: { from: null, to: "viewer" }, z: 1, a: [1, { b: 2, a: 1 }] },
+    });
     await recordAudit(h.db, actor, { action: "user.role_changed", targetType: "user", targetId: "u-2", diff: { role: { from: "viewer", to: "admin" } } });
     await recordAudit(h.db, { actorId: null, actorEmail: "system" }, { action: "system.started" });
     const rows = await h.db.select().from(auditLog).orderBy(auditLog.id);

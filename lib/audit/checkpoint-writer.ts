@@ -7,9 +7,7 @@ import { appendCheckpoint, readCheckpointFile, signCheckpoint, type ChainHead, t
 import { auditKey } from "./key";
 import { verifySinceCheckpoint } from "./verify";
 
-export type CheckpointOutcome =
-  | { ok: true; written: boolean; checkpoint: SignedCheckpoint }
-  | { ok: false; reason: string };
+export type CheckpointOutcome = { ok: true; written: boolean; checkpoint: SignedCheckpoint } | { ok: false; reason: string };
 
 export interface WriteOptions {
   key?: string;

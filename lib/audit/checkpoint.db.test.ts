@@ -70,12 +70,16 @@ describe("audit checkpoints", () => {
 
     const report = await verifyAuditChain(h.db, { checkpointFile: file });
     expect(report).toMatchObject({ ok: false, brokenAt: third });
-    expect(!report.ok && report.reason).toMatch(new RegExp(`^entries after #${third} were removed \\(last checkpoint at \\d{4}-.*Z counted 5 entries up to #\\d+\\)$`));
+    expect(!report.ok && report.reason).toMatch(
+      new RegExp(`^entries after #${third} were removed \\(last checkpoint at \\d{4}-.*Z counted 5 entries up to #\\d+\\)$`),
+    );
 
     // The periodic checkpoint does not vouch for the shortened chain.
     const logged: Logged[] = [];
     expect(await writeAuditCheckpoint(h.db, file, { log: (fields) => logged.push(fields) })).toMatchObject({ ok: false });
-    expect(logged).toEqual([{ level: "error", event: "audit_checkpoint_refused", brokenAt: third, reason: expect.stringMatching(/^entries after #\d+ were removed/) }]);
+    expect(logged).toEqual([
+      { level: "error", event: "audit_checkpoint_refused", brokenAt: third, reason: expect.stringMatching(/^entries after #\d+ were removed/) },
+    ]);
     expect(lines()).toHaveLength(1);
   });
 

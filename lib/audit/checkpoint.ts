@@ -91,7 +91,10 @@ export function readCheckpointFile(file: string, key: string): CheckpointFile {
 export function appendCheckpoint(file: string, cp: SignedCheckpoint): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.appendFileSync(file, `${JSON.stringify(cp)}\n`, { mode: 0o600 });
-  const lines = fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "");
+  const lines = fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "");
   if (lines.length <= MAX_LINES) return;
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, `${lines.slice(-KEEP_LINES).join("\n")}\n`, { mode: 0o600 });

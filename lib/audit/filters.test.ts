@@ -9,7 +9,14 @@ describe("auditFilterSchema", () => {
   });
 
   it("trims text and parses dates, limit and cursor from query-string strings", () => {
-    const f = auditFilterSchema.parse({ actor: " ada@ ", action: "user.", from: "2026-01-01T00:00:00.000Z", to: "2026-01-02T00:00:00Z", cursor: "120", limit: "10" });
+    const f = auditFilterSchema.parse({
+      actor: " ada@ ",
+      action: "user.",
+      from: "2026-01-01T00:00:00.000Z",
+      to: "2026-01-02T00:00:00Z",
+      cursor: "120",
+      limit: "10",
+    });
     expect(f).toEqual({ actor: "ada@", action: "user.", from: new Date("2026-01-01T00:00:00Z"), to: new Date("2026-01-02T00:00:00Z"), cursor: 120, limit: 10 });
   });
 

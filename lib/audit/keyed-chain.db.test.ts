@@ -25,7 +25,18 @@ async function rows(db: Db): Promise<AuditRow[]> {
 async function insertLegacy(db: Db, action: string): Promise<void> {
   const [last] = (await rows(db)).slice(-1);
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const content: HashedContent = { at: new Date(), actorId: null, actorEmail: "system", action, targetType: null, targetId: null, diff: { n: 1 }, requestId: null, ip: null, userAgent: null };
+  const content: HashedContent = {
+    at: new Date(),
+    actorId: null,
+    actorEmail: "system",
+    action,
+    targetType: null,
+    targetId: null,
+    diff: { n: 1 },
+    requestId: null,
+    ip: null,
+    userAgent: null,
+  };
   await db.insert(auditLog).values({ ...content, prevHash, hash: entryHash(prevHash, content) });
 }
 
@@ -62,7 +73,9 @@ describe("keyed audit chain", () => {
 
   async function restore() {
     for (const row of snapshot) {
-      await h.db.execute(sql`update audit_log set action = ${row.action}, prev_hash = ${row.prevHash}, hash = ${row.hash}, hash_alg = ${row.hashAlg} where id = ${row.id}`);
+      await h.db.execute(
+        sql`update audit_log set action = ${row.action}, prev_hash = ${row.prevHash}, hash = ${row.hash}, hash_alg = ${row.hashAlg} where id = ${row.id}`,
+      );
     }
     expect((await verifyAuditChain(h.db)).ok).toBe(true);
   }

@@ -12,9 +12,7 @@ function where(f: AuditQuery): SQL | undefined {
   const parts: (SQL | undefined)[] = [
     f.actor ? ilike(auditLog.actorEmail, `%${escapeLike(f.actor)}%`) : undefined,
     f.action ? ilike(auditLog.action, `${escapeLike(f.action)}%`) : undefined,
-    f.target
-      ? or(ilike(auditLog.targetId, `%${escapeLike(f.target)}%`), ilike(auditLog.targetType, `%${escapeLike(f.target)}%`))
-      : undefined,
+    f.target ? or(ilike(auditLog.targetId, `%${escapeLike(f.target)}%`), ilike(auditLog.targetType, `%${escapeLike(f.target)}%`)) : undefined,
     f.from ? gte(auditLog.at, f.from) : undefined,
     f.to ? lte(auditLog.at, f.to) : undefined,
     f.cursor ? lt(auditLog.id, f.cursor) : undefined,
@@ -24,7 +22,12 @@ function where(f: AuditQuery): SQL | undefined {
 
 /** Newest first, keyset-paginated on id: the cursor is the last id of the previous page. */
 export async function listAuditEntries(db: Db, f: AuditQuery): Promise<{ entries: AuditRow[]; nextCursor: number | null }> {
-  const rows = await db.select().from(auditLog).where(where(f)).orderBy(desc(auditLog.id)).limit(f.limit + 1);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(where(f))
+    .orderBy(desc(auditLog.id))
+    .limit(f.limit + 1);
   const entries = rows.slice(0, f.limit);
   return { entries, nextCursor: rows.length > f.limit ? entries[entries.length - 1]!.id : null };
 }

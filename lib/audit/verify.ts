@@ -100,7 +100,12 @@ function compareWithCheckpoint(cp: SignedCheckpoint, seen: SeenThroughCheckpoint
     return { ok: false, checked, brokenAt: cp.lastId, reason: `${cp.count - seen.countThrough} of the entries up to #${cp.lastId} were removed (${counted})` };
   }
   if (seen.hashAt !== cp.hash) {
-    return { ok: false, checked, brokenAt: cp.lastId, reason: `entry ${cp.lastId} no longer has the hash recorded by the checkpoint at ${cp.at} (the chain was rewritten)` };
+    return {
+      ok: false,
+      checked,
+      brokenAt: cp.lastId,
+      reason: `entry ${cp.lastId} no longer has the hash recorded by the checkpoint at ${cp.at} (the chain was rewritten)`,
+    };
   }
   return null;
 }
@@ -119,16 +124,20 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
   const checkpoints = options.checkpointFile ? readCheckpointFile(options.checkpointFile, key) : { latest: null, badLines: [] };
   const cp = checkpoints.latest;
   const seen: SeenThroughCheckpoint = { countThrough: 0, hashAt: undefined, lastPresentId: 0 };
-  const walked = await walkChain(db, { afterId: 0, prevHash: GENESIS_HASH, count: 0, keyed: false }, {
-    key,
-    pageSize: options.pageSize ?? 1000,
-    onEntry: (id, hash) => {
-      if (!cp || id > cp.lastId) return;
-      seen.countThrough++;
-      seen.lastPresentId = id;
-      if (id === cp.lastId) seen.hashAt = hash;
+  const walked = await walkChain(
+    db,
+    { afterId: 0, prevHash: GENESIS_HASH, count: 0, keyed: false },
+    {
+      key,
+      pageSize: options.pageSize ?? 1000,
+      onEntry: (id, hash) => {
+        if (!cp || id > cp.lastId) return;
+        seen.countThrough++;
+        seen.lastPresentId = id;
+        if (id === cp.lastId) seen.hashAt = hash;
+      },
     },
-  });
+  );
   if (!walked.ok) return walked;
   if (checkpoints.badLines.length > 0) {
     const lines = checkpoints.badLines.join(", ");
@@ -155,12 +164,19 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
  * number of entries up to it, and everything after it links and hashes. What a periodic checkpoint is built on, so a
  * new checkpoint never vouches for a chain whose newest entries were removed.
  */
-export async function verifySinceCheckpoint(db: Db, cp: SignedCheckpoint | null, options: { key?: string; pageSize?: number } = {}): Promise<{ ok: true; head: ChainHead } | Broken> {
+export async function verifySinceCheckpoint(
+  db: Db,
+  cp: SignedCheckpoint | null,
+  options: { key?: string; pageSize?: number } = {},
+): Promise<{ ok: true; head: ChainHead } | Broken> {
   const key = options.key ?? auditKey();
   const pageSize = options.pageSize ?? 1000;
   if (!cp || cp.count === 0) return walkChain(db, { afterId: 0, prevHash: GENESIS_HASH, count: 0, keyed: false }, { key, pageSize });
   const [at] = await db.select({ hash: auditLog.hash, hashAlg: auditLog.hashAlg }).from(auditLog).where(eq(auditLog.id, cp.lastId));
-  const [through] = await db.select({ n: count(), lastPresentId: max(auditLog.id) }).from(auditLog).where(lte(auditLog.id, cp.lastId));
+  const [through] = await db
+    .select({ n: count(), lastPresentId: max(auditLog.id) })
+    .from(auditLog)
+    .where(lte(auditLog.id, cp.lastId));
   const seen = { countThrough: through?.n ?? 0, hashAt: at?.hash, lastPresentId: Number(through?.lastPresentId ?? 0) };
   const cut = compareWithCheckpoint(cp, seen, seen.countThrough);
   if (cut) return cut;

@@ -19,7 +19,10 @@ describe("single sign-on decision", () => {
     expect(decideOidcSignIn({ email: "", emailVerified: true, existing: undefined })).toEqual({ action: "refuse", code: "SsoNoEmail" });
     expect(decideOidcSignIn({ email: "ada@example.com", emailVerified: false, existing: local })).toEqual({ action: "refuse", code: "SsoEmailUnverified" });
     expect(decideOidcSignIn({ email: "new@example.com", emailVerified: false, existing: undefined })).toEqual({ action: "refuse", code: "SsoEmailUnverified" });
-    expect(decideOidcSignIn({ email: "ada@example.com", emailVerified: true, existing: { ...local, disabledAt: new Date() } })).toEqual({ action: "refuse", code: "AccountDisabled" });
+    expect(decideOidcSignIn({ email: "ada@example.com", emailVerified: true, existing: { ...local, disabledAt: new Date() } })).toEqual({
+      action: "refuse",
+      code: "AccountDisabled",
+    });
     expect(decideOidcSignIn({ email: "ada@example.com", emailVerified: true, existing: local })).toEqual({ action: "link", user: local });
     expect(decideOidcSignIn({ email: "new@example.com", emailVerified: true, existing: undefined })).toEqual({ action: "create" });
   });
@@ -40,11 +43,19 @@ describe("single sign-on against the database", () => {
     const res = await signInWithOidc(h.db, { email: "ADA@example.com", name: "Mallory", role: "viewer", emailVerified: false }, { ip: "10.0.0.9" });
     expect(res).toEqual({ ok: false, code: "SsoEmailUnverified" });
     expect(await findUserByEmail(h.db, "ada@example.com")).toMatchObject({ role: "admin", lastSignInAt: null });
-    expect(await lastAudit()).toMatchObject({ action: "auth.sign_in_refused", targetId: ada.id, ip: "10.0.0.9", diff: { reason: "SsoEmailUnverified", method: "sso" } });
+    expect(await lastAudit()).toMatchObject({
+      action: "auth.sign_in_refused",
+      targetId: ada.id,
+      ip: "10.0.0.9",
+      diff: { reason: "SsoEmailUnverified", method: "sso" },
+    });
   });
 
   it("does not create an account for an unverified email", async () => {
-    expect(await signInWithOidc(h.db, { email: "new@example.com", name: "New", role: "viewer", emailVerified: false })).toEqual({ ok: false, code: "SsoEmailUnverified" });
+    expect(await signInWithOidc(h.db, { email: "new@example.com", name: "New", role: "viewer", emailVerified: false })).toEqual({
+      ok: false,
+      code: "SsoEmailUnverified",
+    });
     expect(await findUserByEmail(h.db, "new@example.com")).toBeUndefined();
   });
 
@@ -60,7 +71,10 @@ describe("single sign-on against the database", () => {
   it("refuses a disabled account and a missing email with codes", async () => {
     const dee = await insertUser(h.db, { email: "dee@example.com", name: "Dee", role: "viewer", passwordHash: null });
     await updateUser(h.db, dee.id, { disabledAt: new Date() });
-    expect(await signInWithOidc(h.db, { email: "dee@example.com", name: "Dee", role: "viewer", emailVerified: true })).toEqual({ ok: false, code: "AccountDisabled" });
+    expect(await signInWithOidc(h.db, { email: "dee@example.com", name: "Dee", role: "viewer", emailVerified: true })).toEqual({
+      ok: false,
+      code: "AccountDisabled",
+    });
     expect(await signInWithOidc(h.db, { email: "", name: "", role: "viewer", emailVerified: true })).toEqual({ ok: false, code: "SsoNoEmail" });
   });
 });

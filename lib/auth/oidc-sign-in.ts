@@ -40,7 +40,12 @@ export async function signInWithOidc(
     const decision = decideOidcSignIn({ email, emailVerified: claims.emailVerified, existing });
     const actor: AuditActor = { ...meta, actorId: existing?.id ?? null, actorEmail: email || "unknown" };
     if (decision.action === "refuse") {
-      await recordAudit(tx, actor, { action: "auth.sign_in_refused", targetType: "user", targetId: existing?.id ?? null, diff: { reason: decision.code, method: "sso" } });
+      await recordAudit(tx, actor, {
+        action: "auth.sign_in_refused",
+        targetType: "user",
+        targetId: existing?.id ?? null,
+        diff: { reason: decision.code, method: "sso" },
+      });
       return { ok: false as const, code: decision.code };
     }
     const saved =
@@ -51,7 +56,12 @@ export async function signInWithOidc(
     if (decision.action === "create") {
       await recordAudit(tx, as, { action: "user.created", targetType: "user", targetId: saved.id, diff: { after: publicUser(saved), via: "sso" } });
     } else if (decision.user.role !== claims.role) {
-      await recordAudit(tx, as, { action: "user.role_changed", targetType: "user", targetId: saved.id, diff: { role: { from: decision.user.role, to: claims.role }, via: "sso" } });
+      await recordAudit(tx, as, {
+        action: "user.role_changed",
+        targetType: "user",
+        targetId: saved.id,
+        diff: { role: { from: decision.user.role, to: claims.role }, via: "sso" },
+      });
     }
     await recordAudit(tx, as, { action: "auth.signed_in", targetType: "user", targetId: saved.id, diff: { method: "sso" } });
     return { ok: true as const, user: saved };

@@ -66,7 +66,12 @@ async function buildAuthOptions(): Promise<AuthOptions> {
       idToken: true,
       checks: ["pkce", "state"],
       profile(p: Record<string, unknown>) {
-        return { id: String(p.sub), email: String(p.email ?? ""), name: String(p.name ?? p.email ?? ""), role: roleFromClaim(p[e.OIDC_ROLE_CLAIM], e.OIDC_DEFAULT_ROLE) };
+        return {
+          id: String(p.sub),
+          email: String(p.email ?? ""),
+          name: String(p.name ?? p.email ?? ""),
+          role: roleFromClaim(p[e.OIDC_ROLE_CLAIM], e.OIDC_DEFAULT_ROLE),
+        };
       },
     });
   }
@@ -83,7 +88,9 @@ async function buildAuthOptions(): Promise<AuthOptions> {
     useSecureCookies: secure,
     // Over https the session cookie is a __Host- cookie: Secure, Path=/ and no Domain, so no sibling host can set or
     // shadow it. Plain http (development, tests) keeps next-auth's default name, which browsers accept there.
-    cookies: secure ? { sessionToken: { name: "__Host-next-auth.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } } } : undefined,
+    cookies: secure
+      ? { sessionToken: { name: "__Host-next-auth.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } } }
+      : undefined,
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;

@@ -47,7 +47,11 @@ describe("the shared schemas apply it", () => {
   });
 
   it("for a change: confirmation must match and the new one must differ", () => {
-    const same = changePasswordSchema.safeParse({ currentPassword: "a-long-passphrase-42", newPassword: "a-long-passphrase-42", confirmPassword: "a-long-passphrase-42" });
+    const same = changePasswordSchema.safeParse({
+      currentPassword: "a-long-passphrase-42",
+      newPassword: "a-long-passphrase-42",
+      confirmPassword: "a-long-passphrase-42",
+    });
     expect(same.error?.issues).toContainEqual(expect.objectContaining({ path: ["newPassword"] }));
     const typo = changePasswordSchema.safeParse({ currentPassword: "old-one", newPassword: "a-long-passphrase-43", confirmPassword: "a-long-passphrase-44" });
     expect(typo.error?.issues).toContainEqual(expect.objectContaining({ path: ["confirmPassword"], message: "Passwords do not match" }));

@@ -6,7 +6,11 @@ import { findUserById } from "@/lib/users/queries";
 import type { SessionUser } from "./session";
 import { checkSession } from "./sessions";
 
-export async function resolveSessionUser(db: Db, claims: { uid?: unknown; sid?: unknown } | null, opts: { idleMinutes: number; now?: Date }): Promise<SessionUser | null> {
+export async function resolveSessionUser(
+  db: Db,
+  claims: { uid?: unknown; sid?: unknown } | null,
+  opts: { idleMinutes: number; now?: Date },
+): Promise<SessionUser | null> {
   // A token without a session id was issued before server-side sessions: it cannot be revoked, so it is refused.
   if (typeof claims?.uid !== "string" || typeof claims.sid !== "string") return null;
   const check = await checkSession(db, claims.sid, opts);

@@ -64,7 +64,13 @@ export async function lockScope(db: Db, scope: AttemptScope, key: string, until:
   const rows = await db
     .update(signInAttempts)
     .set({ lockedUntil: until })
-    .where(and(eq(signInAttempts.scope, scope), eq(signInAttempts.key, key), or(isNull(signInAttempts.lockedUntil), sql`${signInAttempts.lockedUntil} <= ${now.toISOString()}::timestamptz`)))
+    .where(
+      and(
+        eq(signInAttempts.scope, scope),
+        eq(signInAttempts.key, key),
+        or(isNull(signInAttempts.lockedUntil), sql`${signInAttempts.lockedUntil} <= ${now.toISOString()}::timestamptz`),
+      ),
+    )
     .returning({ key: signInAttempts.key });
   return rows.length > 0;
 }

@@ -69,7 +69,9 @@ describe("sign-in", () => {
 
   it("holds the limit under parallel guesses: 30 at once, then the right password is refused as locked", async () => {
     const pat = await addUser("pat@example.com");
-    const guesses = await Promise.all(Array.from({ length: 30 }, () => attemptSignIn(h.db, { email: "pat@example.com", password: "wrong" }, from("10.0.4.1"), policy)));
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, () => attemptSignIn(h.db, { email: "pat@example.com", password: "wrong" }, from("10.0.4.1"), policy)),
+    );
     expect(guesses.every((g) => !g.ok)).toBe(true);
     const right = await attemptSignIn(h.db, { email: "pat@example.com", password: PASSWORD }, from("10.0.4.1"), policy);
     expect(right).toMatchObject({ ok: false, reason: "locked" });
@@ -93,8 +95,14 @@ describe("sign-in", () => {
   it("does not lock the real user out: a guesser's address is locked for the email, the user's own address still signs in", async () => {
     const ada = await addUser("ada@example.com");
     for (let i = 0; i < 5; i++) await attemptSignIn(h.db, { email: "ada@example.com", password: "guess" + i }, from("203.0.113.9"), policy);
-    expect(await attemptSignIn(h.db, { email: "ada@example.com", password: PASSWORD }, from("203.0.113.9"), policy)).toMatchObject({ ok: false, reason: "locked" });
-    expect(await attemptSignIn(h.db, { email: "ada@example.com", password: PASSWORD }, from("10.0.6.1"), policy)).toMatchObject({ ok: true, user: { id: ada } });
+    expect(await attemptSignIn(h.db, { email: "ada@example.com", password: PASSWORD }, from("203.0.113.9"), policy)).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
+    expect(await attemptSignIn(h.db, { email: "ada@example.com", password: PASSWORD }, from("10.0.6.1"), policy)).toMatchObject({
+      ok: true,
+      user: { id: ada },
+    });
     // The guesser's lock outlives the real user's sign-in.
     expect(await attemptSignIn(h.db, { email: "ada@example.com", password: PASSWORD }, from("203.0.113.9"), policy)).toMatchObject({ reason: "locked" });
   });
@@ -114,7 +122,11 @@ describe("sign-in", () => {
     const at = (minutes: number): ThrottlePolicy => ({ ...policy, now: () => new Date(t0 + minutes * 60_000) });
     for (let i = 0; i < 3; i++) await attemptSignIn(h.db, { email: "kim@example.com", password: "wrong" }, from("10.0.7.1"), at(0));
     expect(await attemptSignIn(h.db, { email: "kim@example.com", password: PASSWORD }, from("10.0.7.1"), at(14))).toMatchObject({ reason: "locked" });
-    expect(await attemptSignIn(h.db, { email: "kim@example.com", password: "wrong" }, from("10.0.7.1"), at(16))).toEqual({ ok: false, reason: "invalid", message: INVALID_2_LEFT });
+    expect(await attemptSignIn(h.db, { email: "kim@example.com", password: "wrong" }, from("10.0.7.1"), at(16))).toEqual({
+      ok: false,
+      reason: "invalid",
+      message: INVALID_2_LEFT,
+    });
     expect(await attemptSignIn(h.db, { email: "kim@example.com", password: PASSWORD }, from("10.0.7.1"), at(16))).toMatchObject({ ok: true });
     expect(await actions()).toContain("auth.signed_in");
   });

@@ -31,7 +31,8 @@ export type SignInResult = { ok: true; user: User } | { ok: false; reason: "inva
 type RequestMeta = Omit<AuditActor, "actorId" | "actorEmail">;
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
-const lockedMessage = (m: number, more: boolean) => `Too many failed sign-ins. Signing in from this address is locked for ${m}${more ? " more" : ""} minute(s).`;
+const lockedMessage = (m: number, more: boolean) =>
+  `Too many failed sign-ins. Signing in from this address is locked for ${m}${more ? " more" : ""} minute(s).`;
 
 /** The lock in force, if any, or a count already past its limit (a parallel attempt is about to set the lock). */
 function refusal(r: Reservation, policy: ThrottlePolicy, now: Date): SignInResult | null {
@@ -70,7 +71,11 @@ export async function attemptSignIn(db: Db, input: { email: string; password: st
     return db.transaction(async (tx) => {
       await releaseOnSuccess(tx, keys);
       const updated = (await updateUser(tx, user.id, { lastSignInAt: now }))!;
-      await recordAudit(tx, { ...attemptActor, actorId: user.id }, { action: "auth.signed_in", targetType: "user", targetId: user.id, diff: { method: "password" } });
+      await recordAudit(
+        tx,
+        { ...attemptActor, actorId: user.id },
+        { action: "auth.signed_in", targetType: "user", targetId: user.id, diff: { method: "password" } },
+      );
       return { ok: true as const, user: updated };
     });
   }
@@ -85,16 +90,34 @@ export async function attemptSignIn(db: Db, input: { email: string; password: st
     const setAccount = locksAccount && (await lockScope(tx, "account", keys.account, lockedUntil, now));
     const setClient = locksClient && (await lockScope(tx, "client", keys.client, lockedUntil, now));
     if (user && passwordOk) {
-      await recordAudit(tx, { ...attemptActor, actorId: user.id }, { action: "auth.sign_in_refused", targetType: "user", targetId: user.id, diff: { reason: "disabled", failures } });
+      await recordAudit(
+        tx,
+        { ...attemptActor, actorId: user.id },
+        { action: "auth.sign_in_refused", targetType: "user", targetId: user.id, diff: { reason: "disabled", failures } },
+      );
     } else {
-      await recordAudit(tx, attemptActor, { action: "auth.sign_in_failed", targetType: "user", targetId: user?.id ?? null, diff: { failures, clientFailures: reserved.client.failures, knownUser: Boolean(user) } });
+      await recordAudit(tx, attemptActor, {
+        action: "auth.sign_in_failed",
+        targetType: "user",
+        targetId: user?.id ?? null,
+        diff: { failures, clientFailures: reserved.client.failures, knownUser: Boolean(user) },
+      });
     }
     const lockedOut = (scope: "account" | "client", count: number) =>
-      recordAudit(tx, attemptActor, { action: "auth.locked_out", targetType: "user", targetId: user?.id ?? null, diff: { scope, failures: count, lockedUntil: lockedUntil.toISOString() } });
+      recordAudit(tx, attemptActor, {
+        action: "auth.locked_out",
+        targetType: "user",
+        targetId: user?.id ?? null,
+        diff: { scope, failures: count, lockedUntil: lockedUntil.toISOString() },
+      });
     if (setAccount) await lockedOut("account", failures);
     if (setClient) await lockedOut("client", reserved.client.failures);
   });
   if (locksAccount || locksClient) return { ok: false, reason: "locked", message: lockedMessage(policy.lockMinutes, false) };
   const left = Math.min(policy.maxFailures - failures, policy.clientMaxFailures - reserved.client.failures);
-  return { ok: false, reason: "invalid", message: `Email or password is incorrect. ${left} attempt${left === 1 ? "" : "s"} left before a ${policy.lockMinutes}-minute lock.` };
+  return {
+    ok: false,
+    reason: "invalid",
+    message: `Email or password is incorrect. ${left} attempt${left === 1 ? "" : "s"} left before a ${policy.lockMinutes}-minute lock.`,
+  };
 }

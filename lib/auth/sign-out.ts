@@ -10,6 +10,10 @@ export async function endSession(db: Db, token: { uid?: unknown; sid?: unknown; 
   const sid = typeof token.sid === "string" ? token.sid : null;
   await db.transaction(async (tx) => {
     if (sid) await revokeSession(tx, sid, "signed_out");
-    await recordAudit(tx, { actorId: uid, actorEmail: String(token.email ?? "unknown") }, { action: "auth.signed_out", targetType: "user", targetId: uid, diff: sid ? { sessionId: sid } : null });
+    await recordAudit(
+      tx,
+      { actorId: uid, actorEmail: String(token.email ?? "unknown") },
+      { action: "auth.signed_out", targetType: "user", targetId: uid, diff: sid ? { sessionId: sid } : null },
+    );
   });
 }

@@ -43,7 +43,9 @@ export const saveDraft = defineAction({
         action: existing ? "campaign.updated" : "campaign.created",
         targetType: "campaign",
         targetId: row.id,
-        diff: existing ? { ...changedFields(existing.config as Record<string, unknown>, storedConfig(campaign)), recipients: counts } : { name: row.name, channel: row.channel, recipients: counts },
+        diff: existing
+          ? { ...changedFields(existing.config as Record<string, unknown>, storedConfig(campaign)), recipients: counts }
+          : { name: row.name, channel: row.channel, recipients: counts },
       });
       return row;
     });
@@ -74,7 +76,10 @@ export const launchCampaign = defineAction({
       const preflight = campaign.preflight as PreflightSummary;
       if (preflight.blocking.length > 0) throw new UserFacingError("conflict", `Launch is blocked: ${preflight.blocking.join("; ")}`);
       if (preflight.counts.valid !== confirmRecipients) {
-        throw new UserFacingError("conflict", `The campaign now has ${preflight.counts.valid.toLocaleString("en-US")} recipients, not ${confirmRecipients.toLocaleString("en-US")}: review it and confirm again`);
+        throw new UserFacingError(
+          "conflict",
+          `The campaign now has ${preflight.counts.valid.toLocaleString("en-US")} recipients, not ${confirmRecipients.toLocaleString("en-US")}: review it and confirm again`,
+        );
       }
       const now = new Date();
       const scheduledAt = campaign.scheduledAt && campaign.scheduledAt > now ? campaign.scheduledAt : now;
@@ -102,15 +107,29 @@ export const testSend = defineAction({
   handler: async ({ campaign, phone, defaultCountry }, { db, actor }) => {
     const country = defaultCountry && isCountryCode(defaultCountry) ? defaultCountry : undefined;
     const normalized = normalizePhone(phone, country);
-    if (!normalized.ok) throw new UserFacingError("invalid", `This is not a number we can send to: ${normalized.reason}`, { phone: `Not a number we can send to: ${normalized.reason}` });
+    if (!normalized.ok)
+      throw new UserFacingError("invalid", `This is not a number we can send to: ${normalized.reason}`, {
+        phone: `Not a number we can send to: ${normalized.reason}`,
+      });
     const e164 = normalized.e164;
-    const config = { ...campaign, recipients: { format: "paste" as const, text: e164, mapping: { phoneColumn: "phone", attributeColumns: {}, variableColumns: {} } } };
+    const config = {
+      ...campaign,
+      recipients: { format: "paste" as const, text: e164, mapping: { phoneColumn: "phone", attributeColumns: {}, variableColumns: {} } },
+    };
     const values = config.message.kind === "text" ? testValues(config.message.text) : {};
     const message = config.message.kind === "text" ? config.message.text.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (_m, p: string) => values[p] ?? "") : null;
-    const variables = config.message.kind === "template" ? Object.fromEntries(Object.entries(config.message.variables).map(([k, v]) => [k, "value" in v ? v.value : `[${v.column}]`])) : {};
+    const variables =
+      config.message.kind === "template"
+        ? Object.fromEntries(Object.entries(config.message.variables).map(([k, v]) => [k, "value" in v ? v.value : `[${v.column}]`]))
+        : {};
     const request = buildStartChatInput(config, { phone: e164, name: "Test recipient", variables, message }, `test-${randomUUID()}`);
     // What was sent travels with the audit entry: the contact page shows it as the chat's first event.
-    const diff = { phone: e164, campaign: campaign.name, instanceId: campaign.instanceId, request: openingRequest(request, config.message.kind === "template" ? config.message.templateName : null) };
+    const diff = {
+      phone: e164,
+      campaign: campaign.name,
+      instanceId: campaign.instanceId,
+      request: openingRequest(request, config.message.kind === "template" ? config.message.templateName : null),
+    };
     try {
       const result = await (await getGateway()).startOutboundChat(request);
       await db.transaction(async (tx) => {
@@ -123,13 +142,23 @@ export const testSend = defineAction({
           origin: "test_send",
           createdBy: actor.actorEmail,
         });
-        await recordAudit(tx, actor, { action: TEST_SENT_ACTION, targetType: "contact", targetId: result.contactId, diff: { ...diff, contactId: result.contactId } });
+        await recordAudit(tx, actor, {
+          action: TEST_SENT_ACTION,
+          targetType: "contact",
+          targetId: result.contactId,
+          diff: { ...diff, contactId: result.contactId },
+        });
       });
       return { contactId: result.contactId, phone: e164 };
     } catch (err) {
       const e = classifyConnectError(err);
       // No contact exists to point at.
-      await recordAudit(db, actor, { action: "campaign.test_failed", targetType: "campaign", targetId: null, diff: { ...diff, error: e.name, message: e.message } });
+      await recordAudit(db, actor, {
+        action: "campaign.test_failed",
+        targetType: "campaign",
+        targetId: null,
+        diff: { ...diff, error: e.name, message: e.message },
+      });
       throw new UserFacingError("unavailable", `Amazon Connect answered ${e.name}: ${e.message}${e.requestId ? ` (AWS request id ${e.requestId})` : ""}`);
     }
   },

@@ -96,7 +96,11 @@ describe("campaign activity", () => {
 
   it("widens the buckets for a long campaign so the chart keeps at most 90 bars, and loses no row", async () => {
     // Six hours: 361 one-minute buckets would be too many; five minutes gives 73.
-    const outcomes: Outcome[] = Array.from({ length: 361 }, (_, m) => ({ status: m % 3 === 0 ? "failed" : "sent", at: at(m, 10), error: m % 3 === 0 ? "ThrottlingException" : undefined }));
+    const outcomes: Outcome[] = Array.from({ length: 361 }, (_, m) => ({
+      status: m % 3 === 0 ? "failed" : "sent",
+      at: at(m, 10),
+      error: m % 3 === 0 ? "ThrottlingException" : undefined,
+    }));
     const a = await campaignActivity(db, (await campaignWith(outcomes)).id);
     expect(a.bucketMinutes).toBe(5);
     expect(a.sends.length).toBeLessThanOrEqual(MAX_BUCKETS);
@@ -153,7 +157,15 @@ describe("campaign activity", () => {
     const c = await campaignWith([]);
     const other = await campaignWith([]);
     const checked = new Date(Date.now() - 30_000);
-    const row = (over: Partial<typeof contacts.$inferInsert>) => ({ contactId: randomUUID(), instanceId: "instance-a", channel: "sms" as const, customerPhone: "+12065550100", origin: "campaign" as const, createdBy: "system", ...over });
+    const row = (over: Partial<typeof contacts.$inferInsert>) => ({
+      contactId: randomUUID(),
+      instanceId: "instance-a",
+      channel: "sms" as const,
+      customerPhone: "+12065550100",
+      origin: "campaign" as const,
+      createdBy: "system",
+      ...over,
+    });
     await db.insert(contacts).values([
       row({ campaignId: c.id, lastCheckedAt: checked }),
       row({ campaignId: c.id }),
@@ -171,17 +183,42 @@ describe("campaign activity", () => {
 
   it("reads the status history from the audit log in order, with who, when and why", async () => {
     const s = await insertUser(db, { email: "sam@activity.test", name: "Sam", role: "supervisor", passwordHash: null });
-    const supervisor = { user: { id: s.id, email: s.email, name: s.name, role: "supervisor" as const, sessionId: "test-session", mustChangePassword: false }, db, meta: { requestId: "r-1", ip: null, userAgent: null } };
+    const supervisor = {
+      user: { id: s.id, email: s.email, name: s.name, role: "supervisor" as const, sessionId: "test-session", mustChangePassword: false },
+      db,
+      meta: { requestId: "r-1", ip: null, userAgent: null },
+    };
     const c = await campaignWith([{ status: "pending" }], "scheduled");
     const other = await campaignWith([], "completed");
-    await recordAudit(db, { actorId: s.id, actorEmail: s.email }, { action: "campaign.created", targetType: "campaign", targetId: c.id, diff: { name: "Activity" } });
-    await recordAudit(db, { actorId: s.id, actorEmail: s.email }, { action: "campaign.launched", targetType: "campaign", targetId: c.id, diff: { status: { from: "draft", to: "scheduled" }, recipients: 1, scheduledAt: "2026-05-04T10:00:00.000Z" } });
+    await recordAudit(
+      db,
+      { actorId: s.id, actorEmail: s.email },
+      { action: "campaign.created", targetType: "campaign", targetId: c.id, diff: { name: "Activity" } },
+    );
+    await recordAudit(
+      db,
+      { actorId: s.id, actorEmail: s.email },
+      {
+        action: "campaign.launched",
+        targetType: "campaign",
+        targetId: c.id,
+        diff: { status: { from: "draft", to: "scheduled" }, recipients: 1, scheduledAt: "2026-05-04T10:00:00.000Z" },
+      },
+    );
     expect(await startDueCampaigns(db, "worker-1")).toContain(c.id);
     expect(await pauseByDispatcher(db, "worker-1", c.id, "More than half of the last 20 sends failed")).toBe(true);
     expect((await runAction(resumeCampaign, { campaignId: c.id }, supervisor)).ok).toBe(true);
     // Not status changes, or not this campaign: left out.
-    await recordAudit(db, { actorId: s.id, actorEmail: s.email }, { action: "campaign.exported", targetType: "campaign", targetId: c.id, diff: { format: "csv" } });
-    await recordAudit(db, { actorId: s.id, actorEmail: s.email }, { action: "campaign.paused", targetType: "campaign", targetId: other.id, diff: { status: { from: "running", to: "paused" } } });
+    await recordAudit(
+      db,
+      { actorId: s.id, actorEmail: s.email },
+      { action: "campaign.exported", targetType: "campaign", targetId: c.id, diff: { format: "csv" } },
+    );
+    await recordAudit(
+      db,
+      { actorId: s.id, actorEmail: s.email },
+      { action: "campaign.paused", targetType: "campaign", targetId: other.id, diff: { status: { from: "running", to: "paused" } } },
+    );
     expect((await runAction(cancelCampaign, { campaignId: c.id }, supervisor)).ok).toBe(true);
 
     const history = await campaignStatusHistory(db, c.id);
@@ -197,7 +234,10 @@ describe("campaign activity", () => {
   });
 
   it("serves the figures to a viewer on GET /api/campaigns/[id]/activity, with the chat quota", async () => {
-    const c = await campaignWith([{ status: "sent", at: at(0), replies: 2 }, { status: "failed", at: at(0), error: "InvalidRequestException" }]);
+    const c = await campaignWith([
+      { status: "sent", at: at(0), replies: 2 },
+      { status: "failed", at: at(0), error: "InvalidRequestException" },
+    ]);
     const call = (id: string) => activityRoute(new Request(`http://console.test/api/campaigns/${id}/activity`), { params: Promise.resolve({ id }) });
     state.user = null;
     expect((await call(c.id)).status).toBe(401);
@@ -206,7 +246,11 @@ describe("campaign activity", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const body = await res.json();
-    expect(body.activity).toMatchObject({ bucketMinutes: 1, sends: [{ at: at(0).toISOString(), sent: 1, failed: 1, skipped: 0 }], failures: [{ name: "InvalidRequestException", count: 1 }] });
+    expect(body.activity).toMatchObject({
+      bucketMinutes: 1,
+      sends: [{ at: at(0).toISOString(), sent: 1, failed: 1, skipped: 0 }],
+      failures: [{ name: "InvalidRequestException", count: 1 }],
+    });
     expect(body.replies).toEqual({ recipients: 1, replies: 2 });
     expect(body.chats).toEqual({ open: 0, ended: 0, unknown: 0, instanceOpen: expect.any(Number), lastCheckedAt: null, quota: 500, reconcileEverySeconds: 15 });
     const missing = await call(randomUUID());

@@ -62,7 +62,8 @@ async function sendsOverTime(db: Db, campaignId: string): Promise<Pick<CampaignA
   const bucketMinutes = bucketMinutesFor(first * 60, last * 60);
   const bucketOf = (minute: number) => Math.floor(minute / bucketMinutes);
   const sends: ActivityBucket[] = [];
-  for (let b = bucketOf(first); b <= bucketOf(last); b++) sends.push({ at: new Date(b * bucketMinutes * 60_000).toISOString(), sent: 0, failed: 0, skipped: 0 });
+  for (let b = bucketOf(first); b <= bucketOf(last); b++)
+    sends.push({ at: new Date(b * bucketMinutes * 60_000).toISOString(), sent: 0, failed: 0, skipped: 0 });
   for (const m of minutes) {
     const bucket = sends[bucketOf(m.minute) - bucketOf(first)]!;
     bucket.sent += m.sent;

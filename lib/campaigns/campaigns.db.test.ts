@@ -98,7 +98,12 @@ describe("campaign drafts, preflight, launch and test send", () => {
     const { campaignId } = saved.data as { campaignId: string };
     const rows = await h.db.select().from(campaignRecipients).where(eq(campaignRecipients.campaignId, campaignId));
     expect(rows).toHaveLength(6);
-    expect(rows.filter((r) => r.sendStatus === "pending").map((r) => r.phone).sort()).toEqual(["+12065550100", "+12065550101"]);
+    expect(
+      rows
+        .filter((r) => r.sendStatus === "pending")
+        .map((r) => r.phone)
+        .sort(),
+    ).toEqual(["+12065550100", "+12065550101"]);
 
     const reopened = await loadDraftForEdit(h.db, campaignId);
     expect(reopened?.input.recipients.text).toBe(CSV);
@@ -138,7 +143,16 @@ describe("campaign drafts, preflight, launch and test send", () => {
     expect(JSON.stringify(simContacts)).toContain("Hi Test recipient, see you in [city]");
     const contactId = ok.ok ? (ok.data as { contactId: string }).contactId : "";
     const [recorded] = await h.db.select().from(contacts).where(eq(contacts.contactId, contactId));
-    expect(recorded).toMatchObject({ origin: "test_send", createdBy: "sup@example.com", customerPhone: "+12065550177", instanceId: base.instanceId, channel: "sms", sourcePhoneNumberArn: base.sourcePhoneNumberArn, campaignId: null, state: "open" });
+    expect(recorded).toMatchObject({
+      origin: "test_send",
+      createdBy: "sup@example.com",
+      customerPhone: "+12065550177",
+      instanceId: base.instanceId,
+      channel: "sms",
+      sourcePhoneNumberArn: base.sourcePhoneNumberArn,
+      campaignId: null,
+      state: "open",
+    });
 
     const bad = await runAction(testSend, { campaign, phone: "12" }, as(supervisor));
     expect(bad).toMatchObject({ ok: false, error: { code: "invalid", fields: { phone: expect.any(String) } } });

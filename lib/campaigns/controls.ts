@@ -30,7 +30,12 @@ export const pauseCampaign = defineAction({
       const reason = `Paused by ${actor.actorEmail}`;
       const moved = await transitionCampaign(tx, c.id, c.status, "paused", { pauseReason: reason, waitingReason: null });
       if (!moved) throw new UserFacingError("conflict", "The campaign changed meanwhile; reload it");
-      await recordAudit(tx, actor, { action: "campaign.paused", targetType: "campaign", targetId: c.id, diff: { status: { from: c.status, to: "paused" }, reason } });
+      await recordAudit(tx, actor, {
+        action: "campaign.paused",
+        targetType: "campaign",
+        targetId: c.id,
+        diff: { status: { from: c.status, to: "paused" }, reason },
+      });
       return { id: moved.id, status: moved.status };
     }),
 });
@@ -47,7 +52,12 @@ export const resumeCampaign = defineAction({
       const to: CampaignStatus = c.scheduledAt && c.scheduledAt > new Date() ? "scheduled" : "running";
       const moved = await transitionCampaign(tx, c.id, "paused", to, { pauseReason: null });
       if (!moved) throw new UserFacingError("conflict", "The campaign changed meanwhile; reload it");
-      await recordAudit(tx, actor, { action: "campaign.resumed", targetType: "campaign", targetId: c.id, diff: { status: { from: "paused", to: moved.status }, previousReason: c.pauseReason } });
+      await recordAudit(tx, actor, {
+        action: "campaign.resumed",
+        targetType: "campaign",
+        targetId: c.id,
+        diff: { status: { from: "paused", to: moved.status }, previousReason: c.pauseReason },
+      });
       return { id: moved.id, status: moved.status };
     }),
 });
@@ -64,7 +74,12 @@ export const cancelCampaign = defineAction({
       const moved = await transitionCampaign(tx, c.id, c.status, "cancelled", { finishedAt: new Date(), waitingReason: null });
       if (!moved) throw new UserFacingError("conflict", "The campaign changed meanwhile; reload it");
       const skipped = await skipRemaining(tx, c.id);
-      await recordAudit(tx, actor, { action: "campaign.cancelled", targetType: "campaign", targetId: c.id, diff: { status: { from: c.status, to: "cancelled" }, skipped } });
+      await recordAudit(tx, actor, {
+        action: "campaign.cancelled",
+        targetType: "campaign",
+        targetId: c.id,
+        diff: { status: { from: c.status, to: "cancelled" }, skipped },
+      });
       return { id: moved.id, status: moved.status, skipped };
     }),
 });

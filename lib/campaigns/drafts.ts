@@ -56,10 +56,16 @@ export async function writeDraft(
   };
   const [row] = existing
     ? await tx.update(campaigns).set(values).where(eq(campaigns.id, existing.id)).returning()
-    : await tx.insert(campaigns).values({ ...values, id: campaignId, createdBy: creator.id, createdByEmail: creator.email }).returning();
+    : await tx
+        .insert(campaigns)
+        .values({ ...values, id: campaignId, createdBy: creator.id, createdByEmail: creator.email })
+        .returning();
   await replaceRecipients(tx, row!.id, toRecipientRows(report.rows));
   const source = { format: c.recipients.format, fileName: c.recipients.fileName ?? null, text: c.recipients.text };
-  await tx.insert(campaignSources).values({ campaignId: row!.id, ...source }).onConflictDoUpdate({ target: campaignSources.campaignId, set: source });
+  await tx
+    .insert(campaignSources)
+    .values({ campaignId: row!.id, ...source })
+    .onConflictDoUpdate({ target: campaignSources.campaignId, set: source });
   return row!;
 }
 

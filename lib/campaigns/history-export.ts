@@ -27,7 +27,20 @@ export type RecipientExportFilter = Omit<RecipientListFilter, "cursor" | "limit"
 export const displayStatus = (row: Pick<RecipientHistoryRow, "sendStatus" | "preflightStatus">) => row.sendStatus ?? row.preflightStatus;
 
 function toCells(row: RecipientHistoryRow): unknown[] {
-  return [row.line, row.phone, row.phoneRaw, row.name, displayStatus(row), row.preflightStatus, row.reason, row.contactId, row.attempts, row.lastErrorName, row.lastErrorMessage, row.sentAt];
+  return [
+    row.line,
+    row.phone,
+    row.phoneRaw,
+    row.name,
+    displayStatus(row),
+    row.preflightStatus,
+    row.reason,
+    row.contactId,
+    row.attempts,
+    row.lastErrorName,
+    row.lastErrorMessage,
+    row.sentAt,
+  ];
 }
 
 export function recipientHistoryCsv(db: Db, campaignId: string, filter: RecipientExportFilter): ReadableStream<Uint8Array> {

@@ -5,8 +5,7 @@ import { safeText } from "@/lib/text/safe-text";
 import { blank, optDate } from "@/lib/filters/fields";
 import { CAMPAIGN_STATUSES } from "./status";
 
-const optText = (max: number) =>
-  z.preprocess(blank, safeText().trim().max(max, `At most ${max} characters`).optional());
+const optText = (max: number) => z.preprocess(blank, safeText().trim().max(max, `At most ${max} characters`).optional());
 
 const cursor = safeText().max(1000).optional();
 const limit = z.coerce.number().int().min(1).max(200).default(50);

@@ -46,7 +46,8 @@ const campaignColumns = {
  */
 function campaignKey(sort: CampaignListQuery["sort"], dir: SortDirection): { expr: SQL; type: SQL } {
   if (sort === "name") return { expr: sql`lower(${campaigns.name})`, type: sql`text` };
-  if (sort === "launched") return { expr: sql`coalesce(${campaigns.launchedAt}, ${dir === "asc" ? sql`'infinity'` : sql`'-infinity'`}::timestamptz)`, type: sql`timestamptz` };
+  if (sort === "launched")
+    return { expr: sql`coalesce(${campaigns.launchedAt}, ${dir === "asc" ? sql`'infinity'` : sql`'-infinity'`}::timestamptz)`, type: sql`timestamptz` };
   return { expr: sql`${campaigns.createdAt}`, type: sql`timestamptz` };
 }
 
@@ -104,7 +105,8 @@ const finishedCounts = new Map<string, { stamp: number; counts: CampaignProgress
 type CountedCampaign = { id: string; status: string; updatedAt: Date; finishedAt: Date | null };
 
 async function progressFor(db: Db, page: CountedCampaign[]): Promise<Map<string, CampaignProgressCounts>> {
-  const settled = (c: CountedCampaign) => (c.status === "completed" || c.status === "cancelled") && c.finishedAt !== null && Date.now() - c.finishedAt.getTime() > SETTLED_MS;
+  const settled = (c: CountedCampaign) =>
+    (c.status === "completed" || c.status === "cancelled") && c.finishedAt !== null && Date.now() - c.finishedAt.getTime() > SETTLED_MS;
   const out = new Map<string, CampaignProgressCounts>();
   const missing: string[] = [];
   for (const c of page) {
@@ -195,7 +197,13 @@ export async function listRecipientHistory(db: Db, campaignId: string, f: Recipi
       : await db
           .select({ ...recipientColumns, sentKey: sql<string | null>`${r.sentAt}::text` })
           .from(r)
-          .where(and(...where, isNotNull(r.sentAt), cursor ? beyond(f.dir, sql`${r.sentAt}, ${r.line}`, sql`cast(${cursor[0]} as timestamptz), ${cursor[1]}`) : undefined))
+          .where(
+            and(
+              ...where,
+              isNotNull(r.sentAt),
+              cursor ? beyond(f.dir, sql`${r.sentAt}, ${r.line}`, sql`cast(${cursor[0]} as timestamptz), ${cursor[1]}`) : undefined,
+            ),
+          )
           .orderBy(order(f.dir, r.sentAt), order(f.dir, r.line))
           .limit(want);
   const unsent =
@@ -216,7 +224,12 @@ export async function listRecipientHistory(db: Db, campaignId: string, f: Recipi
 export type RecipientHistoryRow = Awaited<ReturnType<typeof listRecipientHistory>>["rows"][number];
 
 /** Every matching recipient in the list's order, a page at a time, so an export never holds the ledger in memory. */
-export async function* iterateRecipientHistory(db: Db, campaignId: string, f: Omit<RecipientListQuery, "limit" | "cursor">, pageSize = 2000): AsyncGenerator<RecipientHistoryRow> {
+export async function* iterateRecipientHistory(
+  db: Db,
+  campaignId: string,
+  f: Omit<RecipientListQuery, "limit" | "cursor">,
+  pageSize = 2000,
+): AsyncGenerator<RecipientHistoryRow> {
   let cursor: string | undefined;
   for (;;) {
     const page = await listRecipientHistory(db, campaignId, { ...f, cursor, limit: pageSize });

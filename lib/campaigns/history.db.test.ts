@@ -103,7 +103,15 @@ describe("History", () => {
     expect(secondAfter.campaigns.map((c) => c.id)).toEqual(secondBefore.campaigns.map((c) => c.id));
 
     // Name order ignores case; never-launched campaigns come last whichever way launch time is sorted.
-    expect(names((await list({ sort: "name" })).campaigns)).toEqual(["Autumn 100% off", "Late arrival", "Paused promo", "Spring reminders", "summer sale", "Winter draft", "Winter twin"]);
+    expect(names((await list({ sort: "name" })).campaigns)).toEqual([
+      "Autumn 100% off",
+      "Late arrival",
+      "Paused promo",
+      "Spring reminders",
+      "summer sale",
+      "Winter draft",
+      "Winter twin",
+    ]);
     const launched = async (dir: string) => {
       const out: string[] = [];
       let cursor: string | undefined;
@@ -131,7 +139,12 @@ describe("History", () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.campaigns.map((c: { name: string }) => c.name)).toEqual(["Spring reminders"]);
-    expect(body.campaigns[0]).toMatchObject({ channel: "sms", contactFlowId: "flow-1", createdByEmail: "ada@list.test", progress: { sent: 0, failed: 0, skipped: 0, total: 0 } });
+    expect(body.campaigns[0]).toMatchObject({
+      channel: "sms",
+      contactFlowId: "flow-1",
+      createdByEmail: "ada@list.test",
+      progress: { sent: 0, failed: 0, skipped: 0, total: 0 },
+    });
     const badStatus = await call(campaignsRoute, "/api/campaigns?status=finished");
     expect(badStatus.status).toBe(400);
     expect(Object.keys((await badStatus.json()).error.fields)).toEqual(["status"]);
@@ -149,10 +162,33 @@ describe("History", () => {
     const rows = Array.from({ length: 20 }, (_, i) => {
       const line = (i + 1) * 10;
       const phone = `+1206555${String(line).padStart(4, "0")}`;
-      const common = { campaignId: c.id, line, phone, phoneRaw: `(206) 555-${String(line).padStart(4, "0")}`, name: `R${line}`, preflightStatus: "valid" as const, attempts: 1 };
-      if (line === 30 || line === 90) return { ...common, phone: null, phoneRaw: line === 30 ? "12345" : "call me", preflightStatus: "invalid" as const, reason: "not a number", attempts: 0 };
-      if (line % 40 === 0) return { ...common, sendStatus: "failed" as const, lastErrorName: line === 80 ? "InvalidRequestException" : "InternalServiceException", lastErrorMessage: "no" };
-      if (line === 50) return { ...common, name: '=HYPERLINK("http://evil.example","click")', sendStatus: "sent" as const, contactId: "c-50", sentAt: new Date(base + 7_000) };
+      const common = {
+        campaignId: c.id,
+        line,
+        phone,
+        phoneRaw: `(206) 555-${String(line).padStart(4, "0")}`,
+        name: `R${line}`,
+        preflightStatus: "valid" as const,
+        attempts: 1,
+      };
+      if (line === 30 || line === 90)
+        return {
+          ...common,
+          phone: null,
+          phoneRaw: line === 30 ? "12345" : "call me",
+          preflightStatus: "invalid" as const,
+          reason: "not a number",
+          attempts: 0,
+        };
+      if (line % 40 === 0)
+        return {
+          ...common,
+          sendStatus: "failed" as const,
+          lastErrorName: line === 80 ? "InvalidRequestException" : "InternalServiceException",
+          lastErrorMessage: "no",
+        };
+      if (line === 50)
+        return { ...common, name: '=HYPERLINK("http://evil.example","click")', sendStatus: "sent" as const, contactId: "c-50", sentAt: new Date(base + 7_000) };
       // Two rows share a send time: the line breaks the tie.
       return { ...common, sendStatus: "sent" as const, contactId: `c-${line}`, sentAt: new Date(base + (line === 70 ? 60 : line) * 1000) };
     });
@@ -168,7 +204,9 @@ describe("History", () => {
     const first = await page({ limit: "5" });
     expect(lines(first.rows)).toEqual([10, 20, 30, 40, 50]);
     const nextBefore = await page({ limit: "5", cursor: first.nextCursor! });
-    await db.insert(campaignRecipients).values([15, 45, 1000].map((line) => ({ campaignId: c.id, line, phoneRaw: `x${line}`, preflightStatus: "invalid" as const })));
+    await db
+      .insert(campaignRecipients)
+      .values([15, 45, 1000].map((line) => ({ campaignId: c.id, line, phoneRaw: `x${line}`, preflightStatus: "invalid" as const })));
     const nextAfter = await page({ limit: "5", cursor: first.nextCursor! });
     expect(lines(nextAfter.rows)).toEqual(lines(nextBefore.rows));
     expect(lines(nextAfter.rows)).toEqual([60, 70, 80, 90, 100]);
@@ -186,7 +224,9 @@ describe("History", () => {
     // Sent rows by send time (70 was sent with 60; the line breaks the tie), then the never-sent by line.
     const sentDesc = await everything({ sort: "sent" });
     expect(sentDesc).toEqual([190, 180, 170, 150, 140, 130, 110, 100, 70, 60, 20, 10, 50, 1000, 200, 160, 120, 90, 80, 45, 40, 30, 15]);
-    expect(await everything({ sort: "sent", dir: "asc" })).toEqual([50, 10, 20, 60, 70, 100, 110, 130, 140, 150, 170, 180, 190, 15, 30, 40, 45, 80, 90, 120, 160, 200, 1000]);
+    expect(await everything({ sort: "sent", dir: "asc" })).toEqual([
+      50, 10, 20, 60, 70, 100, 110, 130, 140, 150, 170, 180, 190, 15, 30, 40, 45, 80, 90, 120, 160, 200, 1000,
+    ]);
     expect(await everything({ dir: "desc" })).toEqual([...(await everything({}))].reverse());
 
     expect(await everything({ status: "failed" })).toEqual([40, 80, 120, 160, 200]);
@@ -218,7 +258,10 @@ describe("History", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(res.headers.get("content-disposition")).toContain("Export-me-recipients.csv");
-    const lines = (await res.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines[0]).toBe("line,phone,phone_as_written,name,status,preflight_status,reason,contact_id,attempts,last_error_name,last_error_message,sent_at");
     expect(lines.slice(1).map((l) => Number(l.split(",")[0]))).toEqual([10, 20, 50, 60, 70, 100, 110, 130, 140, 150, 170, 180, 190]);
     const fifty = lines.find((l) => l.startsWith("50,"))!;
@@ -227,8 +270,15 @@ describe("History", () => {
     // E.164 numbers start with "+", which a spreadsheet would read as a formula too.
     expect(fifty.split(",")[1]).toBe(`"'+12065550050"`);
 
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "campaign.exported"), eq(auditLog.targetId, c.id)));
-    expect(entry).toMatchObject({ actorEmail: "vic@history.test", targetType: "campaign", diff: { filter: { status: "sent", sort: "line", dir: "asc" }, format: "csv" } });
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "campaign.exported"), eq(auditLog.targetId, c.id)));
+    expect(entry).toMatchObject({
+      actorEmail: "vic@history.test",
+      targetType: "campaign",
+      diff: { filter: { status: "sent", sort: "line", dir: "asc" }, format: "csv" },
+    });
 
     // The iterator behind it reads a page at a time and still yields every row once, in order.
     const streamed: number[] = [];
@@ -271,7 +321,10 @@ describe("History", () => {
     const res = await call(controlRoute, `/api/v1/campaigns/${id}/retry-failed`, { id, control: "retry-failed" }, "POST");
     expect(res.status).toBe(200);
     expect((await res.json()).campaign).toEqual({ id, status: "running", requeued: failed.length, heldBack: 0 });
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, "campaign.retry_failed"), eq(auditLog.targetId, id)));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "campaign.retry_failed"), eq(auditLog.targetId, id)));
     expect(audit).toMatchObject({ actorEmail: "sam@history.test", diff: { requeued: failed.length, status: { from: "completed", to: "running" } } });
 
     await waitFor("the retried campaign to complete", async () => (await campaignRow(db, id)).status === "completed");
@@ -309,10 +362,16 @@ describe("History", () => {
     expect(requeued.every((r) => r.sendStatus === "pending" && r.attempts === 0 && r.nextAttemptAt === null)).toBe(true);
 
     expect(await runAction(cancelCampaign, { campaignId: id }, as(supervisor))).toMatchObject({ ok: true });
-    expect(await runAction(retryFailed, { campaignId: id }, as(supervisor))).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(/cancelled campaign cannot be retried/) } });
+    expect(await runAction(retryFailed, { campaignId: id }, as(supervisor))).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringMatching(/cancelled campaign cannot be retried/) },
+    });
 
     const draft = await addCampaign({ name: "Still a draft", status: "draft" });
-    expect(await runAction(retryFailed, { campaignId: draft.id }, as(supervisor))).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(/draft/) } });
+    expect(await runAction(retryFailed, { campaignId: draft.id }, as(supervisor))).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringMatching(/draft/) },
+    });
     expect(await runAction(retryFailed, { campaignId: randomUUID() }, as(supervisor))).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 });

@@ -25,6 +25,9 @@ export function decodeCursor(cursor: string, kinds: readonly ("s" | "n" | "s?")[
       if (kind === "s?") return v === null || typeof v === "string";
       return typeof v === "string";
     });
-  if (!ok) throw new UserFacingError("invalid", "This cursor is not valid here: use nextCursor of the previous page with the same filters", { cursor: "Use nextCursor of the previous page" });
+  if (!ok)
+    throw new UserFacingError("invalid", "This cursor is not valid here: use nextCursor of the previous page with the same filters", {
+      cursor: "Use nextCursor of the previous page",
+    });
   return values as CursorValue[];
 }

@@ -36,7 +36,8 @@ async function checkAgainstConnect(gateway: ConnectGateway, c: CampaignConfig): 
     const [numbers, flows] = await Promise.all([gateway.listPhoneNumbers(c.instanceId), gateway.listContactFlows(c.instanceId)]);
     const number = numbers.find((n) => n.arn === c.sourcePhoneNumberArn);
     if (!number) blocking.push("The source number is not claimed by this Connect instance");
-    else if (!numberChannels(number)[c.channel]) blocking.push(`The source number ${number.phoneNumber} cannot send ${c.channel === "sms" ? "SMS" : "WhatsApp"} messages`);
+    else if (!numberChannels(number)[c.channel])
+      blocking.push(`The source number ${number.phoneNumber} cannot send ${c.channel === "sms" ? "SMS" : "WhatsApp"} messages`);
     const flow = flows.find((f) => f.id === c.contactFlowId);
     if (!flow) blocking.push("The contact flow does not exist in this Connect instance");
     else if (flow.state === "ARCHIVED") blocking.push(`The contact flow "${flow.name}" is archived`);
@@ -135,19 +136,26 @@ export async function runServerPreflight(
   if (c.sendsPerSecond > limits.accountSendsPerSecond) warnings.push(`Sends per second capped at the account rate of ${limits.accountSendsPerSecond}`);
   const projectedOpenChats = Math.min(report.counts.valid, Math.ceil(sendsPerSecond * c.chatDurationMinutes * 60));
   if (projectedOpenChats > limits.concurrentChatQuota) {
-    warnings.push(`About ${projectedOpenChats.toLocaleString("en-US")} chats would be open at once, above the instance quota of ${limits.concurrentChatQuota.toLocaleString("en-US")}: sending will wait for chats to end`);
+    warnings.push(
+      `About ${projectedOpenChats.toLocaleString("en-US")} chats would be open at once, above the instance quota of ${limits.concurrentChatQuota.toLocaleString("en-US")}: sending will wait for chats to end`,
+    );
   }
 
   const valid = report.samples.valid;
   const first = valid[0];
   const sampleRequest = first
-    ? buildStartChatInput(c, { phone: first.e164, name: first.name, attributes: first.attributes, variables: first.variables, message: first.message }, clientTokenFor(campaignId ?? "preview", first.e164))
+    ? buildStartChatInput(
+        c,
+        { phone: first.e164, name: first.name, attributes: first.attributes, variables: first.variables, message: first.message },
+        clientTokenFor(campaignId ?? "preview", first.e164),
+      )
     : null;
   const previews = valid.slice(0, 3).map((r) => ({
     phone: r.e164,
     name: r.name ?? null,
     message: r.message ?? null,
-    templateVariables: c.message.kind === "template" ? (buildStartChatInput(c, { phone: r.e164, variables: r.variables }, "-").template?.customAttributes ?? {}) : null,
+    templateVariables:
+      c.message.kind === "template" ? (buildStartChatInput(c, { phone: r.e164, variables: r.variables }, "-").template?.customAttributes ?? {}) : null,
   }));
 
   const summary: PreflightSummary = {

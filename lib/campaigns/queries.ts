@@ -47,7 +47,13 @@ export async function replaceRecipients(db: Db, campaignId: string, rows: Iterab
  * Moves a campaign from one status to another only if it is still in `from`: zero rows means someone else
  * changed it first, and the caller reports that instead of overwriting.
  */
-export async function transitionCampaign(db: Db, id: string, from: CampaignStatus, to: CampaignStatus, patch: Partial<typeof campaigns.$inferInsert> = {}): Promise<Campaign | undefined> {
+export async function transitionCampaign(
+  db: Db,
+  id: string,
+  from: CampaignStatus,
+  to: CampaignStatus,
+  patch: Partial<typeof campaigns.$inferInsert> = {},
+): Promise<Campaign | undefined> {
   const [row] = await db
     .update(campaigns)
     .set({ ...patch, status: to, updatedAt: new Date() })
@@ -66,7 +72,10 @@ export async function updateDraft(db: Db, id: string, patch: Partial<typeof camp
 }
 
 export async function deleteDraft(db: Db, id: string): Promise<Campaign | undefined> {
-  const [row] = await db.delete(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.status, "draft"))).returning();
+  const [row] = await db
+    .delete(campaigns)
+    .where(and(eq(campaigns.id, id), eq(campaigns.status, "draft")))
+    .returning();
   return row;
 }
 

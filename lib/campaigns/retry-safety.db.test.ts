@@ -60,7 +60,11 @@ describe("Retry failed and Connect's ClientToken window", () => {
     });
     await db
       .update(campaigns)
-      .set({ launchedAt: sql`now() - ${hoursAgo} * interval '1 hour'`, scheduledAt: sql`now() - ${hoursAgo} * interval '1 hour'`, createdAt: sql`now() - ${hoursAgo + 1} * interval '1 hour'` })
+      .set({
+        launchedAt: sql`now() - ${hoursAgo} * interval '1 hour'`,
+        scheduledAt: sql`now() - ${hoursAgo} * interval '1 hour'`,
+        createdAt: sql`now() - ${hoursAgo + 1} * interval '1 hour'`,
+      })
       .where(eq(campaigns.id, c.id));
     await db.insert(campaignRecipients).values(
       rows.map((row, i) => ({
@@ -81,10 +85,13 @@ describe("Retry failed and Connect's ClientToken window", () => {
     return c.id;
   }
 
-  const rowsOf = (id: string) =>
-    db.select().from(campaignRecipients).where(eq(campaignRecipients.campaignId, id)).orderBy(asc(campaignRecipients.line));
+  const rowsOf = (id: string) => db.select().from(campaignRecipients).where(eq(campaignRecipients.campaignId, id)).orderBy(asc(campaignRecipients.line));
   const audits = (id: string) =>
-    db.select().from(auditLog).where(and(eq(auditLog.action, "campaign.retry_failed"), eq(auditLog.targetId, id))).orderBy(asc(auditLog.id));
+    db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "campaign.retry_failed"), eq(auditLog.targetId, id)))
+      .orderBy(asc(auditLog.id));
   const statusOf = async (id: string) => (await db.select({ s: campaigns.status }).from(campaigns).where(eq(campaigns.id, id)))[0]!.s;
 
   it("holds back a row whose outcome is unknown on a campaign started 8 days ago, and re-queues it only when asked to", async () => {
@@ -110,15 +117,26 @@ describe("Retry failed and Connect's ClientToken window", () => {
 
     // Only held-back rows left: the default retry refuses, says why, and changes nothing.
     const refused = await runAction(retryFailed, { campaignId: id }, as(supervisor));
-    expect(refused).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(/^All 2 failed recipients are held back: .*older than 7 days.*may reach those people twice/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringMatching(/^All 2 failed recipients are held back: .*older than 7 days.*may reach those people twice/) },
+    });
     expect((await rowsOf(id)).map((r) => r.sendStatus)).toEqual(["failed", "pending", "sent", "failed"]);
     expect(await audits(id)).toHaveLength(1);
 
     const opted = await runAction(retryFailed, { campaignId: id, includeUnverifiable: true }, as(supervisor));
     expect(opted).toEqual({ ok: true, data: { id, status: "running", requeued: 2, heldBack: 0 } });
-    expect((await rowsOf(id)).map((r) => [r.sendStatus, r.attempts])).toEqual([["pending", 0], ["pending", 0], ["sent", 1], ["pending", 0]]);
+    expect((await rowsOf(id)).map((r) => [r.sendStatus, r.attempts])).toEqual([
+      ["pending", 0],
+      ["pending", 0],
+      ["sent", 1],
+      ["pending", 0],
+    ]);
     const [, second] = await audits(id);
-    expect(second).toMatchObject({ actorEmail: "sam@retry.test", diff: { requeued: 2, heldBack: 0, includeUnverifiable: true, unverifiableRequeued: 2, status: "running" } });
+    expect(second).toMatchObject({
+      actorEmail: "sam@retry.test",
+      diff: { requeued: 2, heldBack: 0, includeUnverifiable: true, unverifiableRequeued: 2, status: "running" },
+    });
   });
 
   it("re-queues rows Connect refused whatever their age, with nothing held back", async () => {
@@ -131,7 +149,13 @@ describe("Retry failed and Connect's ClientToken window", () => {
     expect(await runAction(retryFailed, { campaignId: id }, as(supervisor))).toEqual({ ok: true, data: { id, status: "running", requeued: 2, heldBack: 0 } });
     expect((await rowsOf(id)).map((r) => r.sendStatus)).toEqual(["pending", "pending", "sent"]);
     const [audit] = await audits(id);
-    expect(audit!.diff).toEqual({ requeued: 2, heldBack: 0, includeUnverifiable: false, unverifiableRequeued: 0, status: { from: "completed", to: "running" } });
+    expect(audit!.diff).toEqual({
+      requeued: 2,
+      heldBack: 0,
+      includeUnverifiable: false,
+      unverifiableRequeued: 0,
+      status: { from: "completed", to: "running" },
+    });
   });
 
   it("inside the window re-queues every failed row as before; the half-day margin already counts as outside", async () => {
@@ -142,20 +166,29 @@ describe("Retry failed and Connect's ClientToken window", () => {
     ];
     const recent = await campaignWith(6 * 24, rows, "paused");
     expect(await retrySafety(db, recent)).toEqual({ failed: 3, refused: 1, unverifiable: 0, tokensMayBeForgotten: false });
-    expect(await runAction(retryFailed, { campaignId: recent }, as(supervisor))).toEqual({ ok: true, data: { id: recent, status: "paused", requeued: 3, heldBack: 0 } });
+    expect(await runAction(retryFailed, { campaignId: recent }, as(supervisor))).toEqual({
+      ok: true,
+      data: { id: recent, status: "paused", requeued: 3, heldBack: 0 },
+    });
     expect(await statusOf(recent)).toBe("paused");
     expect((await rowsOf(recent)).every((r) => r.sendStatus === "pending" && r.attempts === 0)).toBe(true);
     expect((await audits(recent))[0]!.diff).toEqual({ requeued: 3, heldBack: 0, includeUnverifiable: false, unverifiableRequeued: 0, status: "paused" });
 
     // 6 days 15 hours: Connect should still know the tokens, but not for long enough to count on it.
     const margin = await campaignWith(6 * 24 + 15, rows, "paused");
-    expect(await runAction(retryFailed, { campaignId: margin }, as(supervisor))).toEqual({ ok: true, data: { id: margin, status: "paused", requeued: 1, heldBack: 2 } });
+    expect(await runAction(retryFailed, { campaignId: margin }, as(supervisor))).toEqual({
+      ok: true,
+      data: { id: margin, status: "paused", requeued: 1, heldBack: 2 },
+    });
     expect(await statusOf(margin)).toBe("paused");
   });
 
   it("counts from the scheduled start: a campaign launched 8 days ago that was scheduled to start 2 days ago is inside the window", async () => {
     const id = await campaignWith(8 * 24, [{ status: "failed", error: "InternalServiceException", attempts: 5 }]);
-    await db.update(campaigns).set({ scheduledAt: sql`now() - interval '2 days'` }).where(eq(campaigns.id, id));
+    await db
+      .update(campaigns)
+      .set({ scheduledAt: sql`now() - interval '2 days'` })
+      .where(eq(campaigns.id, id));
     expect(await retrySafety(db, id)).toMatchObject({ unverifiable: 0, tokensMayBeForgotten: false });
     expect(await runAction(retryFailed, { campaignId: id }, as(supervisor))).toMatchObject({ ok: true, data: { requeued: 1, heldBack: 0 } });
   });
@@ -166,11 +199,19 @@ describe("Retry failed and Connect's ClientToken window", () => {
       { status: "failed", error: "InternalServiceException", attempts: 5 },
       { status: "failed", error: "ConflictException" },
     ]);
-    const get = (campaignId: string) => previewRoute(new Request(`http://console.test/api/campaigns/${campaignId}/retry-preview`), { params: Promise.resolve({ id: campaignId }) });
+    const get = (campaignId: string) =>
+      previewRoute(new Request(`http://console.test/api/campaigns/${campaignId}/retry-preview`), { params: Promise.resolve({ id: campaignId }) });
     const post = (body?: string) =>
-      controlRoute(new Request(`http://console.test/api/v1/campaigns/${id}/retry-failed`, { method: "POST", body, headers: body ? { "content-type": "application/json" } : {} }), {
-        params: Promise.resolve({ id, control: "retry-failed" }),
-      });
+      controlRoute(
+        new Request(`http://console.test/api/v1/campaigns/${id}/retry-failed`, {
+          method: "POST",
+          body,
+          headers: body ? { "content-type": "application/json" } : {},
+        }),
+        {
+          params: Promise.resolve({ id, control: "retry-failed" }),
+        },
+      );
 
     state.user = null;
     expect((await get(id)).status).toBe(401);

@@ -12,7 +12,16 @@ describe("REFUSED_BY_CONNECT", () => {
   });
 
   it("leaves out server errors, timeouts, dropped connections and names never seen", () => {
-    for (const name of ["InternalServiceException", "ServiceUnavailableException", "TimeoutError", "AbortError", "RequestTimeout", "Unknown", "Error", "SomethingNewException"]) {
+    for (const name of [
+      "InternalServiceException",
+      "ServiceUnavailableException",
+      "TimeoutError",
+      "AbortError",
+      "RequestTimeout",
+      "Unknown",
+      "Error",
+      "SomethingNewException",
+    ]) {
       expect(REFUSED_BY_CONNECT).not.toContain(name);
     }
   });
@@ -20,14 +29,30 @@ describe("REFUSED_BY_CONNECT", () => {
 
 describe("outcomeUnknown", () => {
   it("says a failed row may have a chat when Connect did not refuse its last attempt", () => {
-    for (const name of ["TimeoutError", "ECONNRESET", "InternalServiceException", "SomethingNew"]) expect(outcomeUnknown({ sendStatus: "failed", lastErrorName: name }), name).toBe(true);
+    for (const name of ["TimeoutError", "ECONNRESET", "InternalServiceException", "SomethingNew"])
+      expect(outcomeUnknown({ sendStatus: "failed", lastErrorName: name }), name).toBe(true);
     expect(outcomeUnknown({ sendStatus: "failed", lastErrorName: "InvalidParameterException" })).toBe(false);
     expect(outcomeUnknown({ sendStatus: "sent", lastErrorName: "TimeoutError" })).toBe(false);
     expect(outcomeUnknown({ sendStatus: "failed", lastErrorName: null })).toBe(false);
   });
 
   it("is on the automation API's recipient", () => {
-    const row = { id: 1, line: 2, phoneRaw: "+1", phone: "+1", name: null, preflightStatus: "valid", reason: null, duplicateOfLine: null, sendStatus: "failed", attempts: 5, contactId: null, lastErrorName: "TimeoutError", lastErrorMessage: "no answer", sentAt: null } as unknown as CampaignRecipient;
+    const row = {
+      id: 1,
+      line: 2,
+      phoneRaw: "+1",
+      phone: "+1",
+      name: null,
+      preflightStatus: "valid",
+      reason: null,
+      duplicateOfLine: null,
+      sendStatus: "failed",
+      attempts: 5,
+      contactId: null,
+      lastErrorName: "TimeoutError",
+      lastErrorMessage: "no answer",
+      sentAt: null,
+    } as unknown as CampaignRecipient;
     expect(recipientView(row)).toMatchObject({ outcomeUnknown: true, lastError: { name: "TimeoutError" } });
     expect(recipientView({ ...row, lastErrorName: "InvalidParameterException" })).toMatchObject({ outcomeUnknown: false });
   });

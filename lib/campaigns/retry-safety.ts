@@ -13,7 +13,6 @@ export const TOKEN_WINDOW_DAYS = 7;
 /** Half a day short of the window: a re-queued row still waits for the dispatcher (rate, capacity, other campaigns). */
 export const TOKEN_SAFE_HOURS = TOKEN_WINDOW_DAYS * 24 - 12;
 
-
 export const refusedByConnect: SQL = inArray(r.lastErrorName, [...REFUSED_BY_CONNECT]);
 
 export interface RetrySafety {

@@ -47,38 +47,45 @@ export const messageSchema = z.discriminatedUnion("kind", [
 ]);
 
 export const campaignFieldsSchema = z.object({
-    name: safeText().trim().min(1, "Name the campaign").max(120, "At most 120 characters"),
-    description: safeText().trim().max(1000, "At most 1,000 characters").default(""),
-    instanceId: safeText().min(1, "Choose a Connect instance").max(100),
-    channel: z.enum(["sms", "whatsapp"], { error: "Choose SMS or WhatsApp" }),
-    sourcePhoneNumberArn: safeText().min(1, "Choose a source number").max(256),
-    contactFlowId: safeText().min(1, "Choose a contact flow").max(500),
-    recipients: recipientsSchema,
-    message: messageSchema,
-    contentTypes: z
-      .array(z.enum(CONTENT_TYPES))
-      .default(["text/plain"])
-      .transform((list) => Array.from(new Set(["text/plain" as const, ...list]))),
-    chatDurationMinutes: z.coerce
-      .number({ error: "Enter minutes" })
-      .int("Use whole minutes")
-      .min(60, "At least 60 minutes")
-      .max(10_080, "At most 10,080 minutes (7 days)")
-      .default(60),
-    attributes: z.record(attributeKey, safeText().max(32_767)).default({}),
-    participantDisplayName: z
-      .discriminatedUnion("mode", [
-        z.object({ mode: z.literal("none") }),
-        z.object({ mode: z.literal("fixed"), value: safeText().trim().min(1, "Enter a display name").max(256) }),
-        z.object({ mode: z.literal("column"), column: safeText().min(1, "Choose a column") }),
-      ])
-      .default({ mode: "none" }),
-    relatedContactId: safeText().trim().max(256).optional().or(z.literal("").transform(() => undefined)),
-    sendsPerSecond: z.coerce.number({ error: "Enter sends per second" }).positive("Must be above 0").max(1000, "At most 1,000").default(5),
-    schedule: z
-      .discriminatedUnion("mode", [z.object({ mode: z.literal("now") }), z.object({ mode: z.literal("at"), at: z.iso.datetime({ offset: true, error: "Choose a date and time" }), timeZone: safeText().max(64).default("UTC") })])
-      .default({ mode: "now" }),
-  });
+  name: safeText().trim().min(1, "Name the campaign").max(120, "At most 120 characters"),
+  description: safeText().trim().max(1000, "At most 1,000 characters").default(""),
+  instanceId: safeText().min(1, "Choose a Connect instance").max(100),
+  channel: z.enum(["sms", "whatsapp"], { error: "Choose SMS or WhatsApp" }),
+  sourcePhoneNumberArn: safeText().min(1, "Choose a source number").max(256),
+  contactFlowId: safeText().min(1, "Choose a contact flow").max(500),
+  recipients: recipientsSchema,
+  message: messageSchema,
+  contentTypes: z
+    .array(z.enum(CONTENT_TYPES))
+    .default(["text/plain"])
+    .transform((list) => Array.from(new Set(["text/plain" as const, ...list]))),
+  chatDurationMinutes: z.coerce
+    .number({ error: "Enter minutes" })
+    .int("Use whole minutes")
+    .min(60, "At least 60 minutes")
+    .max(10_080, "At most 10,080 minutes (7 days)")
+    .default(60),
+  attributes: z.record(attributeKey, safeText().max(32_767)).default({}),
+  participantDisplayName: z
+    .discriminatedUnion("mode", [
+      z.object({ mode: z.literal("none") }),
+      z.object({ mode: z.literal("fixed"), value: safeText().trim().min(1, "Enter a display name").max(256) }),
+      z.object({ mode: z.literal("column"), column: safeText().min(1, "Choose a column") }),
+    ])
+    .default({ mode: "none" }),
+  relatedContactId: safeText()
+    .trim()
+    .max(256)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  sendsPerSecond: z.coerce.number({ error: "Enter sends per second" }).positive("Must be above 0").max(1000, "At most 1,000").default(5),
+  schedule: z
+    .discriminatedUnion("mode", [
+      z.object({ mode: z.literal("now") }),
+      z.object({ mode: z.literal("at"), at: z.iso.datetime({ offset: true, error: "Choose a date and time" }), timeZone: safeText().max(64).default("UTC") }),
+    ])
+    .default({ mode: "now" }),
+});
 
 function channelMatchesMessage(v: { channel: "sms" | "whatsapp"; message: { kind: string } }, ctx: z.RefinementCtx) {
   if (v.channel === "whatsapp" && v.message.kind === "text") {

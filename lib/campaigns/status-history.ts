@@ -65,7 +65,10 @@ function detailOf(action: StatusChange["action"], diff: Diff): string | null {
     }
     case "campaign.retry_failed": {
       const held = typeof diff?.heldBack === "number" && diff.heldBack > 0 ? `, ${n(diff.heldBack)} held back (Connect no longer remembers their sends)` : "";
-      const risky = typeof diff?.unverifiableRequeued === "number" && diff.unverifiableRequeued > 0 ? `, including ${n(diff.unverifiableRequeued)} Connect no longer remembers` : "";
+      const risky =
+        typeof diff?.unverifiableRequeued === "number" && diff.unverifiableRequeued > 0
+          ? `, including ${n(diff.unverifiableRequeued)} Connect no longer remembers`
+          : "";
       return n(diff?.requeued) ? `${n(diff?.requeued)} recipients to send again${risky}${held}` : null;
     }
     default:

@@ -117,7 +117,12 @@ export const sendChatEvent = defineAction({
       // Only a message Connect accepted is one the customer "sent": a refused event changes nothing downstream.
       const effects =
         sent && input.eventType === "MESSAGE"
-          ? await applyCustomerMessage(tx, actor, { customerPhone: request.sourceId, sourcePhoneNumberArn: number.arn, text: input.content ?? null, via: "events page" })
+          ? await applyCustomerMessage(tx, actor, {
+              customerPhone: request.sourceId,
+              sourcePhoneNumberArn: number.arn,
+              text: input.content ?? null,
+              via: "events page",
+            })
           : null;
       await recordAudit(tx, actor, {
         action: sent ? "chat_event.sent" : "chat_event.failed",

@@ -29,7 +29,11 @@ const apiFields = z.object({
     .max(40, "Use at most 40 characters")
     .optional()
     .describe("The instance's number the customer writes to, in E.164 (e.g. +12065550142). Give this or phoneNumberId."),
-  phoneNumberId: safeText().trim().max(500, "At most 500 characters").optional().describe("Id or ARN of the instance's number. Give this or destinationPhoneNumber."),
+  phoneNumberId: safeText()
+    .trim()
+    .max(500, "At most 500 characters")
+    .optional()
+    .describe("Id or ARN of the instance's number. Give this or destinationPhoneNumber."),
   channel: form.channel,
   customerPhone: form.customerPhone.describe("The customer's number in E.164: the chat's SourceId"),
   eventType: form.eventType,
@@ -67,7 +71,11 @@ const asE164 = (value: string) => value.replace(/[\s().-]/g, "");
 export const apiChatEventSchema = apiFields
   .superRefine((v, ctx) => {
     if (!v.destinationPhoneNumber && !v.phoneNumberId) {
-      ctx.addIssue({ code: "custom", path: ["destinationPhoneNumber"], message: "Give destinationPhoneNumber (the number in E.164) or phoneNumberId (its id or ARN)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["destinationPhoneNumber"],
+        message: "Give destinationPhoneNumber (the number in E.164) or phoneNumberId (its id or ARN)",
+      });
     } else if (v.destinationPhoneNumber && v.phoneNumberId) {
       ctx.addIssue({ code: "custom", path: ["destinationPhoneNumber"], message: "Give destinationPhoneNumber or phoneNumberId, not both" });
     } else if (v.destinationPhoneNumber && !E164.test(asE164(v.destinationPhoneNumber))) {
@@ -79,7 +87,9 @@ export const apiChatEventSchema = apiFields
     }
   })
   .transform((v) => ({
-    destination: v.phoneNumberId ? ({ by: "id", phoneNumberId: v.phoneNumberId } as const) : ({ by: "phone", phoneNumber: asE164(v.destinationPhoneNumber!) } as const),
+    destination: v.phoneNumberId
+      ? ({ by: "id", phoneNumberId: v.phoneNumberId } as const)
+      : ({ by: "phone", phoneNumber: asE164(v.destinationPhoneNumber!) } as const),
     event: formInput(v),
   }));
 

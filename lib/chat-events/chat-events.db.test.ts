@@ -57,7 +57,11 @@ describe("sending chat events by hand", () => {
     content: text,
     ...extra,
   });
-  const disconnect = (customerPhone: string, number: PhoneNumber): SendChatEventInput => ({ ...message(customerPhone, number, ""), eventType: "DISCONNECT", contentType: "" });
+  const disconnect = (customerPhone: string, number: PhoneNumber): SendChatEventInput => ({
+    ...message(customerPhone, number, ""),
+    eventType: "DISCONNECT",
+    contentType: "",
+  });
   async function sent(input: SendChatEventInput): Promise<SendChatEventResult> {
     const res = await send(input);
     if (!res.ok) throw new Error(`refused: ${JSON.stringify(res.error)}`);
@@ -84,7 +88,13 @@ describe("sending chat events by hand", () => {
     expect(recipient?.phone).toBe(phoneAt(3000));
 
     const reply = await sent(message(phoneAt(3000), smsOnly, "Thanks, see you then"));
-    expect(reply).toMatchObject({ newChatCreated: false, contactId: recipient!.contactId, reply: { campaignId, recipientId: recipient!.id }, optOut: null, suppressionChanged: false });
+    expect(reply).toMatchObject({
+      newChatCreated: false,
+      contactId: recipient!.contactId,
+      reply: { campaignId, recipientId: recipient!.id },
+      optOut: null,
+      suppressionChanged: false,
+    });
     const [answered] = await h.db.select().from(campaignRecipients).where(eq(campaignRecipients.id, recipient!.id));
     expect(answered!.replyCount).toBe(1);
     expect(answered!.repliedAt).toBeInstanceOf(Date);
@@ -119,18 +129,35 @@ describe("sending chat events by hand", () => {
     const stranger = "+1 (415) 555-0199";
     const first = await sent(
       message(stranger, dual, "Hi, is anyone there?", {
-        newSession: { participantDisplayName: "Ada", attributes: [{ key: "source", value: "events-page" }], supportedMessagingContentTypes: ["text/plain"], streamingEndpointArn: "" },
+        newSession: {
+          participantDisplayName: "Ada",
+          attributes: [{ key: "source", value: "events-page" }],
+          supportedMessagingContentTypes: ["text/plain"],
+          streamingEndpointArn: "",
+        },
       }),
     );
     expect(first.newChatCreated).toBe(true);
     const contactId = first.contactId!;
     expect(contactId).toBeTruthy();
     const [contact] = await h.db.select().from(contacts).where(eq(contacts.contactId, contactId));
-    expect(contact).toMatchObject({ origin: "chat_event", createdBy: sup.email, instanceId, channel: "sms", customerPhone: "+14155550199", sourcePhone: "+18885550100", sourcePhoneNumberArn: dual.arn });
+    expect(contact).toMatchObject({
+      origin: "chat_event",
+      createdBy: sup.email,
+      instanceId,
+      channel: "sms",
+      customerPhone: "+14155550199",
+      sourcePhone: "+18885550100",
+      sourcePhoneNumberArn: dual.arn,
+    });
     const described = await sim.gateway.describeContact(instanceId, contactId);
     expect(described).toMatchObject({ customerAddress: "+14155550199", attributes: { source: "events-page" } });
     expect(described.disconnectedAt).toBeUndefined();
-    expect((await eventRow(first.eventId)).newSession).toEqual({ participantDisplayName: "Ada", attributes: { source: "events-page" }, supportedMessagingContentTypes: ["text/plain"] });
+    expect((await eventRow(first.eventId)).newSession).toEqual({
+      participantDisplayName: "Ada",
+      attributes: { source: "events-page" },
+      supportedMessagingContentTypes: ["text/plain"],
+    });
 
     const again = await sent(message(stranger, dual, "Hello?"));
     expect(again).toMatchObject({ newChatCreated: false, contactId, reply: null });
@@ -156,12 +183,21 @@ describe("sending chat events by hand", () => {
     expect(stop).toMatchObject({ optOut: "stop", suppressionChanged: true });
     const [row] = await h.db.select().from(suppressions).where(eq(suppressions.phone, customer));
     expect(row).toMatchObject({ source: "opt-out", reason: "Replied STOP via events page", createdBy: sup.email });
-    expect(await lastAudit("suppression.opted_out")).toMatchObject({ actorEmail: sup.email, targetId: customer, requestId: "req-events", diff: { via: "events page" } });
+    expect(await lastAudit("suppression.opted_out")).toMatchObject({
+      actorEmail: sup.email,
+      targetId: customer,
+      requestId: "req-events",
+      diff: { via: "events page" },
+    });
 
     const start = await sent(message(customer, dual, "START"));
     expect(start).toMatchObject({ optOut: "start", suppressionChanged: true });
     expect(await h.db.select().from(suppressions).where(eq(suppressions.phone, customer))).toEqual([]);
-    expect(await lastAudit("suppression.opted_in")).toMatchObject({ actorEmail: sup.email, targetId: customer, diff: { keyword: "START", removed: { source: "opt-out" } } });
+    expect(await lastAudit("suppression.opted_in")).toMatchObject({
+      actorEmail: sup.email,
+      targetId: customer,
+      diff: { keyword: "START", removed: { source: "opt-out" } },
+    });
   });
 
   it("stores and explains AccessDeniedException: AWS keeps SendChatIntegrationEvent to End User Messaging", async () => {
@@ -172,7 +208,9 @@ describe("sending chat events by hand", () => {
       expect(res.ok).toBe(false);
       if (res.ok) return;
       expect(res.error.code).toBe("unavailable");
-      expect(res.error.message).toMatch(/^Amazon Connect refused the event \(AccessDeniedException\)\. AWS restricts SendChatIntegrationEvent to AWS End User Messaging integrations/);
+      expect(res.error.message).toMatch(
+        /^Amazon Connect refused the event \(AccessDeniedException\)\. AWS restricts SendChatIntegrationEvent to AWS End User Messaging integrations/,
+      );
       expect(res.error.message).toContain("connect:SendChatIntegrationEvent");
       expect(res.error.message).toContain("End User Messaging phone-number ARN");
       expect(res.error.message).toMatch(/\(AWS request id [0-9a-f-]{36}\)$/);
@@ -192,28 +230,52 @@ describe("sending chat events by hand", () => {
     await sim.setConfig({ faults: { InternalServiceException: 1 } });
     try {
       const res = await send(message("+14155550178", dual, "Hello"));
-      expect(res).toMatchObject({ ok: false, error: { code: "unavailable", message: expect.stringMatching(/^Amazon Connect answered InternalServiceException: .+ \(AWS request id [0-9a-f-]{36}\)$/) } });
+      expect(res).toMatchObject({
+        ok: false,
+        error: {
+          code: "unavailable",
+          message: expect.stringMatching(/^Amazon Connect answered InternalServiceException: .+ \(AWS request id [0-9a-f-]{36}\)$/),
+        },
+      });
     } finally {
       await sim.setConfig({ faults: {} });
     }
-    const failed = await h.db.select().from(chatEvents).where(and(eq(chatEvents.sourceId, "+14155550178"), eq(chatEvents.status, "failed")));
+    const failed = await h.db
+      .select()
+      .from(chatEvents)
+      .where(and(eq(chatEvents.sourceId, "+14155550178"), eq(chatEvents.status, "failed")));
     expect(failed.map((r) => r.errorName)).toEqual(["InternalServiceException"]);
   });
 
   it("refuses, before asking Connect, a number outside the instance, one without an End User Messaging ARN, or a channel it does not serve", async () => {
     const before = await tally();
     const unknown = await send(message("+14155550180", { ...dual, id: "not-a-number-of-this-instance" }, "Hi"));
-    expect(unknown).toMatchObject({ ok: false, error: { code: "invalid", fields: { phoneNumberId: "This number is not claimed by the chosen Connect instance; choose one of its numbers" } } });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: "invalid", fields: { phoneNumberId: "This number is not claimed by the chosen Connect instance; choose one of its numbers" } },
+    });
 
     const whatsappOnSms = await send({ ...message("+14155550180", smsOnly, "Hi"), channel: "whatsapp" });
-    expect(whatsappOnSms).toMatchObject({ ok: false, error: { code: "invalid", fields: { channel: '+12065550142 (described as "US 10DLC long code, SMS only") does not serve WhatsApp; choose the other channel or another number' } } });
+    expect(whatsappOnSms).toMatchObject({
+      ok: false,
+      error: {
+        code: "invalid",
+        fields: { channel: '+12065550142 (described as "US 10DLC long code, SMS only") does not serve WhatsApp; choose the other channel or another number' },
+      },
+    });
 
     // Connect leaves SourcePhoneNumberArn out for numbers that are not End User Messaging numbers.
-    const withoutArn: ConnectGateway = { ...sim.gateway, listPhoneNumbers: async (id) => (await sim.gateway.listPhoneNumbers(id)).map((n) => ({ ...n, sourcePhoneNumberArn: undefined })) };
+    const withoutArn: ConnectGateway = {
+      ...sim.gateway,
+      listPhoneNumbers: async (id) => (await sim.gateway.listPhoneNumbers(id)).map((n) => ({ ...n, sourcePhoneNumberArn: undefined })),
+    };
     useGatewayForProcess(withoutArn);
     try {
       const res = await send(message("+14155550180", dual, "Hi"));
-      expect(res).toMatchObject({ ok: false, error: { code: "invalid", fields: { phoneNumberId: expect.stringMatching(/^\+18885550100 has no AWS End User Messaging phone-number ARN/) } } });
+      expect(res).toMatchObject({
+        ok: false,
+        error: { code: "invalid", fields: { phoneNumberId: expect.stringMatching(/^\+18885550100 has no AWS End User Messaging phone-number ARN/) } },
+      });
     } finally {
       useGatewayForProcess(sim.gateway);
     }
@@ -226,12 +288,20 @@ describe("sending chat events by hand", () => {
       ok: false,
       error: { code: "invalid", fields: { contentType: "SMS and WhatsApp chats take text/plain messages only, not text/markdown" } },
     });
-    expect(await send({ ...disconnect("+14155550181", dual), content: "bye" })).toMatchObject({ ok: false, error: { fields: { content: "A DISCONNECT event has no content: leave it empty" } } });
-    expect(await send({ ...message("+14155550181", dual, ""), eventType: "EVENT", contentType: "application/vnd.amazonaws.connect.event.message.read" })).toMatchObject({
+    expect(await send({ ...disconnect("+14155550181", dual), content: "bye" })).toMatchObject({
+      ok: false,
+      error: { fields: { content: "A DISCONNECT event has no content: leave it empty" } },
+    });
+    expect(
+      await send({ ...message("+14155550181", dual, ""), eventType: "EVENT", contentType: "application/vnd.amazonaws.connect.event.message.read" }),
+    ).toMatchObject({
       ok: false,
       error: { fields: { content: expect.stringMatching(/^A receipt names the message it acknowledges/) } },
     });
-    expect(await send(message("415 555 0181", dual, "hi"))).toMatchObject({ ok: false, error: { fields: { customerPhone: expect.stringMatching(/no country code/) } } });
+    expect(await send(message("415 555 0181", dual, "hi"))).toMatchObject({
+      ok: false,
+      error: { fields: { customerPhone: expect.stringMatching(/no country code/) } },
+    });
     expect(await tally()).toEqual(before);
   });
 

@@ -22,7 +22,11 @@ export const chatEventFilterSchema = z.object({
   contactId: optText(256),
   /** Part of the customer's or the Connect number. */
   q: optText(40),
-  cursor: z.coerce.number({ error: "Use nextCursor of the previous page" }).int("Use nextCursor of the previous page").positive("Use nextCursor of the previous page").optional(),
+  cursor: z.coerce
+    .number({ error: "Use nextCursor of the previous page" })
+    .int("Use nextCursor of the previous page")
+    .positive("Use nextCursor of the previous page")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

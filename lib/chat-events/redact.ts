@@ -21,7 +21,12 @@ export function hiddenTextLabel(minRole: Role): string {
 export type Redacted<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null } & { hiddenReason: string | null };
 
 /** `item` with `field` set to null and `hiddenReason` to the label when it holds a customer's text the reader may not see. */
-export function redactCustomerText<T extends object, K extends keyof T>(item: T, field: K, isCustomerText: boolean, reader: CustomerTextReader): Redacted<T, K> {
+export function redactCustomerText<T extends object, K extends keyof T>(
+  item: T,
+  field: K,
+  isCustomerText: boolean,
+  reader: CustomerTextReader,
+): Redacted<T, K> {
   const hide = isCustomerText && item[field] !== null && item[field] !== undefined && !canReadCustomerText(reader.role, reader.minRole);
   return (hide ? { ...item, [field]: null, hiddenReason: hiddenTextLabel(reader.minRole) } : { ...item, hiddenReason: null }) as Redacted<T, K>;
 }

@@ -20,7 +20,10 @@ function errorsOf(input: unknown): Record<string, string> {
 
 describe("sendChatEventSchema", () => {
   it("normalises the customer's number to E.164 and sends no new-session details when none are filled in", () => {
-    const out = sendChatEventSchema.parse({ ...base, newSession: { participantDisplayName: " ", attributes: [{ key: "", value: "" }], supportedMessagingContentTypes: [], streamingEndpointArn: "" } });
+    const out = sendChatEventSchema.parse({
+      ...base,
+      newSession: { participantDisplayName: " ", attributes: [{ key: "", value: "" }], supportedMessagingContentTypes: [], streamingEndpointArn: "" },
+    });
     expect(out).toMatchObject({ customerPhone: "+12065550100", contentType: "text/plain", content: "Hello" });
     expect(out.newSession).toBeUndefined();
   });
@@ -32,7 +35,9 @@ describe("sendChatEventSchema", () => {
   });
 
   it("takes text/plain only for MESSAGE events, with the text required and at most 1,024 characters", () => {
-    expect(errorsOf({ ...base, contentType: "text/markdown" })).toEqual({ contentType: "SMS and WhatsApp chats take text/plain messages only, not text/markdown" });
+    expect(errorsOf({ ...base, contentType: "text/markdown" })).toEqual({
+      contentType: "SMS and WhatsApp chats take text/plain messages only, not text/markdown",
+    });
     expect(errorsOf({ ...base, contentType: "" }).contentType).toBe("Choose the content type of the MESSAGE event");
     expect(errorsOf({ ...base, content: "   " })).toEqual({ content: "Write the customer's message" });
     expect(errorsOf({ ...base, content: "x".repeat(1025) })).toEqual({ content: "A text/plain message holds at most 1,024 characters; this one has 1,025" });
@@ -49,12 +54,17 @@ describe("sendChatEventSchema", () => {
     expect(errorsOf({ ...read, content: "m-1" }).content).toMatch(/^Use JSON with the acknowledged message's id/);
     expect(errorsOf({ ...read, content: '{"messageId":""}' }).content).toMatch(/^Use JSON/);
     expect(sendChatEventSchema.parse({ ...read, content: '{"messageId":"m-1"}' }).content).toBe('{"messageId":"m-1"}');
-    expect(errorsOf({ ...event, contentType: "application/vnd.amazonaws.connect.event.typing", content: "x".repeat(16_385) }).content).toBe("Connect takes at most 16,384 characters of content");
+    expect(errorsOf({ ...event, contentType: "application/vnd.amazonaws.connect.event.typing", content: "x".repeat(16_385) }).content).toBe(
+      "Connect takes at most 16,384 characters of content",
+    );
   });
 
   it("refuses a content type or content on DISCONNECT and sends neither", () => {
     const disconnect = { ...base, eventType: "DISCONNECT" as const };
-    expect(errorsOf(disconnect)).toEqual({ contentType: "A DISCONNECT event has no content type: leave it empty", content: "A DISCONNECT event has no content: leave it empty" });
+    expect(errorsOf(disconnect)).toEqual({
+      contentType: "A DISCONNECT event has no content type: leave it empty",
+      content: "A DISCONNECT event has no content: leave it empty",
+    });
     const out = sendChatEventSchema.parse({ ...disconnect, contentType: "", content: "" });
     expect(out).toMatchObject({ eventType: "DISCONNECT", contentType: undefined, content: undefined });
   });
@@ -66,22 +76,55 @@ describe("sendChatEventSchema", () => {
   });
 
   it("checks the new-session details against Connect's limits", () => {
-    const session = (s: Record<string, unknown>) => ({ ...base, newSession: { participantDisplayName: "", attributes: [], supportedMessagingContentTypes: [], streamingEndpointArn: "", ...s } });
-    expect(errorsOf(session({ supportedMessagingContentTypes: ["text/markdown"] }))).toEqual({ "newSession.supportedMessagingContentTypes": "Connect requires text/plain among the supported content types" });
-    expect(errorsOf(session({ supportedMessagingContentTypes: ["text/plain", "image/png"] }))["newSession.supportedMessagingContentTypes.1"]).toBe("Not a messaging content type Connect supports");
-    expect(errorsOf(session({ streamingEndpointArn: "arn:aws:sqs:us-east-1:123456789012:q" }))["newSession.streamingEndpointArn"]).toMatch(/^Use an SNS topic ARN/);
+    const session = (s: Record<string, unknown>) => ({
+      ...base,
+      newSession: { participantDisplayName: "", attributes: [], supportedMessagingContentTypes: [], streamingEndpointArn: "", ...s },
+    });
+    expect(errorsOf(session({ supportedMessagingContentTypes: ["text/markdown"] }))).toEqual({
+      "newSession.supportedMessagingContentTypes": "Connect requires text/plain among the supported content types",
+    });
+    expect(errorsOf(session({ supportedMessagingContentTypes: ["text/plain", "image/png"] }))["newSession.supportedMessagingContentTypes.1"]).toBe(
+      "Not a messaging content type Connect supports",
+    );
+    expect(errorsOf(session({ streamingEndpointArn: "arn:aws:sqs:us-east-1:123456789012:q" }))["newSession.streamingEndpointArn"]).toMatch(
+      /^Use an SNS topic ARN/,
+    );
     expect(errorsOf(session({ participantDisplayName: "x".repeat(257) }))["newSession.participantDisplayName"]).toBe("At most 256 characters");
-    const attrs = errorsOf(session({ attributes: [{ key: "order id", value: "1" }, { key: "", value: "v" }, { key: "tier", value: "a" }, { key: "tier", value: "b" }] }));
+    const attrs = errorsOf(
+      session({
+        attributes: [
+          { key: "order id", value: "1" },
+          { key: "", value: "v" },
+          { key: "tier", value: "a" },
+          { key: "tier", value: "b" },
+        ],
+      }),
+    );
     expect(attrs).toEqual({
       "newSession.attributes.0.key": "Use letters, digits, - and _ only",
       "newSession.attributes.1.key": "Enter a key for this value",
       "newSession.attributes.3.key": "tier is already set above",
     });
-    expect(errorsOf(session({ attributes: [{ key: "a", value: "é".repeat(16_384) }] }))["newSession.attributes"]).toBe("Attributes total 32,769 bytes (UTF-8) over all keys and values; Connect allows 32,768");
+    expect(errorsOf(session({ attributes: [{ key: "a", value: "é".repeat(16_384) }] }))["newSession.attributes"]).toBe(
+      "Attributes total 32,769 bytes (UTF-8) over all keys and values; Connect allows 32,768",
+    );
 
     const out = sendChatEventSchema.parse(
-      session({ participantDisplayName: " Ada ", attributes: [{ key: "tier", value: "gold" }, { key: "", value: "" }], supportedMessagingContentTypes: ["text/markdown", "text/plain"], streamingEndpointArn: "arn:aws:sns:us-east-1:123456789012:chat-stream.fifo" }),
+      session({
+        participantDisplayName: " Ada ",
+        attributes: [
+          { key: "tier", value: "gold" },
+          { key: "", value: "" },
+        ],
+        supportedMessagingContentTypes: ["text/markdown", "text/plain"],
+        streamingEndpointArn: "arn:aws:sns:us-east-1:123456789012:chat-stream.fifo",
+      }),
     );
-    expect(out.newSession).toEqual({ participantDisplayName: "Ada", attributes: { tier: "gold" }, supportedMessagingContentTypes: ["text/markdown", "text/plain"], streamingEndpointArn: "arn:aws:sns:us-east-1:123456789012:chat-stream.fifo" });
+    expect(out.newSession).toEqual({
+      participantDisplayName: "Ada",
+      attributes: { tier: "gold" },
+      supportedMessagingContentTypes: ["text/markdown", "text/plain"],
+      streamingEndpointArn: "arn:aws:sns:us-east-1:123456789012:chat-stream.fifo",
+    });
   });
 });

@@ -64,7 +64,10 @@ const customerPhone = safeText({ error: "Enter the customer's number" })
     return z.NEVER;
   });
 
-const attributeRow = z.object({ key: safeText().trim().max(32_767, "A key holds at most 32,767 characters"), value: safeText().max(32_767, "A value holds at most 32,767 characters") });
+const attributeRow = z.object({
+  key: safeText().trim().max(32_767, "A key holds at most 32,767 characters"),
+  value: safeText().max(32_767, "A value holds at most 32,767 characters"),
+});
 
 const newSessionFields = z.object({
   participantDisplayName: safeText().trim().max(256, "At most 256 characters").default(""),
@@ -85,7 +88,11 @@ function checkNewSession(v: z.output<typeof newSessionFields>, ctx: z.Refinement
     bytes += utf8Bytes(row.key) + utf8Bytes(row.value);
   });
   if (bytes > ATTRIBUTES_MAX_BYTES) {
-    ctx.addIssue({ code: "custom", path: ["attributes"], message: `Attributes total ${count(bytes)} bytes (UTF-8) over all keys and values; Connect allows ${count(ATTRIBUTES_MAX_BYTES)}` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["attributes"],
+      message: `Attributes total ${count(bytes)} bytes (UTF-8) over all keys and values; Connect allows ${count(ATTRIBUTES_MAX_BYTES)}`,
+    });
   }
   const types = v.supportedMessagingContentTypes;
   if (types.length > 0 && !types.includes("text/plain")) {
@@ -111,19 +118,29 @@ export const newSessionSchema = newSessionFields.superRefine(checkNewSession).tr
 const sendFields = z.object({
   instanceId: safeText({ error: "Choose a Connect instance" }).trim().min(1, "Choose a Connect instance").max(100, "At most 100 characters"),
   /** Id or ARN of a number claimed by the instance; the action looks up its End User Messaging ARN. */
-  phoneNumberId: safeText({ error: "Choose the number the customer writes to" }).trim().min(1, "Choose the number the customer writes to").max(500, "At most 500 characters"),
+  phoneNumberId: safeText({ error: "Choose the number the customer writes to" })
+    .trim()
+    .min(1, "Choose the number the customer writes to")
+    .max(500, "At most 500 characters"),
   channel: z.enum(["sms", "whatsapp"], { error: "Choose SMS or WhatsApp" }),
   customerPhone,
   eventType: z.enum(CHAT_EVENT_TYPES, { error: "Choose MESSAGE, EVENT or DISCONNECT" }),
   contentType: safeText().trim().max(100, "At most 100 characters").default(""),
-  content: safeText().max(CHAT_CONTENT_MAX, `Connect takes at most ${count(CHAT_CONTENT_MAX)} characters of content`).default(""),
+  content: safeText()
+    .max(CHAT_CONTENT_MAX, `Connect takes at most ${count(CHAT_CONTENT_MAX)} characters of content`)
+    .default(""),
   newSession: newSessionSchema.optional(),
 });
 
 function isMessageIdJson(content: string): boolean {
   try {
     const value: unknown = JSON.parse(content);
-    return typeof value === "object" && value !== null && typeof (value as { messageId?: unknown }).messageId === "string" && (value as { messageId: string }).messageId !== "";
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      typeof (value as { messageId?: unknown }).messageId === "string" &&
+      (value as { messageId: string }).messageId !== ""
+    );
   } catch {
     return false;
   }
@@ -150,7 +167,8 @@ function checkEventContent(v: z.output<typeof sendFields>, ctx: z.RefinementCtx)
   }
   if (v.eventType === "MESSAGE") {
     if (!hasContent) issue("content", "Write the customer's message");
-    else if (v.content.length > MESSAGE_TEXT_MAX) issue("content", `A text/plain message holds at most ${count(MESSAGE_TEXT_MAX)} characters; this one has ${count(v.content.length)}`);
+    else if (v.content.length > MESSAGE_TEXT_MAX)
+      issue("content", `A text/plain message holds at most ${count(MESSAGE_TEXT_MAX)} characters; this one has ${count(v.content.length)}`);
   } else if (RECEIPT_CONTENT_TYPES.includes(v.contentType)) {
     if (!hasContent) issue("content", 'A receipt names the message it acknowledges: enter JSON such as {"messageId":"…"}');
     else if (!isMessageIdJson(v.content)) issue("content", 'Use JSON with the acknowledged message\'s id, such as {"messageId":"…"}');

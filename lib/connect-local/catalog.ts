@@ -1,14 +1,5 @@
 // Read-only view of the seed with ARNs derived the way Connect and Q in Connect build them, plus lookups.
-import type {
-  MessagingChannel,
-  Seed,
-  SeedContactFlow,
-  SeedInstance,
-  SeedKnowledgeBase,
-  SeedMessageTemplate,
-  SeedPhoneNumber,
-  SeedQueue,
-} from "./seed-schema";
+import type { MessagingChannel, Seed, SeedContactFlow, SeedInstance, SeedKnowledgeBase, SeedMessageTemplate, SeedPhoneNumber, SeedQueue } from "./seed-schema";
 
 export interface CatalogInstance extends SeedInstance {
   arn: string;

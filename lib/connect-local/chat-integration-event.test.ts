@@ -105,9 +105,9 @@ describe("SendChatIntegrationEvent", () => {
     await h.setConfig({ maxActiveChats: 1 });
     await event({ SourceId: "+15555550001" });
     await expect(event({ SourceId: "+15555550002" })).rejects.toBeInstanceOf(LimitExceededException);
-    await expect(h.connect.send(new StartOutboundChatContactCommand(outboundChatRequest() as unknown as StartOutboundChatContactCommandInput))).rejects.toBeInstanceOf(
-      LimitExceededException,
-    );
+    await expect(
+      h.connect.send(new StartOutboundChatContactCommand(outboundChatRequest() as unknown as StartOutboundChatContactCommandInput)),
+    ).rejects.toBeInstanceOf(LimitExceededException);
   });
 
   it("handles DISCONNECT with and without an active chat", async () => {
@@ -152,14 +152,34 @@ describe("SendChatIntegrationEvent", () => {
     ["MESSAGE without ContentType", { ...base, Event: { Type: "MESSAGE", Content: "x" } }, /Event.ContentType is required for MESSAGE/],
     ["MESSAGE without Content", { ...base, Event: { Type: "MESSAGE", ContentType: "text/plain" } }, /Event.Content is required for MESSAGE/],
     ["MESSAGE with markdown", { ...base, Event: { Type: "MESSAGE", ContentType: "text/markdown", Content: "*x*" } }, /use text\/plain/],
-    ["EVENT with a message content type", { ...base, Event: { Type: "EVENT", ContentType: "text/plain" } }, /Event.ContentType value "text\/plain" is not valid/],
-    ["read receipt without Content", { ...base, Event: { Type: "EVENT", ContentType: "application/vnd.amazonaws.connect.event.message.read" } }, /Event.Content is required/],
+    [
+      "EVENT with a message content type",
+      { ...base, Event: { Type: "EVENT", ContentType: "text/plain" } },
+      /Event.ContentType value "text\/plain" is not valid/,
+    ],
+    [
+      "read receipt without Content",
+      { ...base, Event: { Type: "EVENT", ContentType: "application/vnd.amazonaws.connect.event.message.read" } },
+      /Event.Content is required/,
+    ],
     ["DISCONNECT with content", { ...base, Event: { Type: "DISCONNECT", ContentType: "text/plain", Content: "bye" } }, /must be omitted for DISCONNECT/],
-    ["content over 16,384", { ...base, Event: { Type: "MESSAGE", ContentType: "text/plain", Content: "x".repeat(16_385) } }, /Event.Content must be between 1 and 16384/],
-    ["session content types without text/plain", { ...base, NewSessionDetails: { SupportedMessagingContentTypes: ["application/json"] } }, /NewSessionDetails.SupportedMessagingContentTypes must include text\/plain/],
+    [
+      "content over 16,384",
+      { ...base, Event: { Type: "MESSAGE", ContentType: "text/plain", Content: "x".repeat(16_385) } },
+      /Event.Content must be between 1 and 16384/,
+    ],
+    [
+      "session content types without text/plain",
+      { ...base, NewSessionDetails: { SupportedMessagingContentTypes: ["application/json"] } },
+      /NewSessionDetails.SupportedMessagingContentTypes must include text\/plain/,
+    ],
     ["session attribute key", { ...base, NewSessionDetails: { Attributes: { "a.b": "c" } } }, /NewSessionDetails.Attributes key "a.b"/],
     ["streaming without ARN", { ...base, NewSessionDetails: { StreamingConfiguration: {} } }, /StreamingEndpointArn is required/],
-    ["WhatsApp to an SMS-only number", { ...base, Subtype: "connect:WhatsApp", DestinationId: fixtures.smsOnlyNumber.sourcePhoneNumberArn }, /does not serve connect:WhatsApp/],
+    [
+      "WhatsApp to an SMS-only number",
+      { ...base, Subtype: "connect:WhatsApp", DestinationId: fixtures.smsOnlyNumber.sourcePhoneNumberArn },
+      /does not serve connect:WhatsApp/,
+    ],
   ];
 
   it.each(invalid)("rejects %s", async (_name, body, expected) => {

@@ -53,8 +53,7 @@ export function connectLocalOptionsFromEnv(env: NodeJS.ProcessEnv): ConnectLocal
   if (problems.length > 0) throw new Error(`Invalid connect-local environment:\n- ${problems.join("\n- ")}`);
 
   const dataSetting = read("CONNECT_LOCAL_DATA");
-  const dataDir =
-    dataSetting === IN_MEMORY_DATA ? undefined : (dataSetting ?? join(read("DATA_DIR") ?? "./data", "connect-local"));
+  const dataDir = dataSetting === IN_MEMORY_DATA ? undefined : (dataSetting ?? join(read("DATA_DIR") ?? "./data", "connect-local"));
 
   return {
     host: read("CONNECT_LOCAL_HOST"),
@@ -68,7 +67,10 @@ export function connectLocalOptionsFromEnv(env: NodeJS.ProcessEnv): ConnectLocal
 /** `InternalServiceException=0.05,ThrottlingException=0.02` → table; a string describes what is wrong. */
 export function parseFaults(text: string): Partial<Record<FaultName, number>> | string {
   const table: Partial<Record<FaultName, number>> = {};
-  for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, value, extra] = part.split("=").map((p) => p.trim());
     if (!name || value === undefined || extra !== undefined) return `entry "${part}" must look like Name=probability`;
     if (!(FAULT_NAMES as string[]).includes(name)) return `names unknown fault "${name}" (known: ${FAULT_NAMES.join(", ")})`;

@@ -1,18 +1,6 @@
 // Append-only JSONL journal: every mutation is written and fdatasync'ed before the response goes out,
 // so a contact whose id was returned survives a SIGKILL. Replayed at start, then rewritten compactly.
-import {
-  closeSync,
-  existsSync,
-  fdatasyncSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { StoredContact, StoredEvent } from "./contact";
 

@@ -47,9 +47,7 @@ describe("instances", () => {
     await expect(h.connect.send(new ListInstancesCommand({ NextToken: "garbage" }))).rejects.toThrow(/NextToken is not valid/);
     const flowsPage = await h.connect.send(new ListContactFlowsCommand({ InstanceId: fixtures.instance.id, MaxResults: 1 }));
     expect(flowsPage.NextToken).toBeTruthy();
-    await expect(h.connect.send(new ListInstancesCommand({ NextToken: flowsPage.NextToken }))).rejects.toBeInstanceOf(
-      InvalidRequestException,
-    );
+    await expect(h.connect.send(new ListInstancesCommand({ NextToken: flowsPage.NextToken }))).rejects.toBeInstanceOf(InvalidRequestException);
   });
 
   it("describes one instance and 404s an unknown one", async () => {
@@ -57,9 +55,7 @@ describe("instances", () => {
     expect(Instance?.InstanceAlias).toBe(fixtures.instance.alias);
     expect(Instance?.Tags).toEqual(fixtures.instance.tags);
     expect(Instance?.CreatedTime?.toISOString()).toBe(new Date(fixtures.instance.createdTime).toISOString());
-    await expect(h.connect.send(new DescribeInstanceCommand({ InstanceId: "missing" }))).rejects.toBeInstanceOf(
-      ResourceNotFoundException,
-    );
+    await expect(h.connect.send(new DescribeInstanceCommand({ InstanceId: "missing" }))).rejects.toBeInstanceOf(ResourceNotFoundException);
   });
 });
 
@@ -82,9 +78,9 @@ describe("flows, numbers, queues", () => {
     const badType = await h.raw("GET", `/contact-flows-summary/${fixtures.instance.id}?contactFlowTypes=NOPE`);
     expect(badType).toMatchObject({ status: 400, errorType: "InvalidParameterException" });
     expect(badType.body.Message).toMatch(/ContactFlowTypes\[0\] value "NOPE"/);
-    await expect(
-      h.connect.send(new ListContactFlowsCommand({ InstanceId: fixtures.instance.id, MaxResults: 1001 })),
-    ).rejects.toBeInstanceOf(InvalidParameterException);
+    await expect(h.connect.send(new ListContactFlowsCommand({ InstanceId: fixtures.instance.id, MaxResults: 1001 }))).rejects.toBeInstanceOf(
+      InvalidParameterException,
+    );
     const page = await h.connect.send(new ListContactFlowsCommand({ InstanceId: fixtures.instance.id, MaxResults: 1 }));
     await expect(
       h.connect.send(new ListContactFlowsCommand({ InstanceId: fixtures.instance.id, ContactFlowTypes: ["CAMPAIGN"], NextToken: page.NextToken })),
@@ -142,15 +138,13 @@ describe("flows, numbers, queues", () => {
 
 describe("Q in Connect", () => {
   it("lists knowledge bases and WhatsApp templates with RFC 3339 dates", async () => {
-    const kbs = (await collect(paginateListKnowledgeBases({ client: h.qconnect, pageSize: 1 }, {}))).flatMap(
-      (page) => page.knowledgeBaseSummaries ?? [],
-    );
+    const kbs = (await collect(paginateListKnowledgeBases({ client: h.qconnect, pageSize: 1 }, {}))).flatMap((page) => page.knowledgeBaseSummaries ?? []);
     expect(kbs.map((kb) => kb.knowledgeBaseId)).toEqual(catalog.knowledgeBases.map((kb) => kb.id));
     expect(kbs.find((kb) => kb.knowledgeBaseId === fixtures.templatesKb.id)?.knowledgeBaseType).toBe("MESSAGE_TEMPLATES");
 
-    const templates = (
-      await collect(paginateListMessageTemplates({ client: h.qconnect, pageSize: 2 }, { knowledgeBaseId: fixtures.templatesKb.id }))
-    ).flatMap((page) => page.messageTemplateSummaries ?? []);
+    const templates = (await collect(paginateListMessageTemplates({ client: h.qconnect, pageSize: 2 }, { knowledgeBaseId: fixtures.templatesKb.id }))).flatMap(
+      (page) => page.messageTemplateSummaries ?? [],
+    );
     expect(templates).toHaveLength(fixtures.templatesKb.messageTemplates.length);
     const shipped = templates.find((t) => t.messageTemplateId === fixtures.whatsappTemplate.id);
     expect(shipped?.channelSubtype).toBe("WHATSAPP");

@@ -28,7 +28,13 @@ const start = (client: ConnectClient = h.connect) =>
 
 interface StateView {
   seed: { instances: { id: string; phoneNumbers: number; contactFlows: number }[]; knowledgeBases: { messageTemplates: number }[] };
-  counters: { contacts: number; contactsCreated: number; requests: Record<string, number>; faultsInjected: Record<string, number>; activeChats: Record<string, number> };
+  counters: {
+    contacts: number;
+    contactsCreated: number;
+    requests: Record<string, number>;
+    faultsInjected: Record<string, number>;
+    activeChats: Record<string, number>;
+  };
   config: typeof DEFAULT_CONFIG;
   clock: { now: string; speed: number };
 }

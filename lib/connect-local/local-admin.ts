@@ -88,9 +88,7 @@ function contacts({ store, clock }: SimContext, query: URLSearchParams) {
   const since = readSince(query);
   const request = pageFromQuery(v, query, { min: 1, max: LOCAL_PAGE_MAX });
   const matching = [...store.contacts.values()].filter(
-    (contact) =>
-      (prefix === undefined || (contact.clientToken ?? "").startsWith(prefix)) &&
-      (since === undefined || arrivedAtMs(contact) >= since),
+    (contact) => (prefix === undefined || (contact.clientToken ?? "").startsWith(prefix)) && (since === undefined || arrivedAtMs(contact) >= since),
   );
   const scope = `local-contacts|${prefix ?? ""}|${since ?? ""}`;
   const { page, nextToken } = paginate(v, matching, scope, request, { defaultSize: LOCAL_PAGE_MAX });

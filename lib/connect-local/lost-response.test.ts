@@ -23,13 +23,19 @@ beforeEach(async () => {
 const start = (harness: Harness, clientToken: string, phone = "+15555550100") =>
   harness.connect.send(
     new StartOutboundChatContactCommand(
-      outboundChatRequest({ ClientToken: clientToken, DestinationEndpoint: { Type: "TELEPHONE_NUMBER", Address: phone } }) as unknown as StartOutboundChatContactCommandInput,
+      outboundChatRequest({
+        ClientToken: clientToken,
+        DestinationEndpoint: { Type: "TELEPHONE_NUMBER", Address: phone },
+      }) as unknown as StartOutboundChatContactCommandInput,
     ),
   );
 
 const counters = async (harness: Harness = h) =>
-  ((await harness.raw("GET", "/_local/state")).body as unknown as { counters: { faultsInjected: Record<string, number>; idempotentReplays: number; contactsCreated: number } })
-    .counters;
+  (
+    (await harness.raw("GET", "/_local/state")).body as unknown as {
+      counters: { faultsInjected: Record<string, number>; idempotentReplays: number; contactsCreated: number };
+    }
+  ).counters;
 
 interface ContactPage {
   contacts: LocalContactView[];
@@ -155,7 +161,14 @@ describe("/_local/contacts filters and pages", () => {
     for (let i = 0; i < 1_005; i += 100) {
       await Promise.all(
         Array.from({ length: Math.min(100, 1_005 - i) }, (_, j) =>
-          h.raw("PUT", "/contact/outbound-chat", outboundChatRequest({ ClientToken: `bulk-${i + j}`, DestinationEndpoint: { Type: "TELEPHONE_NUMBER", Address: `+1555556${String(i + j).padStart(4, "0")}` } })),
+          h.raw(
+            "PUT",
+            "/contact/outbound-chat",
+            outboundChatRequest({
+              ClientToken: `bulk-${i + j}`,
+              DestinationEndpoint: { Type: "TELEPHONE_NUMBER", Address: `+1555556${String(i + j).padStart(4, "0")}` },
+            }),
+          ),
         ),
       );
     }

@@ -7,13 +7,7 @@ export interface PageRequest {
   maxResults?: number;
 }
 
-export function paginate<T>(
-  v: Validator,
-  items: T[],
-  scope: string,
-  request: PageRequest,
-  limits: { defaultSize: number },
-): { page: T[]; nextToken?: string } {
+export function paginate<T>(v: Validator, items: T[], scope: string, request: PageRequest, limits: { defaultSize: number }): { page: T[]; nextToken?: string } {
   const offset = request.nextToken === undefined ? 0 : decodeToken(v, request.nextToken, scope, items.length);
   const size = request.maxResults ?? limits.defaultSize;
   const page = items.slice(offset, offset + size);
@@ -38,13 +32,7 @@ function decodeToken(v: Validator, token: string, scope: string, total: number):
   }
   const candidate = parsed as { o?: unknown; s?: unknown } | undefined;
   const offset = candidate?.o;
-  if (
-    typeof offset !== "number" ||
-    !Number.isInteger(offset) ||
-    offset <= 0 ||
-    offset > total ||
-    candidate?.s !== signature(scope, offset)
-  ) {
+  if (typeof offset !== "number" || !Number.isInteger(offset) || offset <= 0 || offset > total || candidate?.s !== signature(scope, offset)) {
     v.fail("NextToken is not valid for this request; pass the token from the previous page with the same filters");
   }
   return offset;

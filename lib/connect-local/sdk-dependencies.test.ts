@@ -65,7 +65,12 @@ describe("Q in Connect client with the lifted dependencies", () => {
   it("fills an idempotency token with uuid when the caller leaves it out", async () => {
     // The simulator does not implement CreateMessageTemplate; the point is the request the client builds.
     let sentBody: string | undefined;
-    const command = new CreateMessageTemplateCommand({ knowledgeBaseId: fixtures.templatesKb.id, name: "uuid-check", channelSubtype: "SMS", content: { sms: { body: { plainText: { content: "hi" } } } } });
+    const command = new CreateMessageTemplateCommand({
+      knowledgeBaseId: fixtures.templatesKb.id,
+      name: "uuid-check",
+      channelSubtype: "SMS",
+      content: { sms: { body: { plainText: { content: "hi" } } } },
+    });
     command.middlewareStack.add(
       (next) => async (args) => {
         sentBody = String((args.request as { body?: unknown }).body);

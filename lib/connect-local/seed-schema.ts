@@ -51,7 +51,11 @@ const phoneNumberSchema = z.strictObject({
 
 const instanceSchema = z.strictObject({
   id: uuidLike,
-  alias: z.string().regex(/^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/, "is not a valid instance alias").min(1).max(45),
+  alias: z
+    .string()
+    .regex(/^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/, "is not a valid instance alias")
+    .min(1)
+    .max(45),
   identityManagementType: z.enum(["SAML", "CONNECT_MANAGED", "EXISTING_DIRECTORY"]),
   status: z.enum(["CREATION_IN_PROGRESS", "ACTIVE", "CREATION_FAILED"]),
   createdTime: isoTimestamp,
@@ -122,9 +126,7 @@ export const seedSchema = z
     });
     seed.knowledgeBases.forEach((kb, k) => {
       unique("knowledge base", kb.id, ["knowledgeBases", k, "id"]);
-      kb.messageTemplates.forEach((template, t) =>
-        unique("message template", template.id, ["knowledgeBases", k, "messageTemplates", t, "id"]),
-      );
+      kb.messageTemplates.forEach((template, t) => unique("message template", template.id, ["knowledgeBases", k, "messageTemplates", t, "id"]));
     });
   });
 

@@ -131,8 +131,7 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
       sendJson(res, 200, result);
       finish(200);
     } catch (err) {
-      const error =
-        err instanceof ApiError ? err : new ApiError("InternalServiceException", 500, `Internal error: ${(err as Error).message}`);
+      const error = err instanceof ApiError ? err : new ApiError("InternalServiceException", 500, `Internal error: ${(err as Error).message}`);
       if (!(err instanceof ApiError)) log(`connect-local internal error in ${operation}: ${(err as Error).stack ?? String(err)}`);
       ctx.counters.errors[error.errorName] = (ctx.counters.errors[error.errorName] ?? 0) + 1;
       if (loseResponse) return dropAfterWork(error.status, error.errorName);

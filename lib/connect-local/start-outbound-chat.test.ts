@@ -42,42 +42,125 @@ const omit = (key: string) => {
 describe("StartOutboundChatContact validation", () => {
   const invalid: [string, unknown, RegExp][] = [
     ["missing SourceEndpoint", omit("SourceEndpoint"), /SourceEndpoint is required/],
-    ["source endpoint of the wrong type", outboundChatRequest({ SourceEndpoint: { Type: "TELEPHONE_NUMBER", Address: "+15555550100" } }), /SourceEndpoint.Type must be CONNECT_PHONENUMBER_ARN/],
+    [
+      "source endpoint of the wrong type",
+      outboundChatRequest({ SourceEndpoint: { Type: "TELEPHONE_NUMBER", Address: "+15555550100" } }),
+      /SourceEndpoint.Type must be CONNECT_PHONENUMBER_ARN/,
+    ],
     ["unknown endpoint type", outboundChatRequest({ SourceEndpoint: { Type: "PIGEON", Address: "x" } }), /SourceEndpoint.Type value "PIGEON" is not valid/],
     ["missing source address", outboundChatRequest({ SourceEndpoint: { Type: "CONNECT_PHONENUMBER_ARN" } }), /SourceEndpoint.Address is required/],
-    ["destination endpoint of the wrong type", outboundChatRequest({ DestinationEndpoint: { Type: "VOIP", Address: "+15555550100" } }), /DestinationEndpoint.Type must be TELEPHONE_NUMBER/],
-    ["destination not E.164", outboundChatRequest({ DestinationEndpoint: { Type: "TELEPHONE_NUMBER", Address: "5555550100" } }), /DestinationEndpoint.Address "5555550100" is not an E.164/],
-    ["destination address too long", outboundChatRequest({ DestinationEndpoint: { Type: "TELEPHONE_NUMBER", Address: `+1${"5".repeat(300)}` } }), /DestinationEndpoint.Address must be between 1 and 256/],
+    [
+      "destination endpoint of the wrong type",
+      outboundChatRequest({ DestinationEndpoint: { Type: "VOIP", Address: "+15555550100" } }),
+      /DestinationEndpoint.Type must be TELEPHONE_NUMBER/,
+    ],
+    [
+      "destination not E.164",
+      outboundChatRequest({ DestinationEndpoint: { Type: "TELEPHONE_NUMBER", Address: "5555550100" } }),
+      /DestinationEndpoint.Address "5555550100" is not an E.164/,
+    ],
+    [
+      "destination address too long",
+      outboundChatRequest({ DestinationEndpoint: { Type: "TELEPHONE_NUMBER", Address: `+1${"5".repeat(300)}` } }),
+      /DestinationEndpoint.Address must be between 1 and 256/,
+    ],
     ["missing InstanceId", omit("InstanceId"), /InstanceId is required/],
     ["InstanceId too long", outboundChatRequest({ InstanceId: "i".repeat(101) }), /InstanceId must be between 1 and 100 characters long \(got 101\)/],
     ["missing SegmentAttributes", omit("SegmentAttributes"), /SegmentAttributes is required/],
     ["no subtype", outboundChatRequest({ SegmentAttributes: {} }), /must contain "connect:Subtype"/],
-    ["unsupported subtype", outboundChatRequest({ SegmentAttributes: { "connect:Subtype": { ValueString: "connect:Email" } } }), /"connect:Email" is not valid; expected one of connect:SMS, connect:WhatsApp/],
-    ["segment key too long", outboundChatRequest({ SegmentAttributes: { "connect:Subtype": { ValueString: "connect:SMS" }, ["k".repeat(129)]: { ValueString: "v" } } }), /key must be between 1 and 128/],
-    ["segment ValueString too long", outboundChatRequest({ SegmentAttributes: { "connect:Subtype": { ValueString: "connect:SMS" }, extra: { ValueString: "v".repeat(1025) } } }), /ValueString must be between|ValueString must be at most 1024/],
+    [
+      "unsupported subtype",
+      outboundChatRequest({ SegmentAttributes: { "connect:Subtype": { ValueString: "connect:Email" } } }),
+      /"connect:Email" is not valid; expected one of connect:SMS, connect:WhatsApp/,
+    ],
+    [
+      "segment key too long",
+      outboundChatRequest({ SegmentAttributes: { "connect:Subtype": { ValueString: "connect:SMS" }, ["k".repeat(129)]: { ValueString: "v" } } }),
+      /key must be between 1 and 128/,
+    ],
+    [
+      "segment ValueString too long",
+      outboundChatRequest({ SegmentAttributes: { "connect:Subtype": { ValueString: "connect:SMS" }, extra: { ValueString: "v".repeat(1025) } } }),
+      /ValueString must be between|ValueString must be at most 1024/,
+    ],
     ["missing ContactFlowId", omit("ContactFlowId"), /ContactFlowId is required/],
     ["ContactFlowId too long", outboundChatRequest({ ContactFlowId: "f".repeat(501) }), /ContactFlowId must be between 1 and 500/],
     ["duration below range", outboundChatRequest({ ChatDurationInMinutes: 59 }), /ChatDurationInMinutes must be between 60 and 10080 \(got 59\)/],
     ["duration above range", outboundChatRequest({ ChatDurationInMinutes: 10_081 }), /ChatDurationInMinutes must be between 60 and 10080 \(got 10081\)/],
     ["duration not an integer", outboundChatRequest({ ChatDurationInMinutes: 90.5 }), /ChatDurationInMinutes must be an integer/],
     ["participant without DisplayName", outboundChatRequest({ ParticipantDetails: {} }), /ParticipantDetails.DisplayName is required/],
-    ["DisplayName too long", outboundChatRequest({ ParticipantDetails: { DisplayName: "d".repeat(257) } }), /ParticipantDetails.DisplayName must be between 1 and 256/],
-    ["system message without Content", outboundChatRequest({ InitialSystemMessage: { ContentType: "text/plain" } }), /InitialSystemMessage.Content is required/],
-    ["system message too long", outboundChatRequest({ InitialSystemMessage: { ContentType: "text/plain", Content: "x".repeat(16_385) } }), /InitialSystemMessage.Content must be between 1 and 16384/],
-    ["system message content type", outboundChatRequest({ InitialSystemMessage: { ContentType: "image/png", Content: "x" } }), /InitialSystemMessage.ContentType value "image\/png" is not valid/],
-    ["content types without text/plain", outboundChatRequest({ SupportedMessagingContentTypes: ["text/markdown"] }), /SupportedMessagingContentTypes must include text\/plain/],
-    ["unsupported content type", outboundChatRequest({ SupportedMessagingContentTypes: ["text/plain", "image/png"] }), /SupportedMessagingContentTypes\[1\] value "image\/png" is not valid/],
+    [
+      "DisplayName too long",
+      outboundChatRequest({ ParticipantDetails: { DisplayName: "d".repeat(257) } }),
+      /ParticipantDetails.DisplayName must be between 1 and 256/,
+    ],
+    [
+      "system message without Content",
+      outboundChatRequest({ InitialSystemMessage: { ContentType: "text/plain" } }),
+      /InitialSystemMessage.Content is required/,
+    ],
+    [
+      "system message too long",
+      outboundChatRequest({ InitialSystemMessage: { ContentType: "text/plain", Content: "x".repeat(16_385) } }),
+      /InitialSystemMessage.Content must be between 1 and 16384/,
+    ],
+    [
+      "system message content type",
+      outboundChatRequest({ InitialSystemMessage: { ContentType: "image/png", Content: "x" } }),
+      /InitialSystemMessage.ContentType value "image\/png" is not valid/,
+    ],
+    [
+      "content types without text/plain",
+      outboundChatRequest({ SupportedMessagingContentTypes: ["text/markdown"] }),
+      /SupportedMessagingContentTypes must include text\/plain/,
+    ],
+    [
+      "unsupported content type",
+      outboundChatRequest({ SupportedMessagingContentTypes: ["text/plain", "image/png"] }),
+      /SupportedMessagingContentTypes\[1\] value "image\/png" is not valid/,
+    ],
     ["attribute key with a space", outboundChatRequest({ Attributes: { "order id": "1" } }), /Attributes key "order id" may contain only letters, digits/],
     ["attribute value not a string", outboundChatRequest({ Attributes: { orderId: 7 } }), /Attributes\["orderId"\] must be a string/],
-    ["attributes over 32,768 bytes", outboundChatRequest({ Attributes: { a: "x".repeat(20_000), b: "é".repeat(7_000) } }), /total 34002 UTF-8 bytes.*limit is 32768/],
+    [
+      "attributes over 32,768 bytes",
+      outboundChatRequest({ Attributes: { a: "x".repeat(20_000), b: "é".repeat(7_000) } }),
+      /total 34002 UTF-8 bytes.*limit is 32768/,
+    ],
     ["ClientToken too long", outboundChatRequest({ ClientToken: "t".repeat(501) }), /ClientToken must be at most 500/],
     ["empty RelatedContactId", outboundChatRequest({ RelatedContactId: "" }), /RelatedContactId must be between 1 and 256/],
     ["template on an SMS chat", outboundChatRequest({ InitialTemplatedSystemMessage: template() }), /only supported for connect:WhatsApp/],
-    ["template without TemplateAttributes", outboundChatRequest({ SegmentAttributes: whatsapp, InitialTemplatedSystemMessage: template({ TemplateAttributes: undefined }) }), /InitialTemplatedSystemMessage.TemplateAttributes is required/],
-    ["template and plain message together", outboundChatRequest({ SegmentAttributes: whatsapp, InitialTemplatedSystemMessage: template(), InitialSystemMessage: { ContentType: "text/plain", Content: "hi" } }), /not both/],
-    ["profile attributes not JSON", outboundChatRequest({ SegmentAttributes: whatsapp, InitialTemplatedSystemMessage: template({ TemplateAttributes: { CustomerProfileAttributes: "{oops" } }) }), /CustomerProfileAttributes must be a serialized JSON object/],
-    ["WhatsApp on an SMS-only number", outboundChatRequest({ SegmentAttributes: whatsapp, SourceEndpoint: { Type: "CONNECT_PHONENUMBER_ARN", Address: fixtures.smsOnlyNumber.arn } }), /does not serve connect:WhatsApp/],
-    ["SMS template for a WhatsApp chat", outboundChatRequest({ SegmentAttributes: whatsapp, InitialTemplatedSystemMessage: template({ MessageTemplateId: fixtures.smsTemplate.id }) }), /is a SMS template/],
+    [
+      "template without TemplateAttributes",
+      outboundChatRequest({ SegmentAttributes: whatsapp, InitialTemplatedSystemMessage: template({ TemplateAttributes: undefined }) }),
+      /InitialTemplatedSystemMessage.TemplateAttributes is required/,
+    ],
+    [
+      "template and plain message together",
+      outboundChatRequest({
+        SegmentAttributes: whatsapp,
+        InitialTemplatedSystemMessage: template(),
+        InitialSystemMessage: { ContentType: "text/plain", Content: "hi" },
+      }),
+      /not both/,
+    ],
+    [
+      "profile attributes not JSON",
+      outboundChatRequest({
+        SegmentAttributes: whatsapp,
+        InitialTemplatedSystemMessage: template({ TemplateAttributes: { CustomerProfileAttributes: "{oops" } }),
+      }),
+      /CustomerProfileAttributes must be a serialized JSON object/,
+    ],
+    [
+      "WhatsApp on an SMS-only number",
+      outboundChatRequest({ SegmentAttributes: whatsapp, SourceEndpoint: { Type: "CONNECT_PHONENUMBER_ARN", Address: fixtures.smsOnlyNumber.arn } }),
+      /does not serve connect:WhatsApp/,
+    ],
+    [
+      "SMS template for a WhatsApp chat",
+      outboundChatRequest({ SegmentAttributes: whatsapp, InitialTemplatedSystemMessage: template({ MessageTemplateId: fixtures.smsTemplate.id }) }),
+      /is a SMS template/,
+    ],
     ["body that is a list", [], /Request body must be a JSON object/],
   ];
 
@@ -94,11 +177,31 @@ describe("StartOutboundChatContact validation", () => {
     ["unknown flow", { ContactFlowId: "no-such-flow" }, /Contact flow no-such-flow not found/],
     ["archived flow", { ContactFlowId: fixtures.archivedFlow.id }, /is ARCHIVED/],
     ["unpublished flow", { ContactFlowId: fixtures.draftFlow.id }, /not published/],
-    ["unknown number", { SourceEndpoint: { Type: "CONNECT_PHONENUMBER_ARN", Address: "arn:aws:connect:us-east-1:123456789012:phone-number/nope" } }, /phone number .*nope not found/],
-    ["number of another instance", { SourceEndpoint: { Type: "CONNECT_PHONENUMBER_ARN", Address: fixtures.otherInstanceNumber.arn } }, /is not claimed by instance/],
-    ["unknown knowledge base", { SegmentAttributes: whatsapp, InitialTemplatedSystemMessage: template({ KnowledgeBaseId: "kb-missing" }) }, /knowledge base kb-missing not found/],
-    ["unknown template", { SegmentAttributes: whatsapp, InitialTemplatedSystemMessage: template({ MessageTemplateId: "tpl-missing" }) }, /message template tpl-missing not found/],
-    ["template from another knowledge base", { SegmentAttributes: whatsapp, InitialTemplatedSystemMessage: template({ KnowledgeBaseId: fixtures.otherKb.id }) }, /not found in knowledge base/],
+    [
+      "unknown number",
+      { SourceEndpoint: { Type: "CONNECT_PHONENUMBER_ARN", Address: "arn:aws:connect:us-east-1:123456789012:phone-number/nope" } },
+      /phone number .*nope not found/,
+    ],
+    [
+      "number of another instance",
+      { SourceEndpoint: { Type: "CONNECT_PHONENUMBER_ARN", Address: fixtures.otherInstanceNumber.arn } },
+      /is not claimed by instance/,
+    ],
+    [
+      "unknown knowledge base",
+      { SegmentAttributes: whatsapp, InitialTemplatedSystemMessage: template({ KnowledgeBaseId: "kb-missing" }) },
+      /knowledge base kb-missing not found/,
+    ],
+    [
+      "unknown template",
+      { SegmentAttributes: whatsapp, InitialTemplatedSystemMessage: template({ MessageTemplateId: "tpl-missing" }) },
+      /message template tpl-missing not found/,
+    ],
+    [
+      "template from another knowledge base",
+      { SegmentAttributes: whatsapp, InitialTemplatedSystemMessage: template({ KnowledgeBaseId: fixtures.otherKb.id }) },
+      /not found in knowledge base/,
+    ],
   ];
 
   it.each(notFound)("answers %s with ResourceNotFoundException", async (_name, overrides, message) => {
@@ -270,9 +373,7 @@ describe("StopContact and DescribeContact", () => {
   });
 
   it("answers unknown contacts with ContactNotFoundException and ResourceNotFoundException", async () => {
-    const stop = await h.connect
-      .send(new StopContactCommand({ InstanceId: fixtures.instance.id, ContactId: "no-such-contact" }))
-      .catch((err: unknown) => err);
+    const stop = await h.connect.send(new StopContactCommand({ InstanceId: fixtures.instance.id, ContactId: "no-such-contact" })).catch((err: unknown) => err);
     expect(stop).toBeInstanceOf(ContactNotFoundException);
     expect((stop as ContactNotFoundException).$metadata.httpStatusCode).toBe(410);
 
@@ -282,9 +383,7 @@ describe("StopContact and DescribeContact", () => {
     expect(describeMissing).toBeInstanceOf(ResourceNotFoundException);
 
     const { ContactId } = await start();
-    const wrongInstance = await h.connect
-      .send(new DescribeContactCommand({ InstanceId: fixtures.otherInstance.id, ContactId }))
-      .catch((err: unknown) => err);
+    const wrongInstance = await h.connect.send(new DescribeContactCommand({ InstanceId: fixtures.otherInstance.id, ContactId })).catch((err: unknown) => err);
     expect(wrongInstance).toBeInstanceOf(ResourceNotFoundException);
   });
 

@@ -42,13 +42,7 @@ const SYSTEMIC = new Set([
   "ServiceQuotaExceededException",
 ]);
 // The request itself is wrong for this recipient (bad number, attributes, duplicate); others may still go through.
-const PERMANENT = new Set([
-  "InvalidRequestException",
-  "InvalidParameterException",
-  "ValidationException",
-  "ConflictException",
-  "ContactNotFoundException",
-]);
+const PERMANENT = new Set(["InvalidRequestException", "InvalidParameterException", "ValidationException", "ConflictException", "ContactNotFoundException"]);
 const NETWORK_CODES = new Set([
   "ECONNRESET",
   "ECONNREFUSED",
@@ -79,8 +73,7 @@ export function classifyConnectError(err: unknown): ConnectErrorInfo {
   const message = typeof error.message === "string" && error.message ? error.message : name;
   const httpStatus = error.$metadata?.httpStatusCode ?? error.$response?.statusCode;
   const headers = error.$response?.headers ?? {};
-  const requestId =
-    error.$metadata?.requestId ?? headers["x-amzn-requestid"] ?? headers["x-amzn-request-id"] ?? headers["x-amz-request-id"];
+  const requestId = error.$metadata?.requestId ?? headers["x-amzn-requestid"] ?? headers["x-amzn-request-id"] ?? headers["x-amz-request-id"];
   const code = typeof error.code === "string" ? error.code : undefined;
   return { kind: kindOf(name, code, message, httpStatus), name, message, requestId, httpStatus };
 }

@@ -13,16 +13,7 @@ import {
   type ContactFlowType,
 } from "@aws-sdk/client-connect";
 import { QConnectClient, paginateListKnowledgeBases, paginateListMessageTemplates } from "@aws-sdk/client-qconnect";
-import {
-  toContactDetails,
-  toContactFlow,
-  toInstance,
-  toInstanceDetails,
-  toKnowledgeBase,
-  toMessageTemplate,
-  toPhoneNumber,
-  toQueue,
-} from "./map-responses";
+import { toContactDetails, toContactFlow, toInstance, toInstanceDetails, toKnowledgeBase, toMessageTemplate, toPhoneNumber, toQueue } from "./map-responses";
 import type {
   ChatChannel,
   ChatIntegrationEventInput,

@@ -1,16 +1,7 @@
 // SDK output shapes → the console's plain types.
 import type { Contact, ContactFlowSummary, Instance, InstanceSummary, ListPhoneNumbersSummary, QueueSummary } from "@aws-sdk/client-connect";
 import type { KnowledgeBaseSummary, MessageTemplateSummary } from "@aws-sdk/client-qconnect";
-import type {
-  ConnectInstance,
-  ConnectInstanceDetails,
-  ContactDetails,
-  ContactFlow,
-  KnowledgeBase,
-  MessageTemplate,
-  PhoneNumber,
-  Queue,
-} from "./types";
+import type { ConnectInstance, ConnectInstanceDetails, ContactDetails, ContactFlow, KnowledgeBase, MessageTemplate, PhoneNumber, Queue } from "./types";
 
 export function toInstance(summary: InstanceSummary | Instance): ConnectInstance {
   return {
@@ -114,7 +105,11 @@ export function toContactDetails(contact: Contact, contactId: string): ContactDe
     relatedContactId: contact.RelatedContactId,
     attributes: contact.Attributes ?? {},
     segmentAttributes: contact.SegmentAttributes,
-    customerEndpoint: contact.CustomerEndpoint ? { type: contact.CustomerEndpoint.Type, address: contact.CustomerEndpoint.Address, displayName: contact.CustomerEndpoint.DisplayName } : undefined,
-    systemEndpoint: contact.SystemEndpoint ? { type: contact.SystemEndpoint.Type, address: contact.SystemEndpoint.Address, displayName: contact.SystemEndpoint.DisplayName } : undefined,
+    customerEndpoint: contact.CustomerEndpoint
+      ? { type: contact.CustomerEndpoint.Type, address: contact.CustomerEndpoint.Address, displayName: contact.CustomerEndpoint.DisplayName }
+      : undefined,
+    systemEndpoint: contact.SystemEndpoint
+      ? { type: contact.SystemEndpoint.Type, address: contact.SystemEndpoint.Address, displayName: contact.SystemEndpoint.DisplayName }
+      : undefined,
   };
 }

@@ -53,7 +53,9 @@ export const updateSimulatorSettings = defineAction({
       else delete faults[f];
     }
     const { faults: _omit, ...quotas } = input;
-    const after = toSettings(await call("/_local/config", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...quotas, faults }) }));
+    const after = toSettings(
+      await call("/_local/config", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...quotas, faults }) }),
+    );
     // The simulator is not in the console's database, so this entry follows the change rather than sharing its transaction.
     await recordAudit(db, actor, { action: "simulator.settings_changed", targetType: "simulator", targetId: "local", diff: changedFields(before, after) });
     return after;

@@ -24,7 +24,8 @@ export const stopContact = defineAction({
   handler: async ({ contactId }, { db, actor }) => {
     const contact = await getContact(db, contactId);
     if (!contact) throw new UserFacingError("not_found", "The console has no contact with this ContactId");
-    if (contact.state === "ended") throw new UserFacingError("conflict", `This chat has already ended${contact.disconnectReason ? ` (${contact.disconnectReason})` : ""}`);
+    if (contact.state === "ended")
+      throw new UserFacingError("conflict", `This chat has already ended${contact.disconnectReason ? ` (${contact.disconnectReason})` : ""}`);
     const target = { targetType: "contact", targetId: contact.contactId };
     // Connect is asked before any transaction opens, so no database lock waits on the network.
     const gateway = await getGateway();
@@ -36,9 +37,16 @@ export const stopContact = defineAction({
       // Connect no longer knows the chat, so it cannot be open: the stored state catches up with that.
       await db.transaction(async (tx) => {
         const from = await markContactEnded(tx, contact.contactId, { disconnectedAt: null, disconnectReason: NOT_IN_CONNECT });
-        await recordAudit(tx, actor, { action: "contact.marked_ended", ...target, diff: { instanceId: contact.instanceId, state: { from, to: "ended" }, reason: `${e.name}: ${e.message}` } });
+        await recordAudit(tx, actor, {
+          action: "contact.marked_ended",
+          ...target,
+          diff: { instanceId: contact.instanceId, state: { from, to: "ended" }, reason: `${e.name}: ${e.message}` },
+        });
       });
-      throw new UserFacingError("not_found", `This chat no longer exists in Amazon Connect (${connectErrorText(e)}). It had already ended or expired; the console now shows it as ended.`);
+      throw new UserFacingError(
+        "not_found",
+        `This chat no longer exists in Amazon Connect (${connectErrorText(e)}). It had already ended or expired; the console now shows it as ended.`,
+      );
     }
 
     // Connect's own account of how and when it ended, when it answers; the stop happened either way.

@@ -58,7 +58,13 @@ describe("the request that started a contact, as its oldest event", () => {
     pointProcessAt(sim.gateway);
     const u = await insertUser(h.db, { email: "sam@example.com", name: "Sam", role: "supervisor", passwordHash: null });
     supervisor = { id: u.id, email: u.email, name: u.name, role: "supervisor", sessionId: "test-session", mustChangePassword: false };
-    dispatcher = startDispatcher({ db: h.db, gateway: sim.gateway, workerId: "opening", log: () => {}, options: { limiterKey: accountLimiterKey("us-east-1", "local"), accountSendsPerSecond: 100 } });
+    dispatcher = startDispatcher({
+      db: h.db,
+      gateway: sim.gateway,
+      workerId: "opening",
+      log: () => {},
+      options: { limiterKey: accountLimiterKey("us-east-1", "local"), accountSendsPerSecond: 100 },
+    });
   });
   afterAll(async () => {
     await dispatcher?.stop();
@@ -75,7 +81,11 @@ describe("the request that started a contact, as its oldest event", () => {
         channel: "sms",
         sourcePhoneNumberArn: fixtures.smsOnlyNumber.arn,
         contactFlowId: fixtures.smsFlow.id,
-        recipients: { format: "csv", text: "phone,name,city\n+12065550100,Ada,Seattle\n+12065550101,Bob,Tacoma", mapping: { phoneColumn: "phone", nameColumn: "name", variableColumns: { city: "city" } } },
+        recipients: {
+          format: "csv",
+          text: "phone,name,city\n+12065550100,Ada,Seattle\n+12065550101,Bob,Tacoma",
+          mapping: { phoneColumn: "phone", nameColumn: "name", variableColumns: { city: "city" } },
+        },
         message: { kind: "text", contentType: "text/plain", text: "Hi {{name}}, see you in {{city}}" },
         participantDisplayName: { mode: "column", column: "name" },
         attributes: { team: "spring" },
@@ -86,7 +96,10 @@ describe("the request that started a contact, as its oldest event", () => {
     );
     const rows = (await ledger(h.db, id)).sort((a, b) => a.line - b.line);
     expect(rows.map((r) => r.sendStatus)).toEqual(["sent", "sent"]);
-    for (const [row, name, city] of [[rows[0]!, "Ada", "Seattle"], [rows[1]!, "Bob", "Tacoma"]] as const) {
+    for (const [row, name, city] of [
+      [rows[0]!, "Ada", "Seattle"],
+      [rows[1]!, "Bob", "Tacoma"],
+    ] as const) {
       const events = await contactEvents(h.db, row.contactId!);
       expect(events).toHaveLength(1);
       const start = events[0]!;
@@ -100,7 +113,16 @@ describe("the request that started a contact, as its oldest event", () => {
         by: "campaign Spring reminders",
         status: "sent",
         at: row.sentAt,
-        opening: { attempts: 1, request: { participantDisplayName: name, chatDurationMinutes: 90, attributes: { team: "spring" }, supportedContentTypes: ["text/plain"], contactFlowId: fixtures.smsFlow.id } },
+        opening: {
+          attempts: 1,
+          request: {
+            participantDisplayName: name,
+            chatDurationMinutes: 90,
+            attributes: { team: "spring" },
+            supportedContentTypes: ["text/plain"],
+            contactFlowId: fixtures.smsFlow.id,
+          },
+        },
       });
       const received = (await simRequest(row.contactId!)).request;
       expect(start.content).toBe(received.InitialSystemMessage!.Content);
@@ -112,7 +134,17 @@ describe("the request that started a contact, as its oldest event", () => {
 
     // Events sent later come first; the start stays last even when a clock puts an event before it.
     const contactId = rows[0]!.contactId!;
-    const event = { channel: "sms" as const, sourceId: rows[0]!.phone!, destinationId: "arn:d", contactId, origin: "console", actorEmail: "sam@example.com", eventType: "MESSAGE", contentType: "text/plain", status: "sent" };
+    const event = {
+      channel: "sms" as const,
+      sourceId: rows[0]!.phone!,
+      destinationId: "arn:d",
+      contactId,
+      origin: "console",
+      actorEmail: "sam@example.com",
+      eventType: "MESSAGE",
+      contentType: "text/plain",
+      status: "sent",
+    };
     await h.db.insert(chatEvents).values([
       { ...event, content: "Reminder: tomorrow", createdAt: new Date(rows[0]!.sentAt!.getTime() + 60_000) },
       { ...event, content: "Skewed", createdAt: new Date(rows[0]!.sentAt!.getTime() - 60_000) },
@@ -155,7 +187,15 @@ describe("the request that started a contact, as its oldest event", () => {
       contentType: orderShipped.name,
       content: `Template ${orderShipped.name} with {{customerName}}=Ada, {{orderId}}=A-1, {{trackingUrl}}=https://track.example/A-1`,
       by: "campaign Shipping updates",
-      opening: { request: { message: { kind: "template", messageTemplateId: orderShipped.id, variables: { customerName: "Ada", orderId: "A-1", trackingUrl: "https://track.example/A-1" } } } },
+      opening: {
+        request: {
+          message: {
+            kind: "template",
+            messageTemplateId: orderShipped.id,
+            variables: { customerName: "Ada", orderId: "A-1", trackingUrl: "https://track.example/A-1" },
+          },
+        },
+      },
     });
     const received = (await simRequest(row!.contactId!)).request.InitialTemplatedSystemMessage!;
     expect(received.MessageTemplateId).toBe(orderShipped.id);
@@ -189,7 +229,10 @@ describe("the request that started a contact, as its oldest event", () => {
       opening: { attempts: null, request: { participantDisplayName: "Acme", chatDurationMinutes: 60 } },
     });
     expect(events[0]!.content).toBe((await simRequest(contactId)).request.InitialSystemMessage!.Content);
-    const [entry] = await h.db.select().from(auditLog).where(and(eq(auditLog.action, "campaign.test_sent"), eq(auditLog.targetId, contactId)));
+    const [entry] = await h.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "campaign.test_sent"), eq(auditLog.targetId, contactId)));
     expect(entry).toMatchObject({ targetType: "contact", actorEmail: "sam@example.com", diff: { contactId, phone: "+12065550177" } });
     expect(events[0]!.at).toEqual(entry!.at);
 
@@ -201,7 +244,13 @@ describe("the request that started a contact, as its oldest event", () => {
           channel: "whatsapp",
           sourcePhoneNumberArn: fixtures.dualNumber.arn,
           contactFlowId: whatsappFlow().id,
-          message: { kind: "template", knowledgeBaseId: fixtures.templatesKb.id, messageTemplateId: fixtures.whatsappTemplate.id, templateName: "", variables: { customerName: { column: "name" }, orderId: { value: "T-1" } } },
+          message: {
+            kind: "template",
+            knowledgeBaseId: fixtures.templatesKb.id,
+            messageTemplateId: fixtures.whatsappTemplate.id,
+            templateName: "",
+            variables: { customerName: { column: "name" }, orderId: { value: "T-1" } },
+          },
         },
         phone: "+12065550178",
       },
@@ -215,16 +264,67 @@ describe("the request that started a contact, as its oldest event", () => {
   });
 
   it("still shows a test send audited before the request was kept, and nothing for contacts the console only joined", async () => {
-    await recordContact(h.db, { contactId: "c-old-test", instanceId: fixtures.instance.id, channel: "sms", customerPhone: "+12065550190", origin: "test_send", createdBy: "sam@example.com" });
-    await recordAudit(h.db, { actorId: supervisor.id, actorEmail: "sam@example.com" }, { action: "campaign.test_sent", targetType: "campaign", targetId: null, diff: { phone: "+12065550190", campaign: "Old", instanceId: fixtures.instance.id, contactId: "c-old-test" } });
+    await recordContact(h.db, {
+      contactId: "c-old-test",
+      instanceId: fixtures.instance.id,
+      channel: "sms",
+      customerPhone: "+12065550190",
+      origin: "test_send",
+      createdBy: "sam@example.com",
+    });
+    await recordAudit(
+      h.db,
+      { actorId: supervisor.id, actorEmail: "sam@example.com" },
+      {
+        action: "campaign.test_sent",
+        targetType: "campaign",
+        targetId: null,
+        diff: { phone: "+12065550190", campaign: "Old", instanceId: fixtures.instance.id, contactId: "c-old-test" },
+      },
+    );
     const [old] = await contactEvents(h.db, "c-old-test");
-    expect(old).toMatchObject({ source: "start", type: OPENING_EVENT_TYPE, contentType: null, content: null, by: "sam@example.com", opening: { attempts: null, request: null } });
+    expect(old).toMatchObject({
+      source: "start",
+      type: OPENING_EVENT_TYPE,
+      contentType: null,
+      content: null,
+      by: "sam@example.com",
+      opening: { attempts: null, request: null },
+    });
 
-    await recordContact(h.db, { contactId: "c-joined", instanceId: fixtures.instance.id, channel: "sms", customerPhone: "+12065550191", origin: "chat_event", createdBy: "sam@example.com" });
-    await h.db.insert(chatEvents).values({ channel: "sms", sourceId: "+12065550191", destinationId: "arn:d", contactId: "c-joined", origin: "console", actorEmail: "sam@example.com", eventType: "MESSAGE", contentType: "text/plain", content: "Hello", status: "sent" });
+    await recordContact(h.db, {
+      contactId: "c-joined",
+      instanceId: fixtures.instance.id,
+      channel: "sms",
+      customerPhone: "+12065550191",
+      origin: "chat_event",
+      createdBy: "sam@example.com",
+    });
+    await h.db
+      .insert(chatEvents)
+      .values({
+        channel: "sms",
+        sourceId: "+12065550191",
+        destinationId: "arn:d",
+        contactId: "c-joined",
+        origin: "console",
+        actorEmail: "sam@example.com",
+        eventType: "MESSAGE",
+        contentType: "text/plain",
+        content: "Hello",
+        status: "sent",
+      });
     expect((await contactEvents(h.db, "c-joined")).map((e) => [e.source, e.type, e.content])).toEqual([["chat_event", "MESSAGE", "Hello"]]);
     // A campaign contact whose ledger row says nothing about it has no start to show.
-    await recordContact(h.db, { contactId: "c-no-ledger", instanceId: fixtures.instance.id, channel: "sms", customerPhone: "+12065550192", origin: "campaign", recipientId: 999_999, createdBy: "system" });
+    await recordContact(h.db, {
+      contactId: "c-no-ledger",
+      instanceId: fixtures.instance.id,
+      channel: "sms",
+      customerPhone: "+12065550192",
+      origin: "campaign",
+      recipientId: 999_999,
+      createdBy: "system",
+    });
     expect(await contactEvents(h.db, "c-no-ledger")).toEqual([]);
   });
 });

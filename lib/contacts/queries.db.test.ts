@@ -14,7 +14,16 @@ import { contactListSchema } from "./schemas";
 const CAMPAIGN = "00000000-0000-4000-8000-00000000c001";
 
 function contact(id: string, overrides: Partial<NewContact> = {}): NewContact {
-  return { contactId: id, instanceId: "i-1", channel: "sms", customerPhone: "+12065550100", origin: "campaign", campaignId: CAMPAIGN, createdBy: "system", ...overrides };
+  return {
+    contactId: id,
+    instanceId: "i-1",
+    channel: "sms",
+    customerPhone: "+12065550100",
+    origin: "campaign",
+    campaignId: CAMPAIGN,
+    createdBy: "system",
+    ...overrides,
+  };
 }
 
 /** Records a contact, then sets its creation time exactly (to the microsecond) where a test needs it. */
@@ -50,8 +59,14 @@ describe("contact history queries", () => {
     });
     await put(h, contact("c-sms-open"), "2026-01-01T10:00:00.000001Z");
     await put(h, contact("c-sms-ended", { customerPhone: "+12065550111" }), "2026-01-02T10:00:00Z", { state: "ended", disconnectReason: "API" });
-    await put(h, contact("c-wa-test", { channel: "whatsapp", origin: "test_send", campaignId: null, customerPhone: "+442079460958", createdBy: "sam@example.com" }), "2026-01-03T10:00:00Z");
-    await put(h, contact("c-event-unknown", { origin: "chat_event", campaignId: null, sourcePhone: "+13125550199" }), "2026-01-04T10:00:00Z", { state: "unknown" });
+    await put(
+      h,
+      contact("c-wa-test", { channel: "whatsapp", origin: "test_send", campaignId: null, customerPhone: "+442079460958", createdBy: "sam@example.com" }),
+      "2026-01-03T10:00:00Z",
+    );
+    await put(h, contact("c-event-unknown", { origin: "chat_event", campaignId: null, sourcePhone: "+13125550199" }), "2026-01-04T10:00:00Z", {
+      state: "unknown",
+    });
     await put(h, contact("c-inbound", { origin: "inbound", campaignId: null, customerPhone: "+15035550123" }), "2026-01-05T10:00:00Z");
   });
   afterAll(async () => {
@@ -97,7 +112,15 @@ describe("contact history queries", () => {
     const h2 = await createTestDb();
     try {
       // Two rows share a creation time to the microsecond, across what becomes a page boundary.
-      const times = ["2026-02-01T00:00:00.000001Z", "2026-02-01T00:00:00.000002Z", "2026-02-01T00:00:00.000002Z", "2026-02-01T00:00:00.000003Z", "2026-02-02T00:00:00Z", "2026-02-03T00:00:00Z", "2026-02-04T00:00:00Z"];
+      const times = [
+        "2026-02-01T00:00:00.000001Z",
+        "2026-02-01T00:00:00.000002Z",
+        "2026-02-01T00:00:00.000002Z",
+        "2026-02-01T00:00:00.000003Z",
+        "2026-02-02T00:00:00Z",
+        "2026-02-03T00:00:00Z",
+        "2026-02-04T00:00:00Z",
+      ];
       for (const [i, at] of times.entries()) await put(h2, contact(`k-${i}`, { campaignId: null }), at);
       const expected = ["k-6", "k-5", "k-4", "k-3", "k-2", "k-1", "k-0"];
 
@@ -140,21 +163,74 @@ describe("contact history queries", () => {
   it("lists the events sent into a contact newest first, an inbound message the bridge forwarded only once", async () => {
     const [integration] = await h.db
       .insert(inboundIntegrations)
-      .values({ name: "SMS", channel: "sms", instanceId: "i-1", phoneNumberArn: "arn:n", phoneNumber: "+13125550199", destinationArn: "arn:d", secretCiphertext: "x", secretPrefix: "x", createdBy: "admin@example.com" })
+      .values({
+        name: "SMS",
+        channel: "sms",
+        instanceId: "i-1",
+        phoneNumberArn: "arn:n",
+        phoneNumber: "+13125550199",
+        destinationArn: "arn:d",
+        secretCiphertext: "x",
+        secretPrefix: "x",
+        createdBy: "admin@example.com",
+      })
       .returning();
     const inbound = (messageId: string, receivedAt: string, text: string) =>
       h.db
         .insert(inboundMessages)
-        .values({ integrationId: integration!.id, messageId, receivedAt: new Date(receivedAt), fromPhone: "+12065550100", toPhone: "+13125550199", type: "message", text, contactId: "c-event-unknown" })
+        .values({
+          integrationId: integration!.id,
+          messageId,
+          receivedAt: new Date(receivedAt),
+          fromPhone: "+12065550100",
+          toPhone: "+13125550199",
+          type: "message",
+          text,
+          contactId: "c-event-unknown",
+        })
         .returning();
     const [forwarded] = await inbound("m-1", "2026-01-04T10:01:00Z", "hello");
     await inbound("m-2", "2026-01-04T10:05:00Z", "still there?");
     const event = { channel: "sms" as const, sourceId: "+12065550100", destinationId: "arn:d", contactId: "c-event-unknown", status: "sent" };
     await h.db.insert(chatEvents).values([
-      { ...event, createdAt: new Date("2026-01-04T10:00:00Z"), origin: "console", actorEmail: "sam@example.com", eventType: "MESSAGE", contentType: "text/plain", content: "Hi from the console" },
-      { ...event, createdAt: new Date("2026-01-04T10:01:01Z"), origin: "inbound", actorEmail: "system", inboundMessageId: forwarded!.id, eventType: "MESSAGE", contentType: "text/plain", content: "hello" },
-      { ...event, createdAt: new Date("2026-01-04T10:06:00Z"), origin: "console", actorEmail: "sam@example.com", eventType: "DISCONNECT", status: "failed", errorName: "InvalidRequestException", errorMessage: "no active chat" },
-      { ...event, contactId: "c-other", origin: "console", actorEmail: "sam@example.com", eventType: "MESSAGE", contentType: "text/plain", content: "elsewhere" },
+      {
+        ...event,
+        createdAt: new Date("2026-01-04T10:00:00Z"),
+        origin: "console",
+        actorEmail: "sam@example.com",
+        eventType: "MESSAGE",
+        contentType: "text/plain",
+        content: "Hi from the console",
+      },
+      {
+        ...event,
+        createdAt: new Date("2026-01-04T10:01:01Z"),
+        origin: "inbound",
+        actorEmail: "system",
+        inboundMessageId: forwarded!.id,
+        eventType: "MESSAGE",
+        contentType: "text/plain",
+        content: "hello",
+      },
+      {
+        ...event,
+        createdAt: new Date("2026-01-04T10:06:00Z"),
+        origin: "console",
+        actorEmail: "sam@example.com",
+        eventType: "DISCONNECT",
+        status: "failed",
+        errorName: "InvalidRequestException",
+        errorMessage: "no active chat",
+      },
+      {
+        ...event,
+        contactId: "c-other",
+        origin: "console",
+        actorEmail: "sam@example.com",
+        eventType: "MESSAGE",
+        contentType: "text/plain",
+        content: "elsewhere",
+      },
     ]);
 
     const events = await contactEvents(h.db, "c-event-unknown");

@@ -160,10 +160,17 @@ export async function contactEvents(db: Db, contactId: string, limit = 200): Pro
  * Records that a chat ended. Call it inside the transaction that audits the change: the row is locked first, so the
  * state returned is the one this change replaced. A contact already recorded as ended keeps how and when it ended.
  */
-export async function markContactEnded(tx: Db, contactId: string, end: { disconnectedAt: Date | null; disconnectReason: string | null }): Promise<Contact["state"] | undefined> {
+export async function markContactEnded(
+  tx: Db,
+  contactId: string,
+  end: { disconnectedAt: Date | null; disconnectReason: string | null },
+): Promise<Contact["state"] | undefined> {
   const [current] = await tx.select({ state: contacts.state }).from(contacts).where(eq(contacts.contactId, contactId)).for("update");
   if (current && current.state !== "ended") {
-    await tx.update(contacts).set({ state: "ended", disconnectedAt: end.disconnectedAt, disconnectReason: end.disconnectReason }).where(eq(contacts.contactId, contactId));
+    await tx
+      .update(contacts)
+      .set({ state: "ended", disconnectedAt: end.disconnectedAt, disconnectReason: end.disconnectReason })
+      .where(eq(contacts.contactId, contactId));
   }
   return current?.state;
 }

@@ -69,7 +69,10 @@ describe("reconciliation claims", () => {
   });
 
   it("moves the last check to now and hands back the one it replaced, to the microsecond", async () => {
-    const [before] = await h.db.select({ text: sql<string>`${contacts.lastCheckedAt}::text` }).from(contacts).where(eq(contacts.contactId, "open-20m"));
+    const [before] = await h.db
+      .select({ text: sql<string>`${contacts.lastCheckedAt}::text` })
+      .from(contacts)
+      .where(eq(contacts.contactId, "open-20m"));
     const [first] = await claimDueContacts(h.db, 1, o);
     expect(first!.contact.contactId).toBe("new-open-older");
     expect(first!.previousCheckAt).toBeNull();
@@ -95,7 +98,11 @@ describe("reconciliation claims", () => {
     let locked!: () => void;
     const isLocked = new Promise<void>((resolve) => (locked = resolve));
     const holder = h.db.transaction(async (tx) => {
-      await tx.select().from(contacts).where(inArray(contacts.contactId, ["new-open-older", "open-20m"])).for("update");
+      await tx
+        .select()
+        .from(contacts)
+        .where(inArray(contacts.contactId, ["new-open-older", "open-20m"]))
+        .for("update");
       locked();
       await held;
     });

@@ -34,7 +34,9 @@ const inCheckOrder = [asc(contacts.lastCheckedAt), asc(contacts.createdAt)];
  * still think large (a backlog just cleared) is planned as a scan of the whole table for a row no longer there.
  */
 export async function hasDueContacts(db: Db, o: DueOptions): Promise<boolean> {
-  const [a, b, c, d] = dueRanges(o).map((range) => db.select({ id: contacts.contactId }).from(contacts).where(range).orderBy(asc(contacts.lastCheckedAt)).limit(1));
+  const [a, b, c, d] = dueRanges(o).map((range) =>
+    db.select({ id: contacts.contactId }).from(contacts).where(range).orderBy(asc(contacts.lastCheckedAt)).limit(1),
+  );
   const rows = await unionAll(a!, b!, c!, d!).limit(1);
   return rows.length > 0;
 }
@@ -55,23 +57,21 @@ export interface ClaimedContact {
 export async function claimDueContacts(db: Db, limit: number, o: DueOptions): Promise<ClaimedContact[]> {
   if (limit <= 0) return [];
   const ranges = dueRanges(o).map((range, i) =>
-    db
-      .select()
-      .from(
-        db
-          .select({
-            id: sql<string>`${contacts.contactId}`.as("due_id"),
-            prev: sql<string | null>`${contacts.lastCheckedAt}::text`.as("due_prev"),
-            checkedAt: sql`${contacts.lastCheckedAt}`.as("due_checked_at"),
-            createdAt: sql`${contacts.createdAt}`.as("due_created_at"),
-          })
-          .from(contacts)
-          .where(range)
-          .orderBy(...inCheckOrder)
-          .limit(limit)
-          .for("update", { skipLocked: true })
-          .as(`range_${i}`),
-      ),
+    db.select().from(
+      db
+        .select({
+          id: sql<string>`${contacts.contactId}`.as("due_id"),
+          prev: sql<string | null>`${contacts.lastCheckedAt}::text`.as("due_prev"),
+          checkedAt: sql`${contacts.lastCheckedAt}`.as("due_checked_at"),
+          createdAt: sql`${contacts.createdAt}`.as("due_created_at"),
+        })
+        .from(contacts)
+        .where(range)
+        .orderBy(...inCheckOrder)
+        .limit(limit)
+        .for("update", { skipLocked: true })
+        .as(`range_${i}`),
+    ),
   );
   const [a, b, c, d] = ranges;
   const candidates = unionAll(a!, b!, c!, d!).as("candidates");

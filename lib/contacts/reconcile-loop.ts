@@ -43,7 +43,9 @@ export function startReconciler(config: ReconcilerConfig): Reconciler {
         config.onRound?.(result);
         if (result.throttled) {
           backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(config.intervalMs, backoffMs * 2));
-          log(`throttled by Connect after ${result.calls} check(s): account rate now ${result.accountRateAfterThrottle?.toFixed(2)}/s; next round in ${Math.round(backoffMs / 1000)} s`);
+          log(
+            `throttled by Connect after ${result.calls} check(s): account rate now ${result.accountRateAfterThrottle?.toFixed(2)}/s; next round in ${Math.round(backoffMs / 1000)} s`,
+          );
         } else {
           backoffMs = 0;
           const { ended, unknown, error } = result.outcomes;

@@ -27,18 +27,45 @@ describe("reconciliation", () => {
   let phone = 2000;
 
   const local = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${sim.url}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${sim.url}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return (await res.json()) as { counters: { requests: Record<string, number> } };
   };
   const describeCalls = async () => (await local("GET", "/_local/state")).counters.requests.DescribeContact ?? 0;
   // Each test has a bucket of its own, so one test's spending does not pace the next.
   const options = (over: Partial<ReconcileOptions> = {}) =>
-    resolveReconcileOptions({ limiterKey: `connect:test:${randomUUID()}`, accountSendsPerSecond: 10_000, maxPerSecond: 10_000, accountShare: 1, roundBudgetMs: 2_000, ...over });
+    resolveReconcileOptions({
+      limiterKey: `connect:test:${randomUUID()}`,
+      accountSendsPerSecond: 10_000,
+      maxPerSecond: 10_000,
+      accountShare: 1,
+      roundBudgetMs: 2_000,
+      ...over,
+    });
 
   async function openChat(): Promise<string> {
     const customer = `+1206555${String(phone++).padStart(4, "0")}`;
-    const { contactId } = await gateway.startOutboundChat({ instanceId, contactFlowId: flowId, sourcePhoneNumberArn: numberArn, destinationPhoneNumber: customer, channel: "sms", clientToken: randomUUID(), chatDurationInMinutes: 60 });
-    await recordContact(h.db, { contactId, instanceId, channel: "sms", customerPhone: customer, sourcePhoneNumberArn: numberArn, origin: "test_send", createdBy: "tester@example.com" });
+    const { contactId } = await gateway.startOutboundChat({
+      instanceId,
+      contactFlowId: flowId,
+      sourcePhoneNumberArn: numberArn,
+      destinationPhoneNumber: customer,
+      channel: "sms",
+      clientToken: randomUUID(),
+      chatDurationInMinutes: 60,
+    });
+    await recordContact(h.db, {
+      contactId,
+      instanceId,
+      channel: "sms",
+      customerPhone: customer,
+      sourcePhoneNumberArn: numberArn,
+      origin: "test_send",
+      createdBy: "tester@example.com",
+    });
     return contactId;
   }
   const row = async (contactId: string) => (await h.db.select().from(contacts).where(eq(contacts.contactId, contactId)))[0]!;
@@ -66,13 +93,28 @@ describe("reconciliation", () => {
     const stopped = await openChat();
     await gateway.stopContact(instanceId, stopped);
     const missing = randomUUID();
-    await recordContact(h.db, { contactId: missing, instanceId, channel: "sms", customerPhone: "+12065559999", origin: "test_send", createdBy: "tester@example.com" });
+    await recordContact(h.db, {
+      contactId: missing,
+      instanceId,
+      channel: "sms",
+      customerPhone: "+12065559999",
+      origin: "test_send",
+      createdBy: "tester@example.com",
+    });
     // Left alone: already ended, and created more than seven days ago.
     const ended = randomUUID();
     const old = randomUUID();
     await h.db.insert(contacts).values([
       { contactId: ended, instanceId, channel: "sms", customerPhone: "+12065559998", origin: "test_send", createdBy: "t", state: "ended" },
-      { contactId: old, instanceId, channel: "sms", customerPhone: "+12065559997", origin: "test_send", createdBy: "t", createdAt: new Date(Date.now() - 8 * 24 * 3600_000) },
+      {
+        contactId: old,
+        instanceId,
+        channel: "sms",
+        customerPhone: "+12065559997",
+        origin: "test_send",
+        createdBy: "t",
+        createdAt: new Date(Date.now() - 8 * 24 * 3600_000),
+      },
     ]);
     const callsBefore = await describeCalls();
 
@@ -212,7 +254,14 @@ describe("reconciliation", () => {
     // One token every 50 s and two contacts due: the first round checks one, then waits for the next token.
     await openChat();
     const waitingRounds: number[] = [];
-    const waiting = startReconciler({ db: h.db, gateway, intervalMs: 50, options: options({ accountSendsPerSecond: 0.02, roundBudgetMs: 60_000 }), log: () => {}, onRound: (r) => waitingRounds.push(r.calls) });
+    const waiting = startReconciler({
+      db: h.db,
+      gateway,
+      intervalMs: 50,
+      options: options({ accountSendsPerSecond: 0.02, roundBudgetMs: 60_000 }),
+      log: () => {},
+      onRound: (r) => waitingRounds.push(r.calls),
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(waitingRounds).toEqual([]);
     const stoppedAt = Date.now();

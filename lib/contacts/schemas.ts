@@ -19,7 +19,6 @@ export const ORIGIN_LABEL: Record<ContactOrigin, string> = {
 
 export const STATE_LABEL: Record<ContactState, string> = { open: "Open", ended: "Ended", unknown: "Unknown" };
 
-
 export const contactListSchema = z
   .object({
     /** A ContactId (exact), or digits of the customer or Connect number (contains). */

@@ -16,8 +16,22 @@ import { stopContact } from "./actions";
 import { recordContact } from "./record";
 
 const meta = { requestId: "req-stop", ip: "127.0.0.1", userAgent: "vitest" };
-const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000001", email: "sam@example.com", name: "Sam", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
-const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer", sessionId: "test-session", mustChangePassword: false };
+const sam: SessionUser = {
+  id: "00000000-0000-4000-8000-000000000001",
+  email: "sam@example.com",
+  name: "Sam",
+  role: "supervisor",
+  sessionId: "test-session",
+  mustChangePassword: false,
+};
+const vic: SessionUser = {
+  id: "00000000-0000-4000-8000-000000000002",
+  email: "vic@example.com",
+  name: "Vic",
+  role: "viewer",
+  sessionId: "test-session",
+  mustChangePassword: false,
+};
 
 describe("contacts.stop", () => {
   let h: DatabaseHandle;
@@ -34,7 +48,15 @@ describe("contacts.stop", () => {
       channel: "sms",
       clientToken: randomUUID(),
     });
-    await recordContact(h.db, { contactId, instanceId: fixtures.instance.id, channel: "sms", customerPhone: phone, sourcePhoneNumberArn: fixtures.dualNumber.arn, origin: "test_send", createdBy: sam.email });
+    await recordContact(h.db, {
+      contactId,
+      instanceId: fixtures.instance.id,
+      channel: "sms",
+      customerPhone: phone,
+      sourcePhoneNumberArn: fixtures.dualNumber.arn,
+      origin: "test_send",
+      createdBy: sam.email,
+    });
     return contactId;
   }
 
@@ -92,22 +114,48 @@ describe("contacts.stop", () => {
 
   it("says so when Connect no longer knows the chat, and records it as ended", async () => {
     const contactId = randomUUID();
-    await recordContact(h.db, { contactId, instanceId: fixtures.instance.id, channel: "sms", customerPhone: "+12065550103", origin: "campaign", createdBy: "system" });
+    await recordContact(h.db, {
+      contactId,
+      instanceId: fixtures.instance.id,
+      channel: "sms",
+      customerPhone: "+12065550103",
+      origin: "campaign",
+      createdBy: "system",
+    });
     const res = await stop(contactId);
     expect(res).toMatchObject({ ok: false, error: { code: "not_found" } });
     const message = res.ok ? "" : res.error.message;
     expect(message).toMatch(/^This chat no longer exists in Amazon Connect \(Amazon Connect answered ContactNotFoundException: .+\)/);
     expect(message).toMatch(/the console now shows it as ended\.$/);
     expect(await stored(contactId)).toMatchObject({ state: "ended", disconnectReason: "Not found in Amazon Connect" });
-    const [entry] = await h.db.select().from(auditLog).where(and(eq(auditLog.targetId, contactId), eq(auditLog.action, "contact.marked_ended")));
-    expect(entry).toMatchObject({ actorEmail: sam.email, diff: { state: { from: "open", to: "ended" }, reason: expect.stringMatching(/^ContactNotFoundException: /) } });
+    const [entry] = await h.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, contactId), eq(auditLog.action, "contact.marked_ended")));
+    expect(entry).toMatchObject({
+      actorEmail: sam.email,
+      diff: { state: { from: "open", to: "ended" }, reason: expect.stringMatching(/^ContactNotFoundException: /) },
+    });
   });
 
   it("names any other Connect error and changes nothing", async () => {
     const contactId = randomUUID();
-    await recordContact(h.db, { contactId, instanceId: "no-such-instance", channel: "sms", customerPhone: "+12065550104", origin: "campaign", createdBy: "system" });
+    await recordContact(h.db, {
+      contactId,
+      instanceId: "no-such-instance",
+      channel: "sms",
+      customerPhone: "+12065550104",
+      origin: "campaign",
+      createdBy: "system",
+    });
     const res = await stop(contactId);
-    expect(res).toMatchObject({ ok: false, error: { code: "not_found", message: expect.stringMatching(/^The chat was not ended\. Amazon Connect answered ResourceNotFoundException: .+\(AWS request id [0-9a-f-]+\)$/) } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: {
+        code: "not_found",
+        message: expect.stringMatching(/^The chat was not ended\. Amazon Connect answered ResourceNotFoundException: .+\(AWS request id [0-9a-f-]+\)$/),
+      },
+    });
     expect(await stored(contactId)).toMatchObject({ state: "open" });
     expect(await audits(contactId)).toHaveLength(0);
   });

@@ -46,11 +46,12 @@ function startChild(script: string): Child {
   });
   return {
     proc,
-    next: () => new Promise((resolve) => {
-      const line = lines.shift();
-      if (line !== undefined) resolve(JSON.parse(line));
-      else waiting.push((l) => resolve(JSON.parse(l)));
-    }),
+    next: () =>
+      new Promise((resolve) => {
+        const line = lines.shift();
+        if (line !== undefined) resolve(JSON.parse(line));
+        else waiting.push((l) => resolve(JSON.parse(l)));
+      }),
     send: (line) => proc.stdin!.write(`${line}\n`),
   };
 }
@@ -89,7 +90,10 @@ describe("lockDataDir", () => {
   it("gives a free folder to exactly one of many processes starting at once; the others get a clear error", async () => {
     for (let round = 0; round < 5; round++) {
       const results = await race(path.join(tmp, `free-${round}`));
-      expect(results.filter((r) => r.ok), JSON.stringify(results)).toHaveLength(1);
+      expect(
+        results.filter((r) => r.ok),
+        JSON.stringify(results),
+      ).toHaveLength(1);
       for (const r of results.filter((x) => !x.ok)) {
         expect(r.name).toBe("DataDirLockedError");
         expect(r.message).toMatch(/in use by another Outbound Console process \(pid \d+\)/);
@@ -105,7 +109,10 @@ describe("lockDataDir", () => {
       // Both formats: this version's, and the pid alone of earlier versions.
       fs.writeFileSync(lockFile(dir), round % 2 === 0 ? JSON.stringify({ pid, startTime: "12345" }) : `${pid}\n`);
       const results = await race(dir);
-      expect(results.filter((r) => r.ok), JSON.stringify(results)).toHaveLength(1);
+      expect(
+        results.filter((r) => r.ok),
+        JSON.stringify(results),
+      ).toHaveLength(1);
       for (const r of results.filter((x) => !x.ok)) expect(r.name).toBe("DataDirLockedError");
       expect(fs.existsSync(lockFile(dir))).toBe(false);
       expect(fs.readdirSync(dir)).toEqual([]);

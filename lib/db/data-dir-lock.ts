@@ -67,7 +67,8 @@ function parseOwner(text: string): Owner | undefined {
   if (/^\d+$/.test(trimmed)) return { pid: Number(trimmed) };
   try {
     const parsed = JSON.parse(trimmed) as Partial<Owner>;
-    if (Number.isInteger(parsed.pid) && parsed.pid! > 0) return { pid: parsed.pid!, startTime: typeof parsed.startTime === "string" ? parsed.startTime : undefined };
+    if (Number.isInteger(parsed.pid) && parsed.pid! > 0)
+      return { pid: parsed.pid!, startTime: typeof parsed.startTime === "string" ? parsed.startTime : undefined };
   } catch {
     // Not JSON: judged below like an empty file.
   }

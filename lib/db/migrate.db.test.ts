@@ -19,7 +19,19 @@ describe(`migrations on ${testDbKind()}`, () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
     const names = (result as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
-    expect(names).toEqual(expect.arrayContaining(["api_keys", "audit_log", "campaign_recipients", "campaigns", "process_heartbeats", "sessions", "sign_in_attempts", "suppressions", "users"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "api_keys",
+        "audit_log",
+        "campaign_recipients",
+        "campaigns",
+        "process_heartbeats",
+        "sessions",
+        "sign_in_attempts",
+        "suppressions",
+        "users",
+      ]),
+    );
     expect(h.kind).toBe(testDbKind());
   });
 });

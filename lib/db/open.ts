@@ -98,7 +98,8 @@ export async function waitForDatabase(database: DatabaseHandle, o: WaitOptions):
       return;
     } catch (err) {
       if (!isDatabaseUnreachable(err)) throw err;
-      if (attempt === 1 || attempt % logEvery === 0) o.log(`database not reachable (${connectionErrorSummary(err)}); attempt ${attempt}, trying again every ${Math.round(maxDelayMs / 1000)} s at most`);
+      if (attempt === 1 || attempt % logEvery === 0)
+        o.log(`database not reachable (${connectionErrorSummary(err)}); attempt ${attempt}, trying again every ${Math.round(maxDelayMs / 1000)} s at most`);
     }
     await new Promise((resolve) => setTimeout(resolve, delayMs));
     delayMs = Math.min(maxDelayMs, delayMs * 2);

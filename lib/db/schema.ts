@@ -1,6 +1,21 @@
 // The one database schema. SQL migrations under lib/db/migrations are generated from it (npm run db:generate).
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { ROLES } from "@/lib/auth/roles";
 
 export const userRole = pgEnum("user_role", ROLES);
@@ -8,7 +23,9 @@ export const userRole = pgEnum("user_role", ROLES);
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const users = pgTable("users", {
-  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   email: text("email").notNull().unique(),
   name: text("name").notNull().default(""),
   role: userRole("role").notNull(),
@@ -43,7 +60,9 @@ export const signInAttempts = pgTable(
 export const sessions = pgTable(
   "sessions",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -100,7 +119,9 @@ export const sendStatus = pgEnum("send_status", ["pending", "sending", "sent", "
 export const campaigns = pgTable(
   "campaigns",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     status: campaignStatus("status").notNull().default("draft"),
@@ -174,7 +195,9 @@ export const campaignRecipients = pgTable(
     // Replies: the latest send to a customer number, across campaigns.
     index("campaign_recipients_reply_idx").on(t.phone, t.sentAt),
     // The campaign page's reply counts read only the recipients who replied.
-    index("campaign_recipients_replied_idx").on(t.campaignId, t.replyCount).where(sql`${t.repliedAt} is not null`),
+    index("campaign_recipients_replied_idx")
+      .on(t.campaignId, t.replyCount)
+      .where(sql`${t.repliedAt} is not null`),
   ],
 );
 
@@ -233,7 +256,9 @@ export const suppressions = pgTable(
 
 // ── API keys ─────────────────────────────────────────────────────────────────────────────────────────────
 export const apiKeys = pgTable("api_keys", {
-  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   name: text("name").notNull(),
   role: userRole("role").notNull(),
   // The first characters of the key, shown so people can tell keys apart; the key itself is only hashed.
@@ -331,7 +356,9 @@ export const chatEvents = pgTable(
 
 // ── Inbound bridge ───────────────────────────────────────────────────────────────────────────────────────
 export const inboundIntegrations = pgTable("inbound_integrations", {
-  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   name: text("name").notNull(),
   channel: chatChannel("channel").notNull(),
   instanceId: text("instance_id").notNull(),

@@ -22,7 +22,13 @@ export async function startDueCampaigns(db: Db, workerId: string): Promise<strin
   for (const { id } of due) {
     const row = await db.transaction(async (tx) => {
       const moved = await transitionCampaign(tx, id, "scheduled", "running", { pauseReason: null });
-      if (moved) await recordAudit(tx, dispatcherActor(workerId), { action: "campaign.started", targetType: "campaign", targetId: id, diff: { status: { from: "scheduled", to: "running" } } });
+      if (moved)
+        await recordAudit(tx, dispatcherActor(workerId), {
+          action: "campaign.started",
+          targetType: "campaign",
+          targetId: id,
+          diff: { status: { from: "scheduled", to: "running" } },
+        });
       return moved;
     });
     if (row) started.push(id);
@@ -35,7 +41,12 @@ export async function pauseCampaign(db: Db, workerId: string, campaignId: string
   return db.transaction(async (tx) => {
     const moved = await transitionCampaign(tx, campaignId, "running", "paused", { pauseReason: reason, waitingReason: null });
     if (!moved) return false;
-    await recordAudit(tx, dispatcherActor(workerId), { action: "campaign.paused", targetType: "campaign", targetId: campaignId, diff: { status: { from: "running", to: "paused" }, reason } });
+    await recordAudit(tx, dispatcherActor(workerId), {
+      action: "campaign.paused",
+      targetType: "campaign",
+      targetId: campaignId,
+      diff: { status: { from: "running", to: "paused" }, reason },
+    });
     return true;
   });
 }

@@ -21,7 +21,13 @@ describe("pause, resume and cancel", () => {
   beforeAll(async () => {
     h = await createTestDb();
     sim = await startSim({ rate: 1_000, burst: 1_000, latencyMs: 20 }, 2_000);
-    dispatcher = startDispatcher({ db: h.db, gateway: sim.gateway, workerId: "ctl", log: () => {}, options: { limiterKey: LIMITER, accountSendsPerSecond: 100 } });
+    dispatcher = startDispatcher({
+      db: h.db,
+      gateway: sim.gateway,
+      workerId: "ctl",
+      log: () => {},
+      options: { limiterKey: LIMITER, accountSendsPerSecond: 100 },
+    });
   });
   afterAll(async () => {
     await dispatcher?.stop();

@@ -30,7 +30,13 @@ export interface Sim {
   /** Forgets every contact and restores the starting config. */
   reset(): Promise<void>;
   contacts(): Promise<SimContact[]>;
-  counters(): Promise<{ idempotentReplays: number; contactsCreated: number; requests: Record<string, number>; errors: Record<string, number>; faultsInjected: Record<string, number> }>;
+  counters(): Promise<{
+    idempotentReplays: number;
+    contactsCreated: number;
+    requests: Record<string, number>;
+    errors: Record<string, number>;
+    faultsInjected: Record<string, number>;
+  }>;
   close(): Promise<void>;
 }
 
@@ -38,7 +44,11 @@ export async function startSim(config: ConnectLocalConfigPatch = {}, gatewayTime
   const server = await startConnectLocal({ port: 0, log: false, config });
   const gateway = createConnectGateway({ mode: "local", endpoint: server.url, region: "us-east-1", maxAttempts: 1, requestTimeoutMs: gatewayTimeoutMs });
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<unknown>;
   };
@@ -144,8 +154,17 @@ export async function expectExactlyOnce(db: Db, sim: Sim, campaignId: string): P
   for (const r of rows.filter((x) => x.sendStatus === "sent")) {
     const c = recorded.get(r.contactId!);
     if (!c) problems.push(`${r.phone}: sent as ${r.contactId} but no contact recorded`);
-    else if (c.origin !== "campaign" || c.recipientId !== r.id || c.customerPhone !== r.phone || c.instanceId !== campaign.instanceId || c.sourcePhoneNumberArn !== campaign.sourcePhoneNumberArn || c.createdBy !== "system") {
-      problems.push(`${r.phone}: contact recorded as ${JSON.stringify({ origin: c.origin, recipientId: c.recipientId, customerPhone: c.customerPhone, createdBy: c.createdBy })}`);
+    else if (
+      c.origin !== "campaign" ||
+      c.recipientId !== r.id ||
+      c.customerPhone !== r.phone ||
+      c.instanceId !== campaign.instanceId ||
+      c.sourcePhoneNumberArn !== campaign.sourcePhoneNumberArn ||
+      c.createdBy !== "system"
+    ) {
+      problems.push(
+        `${r.phone}: contact recorded as ${JSON.stringify({ origin: c.origin, recipientId: c.recipientId, customerPhone: c.customerPhone, createdBy: c.createdBy })}`,
+      );
     }
   }
   const sentIds = new Set(rows.filter((x) => x.sendStatus === "sent").map((x) => x.contactId));

@@ -43,7 +43,6 @@ const MAX_FAILURE_PAUSE_MS = 5_000;
 // result is in memory, and all of them together stay well under the lease, so the row is still ours.
 const RECORD_RETRY_MS = [250, 1_000, 2_000, 4_000, 8_000];
 
-
 export function startDispatcher(config: DispatcherConfig): Dispatcher {
   const o = resolveDispatchOptions(config.options);
   const log = config.log ?? ((line: string) => console.log(`[dispatcher ${config.workerId}] ${line}`));

@@ -86,7 +86,12 @@ describe("dispatch under injected faults", () => {
     const campaign = await campaignRow(h.db, campaignId);
     expect(campaign.finishedAt).toBeInstanceOf(Date);
     expect(campaign.waitingReason).toBeNull();
-    const actions = (await h.db.select().from(auditLog).where(and(eq(auditLog.targetId, campaignId), eq(auditLog.actorEmail, "system")))).map((a) => a.action);
+    const actions = (
+      await h.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, campaignId), eq(auditLog.actorEmail, "system")))
+    ).map((a) => a.action);
     expect(actions).toEqual(["campaign.started", "campaign.completed"]);
   });
 });

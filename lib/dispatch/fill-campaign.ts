@@ -33,7 +33,13 @@ export async function fillCampaign(ctx: DispatchContext, st: CampaignState, free
   if (got.granted === 0) return { rows: [], waitMs: got.waitMs };
 
   const claimed = await claimBatch(db, { campaignId: id, workerId, limit: got.granted, leaseMs: o.leaseMs });
-  const suppressed = claimed.length > 0 ? await suppressedAmong(db, claimed.flatMap((r) => (r.phone ? [r.phone] : []))) : new Set<string>();
+  const suppressed =
+    claimed.length > 0
+      ? await suppressedAmong(
+          db,
+          claimed.flatMap((r) => (r.phone ? [r.phone] : [])),
+        )
+      : new Set<string>();
   const blocked = claimed.filter((r) => r.phone !== null && suppressed.has(r.phone));
   if (blocked.length > 0) await recordSkipped(db, blocked, workerId, SUPPRESSED_REASON);
   const rows = claimed.filter((r) => !(r.phone !== null && suppressed.has(r.phone)));

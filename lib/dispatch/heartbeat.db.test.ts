@@ -43,10 +43,14 @@ describe("dispatcher heartbeats", () => {
     const d = startDispatcher({ db: h.db, gateway: sim.gateway, workerId: "beating", log: quiet });
     try {
       const first = await waitFor("the first heartbeat", () => heartbeatOf("beating"));
-      const later = await waitFor("a later heartbeat", async () => {
-        const row = await heartbeatOf("beating");
-        return row && row.heartbeatAt > first.heartbeatAt && row;
-      }, 6_000);
+      const later = await waitFor(
+        "a later heartbeat",
+        async () => {
+          const row = await heartbeatOf("beating");
+          return row && row.heartbeatAt > first.heartbeatAt && row;
+        },
+        6_000,
+      );
       expect(later.startedAt).toEqual(first.startedAt);
     } finally {
       await d.stop();

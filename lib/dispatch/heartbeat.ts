@@ -17,7 +17,10 @@ const PRUNE_AFTER_MS = 60 * 60_000;
 const PRUNE_EVERY_BEATS = 30;
 
 export async function beat(db: Db, id: string): Promise<void> {
-  await db.insert(hb).values({ id }).onConflictDoUpdate({ target: hb.id, set: { heartbeatAt: sql`now()` } });
+  await db
+    .insert(hb)
+    .values({ id })
+    .onConflictDoUpdate({ target: hb.id, set: { heartbeatAt: sql`now()` } });
 }
 
 export async function removeHeartbeat(db: Db, id: string): Promise<void> {

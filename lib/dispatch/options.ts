@@ -61,7 +61,8 @@ export const DEFAULT_DISPATCH_OPTIONS: DispatchOptions = {
 export function resolveDispatchOptions(options: Partial<DispatchOptions> = {}): DispatchOptions {
   const o = { ...DEFAULT_DISPATCH_OPTIONS, ...options };
   if (!(o.accountSendsPerSecond > 0)) throw new Error("Dispatcher: accountSendsPerSecond must be above 0");
-  if (o.maxInFlight < 1 || o.batchSize < 1 || o.maxAttempts < 1 || o.errorWindow < 1) throw new Error("Dispatcher: maxInFlight, batchSize, maxAttempts and errorWindow must be at least 1");
+  if (o.maxInFlight < 1 || o.batchSize < 1 || o.maxAttempts < 1 || o.errorWindow < 1)
+    throw new Error("Dispatcher: maxInFlight, batchSize, maxAttempts and errorWindow must be at least 1");
   if (!(o.errorShare > 0 && o.errorShare <= 1)) throw new Error("Dispatcher: errorShare must be in (0, 1]");
   return o;
 }

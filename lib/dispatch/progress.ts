@@ -74,7 +74,12 @@ export async function campaignProgress(db: Db, campaignId: string, opts: { limit
     pauseReason: campaign.pauseReason,
     waitingReason: campaign.waitingReason,
     counts,
-    rate: { campaignPerSecond, accountPerSecond: bucket?.rate ?? null, accountConfiguredPerSecond: bucket?.configuredRate ?? null, recentPerSecond: (recent?.n ?? 0) / RECENT_WINDOW_S },
+    rate: {
+      campaignPerSecond,
+      accountPerSecond: bucket?.rate ?? null,
+      accountConfiguredPerSecond: bucket?.configuredRate ?? null,
+      recentPerSecond: (recent?.n ?? 0) / RECENT_WINDOW_S,
+    },
     etaSeconds: campaign.status === "running" && effective > 0 ? Math.ceil(left / effective) : null,
     errors,
   };

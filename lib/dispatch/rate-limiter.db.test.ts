@@ -71,6 +71,12 @@ describe("shared rate limiter", () => {
     expect(await configuredAccountRate(h.db, 5)).toBe(5);
     await h.db.insert(settings).values({ key: ACCOUNT_RATE_SETTING, value: 12 });
     expect(await configuredAccountRate(h.db, 5)).toBe(12);
-    expect([parseRateSetting("7.5"), parseRateSetting({ value: 3 }), parseRateSetting(0), parseRateSetting("x"), parseRateSetting(null)]).toEqual([7.5, 3, undefined, undefined, undefined]);
+    expect([parseRateSetting("7.5"), parseRateSetting({ value: 3 }), parseRateSetting(0), parseRateSetting("x"), parseRateSetting(null)]).toEqual([
+      7.5,
+      3,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -24,7 +24,13 @@ export interface Acquired {
 
 type Row = typeof rateLimiters.$inferSelect;
 
-const toState = (r: Row): BucketState => ({ tokens: r.tokens, rate: r.rate, configuredRate: r.configuredRate, burst: r.burst, refilledAtMs: r.refilledAt.getTime() });
+const toState = (r: Row): BucketState => ({
+  tokens: r.tokens,
+  rate: r.rate,
+  configuredRate: r.configuredRate,
+  burst: r.burst,
+  refilledAtMs: r.refilledAt.getTime(),
+});
 
 /** Locks the buckets (creating missing ones full), in key order so two callers never deadlock. */
 async function lockBuckets(tx: Db, specs: readonly BucketSpec[]): Promise<Map<string, BucketState>> {

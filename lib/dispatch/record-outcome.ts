@@ -51,7 +51,12 @@ export async function recordSent(db: Db, row: Claimed, workerId: string, sent: {
 }
 
 /** Back to pending after `delayMs`; an attempt that says nothing about the recipient is given back. */
-export function recordRetry(db: Db, row: Claimed, workerId: string, retry: { delayMs: number; countsAsAttempt: boolean; error: ConnectErrorInfo }): Promise<boolean> {
+export function recordRetry(
+  db: Db,
+  row: Claimed,
+  workerId: string,
+  retry: { delayMs: number; countsAsAttempt: boolean; error: ConnectErrorInfo },
+): Promise<boolean> {
   return update(db, row, workerId, {
     sendStatus: "pending",
     nextAttemptAt: sql`now() + ${retry.delayMs}::double precision * interval '1 millisecond'`,
@@ -78,7 +83,16 @@ export async function recordSkipped(db: Db, rows: readonly Claimed[], workerId: 
   const done = await db
     .update(r)
     .set({ sendStatus: "skipped", reason, nextAttemptAt: null, ...released })
-    .where(and(inArray(r.id, rows.map((x) => x.id)), eq(r.claimedBy, workerId), eq(r.sendStatus, "sending")))
+    .where(
+      and(
+        inArray(
+          r.id,
+          rows.map((x) => x.id),
+        ),
+        eq(r.claimedBy, workerId),
+        eq(r.sendStatus, "sending"),
+      ),
+    )
     .returning({ id: r.id });
   return done.length;
 }

@@ -78,7 +78,10 @@ describe("recovery and automatic pauses", () => {
       // Not the recipients' fault: no attempt is used up and nobody failed.
       expect(rows.every((r) => r.attempts === 0)).toBe(true);
       expect(rows.some((r) => r.lastErrorName === "AccessDeniedException")).toBe(true);
-      const audit = await h.db.select().from(auditLog).where(and(eq(auditLog.targetId, campaignId), eq(auditLog.action, "campaign.paused")));
+      const audit = await h.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, campaignId), eq(auditLog.action, "campaign.paused")));
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ actorEmail: "system", requestId: "dispatcher:C", diff: { reason: paused.pauseReason } });
 
@@ -117,7 +120,11 @@ describe("recovery and automatic pauses", () => {
     const campaignId = await launchTestCampaign(h.db, sim, { count: 4, first: 6000 });
     await startDueCampaigns(h.db, "E");
     const [timedOut, abandoned] = await claimBatch(h.db, { campaignId, workerId: "E", limit: 2, leaseMs: 1 });
-    await recordRetry(h.db, timedOut!, "E", { delayMs: 60_000, countsAsAttempt: true, error: { kind: "transient", name: "TimeoutError", message: "timed out" } });
+    await recordRetry(h.db, timedOut!, "E", {
+      delayMs: 60_000,
+      countsAsAttempt: true,
+      error: { kind: "transient", name: "TimeoutError", message: "timed out" },
+    });
     await new Promise((resolve) => setTimeout(resolve, 20));
     const skipped = await h.db.transaction(async (tx) => {
       await transitionCampaign(tx, campaignId, "running", "cancelled");

@@ -33,7 +33,10 @@ describe.skipIf(testDbKind() !== "postgres")("two dispatchers on PostgreSQL", ()
   it("sends no row twice and keeps their combined rate within the account's", async () => {
     const id = await launchTestCampaign(h.db, sim, { count: RECIPIENTS });
     const calls = { a: 0, b: 0 };
-    const counted = (who: "a" | "b") => ({ ...sim.gateway, startOutboundChat: (input: StartOutboundChatInput) => (calls[who]++, sim.gateway.startOutboundChat(input)) });
+    const counted = (who: "a" | "b") => ({
+      ...sim.gateway,
+      startOutboundChat: (input: StartOutboundChatInput) => (calls[who]++, sim.gateway.startOutboundChat(input)),
+    });
     const options = { limiterKey: accountLimiterKey("us-east-1", "local"), accountSendsPerSecond: RATE, accountBurst: BURST, batchSize: 5 };
     const a = startDispatcher({ db: h.db, gateway: counted("a"), workerId: "a", log: () => {}, options });
     const b = startDispatcher({ db: other.db, gateway: counted("b"), workerId: "b", log: () => {}, options });

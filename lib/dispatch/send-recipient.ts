@@ -13,7 +13,8 @@ type Row = Pick<CampaignRecipient, "phone" | "name" | "attributes" | "variables"
 
 export async function sendToRecipient(gateway: ConnectGateway, campaignId: string, config: CampaignConfig, row: Row): Promise<SendResult> {
   // Only valid rows enter the ledger, and they all have a number; a row without one is this row's problem alone.
-  if (!row.phone) return { ok: false, error: { kind: "permanent-for-this-recipient", name: "MissingPhoneNumber", message: "The ledger row has no E.164 number" } };
+  if (!row.phone)
+    return { ok: false, error: { kind: "permanent-for-this-recipient", name: "MissingPhoneNumber", message: "The ledger row has no E.164 number" } };
   try {
     const input = ledgerRowRequest(campaignId, config, { ...row, phone: row.phone });
     const { contactId, requestId } = await gateway.startOutboundChat(input);

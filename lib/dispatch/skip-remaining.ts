@@ -14,7 +14,14 @@ export const CANCELLED_REASON = "campaign cancelled";
 export const CANCELLED_UNCERTAIN_REASON = "campaign cancelled after a send whose outcome is unknown; the recipient may have been contacted";
 
 async function skip(db: Db, scope: SQL, reason: string): Promise<number> {
-  const skipped = (why: string) => ({ sendStatus: "skipped" as const, reason: why, nextAttemptAt: null, claimedBy: null, leaseUntil: null, updatedAt: sql`now()` });
+  const skipped = (why: string) => ({
+    sendStatus: "skipped" as const,
+    reason: why,
+    nextAttemptAt: null,
+    claimedBy: null,
+    leaseUntil: null,
+    updatedAt: sql`now()`,
+  });
   const uncertain = reason === CANCELLED_REASON ? CANCELLED_UNCERTAIN_REASON : reason;
   const untried = await db
     .update(r)

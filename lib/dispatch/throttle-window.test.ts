@@ -28,7 +28,10 @@ describe("ThrottleWindow", () => {
 
   it("reacts to a real overload (a third of the sends throttled) within a few sends", () => {
     const w = new ThrottleWindow();
-    feed(w, Array.from({ length: 190 }, () => false));
+    feed(
+      w,
+      Array.from({ length: 190 }, () => false),
+    );
     let sends = 0;
     while (!w.tooFast()) w.push(sends++ % 3 === 0);
     expect(sends).toBeLessThan(40);
@@ -38,7 +41,10 @@ describe("ThrottleWindow", () => {
     const w = new ThrottleWindow({ size: 10, share: 0.2, minThrottles: 2 });
     feed(w, [true, true, true]);
     expect(w.tooFast()).toBe(true);
-    feed(w, Array.from({ length: 10 }, () => false));
+    feed(
+      w,
+      Array.from({ length: 10 }, () => false),
+    );
     expect(w.tooFast()).toBe(false);
     feed(w, [true, true, true]);
     w.reset();

@@ -29,16 +29,25 @@ export const createIntegration = defineAction({
     const number = numbers.find((n) => n.arn === input.phoneNumberArn);
     if (!number) invalid("phoneNumberArn", "This number is not claimed by the chosen instance");
     if (!number.sourcePhoneNumberArn) {
-      invalid("phoneNumberArn", `Amazon Connect reports no AWS End User Messaging number for ${number.phoneNumber}, so it cannot receive inbound messages. Link it to End User Messaging first.`);
+      invalid(
+        "phoneNumberArn",
+        `Amazon Connect reports no AWS End User Messaging number for ${number.phoneNumber}, so it cannot receive inbound messages. Link it to End User Messaging first.`,
+      );
     }
     if (!numberChannels(number)[input.channel]) {
-      invalid("phoneNumberArn", `${number.phoneNumber} is not described as ${CHANNEL_NAME[input.channel]}-capable${number.description ? ` (“${number.description}”)` : ""}`);
+      invalid(
+        "phoneNumberArn",
+        `${number.phoneNumber} is not described as ${CHANNEL_NAME[input.channel]}-capable${number.description ? ` (“${number.description}”)` : ""}`,
+      );
     }
     const key = await integrationSecretKey();
     const id = randomUUID();
     const { secret, prefix } = newSigningSecret();
     return db.transaction(async (tx) => {
-      const [taken] = await tx.select({ id: inboundIntegrations.id }).from(inboundIntegrations).where(sql`lower(${inboundIntegrations.name}) = lower(${input.name})`);
+      const [taken] = await tx
+        .select({ id: inboundIntegrations.id })
+        .from(inboundIntegrations)
+        .where(sql`lower(${inboundIntegrations.name}) = lower(${input.name})`);
       if (taken) throw new UserFacingError("conflict", "Some fields need attention", { name: "Another integration already has this name" });
       const [row] = await tx
         .insert(inboundIntegrations)
@@ -102,7 +111,12 @@ export const rotateIntegrationSecret = defineAction({
         .set({ secretCiphertext: encryptSecret(key, row.id, secret), secretPrefix: prefix })
         .where(eq(inboundIntegrations.id, row.id))
         .returning();
-      await recordAudit(tx, actor, { action: "inbound_integration.secret_rotated", targetType: "inbound_integration", targetId: row.id, diff: { name: row.name, secretPrefix: { from: row.secretPrefix, to: prefix } } });
+      await recordAudit(tx, actor, {
+        action: "inbound_integration.secret_rotated",
+        targetType: "inbound_integration",
+        targetId: row.id,
+        diff: { name: row.name, secretPrefix: { from: row.secretPrefix, to: prefix } },
+      });
       return { integration: publicIntegration(after!), secret };
     });
   },
@@ -119,10 +133,18 @@ export const deleteIntegration = defineAction({
       // Deleting the integration deletes its messages; customers' messages not yet in Connect would be lost.
       const queued = await queuedCount(tx, row.id);
       if (queued > 0 && !input.dropQueued) {
-        throw new UserFacingError("conflict", `${queued} message${queued === 1 ? " is" : "s are"} still waiting to reach Amazon Connect. Disable the integration and let them go through, or delete it anyway and drop them.`);
+        throw new UserFacingError(
+          "conflict",
+          `${queued} message${queued === 1 ? " is" : "s are"} still waiting to reach Amazon Connect. Disable the integration and let them go through, or delete it anyway and drop them.`,
+        );
       }
       await tx.delete(inboundIntegrations).where(and(eq(inboundIntegrations.id, row.id)));
-      await recordAudit(tx, actor, { action: "inbound_integration.deleted", targetType: "inbound_integration", targetId: row.id, diff: { before: publicIntegration(row), droppedQueued: queued } });
+      await recordAudit(tx, actor, {
+        action: "inbound_integration.deleted",
+        targetType: "inbound_integration",
+        targetId: row.id,
+        diff: { before: publicIntegration(row), droppedQueued: queued },
+      });
       return { id: row.id, droppedQueued: queued };
     }),
 });

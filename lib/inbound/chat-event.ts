@@ -8,7 +8,10 @@ const RECEIPT_CONTENT_TYPE: Record<string, string> = {
 };
 
 /** For receipts the stored `text` is the id of the message acknowledged. */
-export function chatEventFor(integration: Pick<InboundIntegration, "channel" | "destinationArn">, m: Pick<InboundMessage, "type" | "fromPhone" | "text">): ChatIntegrationEventInput {
+export function chatEventFor(
+  integration: Pick<InboundIntegration, "channel" | "destinationArn">,
+  m: Pick<InboundMessage, "type" | "fromPhone" | "text">,
+): ChatIntegrationEventInput {
   const base = { sourceId: m.fromPhone, destinationId: integration.destinationArn, channel: integration.channel };
   if (m.type === "disconnect") return { ...base, event: { type: "DISCONNECT" } };
   // Used by Connect only when the event starts a new chat: the agent sees the customer's number.

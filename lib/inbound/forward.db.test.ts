@@ -16,7 +16,16 @@ const FAST = { retryBaseMs: 20, retryMaxMs: 100, systemicBaseMs: 20, systemicMax
 async function queue(db: Db, integrationId: string, from: string, texts: string[]) {
   return db
     .insert(inboundMessages)
-    .values(texts.map((text, i) => ({ integrationId, messageId: `${from}-${text}-${i}-${Math.random()}`, fromPhone: from, toPhone: SMS_NUMBER, type: "message", text })))
+    .values(
+      texts.map((text, i) => ({
+        integrationId,
+        messageId: `${from}-${text}-${i}-${Math.random()}`,
+        fromPhone: from,
+        toPhone: SMS_NUMBER,
+        type: "message",
+        text,
+      })),
+    )
     .returning();
 }
 
@@ -75,7 +84,10 @@ describe("forwarding inbound messages", () => {
     expect(JSON.stringify(listed)).not.toMatch(/secret_?ciphertext|secretCiphertext/i);
 
     await sim.setConfig({ faults: {} });
-    await h.db.update(inboundMessages).set({ nextAttemptAt: sql`now()` }).where(eq(inboundMessages.id, held!.id));
+    await h.db
+      .update(inboundMessages)
+      .set({ nextAttemptAt: sql`now()` })
+      .where(eq(inboundMessages.id, held!.id));
     expect(await drainChat({ db: h.db, gateway: sim.gateway }, { integrationId, fromPhone: "+12065550202" }, 10)).toBe(2);
     expect([(await status(held!.id)).status, (await status(behind!.id)).status]).toEqual(["forwarded", "forwarded"]);
     expect((await listIntegrations(h.db)).find((i) => i.id === integrationId)!.held).toBeNull();
@@ -99,12 +111,17 @@ describe("forwarding inbound messages", () => {
     const texts = Array.from({ length: 8 }, (_, i) => `m${i}`);
     // Interleaved arrival, as a provider would post them.
     for (const t of texts) for (const c of chats) await queue(h.db, integrationId, c, [t]);
-    const forwarders = Array.from({ length: 3 }, () => startInboundForwarder({ db: h.db, gateway: sim.gateway, pollMs: 10, concurrency: 4, retry: FAST, log: () => {} }));
+    const forwarders = Array.from({ length: 3 }, () =>
+      startInboundForwarder({ db: h.db, gateway: sim.gateway, pollMs: 10, concurrency: 4, retry: FAST, log: () => {} }),
+    );
     try {
       await waitFor(
         "every message forwarded",
         async () => {
-          const [row] = await h.db.select({ n: sql<number>`count(*)::int` }).from(inboundMessages).where(sql`${inboundMessages.fromPhone} like '+120655503%' and ${inboundMessages.status} <> 'forwarded'`);
+          const [row] = await h.db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(inboundMessages)
+            .where(sql`${inboundMessages.fromPhone} like '+120655503%' and ${inboundMessages.status} <> 'forwarded'`);
           return row!.n === 0 ? true : undefined;
         },
         30_000,

@@ -87,7 +87,12 @@ function eventRow(integration: InboundIntegration, claimed: InboundMessage) {
   };
 }
 
-async function recordForwarded(db: Db, integration: InboundIntegration, claimed: InboundMessage, result: { contactId?: string; newChatCreated: boolean; requestId?: string }) {
+async function recordForwarded(
+  db: Db,
+  integration: InboundIntegration,
+  claimed: InboundMessage,
+  result: { contactId?: string; newChatCreated: boolean; requestId?: string },
+) {
   return db.transaction(async (tx) => {
     const [done] = await tx
       .update(m)
@@ -97,7 +102,12 @@ async function recordForwarded(db: Db, integration: InboundIntegration, claimed:
     if (!done) return undefined;
     const effects =
       claimed.type === "message"
-        ? await applyCustomerMessage(tx, actorFor(integration), { customerPhone: claimed.fromPhone, sourcePhoneNumberArn: integration.phoneNumberArn, text: claimed.text, via: `inbound "${integration.name}"` })
+        ? await applyCustomerMessage(tx, actorFor(integration), {
+            customerPhone: claimed.fromPhone,
+            sourcePhoneNumberArn: integration.phoneNumberArn,
+            text: claimed.text,
+            via: `inbound "${integration.name}"`,
+          })
         : null;
     if (result.contactId) {
       await recordContact(tx, {
@@ -113,7 +123,15 @@ async function recordForwarded(db: Db, integration: InboundIntegration, claimed:
         createdBy: `inbound:${integration.name}`,
       });
     }
-    await tx.insert(chatEvents).values({ ...eventRow(integration, claimed), status: "sent", contactId: result.contactId ?? null, newChatCreated: result.newChatCreated, requestId: result.requestId ?? null });
+    await tx
+      .insert(chatEvents)
+      .values({
+        ...eventRow(integration, claimed),
+        status: "sent",
+        contactId: result.contactId ?? null,
+        newChatCreated: result.newChatCreated,
+        requestId: result.requestId ?? null,
+      });
     if (!effects?.recipient && !effects?.optOut) return done;
     const [linked] = await tx
       .update(m)
@@ -142,7 +160,9 @@ async function recordFailure(deps: ForwardDeps, integration: InboundIntegration,
       .where(stillOurs(claimed))
       .returning();
     if (!row) return undefined;
-    await tx.insert(chatEvents).values({ ...eventRow(integration, claimed), status: "failed", errorName: error.name, errorMessage: error.message, requestId: error.requestId ?? null });
+    await tx
+      .insert(chatEvents)
+      .values({ ...eventRow(integration, claimed), status: "failed", errorName: error.name, errorMessage: error.message, requestId: error.requestId ?? null });
     return row;
   });
   return failed ? { status: "failed", message: failed, error } : { status: "lost", message: claimed };
@@ -159,7 +179,11 @@ export async function forwardClaimed(deps: ForwardDeps, claimed: InboundMessage)
   } catch (err) {
     return recordFailure(deps, integration, claimed, classifyConnectError(err));
   }
-  const done = await recordForwarded(deps.db, integration, claimed, { contactId: result.initialContactId, newChatCreated: result.newChatCreated, requestId: result.requestId });
+  const done = await recordForwarded(deps.db, integration, claimed, {
+    contactId: result.initialContactId,
+    newChatCreated: result.newChatCreated,
+    requestId: result.requestId,
+  });
   return done ? { status: "forwarded", message: done } : { status: "lost", message: claimed };
 }
 

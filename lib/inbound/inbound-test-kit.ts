@@ -18,7 +18,11 @@ export const SMS_NUMBER = "+12065550142";
 export const SMS_NUMBER_EUM_ARN = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-891928fcb966271bb2447b26eed79036";
 
 /** An integration row as the create action would write it, for tests that do not exercise the action. */
-export async function insertIntegration(db: Db, sim: Sim, opts: { name?: string; channel?: ChatChannel; phoneNumber?: string } = {}): Promise<{ integration: InboundIntegration; secret: string }> {
+export async function insertIntegration(
+  db: Db,
+  sim: Sim,
+  opts: { name?: string; channel?: ChatChannel; phoneNumber?: string } = {},
+): Promise<{ integration: InboundIntegration; secret: string }> {
   const instance = (await sim.gateway.listInstances()).find((i) => i.alias === "acme-support")!;
   const number = (await sim.gateway.listPhoneNumbers(instance.id)).find((n) => n.phoneNumber === (opts.phoneNumber ?? SMS_NUMBER))!;
   const id = randomUUID();

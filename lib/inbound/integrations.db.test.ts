@@ -54,7 +54,14 @@ describe("inbound integration actions", () => {
     const res = await runAction(createIntegration, { name: " Twilio US ", channel: "sms", instanceId, phoneNumberArn: arnOf(SMS_NUMBER) }, as(admin));
     if (!res.ok) throw new Error(res.error.message);
     const { integration, secret } = res.data;
-    expect(integration).toMatchObject({ name: "Twilio US", channel: "sms", phoneNumber: SMS_NUMBER, destinationArn: SMS_NUMBER_EUM_ARN, createdBy: "admin@example.com", disabledAt: null });
+    expect(integration).toMatchObject({
+      name: "Twilio US",
+      channel: "sms",
+      phoneNumber: SMS_NUMBER,
+      destinationArn: SMS_NUMBER_EUM_ARN,
+      createdBy: "admin@example.com",
+      disabledAt: null,
+    });
     expect(secret).toMatch(/^ocin_/);
     expect(secret.startsWith(integration.secretPrefix)).toBe(true);
 
@@ -73,17 +80,30 @@ describe("inbound integration actions", () => {
 
   it("refuses numbers that cannot receive for the channel, and a name already used", async () => {
     const whatsapp = await runAction(createIntegration, { name: "WA", channel: "whatsapp", instanceId, phoneNumberArn: arnOf(SMS_NUMBER) }, as(admin));
-    expect(whatsapp).toMatchObject({ ok: false, error: { code: "invalid", fields: { phoneNumberArn: `${SMS_NUMBER} is not described as WhatsApp-capable (“US 10DLC long code, SMS only”)` } } });
-    const otherInstance = await runAction(createIntegration, { name: "X", channel: "sms", instanceId, phoneNumberArn: "arn:aws:connect:us-east-1:123456789012:phone-number/nope" }, as(admin));
+    expect(whatsapp).toMatchObject({
+      ok: false,
+      error: { code: "invalid", fields: { phoneNumberArn: `${SMS_NUMBER} is not described as WhatsApp-capable (“US 10DLC long code, SMS only”)` } },
+    });
+    const otherInstance = await runAction(
+      createIntegration,
+      { name: "X", channel: "sms", instanceId, phoneNumberArn: "arn:aws:connect:us-east-1:123456789012:phone-number/nope" },
+      as(admin),
+    );
     expect(otherInstance).toMatchObject({ ok: false, error: { fields: { phoneNumberArn: "This number is not claimed by the chosen instance" } } });
     const taken = await runAction(createIntegration, { name: "twilio us", channel: "sms", instanceId, phoneNumberArn: arnOf(SMS_NUMBER) }, as(admin));
     expect(taken).toMatchObject({ ok: false, error: { code: "conflict", fields: { name: "Another integration already has this name" } } });
 
-    const withoutEum: ConnectGateway = { ...sim.gateway, listPhoneNumbers: async (id) => (await sim.gateway.listPhoneNumbers(id)).map((n) => ({ ...n, sourcePhoneNumberArn: undefined })) };
+    const withoutEum: ConnectGateway = {
+      ...sim.gateway,
+      listPhoneNumbers: async (id) => (await sim.gateway.listPhoneNumbers(id)).map((n) => ({ ...n, sourcePhoneNumberArn: undefined })),
+    };
     useGatewayForProcess(withoutEum);
     try {
       const res = await runAction(createIntegration, { name: "No EUM", channel: "sms", instanceId, phoneNumberArn: arnOf(SMS_NUMBER) }, as(admin));
-      expect(res).toMatchObject({ ok: false, error: { fields: { phoneNumberArn: expect.stringMatching(/^Amazon Connect reports no AWS End User Messaging number for \+12065550142/) } } });
+      expect(res).toMatchObject({
+        ok: false,
+        error: { fields: { phoneNumberArn: expect.stringMatching(/^Amazon Connect reports no AWS End User Messaging number for \+12065550142/) } },
+      });
     } finally {
       useGatewayForProcess(sim.gateway);
     }
@@ -102,7 +122,10 @@ describe("inbound integration actions", () => {
     const ts = String(Math.floor(Date.now() / 1000));
     const verify = (s: string) => checkSignature({ secret: current, timestamp: ts, signature: signatureFor(s, ts, "{}"), rawBody: "{}", nowMs: Date.now() }).ok;
     expect([verify(oldSecret), verify(res.data.secret)]).toEqual([false, true]);
-    expect(await lastAudit()).toMatchObject({ action: "inbound_integration.secret_rotated", diff: { secretPrefix: { from: before!.secretPrefix, to: after!.secretPrefix } } });
+    expect(await lastAudit()).toMatchObject({
+      action: "inbound_integration.secret_rotated",
+      diff: { secretPrefix: { from: before!.secretPrefix, to: after!.secretPrefix } },
+    });
   });
 
   it("disables and enables, audited, and only deletes queued messages when told to", async () => {
@@ -114,13 +137,22 @@ describe("inbound integration actions", () => {
     expect(on).toMatchObject({ ok: true, data: { disabledAt: null } });
     expect(await lastAudit()).toMatchObject({ action: "inbound_integration.enabled" });
 
-    await h.db.insert(inboundMessages).values({ integrationId: row!.id, messageId: "waiting", fromPhone: "+12065550100", toPhone: SMS_NUMBER, type: "message", text: "hi" });
+    await h.db
+      .insert(inboundMessages)
+      .values({ integrationId: row!.id, messageId: "waiting", fromPhone: "+12065550100", toPhone: SMS_NUMBER, type: "message", text: "hi" });
     const refused = await runAction(deleteIntegration, { integrationId: row!.id }, as(admin));
-    expect(refused).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(/^1 message is still waiting to reach Amazon Connect/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringMatching(/^1 message is still waiting to reach Amazon Connect/) },
+    });
     const deleted = await runAction(deleteIntegration, { integrationId: row!.id, dropQueued: true }, as(admin));
     expect(deleted).toMatchObject({ ok: true, data: { id: row!.id, droppedQueued: 1 } });
     expect(await h.db.select().from(inboundIntegrations)).toEqual([]);
-    expect(await lastAudit()).toMatchObject({ action: "inbound_integration.deleted", targetId: row!.id, diff: { droppedQueued: 1, before: { name: "Twilio US" } } });
+    expect(await lastAudit()).toMatchObject({
+      action: "inbound_integration.deleted",
+      targetId: row!.id,
+      diff: { droppedQueued: 1, before: { name: "Twilio US" } },
+    });
   });
 
   it("refuses supervisors every integration action and changes nothing", async () => {

@@ -45,7 +45,11 @@ const bodySchema = z
       from: phone("Give the customer's number in from"),
       to: phone("Give the number the customer wrote to in to"),
       text: safeText({ error: "text must be a string" }).max(MAX_TEXT_CHARS, `Amazon Connect takes at most ${MAX_TEXT_CHARS} characters`).optional(),
-      refMessageId: safeText({ error: "refMessageId must be a string" }).trim().min(1, "refMessageId cannot be empty").max(256, "Use at most 256 characters").optional(),
+      refMessageId: safeText({ error: "refMessageId must be a string" })
+        .trim()
+        .min(1, "refMessageId cannot be empty")
+        .max(256, "Use at most 256 characters")
+        .optional(),
       timestamp,
     },
     { error: "Send a JSON object" },

@@ -90,12 +90,23 @@ const EXCERPT_CHARS = 500;
  * Keeps a refused request, within the per-integration cap of rejection-cap.ts (past it, the request is only counted),
  * and now and then deletes rejections past their retention. `nowMs` paces the deleting.
  */
-export async function recordRejection(db: Db, r: { integrationId: string | null; reason: string; ip: string | null; body: string | null }, nowMs = Date.now()): Promise<void> {
+export async function recordRejection(
+  db: Db,
+  r: { integrationId: string | null; reason: string; ip: string | null; body: string | null },
+  nowMs = Date.now(),
+): Promise<void> {
   // A refused body may hold NUL or half a surrogate pair (PostgreSQL refuses both); the excerpt shows them as U+FFFD.
   const excerpt = r.body === null ? null : toStorable(r.body.length > EXCERPT_CHARS ? `${r.body.slice(0, EXCERPT_CHARS)}…` : r.body);
   await db.transaction(async (tx) => {
     if (!(await admitRejection(tx, r)).keep) return;
-    await tx.insert(inboundRejections).values({ integrationId: r.integrationId, reason: toStorable(r.reason.slice(0, 1000)), ip: r.ip ? toStorable(r.ip.slice(0, 100)) : null, bodyExcerpt: excerpt });
+    await tx
+      .insert(inboundRejections)
+      .values({
+        integrationId: r.integrationId,
+        reason: toStorable(r.reason.slice(0, 1000)),
+        ip: r.ip ? toStorable(r.ip.slice(0, 100)) : null,
+        bodyExcerpt: excerpt,
+      });
   });
   try {
     await pruneRejectionsIfDue(db, nowMs);
@@ -169,7 +180,14 @@ export async function listRejections(db: Db, f: InboundListFilter) {
     .limit(f.limit + 1);
   const page = rows.slice(0, f.limit);
   return {
-    rows: page.map((r) => ({ id: r.id, integrationId: r.integrationId, receivedAt: r.receivedAt.toISOString(), reason: r.reason, ip: r.ip, bodyExcerpt: r.bodyExcerpt })),
+    rows: page.map((r) => ({
+      id: r.id,
+      integrationId: r.integrationId,
+      receivedAt: r.receivedAt.toISOString(),
+      reason: r.reason,
+      ip: r.ip,
+      bodyExcerpt: r.bodyExcerpt,
+    })),
     nextCursor: rows.length > f.limit ? encodeCursor([page.at(-1)!.id]) : null,
   };
 }

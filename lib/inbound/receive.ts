@@ -62,20 +62,43 @@ export async function receiveInbound(deps: InboundDeps, req: InboundRequest): Pr
   if (integration.disabledAt) return reject("disabled", "integration is disabled", null, NOT_FOUND);
 
   const bytes = await req.readBody();
-  if (bytes === null) return reject("too_large", `body larger than ${MAX_BODY_BYTES / 1024} KiB`, null, refuse(413, "invalid", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB`));
+  if (bytes === null)
+    return reject(
+      "too_large",
+      `body larger than ${MAX_BODY_BYTES / 1024} KiB`,
+      null,
+      refuse(413, "invalid", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB`),
+    );
   const decoded = decodeUtf8(bytes);
   // What a rejection keeps: the body as far as it reads, with bytes that are not UTF-8 shown as U+FFFD.
   const excerpt = decoded.ok ? decoded.text : decoded.lossy;
 
   const secret = decryptSecret(deps.key, integration.id, integration.secretCiphertext);
   if (secret === null) {
-    return reject("secret_unreadable", "the signing secret cannot be decrypted (was AUTH_SECRET changed?): rotate the secret", excerpt, refuse(401, "unauthenticated", "The request is not signed with this integration's secret"));
+    return reject(
+      "secret_unreadable",
+      "the signing secret cannot be decrypted (was AUTH_SECRET changed?): rotate the secret",
+      excerpt,
+      refuse(401, "unauthenticated", "The request is not signed with this integration's secret"),
+    );
   }
-  const check = checkSignature({ secret, timestamp: req.headers.get(TIMESTAMP_HEADER), signature: req.headers.get(SIGNATURE_HEADER), rawBody: bytes, nowMs: req.nowMs });
+  const check = checkSignature({
+    secret,
+    timestamp: req.headers.get(TIMESTAMP_HEADER),
+    signature: req.headers.get(SIGNATURE_HEADER),
+    rawBody: bytes,
+    nowMs: req.nowMs,
+  });
   if (!check.ok) {
-    return reject("signature", check.reason, excerpt, refuse(401, "unauthenticated", `The request is not signed with this integration's secret, or its ${TIMESTAMP_HEADER} is more than 5 minutes off`));
+    return reject(
+      "signature",
+      check.reason,
+      excerpt,
+      refuse(401, "unauthenticated", `The request is not signed with this integration's secret, or its ${TIMESTAMP_HEADER} is more than 5 minutes off`),
+    );
   }
-  if (!decoded.ok) return reject("not_utf8", "body is not UTF-8 text", excerpt, refuse(400, "invalid", "The body is not UTF-8 text: send JSON encoded as UTF-8"));
+  if (!decoded.ok)
+    return reject("not_utf8", "body is not UTF-8 text", excerpt, refuse(400, "invalid", "The body is not UTF-8 text: send JSON encoded as UTF-8"));
 
   let json: unknown;
   try {
@@ -85,7 +108,9 @@ export async function receiveInbound(deps: InboundDeps, req: InboundRequest): Pr
   }
   const parsed = parseInboundPayload(json, integration.phoneNumber);
   if (!parsed.ok) {
-    const summary = Object.entries(parsed.fields).map(([field, message]) => `${field}: ${message}`).join("; ");
+    const summary = Object.entries(parsed.fields)
+      .map(([field, message]) => `${field}: ${message}`)
+      .join("; ");
     return reject("invalid_payload", `invalid body: ${summary}`, excerpt, refuse(400, "invalid", "Some fields need attention", parsed.fields));
   }
   const p = parsed.payload;
@@ -124,7 +149,16 @@ async function duplicate(db: Db, integration: InboundIntegration, messageId: str
     .select()
     .from(inboundMessages)
     .where(and(eq(inboundMessages.integrationId, integration.id), eq(inboundMessages.messageId, messageId)));
-  return { status: 200, body: { status: "duplicate", messageId, originalStatus: first?.status ?? null, contactId: first?.contactId ?? null, newChatCreated: first?.newChatCreated ?? null } };
+  return {
+    status: 200,
+    body: {
+      status: "duplicate",
+      messageId,
+      originalStatus: first?.status ?? null,
+      contactId: first?.contactId ?? null,
+      newChatCreated: first?.newChatCreated ?? null,
+    },
+  };
 }
 
 function queued(m: InboundMessage, reason: string): InboundResponse {
@@ -148,7 +182,15 @@ async function forwardNow(deps: InboundDeps, integration: InboundIntegration, st
     case "failed":
       return { status: 200, body: { status: "failed", messageId: m.messageId, error: { name: outcome.error.name, message: outcome.error.message } } };
     case "queued":
-      return { status: 202, body: { status: "queued", messageId: m.messageId, reason: `Amazon Connect answered ${outcome.error.name}; it will be retried`, nextAttemptAt: m.nextAttemptAt?.toISOString() ?? null } };
+      return {
+        status: 202,
+        body: {
+          status: "queued",
+          messageId: m.messageId,
+          reason: `Amazon Connect answered ${outcome.error.name}; it will be retried`,
+          nextAttemptAt: m.nextAttemptAt?.toISOString() ?? null,
+        },
+      };
     case "lost":
       return queued(m, "being forwarded");
   }

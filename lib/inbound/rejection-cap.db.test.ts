@@ -20,11 +20,16 @@ describe("recording inbound rejections", () => {
     await h?.close();
   });
 
-  const rowsOf = (integrationId: string) => h.db.select().from(inboundRejections).where(eq(inboundRejections.integrationId, integrationId)).orderBy(asc(inboundRejections.id));
-  const reject = (integrationId: string, i: number, nowMs?: number) => recordRejection(h.db, { integrationId, reason: `signature mismatch #${i}`, ip: "203.0.113.9", body: `{"n":${i}}` }, nowMs);
+  const rowsOf = (integrationId: string) =>
+    h.db.select().from(inboundRejections).where(eq(inboundRejections.integrationId, integrationId)).orderBy(asc(inboundRejections.id));
+  const reject = (integrationId: string, i: number, nowMs?: number) =>
+    recordRejection(h.db, { integrationId, reason: `signature mismatch #${i}`, ip: "203.0.113.9", body: `{"n":${i}}` }, nowMs);
   // Moves an integration's rows back in time, as if the minute had passed.
   const age = (integrationId: string, interval: string) =>
-    h.db.update(inboundRejections).set({ receivedAt: sql`${inboundRejections.receivedAt} - ${interval}::interval` }).where(eq(inboundRejections.integrationId, integrationId));
+    h.db
+      .update(inboundRejections)
+      .set({ receivedAt: sql`${inboundRejections.receivedAt} - ${interval}::interval` })
+      .where(eq(inboundRejections.integrationId, integrationId));
 
   it("keeps the first rejections of a burst one by one and counts the rest on one summary row", async () => {
     const hostile = randomUUID();
@@ -36,7 +41,9 @@ describe("recording inbound rejections", () => {
     expect(rows).toHaveLength(REJECTIONS_PER_MINUTE + 1);
     const summaries = rows.filter((r) => r.reason.includes("suppressed"));
     expect(summaries).toHaveLength(1);
-    expect(summaries[0]!.reason).toMatch(/^40 more rejections suppressed in the last minute \(over 60 a minute are counted, not kept one by one\); latest: signature mismatch #\d+$/);
+    expect(summaries[0]!.reason).toMatch(
+      /^40 more rejections suppressed in the last minute \(over 60 a minute are counted, not kept one by one\); latest: signature mismatch #\d+$/,
+    );
     expect(summaries[0]).toMatchObject({ ip: "203.0.113.9", bodyExcerpt: null });
     expect(rows.filter((r) => !r.reason.includes("suppressed")).every((r) => r.bodyExcerpt?.startsWith('{"n":'))).toBe(true);
     // The cap is per integration.
@@ -73,6 +80,11 @@ describe("recording inbound rejections", () => {
     await reject(sender, 2, now + 59 * 60_000);
     expect((await rowsOf(sender)).map((r) => r.reason)).toContain("from 40 days ago");
     await reject(sender, 3, now + HOUR);
-    expect((await rowsOf(sender)).map((r) => r.reason)).toEqual(["from 29 days ago", "signature mismatch #1", "signature mismatch #2", "signature mismatch #3"]);
+    expect((await rowsOf(sender)).map((r) => r.reason)).toEqual([
+      "from 29 days ago",
+      "signature mismatch #1",
+      "signature mismatch #2",
+      "signature mismatch #3",
+    ]);
   });
 });

@@ -24,7 +24,8 @@ export function summaryReason(suppressed: number, latest: string): string {
 
 export type RejectionVerdict = { keep: true } | { keep: false; summaryId: number; suppressed: number };
 
-const ofIntegration = (integrationId: string | null): SQL => (integrationId === null ? isNull(inboundRejections.integrationId) : eq(inboundRejections.integrationId, integrationId));
+const ofIntegration = (integrationId: string | null): SQL =>
+  integrationId === null ? isNull(inboundRejections.integrationId) : eq(inboundRejections.integrationId, integrationId);
 
 /**
  * Whether one more rejection of this integration may be stored as its own row. When not, it has been counted on the
@@ -50,11 +51,17 @@ export async function admitRejection(tx: Db, r: { integrationId: string | null; 
   const latest = r.reason.slice(0, 500);
   const ip = r.ip?.slice(0, 100) ?? null;
   if (!summary) {
-    const [row] = await tx.insert(inboundRejections).values({ integrationId: r.integrationId, reason: summaryReason(1, latest), ip }).returning({ id: inboundRejections.id });
+    const [row] = await tx
+      .insert(inboundRejections)
+      .values({ integrationId: r.integrationId, reason: summaryReason(1, latest), ip })
+      .returning({ id: inboundRejections.id });
     return { keep: false, summaryId: row!.id, suppressed: 1 };
   }
   const suppressed = Number(SUMMARY.exec(summary.reason)?.[1] ?? 0) + 1;
-  await tx.update(inboundRejections).set({ reason: summaryReason(suppressed, latest), ip }).where(eq(inboundRejections.id, summary.id));
+  await tx
+    .update(inboundRejections)
+    .set({ reason: summaryReason(suppressed, latest), ip })
+    .where(eq(inboundRejections.id, summary.id));
   return { keep: false, summaryId: summary.id, suppressed };
 }
 

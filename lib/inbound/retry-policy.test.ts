@@ -28,13 +28,19 @@ describe("the chat event an inbound message becomes", () => {
   const session = { participantDisplayName: "+12065550100", supportedMessagingContentTypes: ["text/plain"] };
 
   it("is a plain-text MESSAGE, a delivered/read EVENT naming the message, or a DISCONNECT", () => {
-    expect(chatEventFor(integration, { type: "message", fromPhone: "+12065550100", text: "Hi" })).toEqual({ ...base, event: { type: "MESSAGE", contentType: "text/plain", content: "Hi" }, newSession: session });
+    expect(chatEventFor(integration, { type: "message", fromPhone: "+12065550100", text: "Hi" })).toEqual({
+      ...base,
+      event: { type: "MESSAGE", contentType: "text/plain", content: "Hi" },
+      newSession: session,
+    });
     expect(chatEventFor(integration, { type: "delivered", fromPhone: "+12065550100", text: "m-1" })).toEqual({
       ...base,
       event: { type: "EVENT", contentType: "application/vnd.amazonaws.connect.event.message.delivered", content: '{"messageId":"m-1"}' },
       newSession: session,
     });
-    expect(chatEventFor(integration, { type: "read", fromPhone: "+12065550100", text: "m-1" }).event.contentType).toBe("application/vnd.amazonaws.connect.event.message.read");
+    expect(chatEventFor(integration, { type: "read", fromPhone: "+12065550100", text: "m-1" }).event.contentType).toBe(
+      "application/vnd.amazonaws.connect.event.message.read",
+    );
     expect(chatEventFor(integration, { type: "disconnect", fromPhone: "+12065550100", text: null })).toEqual({ ...base, event: { type: "DISCONNECT" } });
   });
 });

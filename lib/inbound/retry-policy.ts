@@ -23,7 +23,12 @@ export const DEFAULT_FORWARD_RETRY: ForwardRetryOptions = {
 export type ForwardDecision = { kind: "retry"; delayMs: number } | { kind: "fail" };
 
 /** `attempts` counts the call that just failed. */
-export function decideForwardRetry(kind: ConnectErrorKind, attempts: number, o: ForwardRetryOptions = DEFAULT_FORWARD_RETRY, random: () => number = Math.random): ForwardDecision {
+export function decideForwardRetry(
+  kind: ConnectErrorKind,
+  attempts: number,
+  o: ForwardRetryOptions = DEFAULT_FORWARD_RETRY,
+  random: () => number = Math.random,
+): ForwardDecision {
   switch (kind) {
     case "permanent-for-this-recipient":
       return { kind: "fail" };

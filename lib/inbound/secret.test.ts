@@ -46,13 +46,16 @@ describe("request signatures", () => {
   it("accepts the right signature, in upper-case hex too, within five minutes either way", () => {
     const sig = signatureFor(secret, ts, body);
     expect(checkSignature({ secret, timestamp: ts, signature: sig, rawBody: body, nowMs: now })).toEqual({ ok: true });
-    expect(checkSignature({ secret, timestamp: ts, signature: `sha256=${sig.slice(7).toUpperCase()}`, rawBody: body, nowMs: now + 299_000 })).toEqual({ ok: true });
+    expect(checkSignature({ secret, timestamp: ts, signature: `sha256=${sig.slice(7).toUpperCase()}`, rawBody: body, nowMs: now + 299_000 })).toEqual({
+      ok: true,
+    });
     expect(checkSignature({ secret, timestamp: ts, signature: sig, rawBody: body, nowMs: now - 299_000 })).toEqual({ ok: true });
   });
 
   it("says why it refuses", () => {
     const sig = signatureFor(secret, ts, body);
-    const check = (over: Partial<Parameters<typeof checkSignature>[0]>) => checkSignature({ secret, timestamp: ts, signature: sig, rawBody: body, nowMs: now, ...over });
+    const check = (over: Partial<Parameters<typeof checkSignature>[0]>) =>
+      checkSignature({ secret, timestamp: ts, signature: sig, rawBody: body, nowMs: now, ...over });
     expect(check({ signature: null })).toEqual({ ok: false, reason: "missing signature or timestamp header" });
     expect(check({ timestamp: null })).toEqual({ ok: false, reason: "missing signature or timestamp header" });
     expect(check({ timestamp: "2026-01-01T00:00:00Z" })).toEqual({ ok: false, reason: "timestamp header is not unix seconds" });

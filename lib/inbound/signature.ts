@@ -14,7 +14,13 @@ export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
 const TIMESTAMP = /^\d{1,12}$/;
 
-export function checkSignature(opts: { secret: string; timestamp: string | null; signature: string | null; rawBody: string | Uint8Array; nowMs: number }): SignatureCheck {
+export function checkSignature(opts: {
+  secret: string;
+  timestamp: string | null;
+  signature: string | null;
+  rawBody: string | Uint8Array;
+  nowMs: number;
+}): SignatureCheck {
   const { timestamp, signature } = opts;
   if (!timestamp || !signature) return { ok: false, reason: "missing signature or timestamp header" };
   if (!TIMESTAMP.test(timestamp)) return { ok: false, reason: "timestamp header is not unix seconds" };
@@ -24,6 +30,7 @@ export function checkSignature(opts: { secret: string; timestamp: string | null;
   if (!timingSafeEqual(expected, Buffer.from(given[1]!.toLowerCase(), "hex"))) return { ok: false, reason: "signature does not match" };
   // Checked after the signature, so the reason never tells an unsigned caller how far off its clock is.
   const skew = Math.round(Math.abs(opts.nowMs / 1000 - Number(timestamp)));
-  if (skew > TIMESTAMP_TOLERANCE_SECONDS) return { ok: false, reason: `timestamp is ${skew} s away from the server's clock (limit ${TIMESTAMP_TOLERANCE_SECONDS} s)` };
+  if (skew > TIMESTAMP_TOLERANCE_SECONDS)
+    return { ok: false, reason: `timestamp is ${skew} s away from the server's clock (limit ${TIMESTAMP_TOLERANCE_SECONDS} s)` };
   return { ok: true };
 }

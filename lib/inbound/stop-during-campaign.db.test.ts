@@ -31,11 +31,20 @@ describe("STOP through the bridge during a running campaign", () => {
     const { integration, secret } = await insertIntegration(h.db, sim, { name: "Carrier" });
     const receive = (body: unknown) => {
       const req = signed(secret, body);
-      return receiveInbound({ db: h.db, key: testKey, gateway: async () => sim.gateway }, { integrationId: integration.id, headers: req.headers, readBody: async () => req.body, ip: "198.51.100.1", nowMs: Date.now() });
+      return receiveInbound(
+        { db: h.db, key: testKey, gateway: async () => sim.gateway },
+        { integrationId: integration.id, headers: req.headers, readBody: async () => req.body, ip: "198.51.100.1", nowMs: Date.now() },
+      );
     };
     // Four recipients at one a second: the last is still pending for about three seconds after the first is sent.
     const campaignId = await launchTestCampaign(h.db, sim, { count: 4, first: 7000, sendsPerSecond: 1, name: "Reminders" });
-    dispatcher = startDispatcher({ db: h.db, gateway: sim.gateway, workerId: "stop-test", log: () => {}, options: { limiterKey: accountLimiterKey("us-east-1", "local"), accountSendsPerSecond: 100 } });
+    dispatcher = startDispatcher({
+      db: h.db,
+      gateway: sim.gateway,
+      workerId: "stop-test",
+      log: () => {},
+      options: { limiterKey: accountLimiterKey("us-east-1", "local"), accountSendsPerSecond: 100 },
+    });
     const rowOf = async (phone: string) => (await ledger(h.db, campaignId)).find((r) => r.phone === phone)!;
     const first = await waitFor("the first send", async () => {
       const r = await rowOf(phoneAt(7000));
@@ -64,13 +73,19 @@ describe("STOP through the bridge during a running campaign", () => {
 
     const [optedOut] = await h.db.select().from(suppressions).where(eq(suppressions.phone, last));
     expect(optedOut).toMatchObject({ source: "opt-out", createdBy: "inbound:Carrier", reason: 'Replied STOP via inbound "Carrier"' });
-    const audits = await h.db.select().from(auditLog).where(and(eq(auditLog.action, "suppression.opted_out"), eq(auditLog.targetId, last)));
+    const audits = await h.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "suppression.opted_out"), eq(auditLog.targetId, last)));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorEmail: "inbound:Carrier", actorId: null });
 
     const [stopRow] = await h.db.select().from(inboundMessages).where(eq(inboundMessages.fromPhone, last));
     expect(stopRow).toMatchObject({ status: "forwarded", optOut: "stop", campaignId: null, recipientId: null });
-    const [replyRow] = await h.db.select().from(inboundMessages).where(eq(inboundMessages.fromPhone, phoneAt(7000)));
+    const [replyRow] = await h.db
+      .select()
+      .from(inboundMessages)
+      .where(eq(inboundMessages.fromPhone, phoneAt(7000)));
     expect(replyRow).toMatchObject({ optOut: "stop", campaignId, recipientId: first.id });
     const [answered] = await h.db.select().from(campaignRecipients).where(eq(campaignRecipients.id, first.id));
     expect(answered).toMatchObject({ replyCount: 1, repliedAt: expect.any(Date) });

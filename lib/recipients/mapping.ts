@@ -59,15 +59,53 @@ export interface MappingSuggestion {
 
 // Header words people use, most specific first; compared after lower-casing and turning separators into "_".
 const PHONE_NAMES = [
-  "phone", "phone_number", "phonenumber", "mobile", "mobile_number", "mobile_phone", "cell", "cell_phone", "cellphone",
-  "msisdn", "e164", "whatsapp", "whatsapp_number", "sms", "number", "tel", "telephone", "telefon", "telefono", "telephone_number",
-  "handy", "handynummer", "mobil", "mobilnummer", "portable", "celular", "movil", "contact_number",
+  "phone",
+  "phone_number",
+  "phonenumber",
+  "mobile",
+  "mobile_number",
+  "mobile_phone",
+  "cell",
+  "cell_phone",
+  "cellphone",
+  "msisdn",
+  "e164",
+  "whatsapp",
+  "whatsapp_number",
+  "sms",
+  "number",
+  "tel",
+  "telephone",
+  "telefon",
+  "telefono",
+  "telephone_number",
+  "handy",
+  "handynummer",
+  "mobil",
+  "mobilnummer",
+  "portable",
+  "celular",
+  "movil",
+  "contact_number",
 ];
 // Not "number": it would take "order_number".
 const PHONE_WORDS = ["phone", "mobile", "msisdn", "whatsapp", "cell", "tel", "handy", "mobil"];
 const NAME_NAMES = [
-  "name", "first_name", "firstname", "given_name", "display_name", "displayname", "full_name", "fullname", "customer_name",
-  "contact_name", "recipient_name", "vorname", "prenom", "nombre", "nome",
+  "name",
+  "first_name",
+  "firstname",
+  "given_name",
+  "display_name",
+  "displayname",
+  "full_name",
+  "fullname",
+  "customer_name",
+  "contact_name",
+  "recipient_name",
+  "vorname",
+  "prenom",
+  "nombre",
+  "nome",
 ];
 const NAME_WORDS = ["first", "given", "display", "full", "name"];
 
@@ -75,7 +113,14 @@ const NAME_WORDS = ["first", "given", "display", "full", "name"];
 export function suggestMapping(header: readonly string[]): MappingSuggestion {
   const normalised = header.map(normaliseHeader);
   const phoneColumn = pick(header, normalised, PHONE_NAMES, PHONE_WORDS, new Set());
-  const nameColumn = pick(header, normalised, NAME_NAMES, NAME_WORDS, new Set(phoneColumn === undefined ? [] : [phoneColumn]), ["last", "sur", "family", "user", "file", "company"]);
+  const nameColumn = pick(header, normalised, NAME_NAMES, NAME_WORDS, new Set(phoneColumn === undefined ? [] : [phoneColumn]), [
+    "last",
+    "sur",
+    "family",
+    "user",
+    "file",
+    "company",
+  ]);
   return { ...(phoneColumn === undefined ? {} : { phoneColumn }), ...(nameColumn === undefined ? {} : { nameColumn }) };
 }
 

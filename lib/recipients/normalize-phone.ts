@@ -15,8 +15,7 @@ import { isValidNationalNumber } from "./phone-validity";
 export type PhoneProblem = "empty" | "not_a_number" | "no_country_code" | "not_possible" | "not_valid" | "extension";
 
 export type NormalizedPhone =
-  | { ok: true; e164: string; country: string | undefined; callingCode: string }
-  | { ok: false; problem: PhoneProblem; reason: string; country?: string };
+  { ok: true; e164: string; country: string | undefined; callingCode: string } | { ok: false; problem: PhoneProblem; reason: string; country?: string };
 
 export function isCountryCode(value: string): value is CountryCode {
   return isSupportedCountry(value as CountryCode, metadata);
@@ -44,11 +43,11 @@ export function normalizePhone(input: string, defaultCountry?: CountryCode): Nor
   if (!phone.isPossible()) {
     // PhoneNumber#validateLength is declared in the types but missing at run time in 1.13; this is the same check.
     const length = validatePhoneNumberLength(text, { defaultCountry }, metadata);
-    const reason =
-      length === "TOO_SHORT" ? `too short for ${where}` : length === "TOO_LONG" ? `too long for ${where}` : `not a possible number for ${where}`;
+    const reason = length === "TOO_SHORT" ? `too short for ${where}` : length === "TOO_LONG" ? `too long for ${where}` : `not a possible number for ${where}`;
     return { ok: false, problem: "not_possible", reason, country };
   }
-  if (!isValidNationalNumber(phone.nationalNumber, phone.country, phone.countryCallingCode)) return { ok: false, problem: "not_valid", reason: `not a valid number for ${where}`, country };
+  if (!isValidNationalNumber(phone.nationalNumber, phone.country, phone.countryCallingCode))
+    return { ok: false, problem: "not_valid", reason: `not a valid number for ${where}`, country };
   // A message cannot be delivered to an extension; sending to the main number would reach someone else.
   if (phone.ext) return { ok: false, problem: "extension", reason: `has an extension (${phone.ext}), which a message cannot reach`, country };
   return { ok: true, e164: phone.number, country: phone.country, callingCode: phone.countryCallingCode };

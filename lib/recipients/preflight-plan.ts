@@ -134,7 +134,8 @@ export function planPreflight(header: readonly string[], mappingInput: Recipient
     template,
     defaultCountry: defaultCountry as CountryCode | undefined,
     allowedCountries: allowed === undefined ? undefined : new Set(allowed),
-    allowedCountriesText: allowed === undefined ? "" : allowed.length === 1 ? `the source number is ${allowed[0]}` : `the source number sends to ${allowed.join(", ")}`,
+    allowedCountriesText:
+      allowed === undefined ? "" : allowed.length === 1 ? `the source number is ${allowed[0]}` : `the source number sends to ${allowed.join(", ")}`,
     isSuppressed: options.isSuppressed,
     sampleSize: options.sampleSize ?? 20,
   };

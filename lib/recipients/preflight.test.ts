@@ -24,10 +24,14 @@ function setupError(fn: () => unknown): RecipientsInputError {
 
 describe("preflightRecipients", () => {
   it("turns a good row into a recipient with E.164, name, variables, attributes and the rendered message", () => {
-    const report = run("phone,name,city,order\n(415) 555-2671, Zoë ,Leeds,A-1\n", { messageTemplate: "Hi {{name}}, collect in {{ city }}." }, {
-      ...MAPPING,
-      attributeColumns: { order: "orderId" },
-    });
+    const report = run(
+      "phone,name,city,order\n(415) 555-2671, Zoë ,Leeds,A-1\n",
+      { messageTemplate: "Hi {{name}}, collect in {{ city }}." },
+      {
+        ...MAPPING,
+        attributeColumns: { order: "orderId" },
+      },
+    );
     expect(report.rows).toEqual([
       {
         status: "valid",
@@ -146,7 +150,7 @@ describe("preflightRecipients", () => {
   });
 
   it("reports rows with fewer columns than the header, and rows with extra filled cells", () => {
-    const report = run('phone,name,city\n+14155552671,Ann\n+14155552672,Smith, John,Leeds\n+14155552673,Cy,Leeds,,\n', {}, MAPPING);
+    const report = run("phone,name,city\n+14155552671,Ann\n+14155552672,Smith, John,Leeds\n+14155552673,Cy,Leeds,,\n", {}, MAPPING);
     expect(report.rows.map((row) => row.status === "invalid" && row.problem)).toEqual(["too_few_columns", "too_many_columns", false]);
     expect(report.rows[0]).toMatchObject({ reason: "the row has 2 columns; the header has 3", phoneRaw: "+14155552671" });
   });

@@ -6,12 +6,16 @@ import { preflightReportCsv, preflightReportStream } from "./report-csv";
 function report() {
   const csv = [
     "phone,name",
-    "+1 415 555 2671,\"Smith, John\"",
-    "415.555.2671,\"=HYPERLINK(\"\"http://x\"\")\"",
-    "12,\"Ann \"\"Annie\"\" Lee\"",
-    "+14155552672,\"@SUM(A1)\"",
+    '+1 415 555 2671,"Smith, John"',
+    '415.555.2671,"=HYPERLINK(""http://x"")"',
+    '12,"Ann ""Annie"" Lee"',
+    '+14155552672,"@SUM(A1)"',
   ].join("\n");
-  return preflightRecipients(parseCsv(csv), { phoneColumn: "phone", nameColumn: "name" }, { defaultCountry: "US", isSuppressed: (e164) => e164 === "+14155552672" });
+  return preflightRecipients(
+    parseCsv(csv),
+    { phoneColumn: "phone", nameColumn: "name" },
+    { defaultCountry: "US", isSuppressed: (e164) => e164 === "+14155552672" },
+  );
 }
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {

@@ -42,14 +42,24 @@ export async function applyCustomerMessage(db: Db, actor: AuditActor, msg: Custo
     const [added] = await insertSuppressions(db, [{ phone: msg.customerPhone, reason, source: "opt-out", createdBy: actor.actorEmail }]);
     if (added) {
       suppressionChanged = true;
-      await recordAudit(db, actor, { action: "suppression.opted_out", targetType: "suppression", targetId: msg.customerPhone, diff: { reason, via: msg.via, campaignId: recipient?.campaignId ?? null } });
+      await recordAudit(db, actor, {
+        action: "suppression.opted_out",
+        targetType: "suppression",
+        targetId: msg.customerPhone,
+        diff: { reason, via: msg.via, campaignId: recipient?.campaignId ?? null },
+      });
     }
   } else if (optOut === "start") {
     const existing = await findSuppression(db, msg.customerPhone);
     if (existing) {
       await deleteSuppression(db, msg.customerPhone);
       suppressionChanged = true;
-      await recordAudit(db, actor, { action: "suppression.opted_in", targetType: "suppression", targetId: msg.customerPhone, diff: { keyword: keywordOf(msg.text), via: msg.via, removed: { reason: existing.reason, source: existing.source } } });
+      await recordAudit(db, actor, {
+        action: "suppression.opted_in",
+        targetType: "suppression",
+        targetId: msg.customerPhone,
+        diff: { keyword: keywordOf(msg.text), via: msg.via, removed: { reason: existing.reason, source: existing.source } },
+      });
     }
   }
   return { recipient, optOut, suppressionChanged };
@@ -61,7 +71,14 @@ async function markReplied(db: Db, customerPhone: string, sourceArn: string) {
     .select({ id: campaignRecipients.id, campaignId: campaignRecipients.campaignId })
     .from(campaignRecipients)
     .innerJoin(campaigns, eq(campaigns.id, campaignRecipients.campaignId))
-    .where(and(eq(campaignRecipients.phone, customerPhone), eq(campaigns.sourcePhoneNumberArn, sourceArn), eq(campaignRecipients.sendStatus, "sent"), isNotNull(campaignRecipients.sentAt)))
+    .where(
+      and(
+        eq(campaignRecipients.phone, customerPhone),
+        eq(campaigns.sourcePhoneNumberArn, sourceArn),
+        eq(campaignRecipients.sendStatus, "sent"),
+        isNotNull(campaignRecipients.sentAt),
+      ),
+    )
     .orderBy(desc(campaignRecipients.sentAt))
     .limit(1);
   if (!target) return null;

@@ -16,19 +16,21 @@ const keyword = z
 
 const keywordList = z.array(keyword).max(50, "At most 50 keywords");
 
-export const optKeywordsSchema = z
-  .object({ optOut: keywordList.min(1, "Keep at least one opt-out keyword"), optIn: keywordList })
-  .superRefine((v, ctx) => {
-    const both = v.optOut.filter((k) => v.optIn.includes(k));
-    if (both.length > 0) ctx.addIssue({ code: "custom", path: ["optIn"], message: `${both.join(", ")} cannot both opt out and opt in` });
-  });
+export const optKeywordsSchema = z.object({ optOut: keywordList.min(1, "Keep at least one opt-out keyword"), optIn: keywordList }).superRefine((v, ctx) => {
+  const both = v.optOut.filter((k) => v.optIn.includes(k));
+  if (both.length > 0) ctx.addIssue({ code: "custom", path: ["optIn"], message: `${both.join(", ")} cannot both opt out and opt in` });
+});
 export type OptKeywords = z.output<typeof optKeywordsSchema>;
 
 export const DEFAULT_OPT_KEYWORDS: OptKeywords = { optOut: [...DEFAULT_OPT_OUT_KEYWORDS], optIn: [...DEFAULT_OPT_IN_KEYWORDS] };
 
 /** The message as a keyword candidate: "  stop! " → "STOP". */
 export function keywordOf(text: string | null | undefined): string {
-  return (text ?? "").trim().replace(/[.!?]+$/u, "").trim().toUpperCase();
+  return (text ?? "")
+    .trim()
+    .replace(/[.!?]+$/u, "")
+    .trim()
+    .toUpperCase();
 }
 
 /** "stop" or "start" when the whole message is a keyword; null for anything else ("stop sending me these" is a reply). */

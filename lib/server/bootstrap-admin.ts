@@ -23,7 +23,12 @@ export async function bootstrapAdmin(db: Db, email: string, password: string): P
   return db.transaction(async (tx) => {
     if ((await countUsers(tx)) > 0) return "skipped" as const;
     const user = await insertUser(tx, { email: parsedEmail.data, name: "Administrator", role: "admin", passwordHash });
-    await recordAudit(tx, SYSTEM_ACTOR, { action: "user.created", targetType: "user", targetId: user.id, diff: { after: publicUser(user), via: "ADMIN_EMAIL" } });
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: "user.created",
+      targetType: "user",
+      targetId: user.id,
+      diff: { after: publicUser(user), via: "ADMIN_EMAIL" },
+    });
     return "created" as const;
   });
 }

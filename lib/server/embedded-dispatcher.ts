@@ -32,7 +32,11 @@ async function releaseOrphanedLeases(rt: Runtime): Promise<number> {
  */
 function startEmbeddedForwarder(rt: Runtime): void {
   const setup = dispatchSetupFromEnv(rt.env, rt.connectEndpoint);
-  const forwarder = startInboundForwarder({ db: rt.database.db, gateway: createConnectGateway(setup.gateway), log: (line) => console.log(`[inbound] ${line}`) });
+  const forwarder = startInboundForwarder({
+    db: rt.database.db,
+    gateway: createConnectGateway(setup.gateway),
+    log: (line) => console.log(`[inbound] ${line}`),
+  });
   rt.shutdownHooks.push(() => forwarder.stop());
 }
 

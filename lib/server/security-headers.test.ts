@@ -3,7 +3,13 @@ import { NextRequest } from "next/server";
 import { proxy } from "@/proxy";
 import { NON_PAGE_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy, securityHeaders } from "./security-headers";
 
-const directives = (policy: string) => new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 describe("security headers", () => {
   it("forbid framing, sniffing and full referrers on every answer, and allow nothing to a non-page", () => {

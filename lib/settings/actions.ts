@@ -20,7 +20,12 @@ export const updateSendRate = defineAction({
         .insert(settings)
         .values({ key: ACCOUNT_RATE_SETTING, value: accountSendsPerSecond, updatedBy: actor.actorEmail })
         .onConflictDoUpdate({ target: settings.key, set: { value: accountSendsPerSecond, updatedAt: new Date(), updatedBy: actor.actorEmail } });
-      await recordAudit(tx, actor, { action: "settings.send_rate_changed", targetType: "setting", targetId: ACCOUNT_RATE_SETTING, diff: { accountSendsPerSecond: { from: before, to: accountSendsPerSecond } } });
+      await recordAudit(tx, actor, {
+        action: "settings.send_rate_changed",
+        targetType: "setting",
+        targetId: ACCOUNT_RATE_SETTING,
+        diff: { accountSendsPerSecond: { from: before, to: accountSendsPerSecond } },
+      });
       return { accountSendsPerSecond };
     }),
 });

@@ -32,12 +32,22 @@ describe("opt-out keyword settings", () => {
 
   const update = (input: unknown, user: SessionUser = admin) => runAction(updateOptKeywords, input, { user, db: h.db, meta });
   const stored = async () => (await h.db.select().from(settings).where(eq(settings.key, OPT_KEYWORDS_SETTING)))[0];
-  const effect = async (text: string) => (await applyCustomerMessage(h.db, SYSTEM_ACTOR, { customerPhone: "+12065550111", sourcePhoneNumberArn: null, text, via: "test" })).optOut;
+  const effect = async (text: string) =>
+    (await applyCustomerMessage(h.db, SYSTEM_ACTOR, { customerPhone: "+12065550111", sourcePhoneNumberArn: null, text, via: "test" })).optOut;
 
   it("refuses an empty opt-out list, a keyword on both lists and a keyword of two words, each on its field", async () => {
-    expect(await update({ optOut: [], optIn: ["START"] })).toMatchObject({ ok: false, error: { code: "invalid", fields: { optOut: "Keep at least one opt-out keyword" } } });
-    expect(await update({ optOut: ["STOP", "start"], optIn: ["START"] })).toMatchObject({ ok: false, error: { fields: { optIn: "START cannot both opt out and opt in" } } });
-    expect(await update({ optOut: ["opt out"], optIn: [] })).toMatchObject({ ok: false, error: { fields: { "optOut.0": "A keyword is one word: letters, digits or a hyphen" } } });
+    expect(await update({ optOut: [], optIn: ["START"] })).toMatchObject({
+      ok: false,
+      error: { code: "invalid", fields: { optOut: "Keep at least one opt-out keyword" } },
+    });
+    expect(await update({ optOut: ["STOP", "start"], optIn: ["START"] })).toMatchObject({
+      ok: false,
+      error: { fields: { optIn: "START cannot both opt out and opt in" } },
+    });
+    expect(await update({ optOut: ["opt out"], optIn: [] })).toMatchObject({
+      ok: false,
+      error: { fields: { "optOut.0": "A keyword is one word: letters, digits or a hyphen" } },
+    });
     expect(await stored()).toBeUndefined();
     expect(await h.db.select().from(auditLog)).toEqual([]);
   });

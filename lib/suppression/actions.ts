@@ -35,7 +35,8 @@ export type PublicSuppression = ReturnType<typeof publicSuppression>;
 
 function knownCountry(defaultCountry: string | undefined) {
   if (defaultCountry === undefined) return undefined;
-  if (!isCountryCode(defaultCountry)) throw new UserFacingError("invalid", "Some fields need attention", { defaultCountry: `${defaultCountry} is not a country code we know` });
+  if (!isCountryCode(defaultCountry))
+    throw new UserFacingError("invalid", "Some fields need attention", { defaultCountry: `${defaultCountry} is not a country code we know` });
   return defaultCountry;
 }
 
@@ -124,7 +125,13 @@ export const importSuppressions = defineAction({
       await recordAudit(tx, actor, {
         action: "suppression.imported",
         targetType: "suppression",
-        diff: { ...counts, rows: entries.length, format: field === "csvText" ? "csv" : "lines", reason: input.reason, defaultCountry: input.defaultCountry ?? null },
+        diff: {
+          ...counts,
+          rows: entries.length,
+          format: field === "csvText" ? "csv" : "lines",
+          reason: input.reason,
+          defaultCountry: input.defaultCountry ?? null,
+        },
       });
       return { ...counts, invalid: invalid.slice(0, MAX_INVALID_SHOWN) };
     });

@@ -10,17 +10,18 @@ export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 export const SUPPRESSION_SOURCES = ["manual", "import", "opt-out"] as const;
 export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
 
-const phoneInput = safeText({ error: "Enter a phone number" })
-  .trim()
-  .min(1, "Enter a phone number")
-  .max(40, "Use at most 40 characters");
+const phoneInput = safeText({ error: "Enter a phone number" }).trim().min(1, "Enter a phone number").max(40, "Use at most 40 characters");
 
 /** Two letters (ISO 3166), used for numbers written without +country code. Empty means none. */
 export const defaultCountrySchema = safeText()
   .trim()
   .optional()
   .transform((v) => (v ? v.toUpperCase() : undefined))
-  .pipe(safeText().regex(/^[A-Z]{2}$/, "Use the two-letter country code, like GB or US").optional());
+  .pipe(
+    safeText()
+      .regex(/^[A-Z]{2}$/, "Use the two-letter country code, like GB or US")
+      .optional(),
+  );
 
 const reasonSchema = (missing: string) => safeText({ error: missing }).trim().min(1, missing).max(500, "Use at most 500 characters");
 

@@ -13,8 +13,22 @@ import { insertSuppressions, isSuppressed, iterateSuppressions, listSuppressions
 import { encodeCursor, suppressionFilterSchema } from "./schemas";
 
 const meta = { requestId: "req-test", ip: "127.0.0.1", userAgent: "vitest" };
-const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000001", email: "sam@example.com", name: "Sam", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
-const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer", sessionId: "test-session", mustChangePassword: false };
+const sam: SessionUser = {
+  id: "00000000-0000-4000-8000-000000000001",
+  email: "sam@example.com",
+  name: "Sam",
+  role: "supervisor",
+  sessionId: "test-session",
+  mustChangePassword: false,
+};
+const vic: SessionUser = {
+  id: "00000000-0000-4000-8000-000000000002",
+  email: "vic@example.com",
+  name: "Vic",
+  role: "viewer",
+  sessionId: "test-session",
+  mustChangePassword: false,
+};
 
 describe("suppression list", () => {
   let h: DatabaseHandle;
@@ -97,7 +111,15 @@ describe("suppression list", () => {
     });
     const entries = await auditOf("suppression.imported");
     expect(entries).toHaveLength(1);
-    expect(entries[0]!.diff).toMatchObject({ added: 1, alreadyPresent: 2, invalidCount: 2, rows: 5, format: "lines", reason: "Old opt-outs", defaultCountry: "GB" });
+    expect(entries[0]!.diff).toMatchObject({
+      added: 1,
+      alreadyPresent: 2,
+      invalidCount: 2,
+      rows: 5,
+      format: "lines",
+      reason: "Old opt-outs",
+      defaultCountry: "GB",
+    });
     const [row] = await h.db.select().from(suppressions).where(eq(suppressions.phone, "+442079460959"));
     expect(row).toMatchObject({ source: "import", reason: "Old opt-outs", createdBy: sam.email });
   });
@@ -110,7 +132,10 @@ describe("suppression list", () => {
       { line: 5, value: "+33 6 12 34 56 79" },
     ]);
     const res = await runAction(importSuppressions, { csvText: csv, reason: "CRM export" }, as(sam));
-    expect(res).toMatchObject({ ok: true, data: { added: 2, alreadyPresent: 0, invalidCount: 1, invalid: [{ line: 4, value: "", reason: "No phone number" }] } });
+    expect(res).toMatchObject({
+      ok: true,
+      data: { added: 2, alreadyPresent: 0, invalidCount: 1, invalid: [{ line: 4, value: "", reason: "No phone number" }] },
+    });
     // Without a named column: the first one, and a first row without digits is a header.
     expect(csvEntries("Contact,Name\n+12015550100,Ann\n")).toEqual([{ line: 2, value: "+12015550100" }]);
     expect(csvEntries("\n+12015550100,Ann\n+12015550101,Bo")).toEqual([
@@ -139,7 +164,10 @@ describe("suppression list", () => {
       ok: false,
       error: { fields: { csvText: "There are no numbers in this import" } },
     });
-    expect(await runAction(importSuppressions, { reason: "Nothing" }, as(sam))).toMatchObject({ ok: false, error: { fields: { lines: "Choose a CSV file or enter numbers, one per line" } } });
+    expect(await runAction(importSuppressions, { reason: "Nothing" }, as(sam))).toMatchObject({
+      ok: false,
+      error: { fields: { lines: "Choose a CSV file or enter numbers, one per line" } },
+    });
     expect(await rowCount()).toBe(before);
     expect((await h.db.select({ n: count() }).from(auditLog))[0]!.n).toBe(auditBefore);
   });

@@ -35,7 +35,11 @@ export const setupFirstAdmin = defineAction({
       await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
       if ((await countUsers(tx)) > 0) throw new UserFacingError("forbidden", "Setup is already complete. Sign in instead.");
       const user = await insertUnique(tx, { email: input.email, name: input.name, role: "admin", passwordHash });
-      await recordAudit(tx, { ...actor, actorId: user.id, actorEmail: user.email }, { action: "user.created", targetType: "user", targetId: user.id, diff: { after: publicUser(user), via: "setup" } });
+      await recordAudit(
+        tx,
+        { ...actor, actorId: user.id, actorEmail: user.email },
+        { action: "user.created", targetType: "user", targetId: user.id, diff: { after: publicUser(user), via: "setup" } },
+      );
       return publicUser(user);
     });
   },
@@ -75,7 +79,12 @@ export const changeUserRole = defineAction({
       if (before.role === input.role) return publicUser(before);
       const after = (await updateUser(tx, before.id, { role: input.role }))!;
       await keepOneAdmin(tx, "The console needs at least one active admin: make someone else admin first");
-      await recordAudit(tx, actor, { action: "user.role_changed", targetType: "user", targetId: before.id, diff: changedFields(publicUser(before), publicUser(after)) });
+      await recordAudit(tx, actor, {
+        action: "user.role_changed",
+        targetType: "user",
+        targetId: before.id,
+        diff: changedFields(publicUser(before), publicUser(after)),
+      });
       return publicUser(after);
     });
   },

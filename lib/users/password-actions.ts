@@ -24,7 +24,8 @@ export const changeOwnPassword = defineAction({
   input: changePasswordSchema,
   handler: async (input, { db, user, actor }) => {
     const me = await loadUser(db, user.id);
-    if (!me.passwordHash) throw new UserFacingError("conflict", "Your account signs in through single sign-on: change your password with your identity provider.");
+    if (!me.passwordHash)
+      throw new UserFacingError("conflict", "Your account signs in through single sign-on: change your password with your identity provider.");
     // Wrong current passwords are counted before checking, like sign-ins: at the limit this session ends, so someone
     // at an unattended browser cannot try passwords one after another.
     const { SIGN_IN_MAX_FAILURES: max, SIGN_IN_LOCK_MINUTES: windowMinutes } = env();
@@ -36,7 +37,12 @@ export const changeOwnPassword = defineAction({
       if (tries.failures === max) {
         await db.transaction(async (tx) => {
           await revokeSession(tx, user.sessionId, "current_password_guessing");
-          await recordAudit(tx, actor, { action: "auth.locked_out", targetType: "user", targetId: me.id, diff: { scope: "current_password", failures: tries.failures } });
+          await recordAudit(tx, actor, {
+            action: "auth.locked_out",
+            targetType: "user",
+            targetId: me.id,
+            diff: { scope: "current_password", failures: tries.failures },
+          });
         });
         throw new UserFacingError("unauthenticated", "Too many wrong current passwords: you have been signed out. Sign in again to change your password.");
       }

@@ -26,7 +26,8 @@ async function person(db: Db, email: string, role: SessionUser["role"], password
   return { id: u.id, as, sessionIds: [a.id, b.id] };
 }
 
-const openSessions = async (db: Db, userId: string) => (await db.select().from(sessions).where(eq(sessions.userId, userId))).filter((s) => !s.revokedAt).map((s) => s.id);
+const openSessions = async (db: Db, userId: string) =>
+  (await db.select().from(sessions).where(eq(sessions.userId, userId))).filter((s) => !s.revokedAt).map((s) => s.id);
 const lastAudit = async (db: Db) => (await db.select().from(auditLog).orderBy(auditLog.id)).at(-1)!;
 
 describe("passwords: change, reset, disable", () => {
@@ -45,7 +46,10 @@ describe("passwords: change, reset, disable", () => {
     const ctx = { user: sue.as, db: h.db, meta };
 
     const wrong = await runAction(changeOwnPassword, { currentPassword: "not-it-at-all", newPassword: NEW, confirmPassword: NEW }, ctx);
-    expect(wrong).toMatchObject({ ok: false, error: { code: "invalid", fields: { currentPassword: "Your current password is not correct. 4 attempts left before you are signed out." } } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: "invalid", fields: { currentPassword: "Your current password is not correct. 4 attempts left before you are signed out." } },
+    });
     const emailLike = await runAction(changeOwnPassword, { currentPassword: OLD, newPassword: "Sue.Operator", confirmPassword: "Sue.Operator" }, ctx);
     expect(emailLike).toMatchObject({ ok: false, error: { fields: { newPassword: "Do not use your email address as your password" } } });
     const common = await runAction(changeOwnPassword, { currentPassword: OLD, newPassword: "qwerty123456", confirmPassword: "qwerty123456" }, ctx);
@@ -75,7 +79,12 @@ describe("passwords: change, reset, disable", () => {
     expect(await verifyPassword(OLD, saved.passwordHash!)).toBe(false);
     expect(await openSessions(h.db, tom.id)).toEqual([]);
     const entry = await lastAudit(h.db);
-    expect(entry).toMatchObject({ action: "user.password_reset", targetId: tom.id, actorEmail: "admin@example.com", diff: { sessionsEnded: 2, mustChangePassword: { from: false, to: true } } });
+    expect(entry).toMatchObject({
+      action: "user.password_reset",
+      targetId: tom.id,
+      actorEmail: "admin@example.com",
+      diff: { sessionsEnded: 2, mustChangePassword: { from: false, to: true } },
+    });
     expect(JSON.stringify(entry.diff)).not.toContain(temporary);
     expect(JSON.stringify(entry.diff)).not.toContain("scrypt");
 
@@ -84,7 +93,11 @@ describe("passwords: change, reset, disable", () => {
     const forced: SessionUser = { ...tom.as, sessionId: tomSession.id, mustChangePassword: true };
     const blocked = await runAction(changeUserRole, { userId: tom.id, role: "viewer" }, { user: { ...forced, role: "admin" }, db: h.db, meta });
     expect(blocked).toMatchObject({ ok: false, error: { code: "forbidden", message: MUST_CHANGE_PASSWORD_MESSAGE } });
-    const changed = await runAction(changeOwnPassword, { currentPassword: temporary, newPassword: NEW, confirmPassword: NEW }, { user: forced, db: h.db, meta });
+    const changed = await runAction(
+      changeOwnPassword,
+      { currentPassword: temporary, newPassword: NEW, confirmPassword: NEW },
+      { user: forced, db: h.db, meta },
+    );
     expect(changed).toMatchObject({ ok: true });
     expect((await findUserById(h.db, tom.id))!.mustChangePassword).toBe(false);
     expect((await lastAudit(h.db)).diff).toMatchObject({ mustChangePassword: { from: true, to: false } });
@@ -107,7 +120,11 @@ describe("passwords: change, reset, disable", () => {
     const self = await runAction(resetUserPassword, { userId: admin.id }, { user: admin.as, db: h.db, meta });
     expect(self).toMatchObject({ ok: false, error: { code: "conflict" } });
     const sso = await person(h.db, "sso@example.com", "viewer", null);
-    const res = await runAction(changeOwnPassword, { currentPassword: "anything-at-all", newPassword: NEW, confirmPassword: NEW }, { user: sso.as, db: h.db, meta });
+    const res = await runAction(
+      changeOwnPassword,
+      { currentPassword: "anything-at-all", newPassword: NEW, confirmPassword: NEW },
+      { user: sso.as, db: h.db, meta },
+    );
     expect(res).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(/single sign-on/) } });
   });
 
@@ -115,7 +132,11 @@ describe("passwords: change, reset, disable", () => {
     const kim = await person(h.db, "kim@example.com", "viewer");
     const stale = await runAction(changeOwnPassword, { currentPassword: OLD, newPassword: NEW, confirmPassword: NEW }, { user: kim.as, db: h.db, meta });
     expect(stale).toMatchObject({ ok: true });
-    const again = await runAction(changeOwnPassword, { currentPassword: OLD, newPassword: "third-long-passphrase-3", confirmPassword: "third-long-passphrase-3" }, { user: kim.as, db: h.db, meta });
+    const again = await runAction(
+      changeOwnPassword,
+      { currentPassword: OLD, newPassword: "third-long-passphrase-3", confirmPassword: "third-long-passphrase-3" },
+      { user: kim.as, db: h.db, meta },
+    );
     expect(again).toMatchObject({ ok: false, error: { fields: { currentPassword: expect.stringMatching(/^Your current password is not correct/) } } });
   });
 

@@ -10,7 +10,10 @@ export async function countUsers(db: Db): Promise<number> {
 }
 
 export async function countActiveAdmins(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
   return row?.n ?? 0;
 }
 
@@ -33,8 +36,16 @@ export async function insertUser(db: Db, values: { email: string; name: string; 
   return row!;
 }
 
-export async function updateUser(db: Db, id: string, patch: Partial<Pick<User, "role" | "disabledAt" | "name" | "lastSignInAt" | "passwordHash" | "mustChangePassword" | "passwordChangedAt">>): Promise<User | undefined> {
-  const [row] = await db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+export async function updateUser(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<User, "role" | "disabledAt" | "name" | "lastSignInAt" | "passwordHash" | "mustChangePassword" | "passwordChangedAt">>,
+): Promise<User | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
   return row;
 }
 
@@ -54,6 +65,15 @@ export async function replacePasswordHash(db: Db, id: string, expectedHash: stri
 
 /** What a user record may show in the audit log and the UI: never the password hash. */
 export function publicUser(u: User) {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, mustChangePassword: u.mustChangePassword, lastSignInAt: u.lastSignInAt, createdAt: u.createdAt };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabled: u.disabledAt !== null,
+    mustChangePassword: u.mustChangePassword,
+    lastSignInAt: u.lastSignInAt,
+    createdAt: u.createdAt,
+  };
 }
 export type PublicUser = ReturnType<typeof publicUser>;

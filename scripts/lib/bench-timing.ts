@@ -34,5 +34,7 @@ export async function csvThroughput(label: string, stream: ReadableStream<Uint8A
     rows += 1;
   }
   const ms = performance.now() - t;
-  console.log(`  ${label}: ${rows.toLocaleString("en-US")} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${(ms / 1000).toFixed(2)} s = ${Math.round(rows / (ms / 1000)).toLocaleString("en-US")} rows/s`);
+  console.log(
+    `  ${label}: ${rows.toLocaleString("en-US")} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${(ms / 1000).toFixed(2)} s = ${Math.round(rows / (ms / 1000)).toLocaleString("en-US")} rows/s`,
+  );
 }

@@ -145,7 +145,8 @@ export function freePort(): Promise<number> {
 /** An environment for a child: this process's, minus what would point it at another database or console. */
 export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ["DATABASE_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD", "CONNECT_ENDPOINT", "PUBLIC_URL", "DISPATCHER", "AUTH_SECRET", "NEXT_PHASE"]) delete env[name];
+  for (const name of ["DATABASE_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD", "CONNECT_ENDPOINT", "PUBLIC_URL", "DISPATCHER", "AUTH_SECRET", "NEXT_PHASE"])
+    delete env[name];
   for (const name of Object.keys(env)) if (name.startsWith("CONNECT_LOCAL_")) delete env[name];
   return { ...env, ...overrides };
 }

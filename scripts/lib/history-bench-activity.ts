@@ -17,7 +17,10 @@ export async function benchCampaignActivity(db: Db, campaignId: string): Promise
   line("open chats (campaign and instance)", await median(() => campaignChats(db, campaignId, BENCH_INSTANCE)));
   line("replies", await median(() => campaignReplies(db, campaignId)));
   line("status history", await median(() => campaignStatusHistory(db, campaignId)));
-  line("activity route (the first three together)", await median(() => Promise.all([campaignActivity(db, campaignId), campaignChats(db, campaignId, BENCH_INSTANCE), campaignReplies(db, campaignId)])));
+  line(
+    "activity route (the first three together)",
+    await median(() => Promise.all([campaignActivity(db, campaignId), campaignChats(db, campaignId, BENCH_INSTANCE), campaignReplies(db, campaignId)])),
+  );
 }
 
 export async function benchChatEvents(db: Db, contactId: string): Promise<void> {

@@ -66,12 +66,23 @@ export async function seedCampaign(db: Db, name: string, count: number, started:
     const turn = new Date(started + line * (1000 / SENDS_PER_SECOND));
     const base = { campaignId: id, line, phoneRaw: `(${e164.slice(2, 5)}) ${e164.slice(5, 8)}-${e164.slice(8)}`, name: `Person ${line}`, attempts: 1 };
     if (roll < 0.02) batch.push({ ...base, phone: null, preflightStatus: "invalid", reason: "too short for US", attempts: 0 });
-    else if (roll < 0.87) batch.push({ ...base, phone: e164, preflightStatus: "valid", sendStatus: "sent", contactId: randomUUID(), sentAt: turn, updatedAt: turn });
+    else if (roll < 0.87)
+      batch.push({ ...base, phone: e164, preflightStatus: "valid", sendStatus: "sent", contactId: randomUUID(), sentAt: turn, updatedAt: turn });
     else if (roll < 0.95) {
       const error = ERRORS[Math.floor(rand() * ERRORS.length)]!;
       const gaveUp = new Date(turn.getTime() + 30_000);
-      batch.push({ ...base, phone: e164, preflightStatus: "valid", sendStatus: "failed", attempts: 5, lastErrorName: error, lastErrorMessage: `${error} for this recipient`, updatedAt: gaveUp });
-    } else if (roll < 0.98) batch.push({ ...base, phone: e164, preflightStatus: "valid", sendStatus: "skipped", reason: "cancelled", attempts: 0, updatedAt: finished });
+      batch.push({
+        ...base,
+        phone: e164,
+        preflightStatus: "valid",
+        sendStatus: "failed",
+        attempts: 5,
+        lastErrorName: error,
+        lastErrorMessage: `${error} for this recipient`,
+        updatedAt: gaveUp,
+      });
+    } else if (roll < 0.98)
+      batch.push({ ...base, phone: e164, preflightStatus: "valid", sendStatus: "skipped", reason: "cancelled", attempts: 0, updatedAt: finished });
     else batch.push({ ...base, phone: e164, preflightStatus: "valid", sendStatus: "pending", attempts: 0 });
     if (batch.length === BATCH) {
       await db.insert(campaignRecipients).values(batch);

@@ -82,12 +82,24 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
 export async function seedChatEvents(db: Db, campaignId: string, customers: number): Promise<void> {
   const found = (await db.execute(sql`
     select id, phone, contact_id as "contactId", sent_at as "sentAt" from ${campaignRecipients}
-    where campaign_id = ${campaignId} and send_status = 'sent' and id % 17 = 0 order by id limit ${customers}`)) as unknown as { rows: { id: string | number; phone: string; contactId: string; sentAt: Date | string }[] };
+    where campaign_id = ${campaignId} and send_status = 'sent' and id % 17 = 0 order by id limit ${customers}`)) as unknown as {
+    rows: { id: string | number; phone: string; contactId: string; sentAt: Date | string }[];
+  };
   // node-postgres gives a bigint as text.
   const pool: Customer[] = found.rows.map((r) => ({ ...r, id: Number(r.id), sentAt: new Date(r.sentAt) }));
   const [integration] = await db
     .insert(inboundIntegrations)
-    .values({ name: "Bench SMS", channel: "sms", instanceId: BENCH_INSTANCE, phoneNumberArn: BENCH_NUMBER_ARN, phoneNumber: NUMBER, destinationArn: DESTINATION, secretCiphertext: "bench", secretPrefix: "bench", createdBy: "bench@example.com" })
+    .values({
+      name: "Bench SMS",
+      channel: "sms",
+      instanceId: BENCH_INSTANCE,
+      phoneNumberArn: BENCH_NUMBER_ARN,
+      phoneNumber: NUMBER,
+      destinationArn: DESTINATION,
+      secretCiphertext: "bench",
+      secretPrefix: "bench",
+      createdBy: "bench@example.com",
+    })
     .returning({ id: inboundIntegrations.id });
   const replies = pool.flatMap((c, k) =>
     [12, 15].map((after, i) => ({
@@ -108,19 +120,57 @@ export async function seedChatEvents(db: Db, campaignId: string, customers: numb
     })),
   );
   const messageIds: number[] = [];
-  await insertInBatches(replies, async (batch) => messageIds.push(...(await db.insert(inboundMessages).values(batch).returning({ id: inboundMessages.id })).map((r) => r.id)));
-  const base = (c: Customer) => ({ instanceId: BENCH_INSTANCE, channel: "sms" as const, sourceId: c.phone, destinationId: DESTINATION, destinationPhone: NUMBER, destinationPhoneNumberArn: BENCH_NUMBER_ARN, contactId: c.contactId, newChatCreated: false });
+  await insertInBatches(replies, async (batch) =>
+    messageIds.push(...(await db.insert(inboundMessages).values(batch).returning({ id: inboundMessages.id })).map((r) => r.id)),
+  );
+  const base = (c: Customer) => ({
+    instanceId: BENCH_INSTANCE,
+    channel: "sms" as const,
+    sourceId: c.phone,
+    destinationId: DESTINATION,
+    destinationPhone: NUMBER,
+    destinationPhoneNumberArn: BENCH_NUMBER_ARN,
+    contactId: c.contactId,
+    newChatCreated: false,
+  });
   const events = pool.flatMap((c, k) => {
     const failed = k % 29 === 0;
     const byHand = { ...base(c), origin: "console", actorEmail: "ops@example.com" };
-    const forwarded = (i: number) => ({ ...base(c), origin: "inbound", actorEmail: "inbound:Bench SMS", integrationId: integration!.id, inboundMessageId: messageIds[k * 2 + i]!, status: "sent", eventType: "MESSAGE", contentType: "text/plain", content: replies[k * 2 + i]!.text, createdAt: replies[k * 2 + i]!.forwardedAt });
+    const forwarded = (i: number) => ({
+      ...base(c),
+      origin: "inbound",
+      actorEmail: "inbound:Bench SMS",
+      integrationId: integration!.id,
+      inboundMessageId: messageIds[k * 2 + i]!,
+      status: "sent",
+      eventType: "MESSAGE",
+      contentType: "text/plain",
+      content: replies[k * 2 + i]!.text,
+      createdAt: replies[k * 2 + i]!.forwardedAt,
+    });
     return [
-      { ...byHand, eventType: "MESSAGE", contentType: "text/plain", content: "Your appointment is tomorrow at 10:00.", createdAt: minutesAfter(c.sentAt, 5), status: failed ? "failed" : "sent", errorName: failed ? "InvalidRequestException" : null, errorMessage: failed ? "The chat has ended" : null },
+      {
+        ...byHand,
+        eventType: "MESSAGE",
+        contentType: "text/plain",
+        content: "Your appointment is tomorrow at 10:00.",
+        createdAt: minutesAfter(c.sentAt, 5),
+        status: failed ? "failed" : "sent",
+        errorName: failed ? "InvalidRequestException" : null,
+        errorMessage: failed ? "The chat has ended" : null,
+      },
       forwarded(0),
       forwarded(1),
       k % 2 === 0
         ? { ...byHand, eventType: "DISCONNECT", contentType: null, content: null, createdAt: minutesAfter(c.sentAt, 30), status: "sent" }
-        : { ...byHand, eventType: "EVENT", contentType: "application/vnd.amazonaws.connect.event.typing", content: null, createdAt: minutesAfter(c.sentAt, 30), status: "sent" },
+        : {
+            ...byHand,
+            eventType: "EVENT",
+            contentType: "application/vnd.amazonaws.connect.event.typing",
+            content: null,
+            createdAt: minutesAfter(c.sentAt, 30),
+            status: "sent",
+          },
     ];
   });
   await insertInBatches(events, (batch) => db.insert(chatEvents).values(batch));
@@ -141,7 +191,10 @@ export async function seedAudit(db: Db, campaignIds: string[], noise: number): P
     select now() - (${noise} - g) * interval '10 seconds', 'sam@example.com',
       (array['auth.signed_in', 'contact.stopped', 'campaign.exported', 'suppression.added'])[g % 4 + 1],
       (array['user', 'contact', 'campaign', 'suppression'])[g % 4 + 1],
-      case g % 4 when 1 then gen_random_uuid()::text when 2 then (array[${sql.join(campaignIds.map((id) => sql`${id}`), sql`, `)}])[g % ${campaignIds.length} + 1] end,
+      case g % 4 when 1 then gen_random_uuid()::text when 2 then (array[${sql.join(
+        campaignIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}])[g % ${campaignIds.length} + 1] end,
       '{}'::jsonb, 'bench', 'bench'
     from generate_series(1, ${noise}) g`);
   const steps = [
@@ -152,9 +205,21 @@ export async function seedAudit(db: Db, campaignIds: string[], noise: number): P
     { action: "campaign.resumed", diff: { status: { from: "paused", to: "running" }, previousReason: "Too many errors in a row" } },
     { action: "campaign.completed", diff: { status: { from: "running", to: "completed" }, recipients: { sent: 85_000, failed: 8_000 } } },
   ];
-  await db.insert(auditLog).values(
-    campaignIds.flatMap((id) =>
-      steps.map((s, i) => ({ at: new Date(Date.now() - (steps.length - i) * 60_000), actorEmail: i === 2 || i === 5 ? "system" : "sam@example.com", requestId: i === 2 || i === 5 ? "dispatcher:bench" : null, action: s.action, targetType: "campaign", targetId: id, diff: s.diff, prevHash: "bench", hash: "bench" })),
-    ),
-  );
+  await db
+    .insert(auditLog)
+    .values(
+      campaignIds.flatMap((id) =>
+        steps.map((s, i) => ({
+          at: new Date(Date.now() - (steps.length - i) * 60_000),
+          actorEmail: i === 2 || i === 5 ? "system" : "sam@example.com",
+          requestId: i === 2 || i === 5 ? "dispatcher:bench" : null,
+          action: s.action,
+          targetType: "campaign",
+          targetId: id,
+          diff: s.diff,
+          prevHash: "bench",
+          hash: "bench",
+        })),
+      ),
+    );
 }

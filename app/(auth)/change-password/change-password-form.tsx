@@ -37,9 +37,7 @@ export function ChangePasswordForm({ email, forced }: { email: string; forced: b
     const others = done.otherSessionsEnded;
     return (
       <div className="grid gap-4">
-        <Alert tone="success">
-          Your password is changed.{others > 0 ? ` ${others} other session${others === 1 ? " was" : "s were"} signed out.` : ""}
-        </Alert>
+        <Alert tone="success">Your password is changed.{others > 0 ? ` ${others} other session${others === 1 ? " was" : "s were"} signed out.` : ""}</Alert>
         <Button asChild>
           <Link href="/campaigns">Continue to the console</Link>
         </Button>
@@ -52,7 +50,12 @@ export function ChangePasswordForm({ email, forced }: { email: string; forced: b
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field id="currentPassword" label={forced ? "Temporary password" : "Current password"} hint={forced ? "The one your administrator gave you" : undefined} error={errors.currentPassword?.message}>
+      <Field
+        id="currentPassword"
+        label={forced ? "Temporary password" : "Current password"}
+        hint={forced ? "The one your administrator gave you" : undefined}
+        error={errors.currentPassword?.message}
+      >
         <Input type="password" autoComplete="current-password" autoFocus {...form.register("currentPassword")} />
       </Field>
       <Field id="newPassword" label="New password" hint={PASSWORD_HINT} error={errors.newPassword?.message}>

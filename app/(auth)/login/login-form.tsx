@@ -15,7 +15,15 @@ import { isKnownSignInError, signInErrorMessage } from "./error-messages";
 
 type Values = z.input<typeof signInSchema>;
 
-export function LoginForm({ sso, callbackUrl, initialError }: { sso: { id: string; name: string } | null; callbackUrl: string | null; initialError: string | null }) {
+export function LoginForm({
+  sso,
+  callbackUrl,
+  initialError,
+}: {
+  sso: { id: string; name: string } | null;
+  callbackUrl: string | null;
+  initialError: string | null;
+}) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(initialError);
   const form = useForm<Values, unknown, z.output<typeof signInSchema>>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });

@@ -25,7 +25,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <CardDescription>Use your console account.</CardDescription>
       </CardHeader>
       <CardContent>
-        <LoginForm sso={sso} callbackUrl={typeof callbackUrl === "string" ? callbackUrl : null} initialError={signInErrorMessage(typeof error === "string" ? error : null)} />
+        <LoginForm
+          sso={sso}
+          callbackUrl={typeof callbackUrl === "string" ? callbackUrl : null}
+          initialError={signInErrorMessage(typeof error === "string" ? error : null)}
+        />
       </CardContent>
     </Card>
   );

@@ -59,7 +59,14 @@ export function AuditFilters({ query, errors }: { query: string; errors: Record<
               <Input name="actor" defaultValue={applied.get("actor") ?? ""} maxLength={200} placeholder="ada@example.com" autoComplete="off" />
             </Field>
             <Field id="audit-filter-action" label="Action" hint="Starts with, e.g. user." error={sentence(errors.action)}>
-              <Input name="action" defaultValue={applied.get("action") ?? ""} maxLength={200} placeholder="campaign." autoComplete="off" className="font-mono" />
+              <Input
+                name="action"
+                defaultValue={applied.get("action") ?? ""}
+                maxLength={200}
+                placeholder="campaign."
+                autoComplete="off"
+                className="font-mono"
+              />
             </Field>
             <Field id="audit-filter-target" label="Target" hint="Type or id contains" error={sentence(errors.target)}>
               <Input name="target" defaultValue={applied.get("target") ?? ""} maxLength={200} placeholder="user" autoComplete="off" />

@@ -22,7 +22,11 @@ export function AuditToolbar({ query, canExport, canVerify, status }: { query: s
         <div className="flex flex-wrap gap-2">
           {canExport ? (
             <Button asChild variant="outline">
-              <a href={exportHref(query)} download onClick={() => window.setTimeout(() => void queryClient.invalidateQueries({ queryKey: AUDIT_ENTRIES_KEY }), EXPORT_REFRESH_MS)}>
+              <a
+                href={exportHref(query)}
+                download
+                onClick={() => window.setTimeout(() => void queryClient.invalidateQueries({ queryKey: AUDIT_ENTRIES_KEY }), EXPORT_REFRESH_MS)}
+              >
                 <Download className="size-4" aria-hidden />
                 Export CSV
               </a>

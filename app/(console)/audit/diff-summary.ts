@@ -19,7 +19,11 @@ export function formatValue(v: unknown): string {
   if (typeof v === "string") return v === "" ? '""' : truncate(v);
   if (typeof v !== "object") return String(v);
   if (Array.isArray(v)) return truncate(`[${v.map(formatValue).join(", ")}]`);
-  return truncate(`{${Object.entries(v).map(([k, x]) => `${k}: ${formatValue(x)}`).join(", ")}}`);
+  return truncate(
+    `{${Object.entries(v)
+      .map(([k, x]) => `${k}: ${formatValue(x)}`)
+      .join(", ")}}`,
+  );
 }
 
 /** One line per top-level key; a { from, to } pair reads as a change. Long diffs end with "+N more". */

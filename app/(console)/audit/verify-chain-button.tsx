@@ -46,7 +46,9 @@ export function VerifyChainResult({ verify }: { verify: VerifyChainState }) {
         <Alert tone="success">{`Chain intact: ${report.checked} ${report.checked === 1 ? "entry" : "entries"} verified${checkpointNote(report.checkpoint)}`}</Alert>
       ) : null}
       {report && !report.ok ? (
-        <Alert tone="error">{report.brokenAt === null ? `Verification failed: ${report.reason}` : `Chain broken at entry #${report.brokenAt}: ${report.reason}`}</Alert>
+        <Alert tone="error">
+          {report.brokenAt === null ? `Verification failed: ${report.reason}` : `Chain broken at entry #${report.brokenAt}: ${report.reason}`}
+        </Alert>
       ) : null}
       {verify.error ? <Alert tone="error">{`Could not verify the chain: ${verify.error.message}`}</Alert> : null}
     </div>

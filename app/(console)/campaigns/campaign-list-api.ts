@@ -6,7 +6,11 @@ export const CAMPAIGN_PAGE_SIZE = 50;
 export const CAMPAIGN_LIST_KEY = ["campaigns", "history"] as const;
 
 /** A campaign as the route sends it: dates as ISO strings. */
-export type CampaignListItem = Omit<CampaignHistoryRow, "createdAt" | "launchedAt" | "finishedAt"> & { createdAt: string; launchedAt: string | null; finishedAt: string | null };
+export type CampaignListItem = Omit<CampaignHistoryRow, "createdAt" | "launchedAt" | "finishedAt"> & {
+  createdAt: string;
+  launchedAt: string | null;
+  finishedAt: string | null;
+};
 
 export interface CampaignListPage {
   campaigns: CampaignListItem[];

@@ -24,7 +24,8 @@ function Progress({ progress: p }: { progress: CampaignListItem["progress"] }) {
   return (
     <div className="grid min-w-44 gap-1">
       <span className="text-xs tabular-nums">
-        {fmt(p.sent)} sent · <span className={p.failed > 0 ? "font-medium text-destructive" : undefined}>{fmt(p.failed)} failed</span> · {fmt(p.skipped)} skipped
+        {fmt(p.sent)} sent · <span className={p.failed > 0 ? "font-medium text-destructive" : undefined}>{fmt(p.failed)} failed</span> · {fmt(p.skipped)}{" "}
+        skipped
         <span className="text-muted-foreground"> of {fmt(p.total)}</span>
       </span>
       <div className="h-1.5 w-full rounded-full bg-muted" aria-hidden>

@@ -31,7 +31,9 @@ export function CampaignsView({ canCompose }: { canCompose: boolean }) {
   const error = list.error;
   const fieldErrors = error instanceof ApiRequestError && error.body.code === "invalid" ? (error.body.fields ?? NO_FIELD_ERRORS) : NO_FIELD_ERRORS;
   const campaigns = list.data?.pages.flatMap((page) => page.campaigns) ?? [];
-  const status = list.isPending ? "Loading campaigns…" : `Showing ${campaigns.length} ${campaigns.length === 1 ? "campaign" : "campaigns"}${list.hasNextPage ? "; more are available" : ""}`;
+  const status = list.isPending
+    ? "Loading campaigns…"
+    : `Showing ${campaigns.length} ${campaigns.length === 1 ? "campaign" : "campaigns"}${list.hasNextPage ? "; more are available" : ""}`;
 
   return (
     <div className="grid gap-4">
@@ -47,7 +49,9 @@ export function CampaignsView({ canCompose }: { canCompose: boolean }) {
           </EmptyState>
         ) : (
           <EmptyState icon={Megaphone} title="No campaigns yet">
-            {canCompose ? "Start with New campaign: pick a flow, a number and recipients, and check every row before you send." : "Campaigns appear here once a supervisor creates one."}
+            {canCompose
+              ? "Start with New campaign: pick a flow, a number and recipients, and check every row before you send."
+              : "Campaigns appear here once a supervisor creates one."}
           </EmptyState>
         )
       ) : null}

@@ -23,7 +23,11 @@ export default async function CampaignsPage() {
   ) : null;
   return (
     <>
-      <PageHeader title="Campaigns" description="Every outbound SMS and WhatsApp campaign: its status, how far sending got, and who ran it." actions={newButton} />
+      <PageHeader
+        title="Campaigns"
+        description="Every outbound SMS and WhatsApp campaign: its status, how far sending got, and who ran it."
+        actions={newButton}
+      />
       {/* The view reads the filters from the URL on the client, which needs a Suspense boundary. */}
       <Suspense fallback={<p className="text-sm text-muted-foreground">Loading campaigns…</p>}>
         <CampaignsView canCompose={canCompose} />

@@ -8,7 +8,12 @@ export const CONTACT_LIST_KEY = ["contacts", "list"] as const;
 type DateKeys = "createdAt" | "initiatedAt" | "disconnectedAt" | "lastCheckedAt";
 
 /** A contact as the route sends it: dates as ISO strings. */
-export type ContactListItem = Omit<ContactListRow, DateKeys> & { createdAt: string; initiatedAt: string | null; disconnectedAt: string | null; lastCheckedAt: string | null };
+export type ContactListItem = Omit<ContactListRow, DateKeys> & {
+  createdAt: string;
+  initiatedAt: string | null;
+  disconnectedAt: string | null;
+  lastCheckedAt: string | null;
+};
 
 export interface ContactListPage {
   contacts: ContactListItem[];

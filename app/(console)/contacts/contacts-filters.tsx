@@ -86,8 +86,20 @@ export function ContactFilters({ query, errors, campaignName }: { query: string;
                 ))}
               </Select>
             </Field>
-            <Field id="contacts-filter-campaign" label="Campaign ID" hint={campaignName ? `Campaign: ${campaignName}` : "From the campaign page's address"} error={sentence(errors.campaignId)}>
-              <Input name="campaignId" defaultValue={applied.get("campaignId") ?? ""} maxLength={36} placeholder="00000000-0000-0000-0000-000000000000" autoComplete="off" className="font-mono text-xs" />
+            <Field
+              id="contacts-filter-campaign"
+              label="Campaign ID"
+              hint={campaignName ? `Campaign: ${campaignName}` : "From the campaign page's address"}
+              error={sentence(errors.campaignId)}
+            >
+              <Input
+                name="campaignId"
+                defaultValue={applied.get("campaignId") ?? ""}
+                maxLength={36}
+                placeholder="00000000-0000-0000-0000-000000000000"
+                autoComplete="off"
+                className="font-mono text-xs"
+              />
             </Field>
             <Field id="contacts-filter-from" label="Created from" hint="Your local date" error={sentence(errors.from)}>
               <Input name="from" type="date" defaultValue={toDayInput(applied.get("from"))} />

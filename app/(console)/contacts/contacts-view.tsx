@@ -34,7 +34,9 @@ export function ContactsView() {
   const fieldErrors = error instanceof ApiRequestError && error.body.code === "invalid" ? (error.body.fields ?? NO_FIELD_ERRORS) : NO_FIELD_ERRORS;
   const contacts = list.data?.pages.flatMap((page) => page.contacts) ?? [];
   const campaignName = params.get("campaignId") ? (contacts.find((c) => c.campaignId === params.get("campaignId"))?.campaignName ?? null) : null;
-  const status = list.isPending ? "Loading contacts…" : `Showing ${contacts.length.toLocaleString("en-US")} ${contacts.length === 1 ? "contact" : "contacts"}${list.hasNextPage ? "; more are available" : ""}`;
+  const status = list.isPending
+    ? "Loading contacts…"
+    : `Showing ${contacts.length.toLocaleString("en-US")} ${contacts.length === 1 ? "contact" : "contacts"}${list.hasNextPage ? "; more are available" : ""}`;
 
   return (
     <div className="grid gap-4">

@@ -62,7 +62,12 @@ export function DestinationFields() {
         <QueryStatus query={instances} what="instances" />
       </div>
       <div className="grid gap-2">
-        <Field id="event-number" label="Connect number" hint={instanceId ? "The number the customer writes to; it becomes the DestinationId (its End User Messaging ARN)." : "Choose an instance first."} error={errors.phoneNumberId?.message}>
+        <Field
+          id="event-number"
+          label="Connect number"
+          hint={instanceId ? "The number the customer writes to; it becomes the DestinationId (its End User Messaging ARN)." : "Choose an instance first."}
+          error={errors.phoneNumberId?.message}
+        >
           <Select data-testid="chat-event-number" value={phoneNumberId} disabled={!numbers.isSuccess} onChange={(e) => pickNumber(e.target.value)}>
             <option value="">{numbers.isSuccess ? "Choose a number" : "—"}</option>
             {list.map((n) => (
@@ -90,10 +95,17 @@ export function DestinationFields() {
             {errors.channel.message}
           </p>
         ) : (
-          <p className="text-xs text-muted-foreground">{chosen ? "The channels this number's description names." : "Sent as connect:SMS or connect:WhatsApp."}</p>
+          <p className="text-xs text-muted-foreground">
+            {chosen ? "The channels this number's description names." : "Sent as connect:SMS or connect:WhatsApp."}
+          </p>
         )}
       </fieldset>
-      <Field id="event-customer" label="Customer number (SourceId)" hint="Who the event comes from, with country code, e.g. +12065550100" error={errors.customerPhone?.message}>
+      <Field
+        id="event-customer"
+        label="Customer number (SourceId)"
+        hint="Who the event comes from, with country code, e.g. +12065550100"
+        error={errors.customerPhone?.message}
+      >
         <Input type="tel" autoComplete="off" maxLength={40} data-testid="chat-event-customer" {...register("customerPhone")} />
       </Field>
     </div>

@@ -4,7 +4,14 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { Select, Textarea } from "@/components/ui/input";
-import { CHAT_EVENT_TYPES, CONTENT_TYPES_BY_EVENT, CONTENT_TYPE_LABEL, MESSAGE_TEXT_MAX, RECEIPT_CONTENT_TYPES, type ChatEventType } from "@/lib/chat-events/schemas";
+import {
+  CHAT_EVENT_TYPES,
+  CONTENT_TYPES_BY_EVENT,
+  CONTENT_TYPE_LABEL,
+  MESSAGE_TEXT_MAX,
+  RECEIPT_CONTENT_TYPES,
+  type ChatEventType,
+} from "@/lib/chat-events/schemas";
 import type { EventFormValues } from "./form-values";
 
 const EVENT_LABEL: Record<ChatEventType, string> = {
@@ -14,7 +21,8 @@ const EVENT_LABEL: Record<ChatEventType, string> = {
 };
 
 function contentHint(eventType: ChatEventType, contentType: string): string {
-  if (eventType === "MESSAGE") return `Plain text, up to ${MESSAGE_TEXT_MAX.toLocaleString("en-US")} characters. An opt-out or opt-in keyword alone changes the suppression list.`;
+  if (eventType === "MESSAGE")
+    return `Plain text, up to ${MESSAGE_TEXT_MAX.toLocaleString("en-US")} characters. An opt-out or opt-in keyword alone changes the suppression list.`;
   if (RECEIPT_CONTENT_TYPES.includes(contentType)) return 'Required: the acknowledged message as JSON, e.g. {"messageId":"…"}';
   return "Optional for this event.";
 }
@@ -45,7 +53,11 @@ export function EventFields() {
       </Field>
       {eventType !== "DISCONNECT" ? (
         <Field id="event-content-type" label="Content type" error={errors.contentType?.message}>
-          <Select data-testid="chat-event-content-type" value={contentType ?? ""} onChange={(e) => setValue("contentType", e.target.value, { shouldDirty: true, shouldValidate: isSubmitted })}>
+          <Select
+            data-testid="chat-event-content-type"
+            value={contentType ?? ""}
+            onChange={(e) => setValue("contentType", e.target.value, { shouldDirty: true, shouldValidate: isSubmitted })}
+          >
             {allowed.map((t) => (
               <option key={t} value={t}>
                 {CONTENT_TYPE_LABEL[t] ?? t}
@@ -54,11 +66,18 @@ export function EventFields() {
           </Select>
         </Field>
       ) : (
-        <p className="self-end text-sm text-muted-foreground">A DISCONNECT carries no content: it ends the customer&apos;s active chat on this number, if there is one.</p>
+        <p className="self-end text-sm text-muted-foreground">
+          A DISCONNECT carries no content: it ends the customer&apos;s active chat on this number, if there is one.
+        </p>
       )}
       {eventType !== "DISCONNECT" ? (
         <div className="md:col-span-2">
-          <Field id="event-content" label={eventType === "MESSAGE" ? "Message" : "Content"} hint={contentHint(eventType, contentType ?? "")} error={errors.content?.message}>
+          <Field
+            id="event-content"
+            label={eventType === "MESSAGE" ? "Message" : "Content"}
+            hint={contentHint(eventType, contentType ?? "")}
+            error={errors.content?.message}
+          >
             <Textarea rows={3} data-testid="chat-event-content" {...register("content")} />
           </Field>
           {eventType === "MESSAGE" ? (

@@ -46,7 +46,14 @@ function EventRow({ e }: { e: PublicChatEvent }) {
         <span className="block text-muted-foreground">→ {e.destinationPhone ?? "—"}</span>
       </TD>
       <TD className="max-w-xs break-words text-xs">
-        {e.content ?? (e.hiddenReason ? <span className="italic text-muted-foreground" data-testid="customer-text-hidden">{e.hiddenReason}</span> : <span className="text-muted-foreground">—</span>)}
+        {e.content ??
+          (e.hiddenReason ? (
+            <span className="italic text-muted-foreground" data-testid="customer-text-hidden">
+              {e.hiddenReason}
+            </span>
+          ) : (
+            <span className="text-muted-foreground">—</span>
+          ))}
       </TD>
       <TD className="font-mono text-xs">
         {e.contactId ? (

@@ -29,7 +29,12 @@ export function NewSessionFields() {
       <summary className="cursor-pointer text-sm font-medium">New chat details</summary>
       <div className="mt-4 grid gap-4">
         <p className="text-xs text-muted-foreground">Used only when this event starts a new chat; an event that joins an active chat ignores them.</p>
-        <Field id="event-display-name" label="Customer display name" hint="ParticipantDetails.DisplayName; optional" error={errors?.participantDisplayName?.message}>
+        <Field
+          id="event-display-name"
+          label="Customer display name"
+          hint="ParticipantDetails.DisplayName; optional"
+          error={errors?.participantDisplayName?.message}
+        >
           <Input autoComplete="off" maxLength={256} {...register("newSession.participantDisplayName")} />
         </Field>
 
@@ -79,7 +84,12 @@ export function NewSessionFields() {
           ) : null}
         </fieldset>
 
-        <Field id="event-streaming-arn" label="Streaming endpoint ARN" hint="Optional SNS topic that receives the chat's messages, e.g. arn:aws:sns:us-east-1:123456789012:chat-stream" error={errors?.streamingEndpointArn?.message}>
+        <Field
+          id="event-streaming-arn"
+          label="Streaming endpoint ARN"
+          hint="Optional SNS topic that receives the chat's messages, e.g. arn:aws:sns:us-east-1:123456789012:chat-stream"
+          error={errors?.streamingEndpointArn?.message}
+        >
           <Input autoComplete="off" maxLength={350} className="font-mono text-xs" {...register("newSession.streamingEndpointArn")} />
         </Field>
       </div>

@@ -49,8 +49,8 @@ export function SendEventForm() {
       <CardHeader>
         <CardTitle>Send a chat event</CardTitle>
         <CardDescription>
-          Delivers a customer&apos;s message, an event or a disconnect into Connect with SendChatIntegrationEvent, as an SMS or WhatsApp integration would. A message from a customer with no
-          active chat on the number starts one.
+          Delivers a customer&apos;s message, an event or a disconnect into Connect with SendChatIntegrationEvent, as an SMS or WhatsApp integration would. A
+          message from a customer with no active chat on the number starts one.
         </CardDescription>
       </CardHeader>
       <CardContent>

@@ -14,8 +14,14 @@ function headline(data: SendChatEventResult, eventType: ChatEventType): string {
 }
 
 function optOutLine(data: SendChatEventResult, phone: string): string | null {
-  if (data.optOut === "stop") return data.suppressionChanged ? `${phone} opted out: added to the suppression list.` : `${phone} opted out; the number was already on the suppression list.`;
-  if (data.optOut === "start") return data.suppressionChanged ? `${phone} opted back in: removed from the suppression list.` : `${phone} opted in; the number was not on the suppression list.`;
+  if (data.optOut === "stop")
+    return data.suppressionChanged
+      ? `${phone} opted out: added to the suppression list.`
+      : `${phone} opted out; the number was already on the suppression list.`;
+  if (data.optOut === "start")
+    return data.suppressionChanged
+      ? `${phone} opted back in: removed from the suppression list.`
+      : `${phone} opted in; the number was not on the suppression list.`;
   return null;
 }
 

@@ -10,7 +10,10 @@ import type { ConnectInstance, ContactFlow, PhoneNumber } from "@/lib/connect/ty
 import { FlowsTable, NumbersTable } from "./connect-tables";
 
 export function ConnectOverview() {
-  const instances = useQuery({ queryKey: ["connect", "instances"], queryFn: ({ signal }) => fetchJson<{ instances: ConnectInstance[] }>("/api/connect/instances", signal) });
+  const instances = useQuery({
+    queryKey: ["connect", "instances"],
+    queryFn: ({ signal }) => fetchJson<{ instances: ConnectInstance[] }>("/api/connect/instances", signal),
+  });
   const [picked, setPicked] = useState<string | null>(null);
   const instanceId = picked ?? instances.data?.instances[0]?.id ?? null;
   const flows = useQuery({

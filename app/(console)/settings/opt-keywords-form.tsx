@@ -67,10 +67,20 @@ export function OptKeywordsForm({ current, canEdit }: { current: OptKeywords; ca
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Opt-out keywords" data-testid="opt-keywords-form">
-      <Field id="opt-out-keywords" label="Opt-out keywords" hint={`Commas or new lines between keywords. Default: ${joinKeywords(DEFAULT_OPT_KEYWORDS.optOut)}`} error={errors.optOut?.message}>
+      <Field
+        id="opt-out-keywords"
+        label="Opt-out keywords"
+        hint={`Commas or new lines between keywords. Default: ${joinKeywords(DEFAULT_OPT_KEYWORDS.optOut)}`}
+        error={errors.optOut?.message}
+      >
         <Textarea rows={3} data-testid="opt-keywords-opt-out" {...form.register("optOut")} />
       </Field>
-      <Field id="opt-in-keywords" label="Opt-in keywords" hint={`Take a number off the suppression list. Default: ${joinKeywords(DEFAULT_OPT_KEYWORDS.optIn)}`} error={errors.optIn?.message}>
+      <Field
+        id="opt-in-keywords"
+        label="Opt-in keywords"
+        hint={`Take a number off the suppression list. Default: ${joinKeywords(DEFAULT_OPT_KEYWORDS.optIn)}`}
+        error={errors.optIn?.message}
+      >
         <Textarea rows={2} data-testid="opt-keywords-opt-in" {...form.register("optIn")} />
       </Field>
       {status ? (

@@ -13,7 +13,10 @@ import { updateSendRateAction } from "./actions";
 
 export function SendRateForm({ current, canEdit }: { current: number; canEdit: boolean }) {
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const form = useForm<SendRateInput, unknown, z.output<typeof sendRateSchema>>({ resolver: zodResolver(sendRateSchema), defaultValues: { accountSendsPerSecond: current } });
+  const form = useForm<SendRateInput, unknown, z.output<typeof sendRateSchema>>({
+    resolver: zodResolver(sendRateSchema),
+    defaultValues: { accountSendsPerSecond: current },
+  });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     setStatus(null);

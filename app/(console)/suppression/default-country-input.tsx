@@ -7,7 +7,15 @@ const SUGGESTED = ["GB", "US", "CA", "AU", "IE", "FR", "DE", "ES", "IT", "NL", "
 export function DefaultCountryInput(props: React.InputHTMLAttributes<HTMLInputElement> & { ref?: React.Ref<HTMLInputElement> }) {
   return (
     <>
-      <Input maxLength={2} autoComplete="off" autoCapitalize="characters" spellCheck={false} list="suppression-country-codes" className="w-24 font-mono uppercase" {...props} />
+      <Input
+        maxLength={2}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        list="suppression-country-codes"
+        className="w-24 font-mono uppercase"
+        {...props}
+      />
       <datalist id="suppression-country-codes">
         {SUGGESTED.map((code) => (
           <option key={code} value={code} />

@@ -58,7 +58,11 @@ export function ImportDialog() {
           Import CSV
         </Button>
       </DialogTrigger>
-      <DialogContent title="Import CSV" description="Up to 100,000 numbers: a CSV file (the phone, number or mobile column, else the first) or one number per line." className="max-h-[90vh] overflow-y-auto">
+      <DialogContent
+        title="Import CSV"
+        description="Up to 100,000 numbers: a CSV file (the phone, number or mobile column, else the first) or one number per line."
+        className="max-h-[90vh] overflow-y-auto"
+      >
         {mutation.data ? (
           <div className="grid gap-4">
             <ImportResult report={mutation.data} />

@@ -40,7 +40,9 @@ export function ImportResult({ report }: { report: ImportReport }) {
               </TBody>
             </Table>
           </div>
-          {invalidCount > invalid.length ? <p className="text-xs text-muted-foreground">{`Showing the first ${invalid.length.toLocaleString()} of ${invalidCount.toLocaleString()} invalid lines.`}</p> : null}
+          {invalidCount > invalid.length ? (
+            <p className="text-xs text-muted-foreground">{`Showing the first ${invalid.length.toLocaleString()} of ${invalidCount.toLocaleString()} invalid lines.`}</p>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -21,7 +21,10 @@ export function RemoveNumberDialog({ phone }: { phone: string }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values, unknown, z.output<typeof removeSuppressionSchema>>({ resolver: zodResolver(removeSuppressionSchema), defaultValues: { phone, reason: "" } });
+  const form = useForm<Values, unknown, z.output<typeof removeSuppressionSchema>>({
+    resolver: zodResolver(removeSuppressionSchema),
+    defaultValues: { phone, reason: "" },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

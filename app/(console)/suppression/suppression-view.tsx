@@ -44,7 +44,14 @@ export function SuppressionView({ canEdit }: { canEdit: boolean }) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <form role="search" className="w-full max-w-sm" onSubmit={(ev) => ev.preventDefault()}>
           <Field id="suppression-search" label="Search" hint="Number or reason contains">
-            <Input type="search" value={search} onChange={(ev) => setSearch(ev.target.value)} maxLength={100} placeholder="+44 20 7946 or opted out" autoComplete="off" />
+            <Input
+              type="search"
+              value={search}
+              onChange={(ev) => setSearch(ev.target.value)}
+              maxLength={100}
+              placeholder="+44 20 7946 or opted out"
+              autoComplete="off"
+            />
           </Field>
         </form>
         <Button asChild variant="outline">

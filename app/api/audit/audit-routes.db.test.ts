@@ -34,7 +34,12 @@ describe("audit routes", () => {
     state.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "audit-routes-"));
     const actor = { actorId: "u-ada", actorEmail: "ada@example.com" };
     await recordAudit(state.db.db, actor, { action: "user.created", targetType: "user", targetId: "u-2", diff: { after: { role: "viewer" } } });
-    await recordAudit(state.db.db, actor, { action: "user.role_changed", targetType: "user", targetId: "u-2", diff: { role: { from: "viewer", to: "=admin" } } });
+    await recordAudit(state.db.db, actor, {
+      action: "user.role_changed",
+      targetType: "user",
+      targetId: "u-2",
+      diff: { role: { from: "viewer", to: "=admin" } },
+    });
   });
   afterAll(async () => {
     await state.db?.close();
@@ -73,9 +78,17 @@ describe("audit routes", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-log-\d{8}-\d{6}Z\.csv"$/);
     const exported = await lastEntry();
-    expect(exported).toMatchObject({ action: "audit.exported", actorEmail: viewer.email, requestId: "req-test", diff: { filter: { target: "u-2" }, format: "csv" } });
+    expect(exported).toMatchObject({
+      action: "audit.exported",
+      actorEmail: viewer.email,
+      requestId: "req-test",
+      diff: { filter: { target: "u-2" }, format: "csv" },
+    });
 
-    const lines = (await res.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines[0]).toBe("id,at,actor_email,actor_id,action,target_type,target_id,diff,request_id,ip,user_agent,hash,prev_hash");
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(",user.role_changed,user,u-2,");

@@ -13,8 +13,22 @@ vi.mock("@/lib/env", () => ({ env: () => ({ CUSTOMER_TEXT_ROLE: state.minRole })
 
 const { GET } = await import("./route");
 
-const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer", sessionId: "test-session", mustChangePassword: false };
-const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000003", email: "sam@example.com", name: "Sam", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
+const vic: SessionUser = {
+  id: "00000000-0000-4000-8000-000000000002",
+  email: "vic@example.com",
+  name: "Vic",
+  role: "viewer",
+  sessionId: "test-session",
+  mustChangePassword: false,
+};
+const sam: SessionUser = {
+  id: "00000000-0000-4000-8000-000000000003",
+  email: "sam@example.com",
+  name: "Sam",
+  role: "supervisor",
+  sessionId: "test-session",
+  mustChangePassword: false,
+};
 const get = async (query: string) => {
   const res = await GET(new Request(`http://console.test/api/chat-events${query}`, { headers: { "x-request-id": "req-test" } }), {});
   return { status: res.status, body: await res.json() };
@@ -46,7 +60,15 @@ describe("GET /api/chat-events", () => {
     const rows = [
       event({}),
       event({ eventType: "EVENT", contentType: "application/vnd.amazonaws.connect.event.typing", content: null, newChatCreated: false }),
-      event({ sourceId: "+442079460958", contactId: null, status: "failed", newChatCreated: null, errorName: "AccessDeniedException", errorMessage: "not allowed", requestId: "r-9" }),
+      event({
+        sourceId: "+442079460958",
+        contactId: null,
+        status: "failed",
+        newChatCreated: null,
+        errorName: "AccessDeniedException",
+        errorMessage: "not allowed",
+        requestId: "r-9",
+      }),
       event({ eventType: "DISCONNECT", contentType: null, content: null, newChatCreated: false }),
     ];
     for (const row of rows) ids.push((await insertChatEvent(state.db.db, row)).id);
@@ -65,7 +87,13 @@ describe("GET /api/chat-events", () => {
     const first = await get("?limit=3");
     expect(first.status).toBe(200);
     expect(first.body.events.map((e: { id: number }) => e.id)).toEqual([ids[3], ids[2], ids[1]]);
-    expect(first.body.events[0]).toMatchObject({ eventType: "DISCONNECT", customerPhone: "+14155550100", destinationPhone: "+18885550100", contactId: "c-1", status: "sent" });
+    expect(first.body.events[0]).toMatchObject({
+      eventType: "DISCONNECT",
+      customerPhone: "+14155550100",
+      destinationPhone: "+18885550100",
+      contactId: "c-1",
+      status: "sent",
+    });
     expect(first.body.events[0].createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/);
     const second = await get(`?limit=3&cursor=${first.body.nextCursor}`);
     expect(second.body).toMatchObject({ events: [{ id: ids[0] }], nextCursor: null });
@@ -81,17 +109,28 @@ describe("GET /api/chat-events", () => {
     expect(await idsOf("?q=%2B1%20415")).toEqual([ids[3], ids[1], ids[0]]);
     expect(await idsOf("?q=888555&status=failed")).toEqual([ids[2]]);
     const failed = (await get("?status=failed")).body.events[0];
-    expect(failed).toMatchObject({ errorName: "AccessDeniedException", error: expect.stringMatching(/^Amazon Connect refused the event \(AccessDeniedException\).*Connect said: not allowed \(AWS request id r-9\)$/) });
+    expect(failed).toMatchObject({
+      errorName: "AccessDeniedException",
+      error: expect.stringMatching(/^Amazon Connect refused the event \(AccessDeniedException\).*Connect said: not allowed \(AWS request id r-9\)$/),
+    });
   });
 
   it("shows a customer's message text only to roles of at least CUSTOMER_TEXT_ROLE; others see the event with the text hidden", async () => {
     const message = (body: { events: { id: number; content: string | null; hiddenReason: string | null }[] }) => body.events.find((e) => e.id === ids[0])!;
     state.user = vic;
     const asViewer = (await get("")).body;
-    expect(message(asViewer)).toMatchObject({ eventType: "MESSAGE", contentType: "text/plain", content: null, hiddenReason: "hidden: needs the supervisor role", customerPhone: "+14155550100" });
+    expect(message(asViewer)).toMatchObject({
+      eventType: "MESSAGE",
+      contentType: "text/plain",
+      content: null,
+      hiddenReason: "hidden: needs the supervisor role",
+      customerPhone: "+14155550100",
+    });
     expect(JSON.stringify(asViewer)).not.toContain('"hi"');
     // Receipts, typing and disconnects carry no customer's words: nothing to hide.
-    expect(asViewer.events.filter((e: { eventType: string }) => e.eventType !== "MESSAGE").every((e: { hiddenReason: string | null }) => e.hiddenReason === null)).toBe(true);
+    expect(
+      asViewer.events.filter((e: { eventType: string }) => e.eventType !== "MESSAGE").every((e: { hiddenReason: string | null }) => e.hiddenReason === null),
+    ).toBe(true);
 
     state.user = sam;
     expect(message((await get("")).body)).toMatchObject({ content: "hi", hiddenReason: null });
@@ -107,6 +146,9 @@ describe("GET /api/chat-events", () => {
   it("answers a bad filter with a message on its field", async () => {
     const bad = await get("?type=TYPING&cursor=abc");
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatchObject({ code: "invalid", fields: { type: "Choose MESSAGE, EVENT or DISCONNECT", cursor: "Use nextCursor of the previous page" } });
+    expect(bad.body.error).toMatchObject({
+      code: "invalid",
+      fields: { type: "Choose MESSAGE, EVENT or DISCONNECT", cursor: "Use nextCursor of the previous page" },
+    });
   });
 });

@@ -25,8 +25,22 @@ const { GET: exportCsv } = await import("../contacts.csv/route");
 const v1 = await import("../v1/contacts/route");
 const v1Detail = await import("../v1/contacts/[contactId]/route");
 
-const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer", sessionId: "test-session", mustChangePassword: false };
-const sue: SessionUser = { id: "00000000-0000-4000-8000-000000000004", email: "sue@example.com", name: "Sue", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
+const vic: SessionUser = {
+  id: "00000000-0000-4000-8000-000000000002",
+  email: "vic@example.com",
+  name: "Vic",
+  role: "viewer",
+  sessionId: "test-session",
+  mustChangePassword: false,
+};
+const sue: SessionUser = {
+  id: "00000000-0000-4000-8000-000000000004",
+  email: "sue@example.com",
+  name: "Sue",
+  role: "supervisor",
+  sessionId: "test-session",
+  mustChangePassword: false,
+};
 const CAMPAIGN = "00000000-0000-4000-8000-00000000c002";
 
 type Handler = (req: Request, seg: { params?: Promise<Record<string, string>> }) => Promise<Response>;
@@ -67,16 +81,67 @@ describe("contact routes", () => {
         attributes: { orderId: "A-7" },
       })
     ).contactId;
-    await recordContact(db, { contactId: live, instanceId: fixtures.instance.id, channel: "sms", customerPhone: "+12065550100", sourcePhoneNumberArn: fixtures.dualNumber.arn, origin: "campaign", campaignId: CAMPAIGN, recipientId: 1, createdBy: "system" });
-    await db.insert(chatEvents).values({ origin: "console", actorEmail: "sam@example.com", channel: "sms", sourceId: "+12065550100", destinationId: "arn:d", eventType: "MESSAGE", contentType: "text/plain", content: "Hi", status: "sent", contactId: live });
+    await recordContact(db, {
+      contactId: live,
+      instanceId: fixtures.instance.id,
+      channel: "sms",
+      customerPhone: "+12065550100",
+      sourcePhoneNumberArn: fixtures.dualNumber.arn,
+      origin: "campaign",
+      campaignId: CAMPAIGN,
+      recipientId: 1,
+      createdBy: "system",
+    });
+    await db
+      .insert(chatEvents)
+      .values({
+        origin: "console",
+        actorEmail: "sam@example.com",
+        channel: "sms",
+        sourceId: "+12065550100",
+        destinationId: "arn:d",
+        eventType: "MESSAGE",
+        contentType: "text/plain",
+        content: "Hi",
+        status: "sent",
+        contactId: live,
+      });
     // A customer's reply not yet forwarded: on the contact's page as itself.
     const [integration] = await db
       .insert(inboundIntegrations)
-      .values({ name: "Provider", channel: "sms", instanceId: fixtures.instance.id, phoneNumberArn: fixtures.dualNumber.arn, phoneNumber: fixtures.dualNumber.phoneNumber, destinationArn: "arn:d", secretCiphertext: "x", secretPrefix: "x", createdBy: "admin@example.com" })
+      .values({
+        name: "Provider",
+        channel: "sms",
+        instanceId: fixtures.instance.id,
+        phoneNumberArn: fixtures.dualNumber.arn,
+        phoneNumber: fixtures.dualNumber.phoneNumber,
+        destinationArn: "arn:d",
+        secretCiphertext: "x",
+        secretPrefix: "x",
+        createdBy: "admin@example.com",
+      })
       .returning();
-    await db.insert(inboundMessages).values({ integrationId: integration!.id, messageId: "SM-1", fromPhone: "+12065550100", toPhone: fixtures.dualNumber.phoneNumber, type: "message", text: "Call me back", contactId: live, receivedAt: new Date(Date.now() + 60_000) });
+    await db
+      .insert(inboundMessages)
+      .values({
+        integrationId: integration!.id,
+        messageId: "SM-1",
+        fromPhone: "+12065550100",
+        toPhone: fixtures.dualNumber.phoneNumber,
+        type: "message",
+        text: "Call me back",
+        contactId: live,
+        receivedAt: new Date(Date.now() + 60_000),
+      });
     // Known to the console only: Connect has never heard of it.
-    await recordContact(db, { contactId: "gone-contact", instanceId: fixtures.instance.id, channel: "whatsapp", customerPhone: "+442079460958", origin: "test_send", createdBy: "=HYPERLINK(\"http://x\")" });
+    await recordContact(db, {
+      contactId: "gone-contact",
+      instanceId: fixtures.instance.id,
+      channel: "whatsapp",
+      customerPhone: "+442079460958",
+      origin: "test_send",
+      createdBy: '=HYPERLINK("http://x")',
+    });
   });
   afterAll(async () => {
     useGatewayForProcess(undefined);
@@ -181,7 +246,9 @@ describe("contact routes", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="contacts-\d{8}-\d{6}Z\.csv"$/);
     const lines = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer()).split("\r\n");
-    expect(lines[0]).toBe("\uFEFFcontact_id,instance_id,channel,customer_phone,source_phone,source_phone_number_arn,origin,campaign_id,campaign_name,recipient_id,created_by,created_at,state,initiation_method,initiated_at,disconnected_at,disconnect_reason,last_checked_at,check_error");
+    expect(lines[0]).toBe(
+      "\uFEFFcontact_id,instance_id,channel,customer_phone,source_phone,source_phone_number_arn,origin,campaign_id,campaign_name,recipient_id,created_by,created_at,state,initiation_method,initiated_at,disconnected_at,disconnect_reason,last_checked_at,check_error",
+    );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^gone-contact,[^,]+,whatsapp,"'\+442079460958",,,test_send,,,,"'=HYPERLINK\(""http:\/\/x""\)",\d{4}-.+Z,open,,,,,,$/);
     expect(lines[2]).toBe("");
@@ -196,16 +263,47 @@ describe("contact routes", () => {
   });
 
   it("answers a test send's contact with the request that started it as its oldest event", async () => {
-    const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000003", email: "sam@example.com", name: "Sam", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
-    const campaign = { name: "Spring reminders", instanceId: fixtures.instance.id, channel: "sms" as const, sourcePhoneNumberArn: fixtures.dualNumber.arn, contactFlowId: fixtures.smsFlow.id, message: { kind: "text" as const, contentType: "text/plain" as const, text: "Hi {{name}}" } };
-    const sent = await runAction(testSend, { campaign, phone: "+12065550133" }, { user: sam, db: state.db!.db, meta: { requestId: "req-test", ip: null, userAgent: null } });
+    const sam: SessionUser = {
+      id: "00000000-0000-4000-8000-000000000003",
+      email: "sam@example.com",
+      name: "Sam",
+      role: "supervisor",
+      sessionId: "test-session",
+      mustChangePassword: false,
+    };
+    const campaign = {
+      name: "Spring reminders",
+      instanceId: fixtures.instance.id,
+      channel: "sms" as const,
+      sourcePhoneNumberArn: fixtures.dualNumber.arn,
+      contactFlowId: fixtures.smsFlow.id,
+      message: { kind: "text" as const, contentType: "text/plain" as const, text: "Hi {{name}}" },
+    };
+    const sent = await runAction(
+      testSend,
+      { campaign, phone: "+12065550133" },
+      { user: sam, db: state.db!.db, meta: { requestId: "req-test", ip: null, userAgent: null } },
+    );
     if (!sent.ok) throw new Error(sent.error.message);
     const { contactId } = sent.data as { contactId: string };
     state.user = vic;
     const body = await (await get(detail, `/api/contacts/${contactId}`, { contactId })).json();
     expect(body.events).toEqual([
-      expect.objectContaining({ source: "start", type: "StartOutboundChatContact", contentType: "text/plain", content: "Hi Test recipient", origin: "test send", by: "sam@example.com", status: "sent", at: expect.stringMatching(/Z$/) }),
+      expect.objectContaining({
+        source: "start",
+        type: "StartOutboundChatContact",
+        contentType: "text/plain",
+        content: "Hi Test recipient",
+        origin: "test send",
+        by: "sam@example.com",
+        status: "sent",
+        at: expect.stringMatching(/Z$/),
+      }),
     ]);
-    expect(body.events[0].opening.request).toMatchObject({ contactFlowId: fixtures.smsFlow.id, chatDurationMinutes: 60, supportedContentTypes: ["text/plain"] });
+    expect(body.events[0].opening.request).toMatchObject({
+      contactFlowId: fixtures.smsFlow.id,
+      chatDurationMinutes: 60,
+      supportedContentTypes: ["text/plain"],
+    });
   });
 });

@@ -12,8 +12,22 @@ vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
 const { GET: messages } = await import("./messages/route");
 const { GET: rejections } = await import("./rejections/route");
 
-const admin: SessionUser = { id: "00000000-0000-4000-8000-000000000001", email: "ada@example.com", name: "Ada", role: "admin", sessionId: "test-session", mustChangePassword: false };
-const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "sam@example.com", name: "Sam", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
+const admin: SessionUser = {
+  id: "00000000-0000-4000-8000-000000000001",
+  email: "ada@example.com",
+  name: "Ada",
+  role: "admin",
+  sessionId: "test-session",
+  mustChangePassword: false,
+};
+const sam: SessionUser = {
+  id: "00000000-0000-4000-8000-000000000002",
+  email: "sam@example.com",
+  name: "Sam",
+  role: "supervisor",
+  sessionId: "test-session",
+  mustChangePassword: false,
+};
 const get = async (handler: typeof messages, url: string) => {
   const res = await handler(new Request(`http://console.test${url}`), {});
   return { status: res.status, body: await res.json() };
@@ -27,14 +41,33 @@ describe("integration list routes", () => {
     for (const name of ["A", "B"]) {
       const [row] = await state.db.db
         .insert(inboundIntegrations)
-        .values({ name, channel: "sms", instanceId: "i", phoneNumberArn: `arn:${name}`, phoneNumber: "+12065550142", destinationArn: `arn:eum:${name}`, secretCiphertext: "v1.x.y.z", secretPrefix: "ocin_abcd", createdBy: "ada@example.com" })
+        .values({
+          name,
+          channel: "sms",
+          instanceId: "i",
+          phoneNumberArn: `arn:${name}`,
+          phoneNumber: "+12065550142",
+          destinationArn: `arn:eum:${name}`,
+          secretCiphertext: "v1.x.y.z",
+          secretPrefix: "ocin_abcd",
+          createdBy: "ada@example.com",
+        })
         .returning();
       ids.push(row!.id);
     }
     const [a, b] = ids;
     await state.db.db.insert(inboundMessages).values([
       { integrationId: a!, messageId: "a1", fromPhone: "+12065550100", toPhone: "+12065550142", type: "message", text: "one", status: "forwarded" },
-      { integrationId: a!, messageId: "a2", fromPhone: "+12065550100", toPhone: "+12065550142", type: "message", text: "two", status: "queued", lastErrorName: "ThrottlingException" },
+      {
+        integrationId: a!,
+        messageId: "a2",
+        fromPhone: "+12065550100",
+        toPhone: "+12065550142",
+        type: "message",
+        text: "two",
+        status: "queued",
+        lastErrorName: "ThrottlingException",
+      },
       { integrationId: a!, messageId: "a3", fromPhone: "+12065550101", toPhone: "+12065550142", type: "message", text: "three", status: "failed" },
       { integrationId: b!, messageId: "b1", fromPhone: "+12065550102", toPhone: "+12065550142", type: "read", text: "m-1", status: "forwarded" },
     ]);
@@ -72,7 +105,17 @@ describe("integration list routes", () => {
     const all = await get(rejections, "/api/integrations/rejections");
     expect(all.body.rows.map((r: { reason: string }) => r.reason)).toEqual(["body is not JSON", "signature does not match"]);
     const a = await get(rejections, `/api/integrations/rejections?integration=${ids[0]}`);
-    expect(a.body.rows).toEqual([{ id: expect.any(Number), integrationId: ids[0], receivedAt: expect.any(String), reason: "signature does not match", ip: "203.0.113.7", bodyExcerpt: "{}", hiddenReason: null }]);
+    expect(a.body.rows).toEqual([
+      {
+        id: expect.any(Number),
+        integrationId: ids[0],
+        receivedAt: expect.any(String),
+        reason: "signature does not match",
+        ip: "203.0.113.7",
+        bodyExcerpt: "{}",
+        hiddenReason: null,
+      },
+    ]);
     expect(JSON.stringify(all.body)).not.toContain("v1.x.y.z");
   });
 });

@@ -8,5 +8,8 @@ export const GET = apiRoute("viewer", async ({ req, db }) => {
   // A bad query throws a ZodError, which the wrapper turns into a 400 with a message per field.
   const filter = suppressionFilterSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const { rows, nextCursor } = await listSuppressions(db, filter);
-  return Response.json({ rows: rows.map(publicSuppression), nextCursor: nextCursor ? encodeCursor(nextCursor) : null }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { rows: rows.map(publicSuppression), nextCursor: nextCursor ? encodeCursor(nextCursor) : null },
+    { headers: { "cache-control": "no-store" } },
+  );
 });

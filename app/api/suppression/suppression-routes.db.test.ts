@@ -14,8 +14,22 @@ const { GET: list } = await import("./route");
 const { GET: exportCsv } = await import("./export/route");
 const { POST: importForm } = await import("./import/route");
 
-const sam: SessionUser = { id: "00000000-0000-4000-8000-000000000001", email: "sam@example.com", name: "Sam", role: "supervisor", sessionId: "test-session", mustChangePassword: false };
-const vic: SessionUser = { id: "00000000-0000-4000-8000-000000000002", email: "vic@example.com", name: "Vic", role: "viewer", sessionId: "test-session", mustChangePassword: false };
+const sam: SessionUser = {
+  id: "00000000-0000-4000-8000-000000000001",
+  email: "sam@example.com",
+  name: "Sam",
+  role: "supervisor",
+  sessionId: "test-session",
+  mustChangePassword: false,
+};
+const vic: SessionUser = {
+  id: "00000000-0000-4000-8000-000000000002",
+  email: "vic@example.com",
+  name: "Vic",
+  role: "viewer",
+  sessionId: "test-session",
+  mustChangePassword: false,
+};
 const headers = { "x-request-id": "req-test", "user-agent": "vitest" };
 const get = (handler: typeof list, url: string) => handler(new Request(`http://console.test${url}`, { headers }), {});
 const post = (form: FormData) => importForm(new Request("http://console.test/api/suppression/import", { method: "POST", body: form, headers }), {});
@@ -48,8 +62,18 @@ describe("suppression routes", () => {
     const csv = new Blob(["\uFEFFname,phone\nAnn,+1 201 555 0123\nBo,020 7946 0958\nCy,=cmd|' /C calc'!A0\n"], { type: "text/csv" });
     const res = await post(importOf({ file: new File([csv], "list.csv"), lines: "", defaultCountry: "gb", reason: "=Old CRM" }));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ added: 2, alreadyPresent: 0, invalidCount: 1, invalid: [{ line: 4, value: "=cmd|' /C calc'!A0", reason: "Not a phone number" }] });
-    expect(await lastEntry()).toMatchObject({ action: "suppression.imported", actorEmail: sam.email, requestId: "req-test", diff: { added: 2, format: "csv" } });
+    expect(await res.json()).toEqual({
+      added: 2,
+      alreadyPresent: 0,
+      invalidCount: 1,
+      invalid: [{ line: 4, value: "=cmd|' /C calc'!A0", reason: "Not a phone number" }],
+    });
+    expect(await lastEntry()).toMatchObject({
+      action: "suppression.imported",
+      actorEmail: sam.email,
+      requestId: "req-test",
+      diff: { added: 2, format: "csv" },
+    });
   });
 
   it("puts a file that is not UTF-8, or a missing reason, next to its field", async () => {
@@ -85,7 +109,10 @@ describe("suppression routes", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="suppression-list-\d{8}-\d{6}Z\.csv"$/);
     expect(await lastEntry()).toMatchObject({ action: "suppression.exported", actorEmail: vic.email, diff: { filter: { q: "+1201" }, format: "csv" } });
-    const lines = (await res.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines[0]).toBe("phone,reason,source,added_by,added_at");
     expect(lines).toHaveLength(2);
     // A leading + or = would run as a formula in a spreadsheet.

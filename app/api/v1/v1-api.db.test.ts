@@ -24,11 +24,19 @@ const launch = await import("./campaigns/[id]/launch/route");
 const openapi = await import("./openapi.json/route");
 
 type Handler = (req: Request, seg: { params?: Promise<Record<string, string>> }) => Promise<Response>;
-function call(handler: Handler, path: string, opts: { key?: string; body?: unknown; raw?: string | Uint8Array<ArrayBuffer>; params?: Record<string, string> } = {}) {
+function call(
+  handler: Handler,
+  path: string,
+  opts: { key?: string; body?: unknown; raw?: string | Uint8Array<ArrayBuffer>; params?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;
   const method = opts.body !== undefined || opts.raw !== undefined ? "POST" : "GET";
-  const req = new Request(`http://console.test${path}`, { method, headers, body: opts.raw ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined) });
+  const req = new Request(`http://console.test${path}`, {
+    method,
+    headers,
+    body: opts.raw ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
+  });
   return handler(req, { params: Promise.resolve(opts.params ?? {}) });
 }
 
@@ -128,7 +136,14 @@ describe("automation API", () => {
       [{ ...draft, name: "Spring\u0000sale" }, "name", UNSTORABLE_TEXT],
       [{ ...draft, description: "half a pair \uD83D" }, "description", UNSTORABLE_TEXT],
       [{ ...draft, recipients: [{ phone: "+12065550100", name: "Ada\u0000" }] }, "recipients.0.name", UNSTORABLE_TEXT],
-      [{ ...draft, recipients: { format: "csv", text: "phone,name\n+12065550100,Ada\n+12065550101,B\uDC00b\n", mapping: { phoneColumn: "phone", nameColumn: "name" } } }, "recipients.text", `Line 3 ${UNSTORABLE_TEXT}`],
+      [
+        {
+          ...draft,
+          recipients: { format: "csv", text: "phone,name\n+12065550100,Ada\n+12065550101,B\uDC00b\n", mapping: { phoneColumn: "phone", nameColumn: "name" } },
+        },
+        "recipients.text",
+        `Line 3 ${UNSTORABLE_TEXT}`,
+      ],
     ];
     for (const [body, field, message] of cases) {
       const res = await call(campaigns.POST, "/api/v1/campaigns", { key: supervisorKey, body });
@@ -155,7 +170,9 @@ describe("automation API", () => {
   it("publishes an OpenAPI document of every resource", async () => {
     const doc = await (await call(openapi.GET, "/api/v1/openapi.json")).json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/campaigns", "/api/v1/campaigns/{id}/launch", "/api/v1/test-sends", "/api/v1/templates"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/campaigns", "/api/v1/campaigns/{id}/launch", "/api/v1/test-sends", "/api/v1/templates"]),
+    );
     expect(doc.paths["/api/v1/campaigns"].post.requestBody.content["application/json"].schema.properties.recipients).toBeDefined();
   });
 });

@@ -2,14 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { ApiError, resourceNotFound } from "../api-error";
 import { subtypeChannel, type CatalogInstance, type CatalogPhoneNumber } from "../catalog";
-import {
-  CHAT_CONTENT_MAX,
-  CHAT_MESSAGE_CONTENT_TYPES,
-  E164,
-  readAttributes,
-  readParticipantDetails,
-  readSupportedContentTypes,
-} from "../chat-rules";
+import { CHAT_CONTENT_MAX, CHAT_MESSAGE_CONTENT_TYPES, E164, readAttributes, readParticipantDetails, readSupportedContentTypes } from "../chat-rules";
 import type { ChatSubtype, StoredContact } from "../contact";
 import { requireInstance, type OperationHandler, type SimContext } from "../context";
 import { Validator, isObject, type JsonObject } from "../validator";

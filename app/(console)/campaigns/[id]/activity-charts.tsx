@@ -35,7 +35,8 @@ export function SendsOverTimeChart({ activity: a }: { activity: CampaignActivity
     totals.failed += b.failed;
     totals.skipped += b.skipped;
   }
-  const span = a.sends.length > 0 ? `, from ${utc(a.sends[0]!.at)} UTC in ${a.sends.length} ${a.sends.length === 1 ? "bar" : "bars"} of ${duration(a.bucketMinutes)}` : "";
+  const span =
+    a.sends.length > 0 ? `, from ${utc(a.sends[0]!.at)} UTC in ${a.sends.length} ${a.sends.length === 1 ? "bar" : "bars"} of ${duration(a.bucketMinutes)}` : "";
   return (
     <StackedBarChart
       title={`Sends per ${width(a.bucketMinutes)} by outcome`}

@@ -23,7 +23,14 @@ export function CampaignConfigCard({ config: c, labels }: { config: CampaignConf
     ["Initial message", messageLabel(c)],
     ["Content types", c.contentTypes.join(", ")],
     ["Chat duration", `${c.chatDurationMinutes} minutes`],
-    ["Attributes", Object.keys(c.attributes).length > 0 ? Object.entries(c.attributes).map(([k, v]) => `${k}=${v}`).join(", ") : "None"],
+    [
+      "Attributes",
+      Object.keys(c.attributes).length > 0
+        ? Object.entries(c.attributes)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(", ")
+        : "None",
+    ],
     ["Display name", displayName(c)],
     ["Related contact", c.relatedContactId ?? "None"],
     ["Pace", `${c.sendsPerSecond} sends per second`],

@@ -37,7 +37,11 @@ export function CampaignLive({ campaignId, initialStatus, canControl }: { campai
       </CardHeader>
       <CardContent>
         {query.isError ? <Alert tone="error">Progress is not available: {query.error.message}</Alert> : null}
-        {query.data ? <ProgressFigures progress={query.data.progress} /> : query.isPending ? <p className="text-sm text-muted-foreground">Loading progress…</p> : null}
+        {query.data ? (
+          <ProgressFigures progress={query.data.progress} />
+        ) : query.isPending ? (
+          <p className="text-sm text-muted-foreground">Loading progress…</p>
+        ) : null}
       </CardContent>
     </Card>
   );

@@ -57,7 +57,9 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           Created by {campaign.createdByEmail} on {campaign.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
         </span>
         {campaign.launchedAt ? <span>Launched {campaign.launchedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span> : null}
-        {campaign.scheduledAt && campaign.status === "scheduled" ? <span>Starts {campaign.scheduledAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span> : null}
+        {campaign.scheduledAt && campaign.status === "scheduled" ? (
+          <span>Starts {campaign.scheduledAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span>
+        ) : null}
       </div>
       {campaign.status === "draft" && preflight.blocking.length > 0 ? (
         <Alert tone="error" className="mb-4">

@@ -26,7 +26,14 @@ export function ProgressFigures({ progress: p }: { progress: CampaignProgress })
           </span>
           <span data-testid="progress-percent">{percent}%</span>
         </div>
-        <div role="progressbar" aria-label="Campaign progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full rounded-full bg-muted">
+        <div
+          role="progressbar"
+          aria-label="Campaign progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          className="h-2 w-full rounded-full bg-muted"
+        >
           <div className="h-2 rounded-full bg-primary transition-all" style={{ width: `${percent}%` }} />
         </div>
       </div>
@@ -41,7 +48,11 @@ export function ProgressFigures({ progress: p }: { progress: CampaignProgress })
         ))}
       </dl>
       <p className="text-sm text-muted-foreground">
-        Rate: {p.rate.recentPerSecond.toFixed(1)} sent/s now (limit {rate.toFixed(1)}/s{p.rate.accountPerSecond !== null && p.rate.accountConfiguredPerSecond !== null && p.rate.accountPerSecond < p.rate.accountConfiguredPerSecond ? `, lowered after throttling from ${p.rate.accountConfiguredPerSecond}` : ""}) · Time left: {eta(p.etaSeconds)}
+        Rate: {p.rate.recentPerSecond.toFixed(1)} sent/s now (limit {rate.toFixed(1)}/s
+        {p.rate.accountPerSecond !== null && p.rate.accountConfiguredPerSecond !== null && p.rate.accountPerSecond < p.rate.accountConfiguredPerSecond
+          ? `, lowered after throttling from ${p.rate.accountConfiguredPerSecond}`
+          : ""}
+        ) · Time left: {eta(p.etaSeconds)}
       </p>
       {p.errors.length > 0 ? (
         <Table aria-label="Errors by name">

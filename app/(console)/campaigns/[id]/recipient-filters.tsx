@@ -46,7 +46,13 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
     const text = (name: string) => String(data.get(name) ?? "");
     const order = text("order");
     const [sort, dir] = order.split(":");
-    apply({ status: text("status"), error: text("error"), q: text("q"), replied: text("replied"), ...(order === "line:asc" ? {} : { sort: sort ?? "", dir: dir ?? "" }) });
+    apply({
+      status: text("status"),
+      error: text("error"),
+      q: text("q"),
+      replied: text("replied"),
+      ...(order === "line:asc" ? {} : { sort: sort ?? "", dir: dir ?? "" }),
+    });
   }
 
   function onClear() {
@@ -68,7 +74,15 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
           </Select>
         </Field>
         <Field id="recipients-filter-error" label="Error name" hint="Exactly as Connect named it" error={errors.error}>
-          <Input name="error" list="recipients-error-names" defaultValue={applied.get("error") ?? ""} maxLength={200} placeholder="InvalidRequestException" autoComplete="off" className="font-mono" />
+          <Input
+            name="error"
+            list="recipients-error-names"
+            defaultValue={applied.get("error") ?? ""}
+            maxLength={200}
+            placeholder="InvalidRequestException"
+            autoComplete="off"
+            className="font-mono"
+          />
         </Field>
         <Field id="recipients-filter-q" label="Phone number" hint="Digits or text anywhere in the number" error={errors.q}>
           <Input name="q" type="search" defaultValue={applied.get("q") ?? ""} maxLength={40} placeholder="+1 206 555" autoComplete="off" />

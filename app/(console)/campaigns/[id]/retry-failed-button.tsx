@@ -40,7 +40,11 @@ export function RetryFailedButton({ campaignId, initialFailed }: { campaignId: s
   return (
     <div className="flex flex-wrap items-center gap-2">
       {message ? (
-        <span role={message.ok ? "status" : "alert"} data-testid="retry-failed-message" className={`text-xs ${message.ok ? "text-muted-foreground" : "text-destructive"}`}>
+        <span
+          role={message.ok ? "status" : "alert"}
+          data-testid="retry-failed-message"
+          className={`text-xs ${message.ok ? "text-muted-foreground" : "text-destructive"}`}
+        >
           {message.text}
         </span>
       ) : null}

@@ -16,7 +16,15 @@ type RetryPreview = RetrySafety & { windowDays: number };
 const fmt = (n: number) => n.toLocaleString("en-US");
 const recipients = (n: number) => `${fmt(n)} ${n === 1 ? "recipient" : "recipients"}`;
 
-export function RetryFailedDialogBody({ campaignId, pending, onConfirm }: { campaignId: string; pending: boolean; onConfirm: (includeUnverifiable: boolean) => void }) {
+export function RetryFailedDialogBody({
+  campaignId,
+  pending,
+  onConfirm,
+}: {
+  campaignId: string;
+  pending: boolean;
+  onConfirm: (includeUnverifiable: boolean) => void;
+}) {
   const [include, setInclude] = useState(false);
   const preview = useQuery({
     queryKey: retryPreviewKey(campaignId),
@@ -31,19 +39,24 @@ export function RetryFailedDialogBody({ campaignId, pending, onConfirm }: { camp
     <div className="grid gap-4" data-testid="retry-failed-dialog">
       {preview.isPending ? <p className="text-sm text-muted-foreground">Counting failed recipients…</p> : null}
       {preview.isError ? (
-        <Alert tone="error">Could not count the failed recipients ({preview.error.message}). A retry still holds back any send Amazon Connect may no longer recognise.</Alert>
+        <Alert tone="error">
+          Could not count the failed recipients ({preview.error.message}). A retry still holds back any send Amazon Connect may no longer recognise.
+        </Alert>
       ) : null}
       {p ? (
         <p className="text-sm" data-testid="retry-failed-count">
-          {willRetry === 0 ? "No recipient will be queued unless you include the ones held back below." : `${recipients(willRetry!)} will be queued and sent again.`}
+          {willRetry === 0
+            ? "No recipient will be queued unless you include the ones held back below."
+            : `${recipients(willRetry!)} will be queued and sent again.`}
         </p>
       ) : null}
       {p && unverifiable > 0 ? (
         <Alert tone="warning" className="grid gap-2" data-testid="retry-failed-unverifiable">
           <p>
             Connect no longer remembers {unverifiable === 1 ? "this send" : `these ${fmt(unverifiable)} sends`} (older than {p.windowDays} days, and{" "}
-            {unverifiable === 1 ? "its" : "their"} outcome is unknown): retrying {unverifiable === 1 ? "it" : "them"} may reach {unverifiable === 1 ? "that person" : "those people"} twice.
-            Unless you include {unverifiable === 1 ? "it" : "them"}, {unverifiable === 1 ? "it stays" : "they stay"} failed.
+            {unverifiable === 1 ? "its" : "their"} outcome is unknown): retrying {unverifiable === 1 ? "it" : "them"} may reach{" "}
+            {unverifiable === 1 ? "that person" : "those people"} twice. Unless you include {unverifiable === 1 ? "it" : "them"},{" "}
+            {unverifiable === 1 ? "it stays" : "they stay"} failed.
           </p>
           <label className="flex items-center gap-2 font-medium">
             <input type="checkbox" checked={include} onChange={(e) => setInclude(e.target.checked)} data-testid="retry-failed-include-unverifiable" />

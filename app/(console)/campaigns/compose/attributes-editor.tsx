@@ -39,7 +39,14 @@ export function AttributesEditor() {
             <Field id={`attribute-${row.id}-value`} label="Value">
               <Input value={row.value} autoComplete="off" onChange={(e) => edit(row.id, { value: e.target.value })} />
             </Field>
-            <Button type="button" variant="ghost" size="sm" className="mt-6" aria-label={`Remove attribute ${key || index + 1}`} onClick={() => commit(rows.filter((r) => r.id !== row.id))}>
+            <Button
+              type="button"
+              variant="ghost"
+              size="sm"
+              className="mt-6"
+              aria-label={`Remove attribute ${key || index + 1}`}
+              onClick={() => commit(rows.filter((r) => r.id !== row.id))}
+            >
               Remove
             </Button>
           </div>

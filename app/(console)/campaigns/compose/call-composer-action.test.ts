@@ -20,7 +20,10 @@ describe("callComposerAction", () => {
       1024,
     );
     expect(called).toBe(false);
-    expect(res).toMatchObject({ ok: false, error: { code: "invalid", message: expect.stringMatching(/^The recipient list is too large to send \(limit 0 MB; this form is 0\.0 MB\)/) } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: "invalid", message: expect.stringMatching(/^The recipient list is too large to send \(limit 0 MB; this form is 0\.0 MB\)/) },
+    });
     expect(requestBytes(input)).toBeGreaterThan(1024);
   });
 
@@ -28,7 +31,10 @@ describe("callComposerAction", () => {
     const refused = await callComposerAction({}, async () => {
       throw new Error("Body exceeded 60mb limit.");
     });
-    expect(refused).toMatchObject({ ok: false, error: { code: "invalid", message: expect.stringMatching(/^The recipient list is too large to send \(limit 60 MB/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: "invalid", message: expect.stringMatching(/^The recipient list is too large to send \(limit 60 MB/) },
+    });
     const dropped = await callComposerAction({}, async () => {
       throw new TypeError("Failed to fetch");
     });

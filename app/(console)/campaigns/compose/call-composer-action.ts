@@ -22,7 +22,8 @@ const TOO_LARGE = /body exceeded|payload too large|request entity too large|\b41
 
 export async function callComposerAction<T>(input: unknown, run: () => Promise<ActionResult<T>>, limit = ACTION_BODY_LIMIT_BYTES): Promise<ActionResult<T>> {
   const bytes = requestBytes(input);
-  if (bytes > limit) return { ok: false, error: { code: "invalid", message: tooLargeMessage(bytes, limit), fields: { "recipients.text": tooLargeMessage(bytes, limit) } } };
+  if (bytes > limit)
+    return { ok: false, error: { code: "invalid", message: tooLargeMessage(bytes, limit), fields: { "recipients.text": tooLargeMessage(bytes, limit) } } };
   try {
     return await run();
   } catch (err) {
@@ -30,7 +31,10 @@ export async function callComposerAction<T>(input: unknown, run: () => Promise<A
     if (TOO_LARGE.test(text)) return { ok: false, error: { code: "invalid", message: tooLargeMessage(bytes, limit) } };
     return {
       ok: false,
-      error: { code: "unavailable", message: "The server could not take this request (the connection dropped or it refused the form). Check the connection and try again." },
+      error: {
+        code: "unavailable",
+        message: "The server could not take this request (the connection dropped or it refused the form). Check the connection and try again.",
+      },
     };
   }
 }

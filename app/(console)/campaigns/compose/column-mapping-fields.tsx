@@ -53,7 +53,19 @@ export function ColumnMappingFields({ header }: { header: string[] }) {
   );
 }
 
-function ExtraColumn({ id, column, mapping, error, onChange }: { id: string; column: string; mapping: MappingValue; error?: string; onChange: (m: MappingValue) => void }) {
+function ExtraColumn({
+  id,
+  column,
+  mapping,
+  error,
+  onChange,
+}: {
+  id: string;
+  column: string;
+  mapping: MappingValue;
+  error?: string;
+  onChange: (m: MappingValue) => void;
+}) {
   const { use, name } = columnUse(mapping, column);
   return (
     <fieldset className="grid gap-2 sm:grid-cols-[minmax(8rem,1fr)_10rem_1fr] sm:items-start">

@@ -59,7 +59,9 @@ export function ConnectSection() {
           </Select>
         </Field>
         <QueryStatus query={instances} what="instances" />
-        {instances.isSuccess && list.length === 0 ? <p className="text-sm text-muted-foreground">Connect answered, but this account has no instances in this region.</p> : null}
+        {instances.isSuccess && list.length === 0 ? (
+          <p className="text-sm text-muted-foreground">Connect answered, but this account has no instances in this region.</p>
+        ) : null}
 
         <fieldset className="grid gap-2">
           <legend className="mb-1 text-sm font-medium">Channel</legend>

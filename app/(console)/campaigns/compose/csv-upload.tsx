@@ -36,7 +36,11 @@ export function CsvUpload({ error }: { error?: string }) {
     }
   };
 
-  const hint = reading ? "Reading the file…" : fileName ? `Current file: ${fileName}. Choose another to replace it.` : "A CSV file saved as UTF-8, with a header row; comma or semicolon separated.";
+  const hint = reading
+    ? "Reading the file…"
+    : fileName
+      ? `Current file: ${fileName}. Choose another to replace it.`
+      : "A CSV file saved as UTF-8, with a header row; comma or semicolon separated.";
   return (
     <Field id="recipients-file" label="CSV file" hint={hint} error={problem ?? error}>
       <Input type="file" accept=".csv,text/csv,text/plain" className="h-auto py-1.5" onChange={(e) => void read(e.target.files?.[0])} />

@@ -16,7 +16,8 @@ export function DisplayNameField({ columns }: { columns: string[] }) {
   const { control, setValue, formState } = useFormContext<ComposerValues>();
   const value = useWatch({ control, name: "participantDisplayName" }) ?? { mode: "none" };
   const errors = formState.errors.participantDisplayName as { value?: { message?: string }; column?: { message?: string } } | undefined;
-  const set = (next: ComposerValues["participantDisplayName"]) => setValue("participantDisplayName", next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+  const set = (next: ComposerValues["participantDisplayName"]) =>
+    setValue("participantDisplayName", next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
   const choose = (mode: Mode) => set(mode === "none" ? { mode } : mode === "fixed" ? { mode, value: "" } : { mode, column: "" });
 
   return (

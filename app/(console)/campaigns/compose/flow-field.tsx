@@ -38,7 +38,12 @@ export function FlowField({ instanceId }: { instanceId: string }) {
       <Field id="flow-filter" label="Filter flows" hint={flows.isSuccess ? `${matching.length} of ${all.length} flows shown` : undefined}>
         <Input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} disabled={!flows.isSuccess} placeholder="Part of a flow name or type" />
       </Field>
-      <Field id="contactFlowId" label="Contact flow" hint="The flow each chat runs; only active, published flows can be chosen." error={formState.errors.contactFlowId?.message}>
+      <Field
+        id="contactFlowId"
+        label="Contact flow"
+        hint="The flow each chat runs; only active, published flows can be chosen."
+        error={formState.errors.contactFlowId?.message}
+      >
         <Select value={value} onChange={(e) => choose(e.target.value)} disabled={!flows.isSuccess}>
           <option value="">{flows.isSuccess ? "Choose a flow" : instanceId ? "—" : "Choose an instance first"}</option>
           {!selected && value ? <option value={value}>{value} (not listed by Connect)</option> : null}

@@ -19,7 +19,8 @@ export function LaunchDialog({ valid, disabled, launching, onLaunch }: Props) {
   const { control } = useFormContext<ComposerValues>();
   const schedule = useWatch({ control, name: "schedule" });
   const [open, setOpen] = useState(false);
-  const when = schedule?.mode === "at" && schedule.at ? `Sending starts at ${new Date(schedule.at).toLocaleString()}.` : "Sending starts as soon as you confirm.";
+  const when =
+    schedule?.mode === "at" && schedule.at ? `Sending starts at ${new Date(schedule.at).toLocaleString()}.` : "Sending starts as soon as you confirm.";
 
   const confirm = async () => {
     // On success the page moves to the campaign; on failure the reason shows beside the buttons.

@@ -17,7 +17,9 @@ export function MessageSection({ columns }: { columns: string[] }) {
       <CardHeader>
         <CardTitle>Message</CardTitle>
         <CardDescription>
-          {channel === "whatsapp" ? "WhatsApp conversations must open with an approved message template." : "The text each recipient receives when the chat starts."}
+          {channel === "whatsapp"
+            ? "WhatsApp conversations must open with an approved message template."
+            : "The text each recipient receives when the chat starts."}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">{channel === "whatsapp" ? <TemplateFields columns={columns} /> : <SmsMessageFields />}</CardContent>
@@ -63,7 +65,9 @@ function SmsMessageFields() {
             </label>
           ))}
         </div>
-        {message.kind === "none" ? <p className="mt-2 text-xs text-muted-foreground">The chat opens without a message; the contact flow decides what is sent.</p> : null}
+        {message.kind === "none" ? (
+          <p className="mt-2 text-xs text-muted-foreground">The chat opens without a message; the contact flow decides what is sent.</p>
+        ) : null}
       </fieldset>
       {message.kind === "text" ? (
         <>
@@ -73,7 +77,12 @@ function SmsMessageFields() {
               <option value="text/markdown">Markdown (text/markdown)</option>
             </Select>
           </Field>
-          <Field id="message-text" label="Message" hint={`${hint} ${message.text.length}/1,024 characters.`} error={messageError?.text?.message ?? messageError?.message}>
+          <Field
+            id="message-text"
+            label="Message"
+            hint={`${hint} ${message.text.length}/1,024 characters.`}
+            error={messageError?.text?.message ?? messageError?.message}
+          >
             <Textarea rows={5} {...register("message.text")} />
           </Field>
         </>

@@ -46,7 +46,9 @@ export function PreflightPanel({ summary, stale, campaignId }: { summary: Prefli
         {GROUPS.map(([status, label]) => (
           <div key={status} className="rounded-md border border-border p-2">
             <dt className="text-xs text-muted-foreground">{label}</dt>
-            <dd className={cn("text-lg font-semibold tabular-nums", status !== "valid" && summary.counts[status] > 0 && "text-amber-700")}>{formatCount(summary.counts[status])}</dd>
+            <dd className={cn("text-lg font-semibold tabular-nums", status !== "valid" && summary.counts[status] > 0 && "text-amber-700")}>
+              {formatCount(summary.counts[status])}
+            </dd>
           </div>
         ))}
       </dl>
@@ -66,7 +68,9 @@ export function PreflightPanel({ summary, stale, campaignId }: { summary: Prefli
         <dd>{formatDuration(summary.estimatedSeconds)}</dd>
       </dl>
 
-      {GROUPS.map(([status, label]) => (summary.samples[status].length > 0 ? <SampleRows key={status} label={label} count={summary.counts[status]} rows={summary.samples[status]} /> : null))}
+      {GROUPS.map(([status, label]) =>
+        summary.samples[status].length > 0 ? <SampleRows key={status} label={label} count={summary.counts[status]} rows={summary.samples[status]} /> : null,
+      )}
       <MessagePreviews previews={summary.previews} />
       <SampleRequest request={summary.sampleRequest} />
       {campaignId ? (

@@ -68,7 +68,8 @@ export function RecipientsSection({ local }: { local: LocalRecipients }) {
 
         {local.rows > 0 ? (
           <p role="status" className="text-sm text-muted-foreground">
-            {formatCount(local.rows)} {local.rows === 1 ? "row" : "rows"} found{format === "csv" ? `, ${local.header.length} columns` : ""}. Check recipients to see which are valid.
+            {formatCount(local.rows)} {local.rows === 1 ? "row" : "rows"} found{format === "csv" ? `, ${local.header.length} columns` : ""}. Check recipients to
+            see which are valid.
           </p>
         ) : null}
 

@@ -27,7 +27,10 @@ export function ScheduleField() {
   const zone = savedZone ?? browserZone ?? "UTC";
   const zoneHint = savedZone ? `Time zone: ${savedZone}, as saved with the draft` : `In your browser's time zone: ${browserZone ?? "…"}`;
   const save = (mode: "now" | "at", value: string) => {
-    setValue("schedule", mode === "now" ? { mode } : { mode, at: localInputToIso(value, zone) ?? "", timeZone: zone }, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+    setValue("schedule", mode === "now" ? { mode } : { mode, at: localInputToIso(value, zone) ?? "", timeZone: zone }, {
+      shouldDirty: true,
+      shouldValidate: formState.isSubmitted,
+    });
   };
 
   return (

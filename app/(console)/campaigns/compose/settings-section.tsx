@@ -30,7 +30,12 @@ export function SettingsSection({ columns }: { columns: string[] }) {
             {CONTENT_TYPES.map((type) => (
               <label key={type} className="flex items-center gap-2 text-sm">
                 {/* Connect always needs text/plain, so it stays on. */}
-                <input type="checkbox" checked={type === "text/plain" || contentTypes.includes(type)} disabled={type === "text/plain"} onChange={(e) => toggle(type, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={type === "text/plain" || contentTypes.includes(type)}
+                  disabled={type === "text/plain"}
+                  onChange={(e) => toggle(type, e.target.checked)}
+                />
                 <span className="font-mono text-xs">{type}</span>
               </label>
             ))}
@@ -51,7 +56,12 @@ export function SettingsSection({ columns }: { columns: string[] }) {
         </div>
         <AttributesEditor />
         <DisplayNameField columns={columns} />
-        <Field id="related-contact-id" label="Related contact ID" hint="Optional: links every chat to an earlier contact." error={errors.relatedContactId?.message}>
+        <Field
+          id="related-contact-id"
+          label="Related contact ID"
+          hint="Optional: links every chat to an earlier contact."
+          error={errors.relatedContactId?.message}
+        >
           <Input autoComplete="off" {...register("relatedContactId")} />
         </Field>
         <ScheduleField />

@@ -41,7 +41,9 @@ export function TemplateFields({ columns }: { columns: string[] }) {
   return (
     <>
       <QueryStatus query={templates} what="message templates" />
-      {templates.isSuccess && bases.length === 0 ? <Alert tone="warning">Connect lists no knowledge base with message templates for this account.</Alert> : null}
+      {templates.isSuccess && bases.length === 0 ? (
+        <Alert tone="warning">Connect lists no knowledge base with message templates for this account.</Alert>
+      ) : null}
       {errors?.message ? <Alert tone="error">{errors.message}</Alert> : null}
       <Field id="message-knowledge-base" label="Knowledge base" error={errors?.knowledgeBaseId?.message}>
         <Select

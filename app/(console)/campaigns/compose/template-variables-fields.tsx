@@ -17,7 +17,17 @@ function sourceKey(source: Source | undefined): string {
   return "column" in source ? `column:${source.column}` : FIXED;
 }
 
-export function TemplateVariablesFields({ names, variables, columns, onChange }: { names: string[]; variables: Variables; columns: string[]; onChange: (v: Variables) => void }) {
+export function TemplateVariablesFields({
+  names,
+  variables,
+  columns,
+  onChange,
+}: {
+  names: string[];
+  variables: Variables;
+  columns: string[];
+  onChange: (v: Variables) => void;
+}) {
   const [extra, setExtra] = useState("");
   const set = (name: string, source: Source | undefined) => {
     const next = { ...variables };
@@ -34,7 +44,9 @@ export function TemplateVariablesFields({ names, variables, columns, onChange }:
   return (
     <fieldset className="grid gap-3 rounded-md border border-border p-3">
       <legend className="px-1 text-sm font-medium">Template variables</legend>
-      {names.length === 0 ? <p className="text-sm text-muted-foreground">The template&apos;s description names no variables. Add any the template needs.</p> : null}
+      {names.length === 0 ? (
+        <p className="text-sm text-muted-foreground">The template&apos;s description names no variables. Add any the template needs.</p>
+      ) : null}
       {names.map((name, index) => {
         const source = variables[name];
         return (
@@ -42,7 +54,9 @@ export function TemplateVariablesFields({ names, variables, columns, onChange }:
             <Field id={`template-var-${index}`} label={name}>
               <Select
                 value={sourceKey(source)}
-                onChange={(e) => set(name, e.target.value === "" ? undefined : e.target.value === FIXED ? { value: "" } : { column: e.target.value.slice("column:".length) })}
+                onChange={(e) =>
+                  set(name, e.target.value === "" ? undefined : e.target.value === FIXED ? { value: "" } : { column: e.target.value.slice("column:".length) })
+                }
               >
                 <option value="">Choose a source</option>
                 {columns.map((column) => (

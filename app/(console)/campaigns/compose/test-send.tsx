@@ -15,8 +15,20 @@ import type { ComposerValues } from "./form-values";
 
 // Everything a test send uses: the campaign without its recipients.
 const CAMPAIGN_FIELDS: FieldPath<ComposerValues>[] = [
-  "name", "description", "instanceId", "channel", "sourcePhoneNumberArn", "contactFlowId", "message", "contentTypes",
-  "chatDurationMinutes", "attributes", "participantDisplayName", "relatedContactId", "sendsPerSecond", "schedule",
+  "name",
+  "description",
+  "instanceId",
+  "channel",
+  "sourcePhoneNumberArn",
+  "contactFlowId",
+  "message",
+  "contentTypes",
+  "chatDurationMinutes",
+  "attributes",
+  "participantDisplayName",
+  "relatedContactId",
+  "sendsPerSecond",
+  "schedule",
 ];
 
 type Outcome = { ok: true; contactId: string; phone: string } | { ok: false; message: string };
@@ -51,7 +63,13 @@ export function TestSend() {
       </CardHeader>
       <CardContent className="grid gap-3">
         <Field id="test-number" label="Test number" hint="Your own phone, e.g. +14255550100" error={phoneError}>
-          <Input type="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), void send())} />
+          <Input
+            type="tel"
+            autoComplete="off"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), void send())}
+          />
         </Field>
         <div>
           <Button type="button" variant="outline" onClick={() => void send()} disabled={sending}>

@@ -63,7 +63,7 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
   const save = async (values: ComposerOutput, from: ComposerValues) => {
     const input = { campaignId, campaign: values };
     const res = await callComposerAction(input, () => saveDraftAction(input));
-    if (!res.ok) return fail(res.error), null;
+    if (!res.ok) return (fail(res.error), null);
     showCheck(res.data.preflight, from);
     setCampaignId(res.data.campaignId);
     return res.data;
@@ -98,7 +98,9 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
         async (values) => {
           const saved = await save(values, begin("launch"));
           if (saved && (saved.preflight.blocking.length > 0 || saved.preflight.counts.valid !== confirmed)) {
-            setError(`The campaign now has ${formatCount(saved.preflight.counts.valid)} valid recipients, not ${formatCount(confirmed)}, or problems that block launch. Review the check and launch again.`);
+            setError(
+              `The campaign now has ${formatCount(saved.preflight.counts.valid)} valid recipients, not ${formatCount(confirmed)}, or problems that block launch. Review the check and launch again.`,
+            );
           } else if (saved) {
             const res = await callAction(() => launchAction({ campaignId: saved.campaignId, confirmRecipients: confirmed }));
             if (res.ok) {

@@ -18,7 +18,10 @@ function EventRow({ e }: { e: ContactEvent }) {
   const start = e.source === "start";
   const attempts = e.opening?.attempts;
   return (
-    <TR className={cn("align-top", start && "border-l-2 border-l-primary bg-muted/30")} data-testid={start ? "contact-event-start" : `contact-event-${e.source}-${e.id}`}>
+    <TR
+      className={cn("align-top", start && "border-l-2 border-l-primary bg-muted/30")}
+      data-testid={start ? "contact-event-start" : `contact-event-${e.source}-${e.id}`}
+    >
       <TD className="text-xs">
         <UtcTime at={e.at} />
       </TD>
@@ -36,7 +39,15 @@ function EventRow({ e }: { e: ContactEvent }) {
       <TD className="max-w-md text-xs">
         <span className="block whitespace-pre-wrap break-words" data-testid={start ? "contact-event-start-content" : undefined}>
           {e.content ??
-            (e.hiddenReason ? <span className="italic text-muted-foreground" data-testid="customer-text-hidden">{e.hiddenReason}</span> : start && e.opening?.request ? <span className="text-muted-foreground">No initial message</span> : dash)}
+            (e.hiddenReason ? (
+              <span className="italic text-muted-foreground" data-testid="customer-text-hidden">
+                {e.hiddenReason}
+              </span>
+            ) : start && e.opening?.request ? (
+              <span className="text-muted-foreground">No initial message</span>
+            ) : (
+              dash
+            ))}
         </span>
         {start && e.opening ? <OpeningRequestDetails request={e.opening.request} /> : null}
       </TD>

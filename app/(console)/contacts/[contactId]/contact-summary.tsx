@@ -20,10 +20,20 @@ export function ContactSummary({ contact: c }: { contact: ContactRow }) {
             ["Created by", c.createdBy],
             ["Created at", <UtcTime key="created" at={c.createdAt} />],
             ["Channel", c.channel === "sms" ? "SMS" : "WhatsApp"],
-            ["Customer number", <span key="customer" className="font-mono text-xs">{c.customerPhone}</span>],
+            [
+              "Customer number",
+              <span key="customer" className="font-mono text-xs">
+                {c.customerPhone}
+              </span>,
+            ],
             ["Source number", c.sourcePhone ? <span className="font-mono text-xs">{c.sourcePhone}</span> : null],
             ["Source number ARN", c.sourcePhoneNumberArn ? <span className="break-all font-mono text-xs">{c.sourcePhoneNumberArn}</span> : null],
-            ["Instance", <span key="instance" className="font-mono text-xs">{c.instanceId}</span>],
+            [
+              "Instance",
+              <span key="instance" className="font-mono text-xs">
+                {c.instanceId}
+              </span>,
+            ],
             ["State", <ContactStateBadge key="state" state={c.state} />],
             ["Disconnected at", c.disconnectedAt ? <UtcTime at={c.disconnectedAt} /> : null],
             ["Disconnect reason", c.disconnectReason],

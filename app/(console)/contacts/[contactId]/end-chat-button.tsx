@@ -37,7 +37,11 @@ export function EndChatButton({ contactId, customerPhone }: { contactId: string;
           End chat
         </Button>
       </DialogTrigger>
-      <DialogContent title="End this chat?" description={`Amazon Connect disconnects the chat with ${customerPhone} now. This cannot be undone; a new message would start a new chat.`} data-testid="end-chat-dialog">
+      <DialogContent
+        title="End this chat?"
+        description={`Amazon Connect disconnects the chat with ${customerPhone} now. This cannot be undone; a new message would start a new chat.`}
+        data-testid="end-chat-dialog"
+      >
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className="flex justify-end gap-2">
           <DialogClose asChild>
@@ -45,7 +49,14 @@ export function EndChatButton({ contactId, customerPhone }: { contactId: string;
               Keep chat open
             </Button>
           </DialogClose>
-          <Button type="button" variant="destructive" onClick={() => void endChat()} disabled={busy} aria-busy={busy || undefined} data-testid="end-chat-confirm">
+          <Button
+            type="button"
+            variant="destructive"
+            onClick={() => void endChat()}
+            disabled={busy}
+            aria-busy={busy || undefined}
+            data-testid="end-chat-confirm"
+          >
             {busy ? "Ending…" : "End chat"}
           </Button>
         </div>

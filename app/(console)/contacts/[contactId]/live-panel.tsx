@@ -56,7 +56,10 @@ function LiveFacts({ live: l }: { live: ContactDetails }) {
         ["Customer endpoint", <Endpoint key="customer" e={l.customerEndpoint} address={l.customerAddress} />],
         ["System endpoint", <Endpoint key="system" e={l.systemEndpoint} address={l.systemAddress} />],
         ["Related contact", l.relatedContactId ? <span className="font-mono text-xs">{l.relatedContactId}</span> : null],
-        ["Segment attributes", <Pairs key="segment" testId="contact-segment-attributes" entries={Object.entries(l.segmentAttributes ?? {}).map(([k, v]) => [k, segmentValue(v)])} />],
+        [
+          "Segment attributes",
+          <Pairs key="segment" testId="contact-segment-attributes" entries={Object.entries(l.segmentAttributes ?? {}).map(([k, v]) => [k, segmentValue(v)])} />,
+        ],
         ["Attributes", <Pairs key="attributes" testId="contact-attributes" entries={Object.entries(l.attributes)} />],
       ]}
     />
@@ -90,7 +93,9 @@ export function LivePanel({ live, liveError, contact }: { live: ContactDetails |
     <Card data-testid="contact-live">
       <CardHeader>
         <CardTitle>What Connect says now</CardTitle>
-        <CardDescription>{live ? "DescribeContact, asked as this page loaded." : "Amazon Connect could not be asked; these are the last details the console stored."}</CardDescription>
+        <CardDescription>
+          {live ? "DescribeContact, asked as this page loaded." : "Amazon Connect could not be asked; these are the last details the console stored."}
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3">
         {live ? (

@@ -64,7 +64,12 @@ export function ApiKeysTable({ keys }: { keys: KeyRow[] }) {
                 ) : isExpired(k) ? (
                   <Badge tone="warning">Expired</Badge>
                 ) : (
-                  <Button size="sm" variant="destructive" disabled={revoke.isPending} onClick={() => confirm(`Revoke the key "${k.name}"? Anything using it stops working.`) && revoke.mutate(k.id)}>
+                  <Button
+                    size="sm"
+                    variant="destructive"
+                    disabled={revoke.isPending}
+                    onClick={() => confirm(`Revoke the key "${k.name}"? Anything using it stops working.`) && revoke.mutate(k.id)}
+                  >
                     Revoke {k.name}
                   </Button>
                 )}

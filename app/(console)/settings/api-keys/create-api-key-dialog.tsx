@@ -23,7 +23,10 @@ export function CreateApiKeyDialog() {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values, unknown, z.output<typeof createApiKeySchema>>({ resolver: zodResolver(createApiKeySchema), defaultValues: { name: "", role: "supervisor", expiresOn: "" } });
+  const form = useForm<Values, unknown, z.output<typeof createApiKeySchema>>({
+    resolver: zodResolver(createApiKeySchema),
+    defaultValues: { name: "", role: "supervisor", expiresOn: "" },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -75,7 +78,12 @@ export function CreateApiKeyDialog() {
                 ))}
               </Select>
             </Field>
-            <Field id="key-expires" label="Expires on (optional)" hint="The key stops working at 00:00 UTC on this day. Leave blank for a key that does not expire." error={errors.expiresOn?.message}>
+            <Field
+              id="key-expires"
+              label="Expires on (optional)"
+              hint="The key stops working at 00:00 UTC on this day. Leave blank for a key that does not expire."
+              error={errors.expiresOn?.message}
+            >
               <Input type="date" {...form.register("expiresOn")} />
             </Field>
             <Button type="submit" disabled={isSubmitting}>

@@ -57,7 +57,10 @@ export function CreateIntegrationDialog({ origin }: { origin: string }) {
           Add integration
         </Button>
       </DialogTrigger>
-      <DialogContent title="Add inbound integration" description="Customers' messages to this number, posted by your provider, reach Amazon Connect as chat events.">
+      <DialogContent
+        title="Add inbound integration"
+        description="Customers' messages to this number, posted by your provider, reach Amazon Connect as chat events."
+      >
         {created ? (
           <div className="grid gap-3">
             <SecretReveal secret={created.secret} url={created.url} />
@@ -87,9 +90,22 @@ export function CreateIntegrationDialog({ origin }: { origin: string }) {
                 ))}
               </Select>
             </Field>
-            <Field id="integration-number" label="Number customers write to" hint="Only numbers linked to AWS End User Messaging can receive." error={errors.phoneNumberArn?.message ?? numbers.error?.message}>
+            <Field
+              id="integration-number"
+              label="Number customers write to"
+              hint="Only numbers linked to AWS End User Messaging can receive."
+              error={errors.phoneNumberArn?.message ?? numbers.error?.message}
+            >
               <Select {...form.register("phoneNumberArn")} disabled={!numbers.isSuccess}>
-                <option value="">{!instanceId ? "Choose an instance first" : numbers.isSuccess ? (fitting.length ? "Choose a number" : "No number of this instance fits the channel") : "Loading…"}</option>
+                <option value="">
+                  {!instanceId
+                    ? "Choose an instance first"
+                    : numbers.isSuccess
+                      ? fitting.length
+                        ? "Choose a number"
+                        : "No number of this instance fits the channel"
+                      : "Loading…"}
+                </option>
                 {fitting.map((n) => (
                   <option key={n.arn} value={n.arn} disabled={!n.sourcePhoneNumberArn}>
                     {n.phoneNumber}

@@ -68,9 +68,15 @@ export function IntegrationsTable({ integrations, origin }: { integrations: Inte
                 </TD>
                 <TD className="text-muted-foreground">{when(i.createdAt)}</TD>
                 <TD className="text-muted-foreground">{when(i.lastReceivedAt)}</TD>
-                <TD className="text-right tabular-nums" data-testid="integration-forwarded">{i.counts.forwarded}</TD>
-                <TD className="text-right tabular-nums" data-testid="integration-queued">{i.counts.queued}</TD>
-                <TD className="text-right tabular-nums" data-testid="integration-failed">{i.counts.failed}</TD>
+                <TD className="text-right tabular-nums" data-testid="integration-forwarded">
+                  {i.counts.forwarded}
+                </TD>
+                <TD className="text-right tabular-nums" data-testid="integration-queued">
+                  {i.counts.queued}
+                </TD>
+                <TD className="text-right tabular-nums" data-testid="integration-failed">
+                  {i.counts.failed}
+                </TD>
                 <TD>{i.disabledAt ? <Badge tone="neutral">Disabled</Badge> : <Badge tone="success">Enabled</Badge>}</TD>
                 <TD>
                   <IntegrationRowActions integration={i} origin={origin} onError={setError} />

@@ -20,7 +20,9 @@ function Outcome({ m }: { m: ShownMessage }) {
   return (
     <span className="text-xs text-destructive">
       {m.lastErrorName}: {m.lastErrorMessage}
-      {m.status === "queued" && m.nextAttemptAt ? <span className="text-muted-foreground"> — next try {new Date(m.nextAttemptAt).toLocaleTimeString()}</span> : null}
+      {m.status === "queued" && m.nextAttemptAt ? (
+        <span className="text-muted-foreground"> — next try {new Date(m.nextAttemptAt).toLocaleTimeString()}</span>
+      ) : null}
     </span>
   );
 }
@@ -47,7 +49,9 @@ export function MessagesTable({ rows, names }: { rows: ShownMessage[]; names: Ma
             <TD className="whitespace-nowrap">{m.fromPhone}</TD>
             <TD className="max-w-xs">
               {m.hiddenReason ? (
-                <span className="italic text-muted-foreground" data-testid="customer-text-hidden">{m.hiddenReason}</span>
+                <span className="italic text-muted-foreground" data-testid="customer-text-hidden">
+                  {m.hiddenReason}
+                </span>
               ) : m.type === "message" ? (
                 <span className="line-clamp-2 break-words">{m.text}</span>
               ) : (
@@ -55,7 +59,11 @@ export function MessagesTable({ rows, names }: { rows: ShownMessage[]; names: Ma
                   {m.type} {m.text ? `(${m.text})` : ""}
                 </span>
               )}
-              {m.optOut ? <Badge tone="info" className="ml-1">opt-{m.optOut === "stop" ? "out" : "in"}</Badge> : null}
+              {m.optOut ? (
+                <Badge tone="info" className="ml-1">
+                  opt-{m.optOut === "stop" ? "out" : "in"}
+                </Badge>
+              ) : null}
               {m.campaignId ? (
                 <Link href={`/campaigns/${m.campaignId}`} className="ml-1 text-xs text-primary hover:underline">
                   campaign reply

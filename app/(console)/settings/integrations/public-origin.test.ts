@@ -8,9 +8,9 @@ const h = (values: Record<string, string>) => new Headers(values);
 
 describe("the public origin shown for webhook URLs", () => {
   it("is PUBLIC_URL when set, whatever the request says", () => {
-    expect(originFromHeaders(h({ host: "10.0.0.5:3000", "x-forwarded-host": "evil.example" }), { publicUrl: "https://console.example.com/", trustProxy: true })).toBe(
-      "https://console.example.com",
-    );
+    expect(
+      originFromHeaders(h({ host: "10.0.0.5:3000", "x-forwarded-host": "evil.example" }), { publicUrl: "https://console.example.com/", trustProxy: true }),
+    ).toBe("https://console.example.com");
   });
 
   it("ignores X-Forwarded-Host and -Proto unless TRUST_PROXY is set", () => {

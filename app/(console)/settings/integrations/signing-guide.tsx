@@ -1,7 +1,15 @@
 // How a provider (or the glue in front of it) must call the endpoint: the body, the two headers, the HMAC recipe,
 // and what each answer means. Static text built from the same constants the route enforces.
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { MAX_BODY_BYTES, MAX_MESSAGE_ID_CHARS, MAX_TEXT_CHARS, SIGNATURE_HEADER, TIMESTAMP_HEADER, TIMESTAMP_TOLERANCE_SECONDS, inboundPath } from "@/lib/inbound/protocol";
+import {
+  MAX_BODY_BYTES,
+  MAX_MESSAGE_ID_CHARS,
+  MAX_TEXT_CHARS,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  TIMESTAMP_TOLERANCE_SECONDS,
+  inboundPath,
+} from "@/lib/inbound/protocol";
 
 const FIELDS: [string, string][] = [
   ["messageId", `The provider's id for the message, 1–${MAX_MESSAGE_ID_CHARS} characters. A repeat is answered as a duplicate and not sent again.`],
@@ -51,10 +59,12 @@ export function SigningGuide({ origin }: { origin: string }) {
       <CardContent className="grid gap-4 text-sm">
         <ul className="grid gap-1">
           <li>
-            <code className="font-mono text-xs">{TIMESTAMP_HEADER}</code>: the current time in unix seconds; refused when more than {TIMESTAMP_TOLERANCE_SECONDS / 60} minutes off.
+            <code className="font-mono text-xs">{TIMESTAMP_HEADER}</code>: the current time in unix seconds; refused when more than{" "}
+            {TIMESTAMP_TOLERANCE_SECONDS / 60} minutes off.
           </li>
           <li>
-            <code className="font-mono text-xs">{SIGNATURE_HEADER}</code>: <code className="font-mono text-xs">sha256=</code> and the hex HMAC-SHA256, keyed with the secret, of the timestamp, a dot, and the raw body exactly as sent.
+            <code className="font-mono text-xs">{SIGNATURE_HEADER}</code>: <code className="font-mono text-xs">sha256=</code> and the hex HMAC-SHA256, keyed
+            with the secret, of the timestamp, a dot, and the raw body exactly as sent.
           </li>
         </ul>
         <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1">
@@ -65,8 +75,12 @@ export function SigningGuide({ origin }: { origin: string }) {
             </div>
           ))}
         </dl>
-        <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs" data-testid="signing-curl">{curl}</pre>
-        <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs" data-testid="signing-js">{js}</pre>
+        <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs" data-testid="signing-curl">
+          {curl}
+        </pre>
+        <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs" data-testid="signing-js">
+          {js}
+        </pre>
         <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1">
           {ANSWERS.map(([code, what]) => (
             <div key={code} className="contents">

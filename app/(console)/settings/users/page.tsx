@@ -14,7 +14,10 @@ export default async function UsersPage() {
   return (
     <>
       <PageHeader title="Users" description="Who may sign in, and with which role." actions={<AddUserDialog />} />
-      <UsersTable users={users.map((u) => ({ ...u, lastSignInAt: u.lastSignInAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() }))} meId={me.id} />
+      <UsersTable
+        users={users.map((u) => ({ ...u, lastSignInAt: u.lastSignInAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() }))}
+        meId={me.id}
+      />
     </>
   );
 }

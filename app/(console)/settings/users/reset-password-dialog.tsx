@@ -49,7 +49,9 @@ export function ResetPasswordDialog({ userId, email }: { userId: string; email: 
       <DialogContent title={`Reset password of ${email}`}>
         {temporary ? (
           <div className="grid gap-3">
-            <Alert tone="warning">Give this temporary password to {email} privately. It is shown only this once; they must choose their own when they sign in.</Alert>
+            <Alert tone="warning">
+              Give this temporary password to {email} privately. It is shown only this once; they must choose their own when they sign in.
+            </Alert>
             <Field id="temporary-password" label="Temporary password">
               <Input readOnly value={temporary} className="font-mono" onFocus={(e) => e.currentTarget.select()} data-testid="temporary-password" />
             </Field>

@@ -6,7 +6,21 @@ import { recordAudit } from "@/lib/audit/record";
 import { csvStream } from "@/lib/csv/write";
 import type { AuditRow } from "@/lib/db/schema";
 
-const HEADER = ["id", "at", "actor_email", "actor_id", "action", "target_type", "target_id", "diff", "request_id", "ip", "user_agent", "hash", "prev_hash"] as const;
+const HEADER = [
+  "id",
+  "at",
+  "actor_email",
+  "actor_id",
+  "action",
+  "target_type",
+  "target_id",
+  "diff",
+  "request_id",
+  "ip",
+  "user_agent",
+  "hash",
+  "prev_hash",
+] as const;
 
 function toCells(row: AuditRow): unknown[] {
   return [

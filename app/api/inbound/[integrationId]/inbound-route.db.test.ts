@@ -34,7 +34,9 @@ describe("POST /api/inbound/{integrationId}", () => {
     for (const [k, v] of Object.entries(o.headers ?? {})) req.headers.set(k, v);
     req.headers.set("x-console-client-ip", "203.0.113.7");
     const id = o.id ?? integrationId;
-    return POST(new Request(`http://console.test/api/inbound/${id}`, { method: "POST", headers: req.headers, body: req.body }), { params: Promise.resolve({ integrationId: id }) });
+    return POST(new Request(`http://console.test/api/inbound/${id}`, { method: "POST", headers: req.headers, body: req.body }), {
+      params: Promise.resolve({ integrationId: id }),
+    });
   };
   const rejections = () => state.db!.db.select().from(inboundRejections).orderBy(inboundRejections.id);
   const stored = (messageId: string) => state.db!.db.select().from(inboundMessages).where(eq(inboundMessages.messageId, messageId));
@@ -47,7 +49,11 @@ describe("POST /api/inbound/{integrationId}", () => {
     admin = { id: u.id, email: u.email, name: u.name, role: "admin", sessionId: "test-session", mustChangePassword: false };
     const instance = (await sim.gateway.listInstances()).find((i) => i.alias === "acme-support")!;
     const number = (await sim.gateway.listPhoneNumbers(instance.id)).find((n) => n.phoneNumber === SMS_NUMBER)!;
-    const created = await runAction(createIntegration, { name: "Twilio US", channel: "sms", instanceId: instance.id, phoneNumberArn: number.arn }, { user: admin, db: state.db.db, meta });
+    const created = await runAction(
+      createIntegration,
+      { name: "Twilio US", channel: "sms", instanceId: instance.id, phoneNumberArn: number.arn },
+      { user: admin, db: state.db.db, meta },
+    );
     if (!created.ok) throw new Error(created.error.message);
     integrationId = created.data.integration.id;
     secret = created.data.secret;
@@ -66,13 +72,43 @@ describe("POST /api/inbound/{integrationId}", () => {
     expect(answer).toEqual({ status: "forwarded", messageId: body.messageId, contactId: expect.any(String), newChatCreated: true });
 
     const [event] = await eventsFrom(sim, "+12065550100");
-    expect(event).toMatchObject({ contactId: answer.contactId, outcome: "created-chat", request: { DestinationId: SMS_NUMBER_EUM_ARN, Subtype: "connect:SMS", Event: { Type: "MESSAGE", ContentType: "text/plain", Content: "Hello, is anyone there?" } } });
+    expect(event).toMatchObject({
+      contactId: answer.contactId,
+      outcome: "created-chat",
+      request: {
+        DestinationId: SMS_NUMBER_EUM_ARN,
+        Subtype: "connect:SMS",
+        Event: { Type: "MESSAGE", ContentType: "text/plain", Content: "Hello, is anyone there?" },
+      },
+    });
     const [contact] = await state.db!.db.select().from(contacts).where(eq(contacts.contactId, answer.contactId));
-    expect(contact).toMatchObject({ origin: "inbound", createdBy: "inbound:Twilio US", customerPhone: "+12065550100", sourcePhone: SMS_NUMBER, channel: "sms", state: "open" });
+    expect(contact).toMatchObject({
+      origin: "inbound",
+      createdBy: "inbound:Twilio US",
+      customerPhone: "+12065550100",
+      sourcePhone: SMS_NUMBER,
+      channel: "sms",
+      state: "open",
+    });
     const [row] = await state.db!.db.select().from(chatEvents).where(eq(chatEvents.contactId, answer.contactId));
-    expect(row).toMatchObject({ origin: "inbound", actorEmail: "inbound:Twilio US", integrationId, eventType: "MESSAGE", status: "sent", newChatCreated: true, destinationId: SMS_NUMBER_EUM_ARN });
+    expect(row).toMatchObject({
+      origin: "inbound",
+      actorEmail: "inbound:Twilio US",
+      integrationId,
+      eventType: "MESSAGE",
+      status: "sent",
+      newChatCreated: true,
+      destinationId: SMS_NUMBER_EUM_ARN,
+    });
     const [msg] = await stored(body.messageId);
-    expect(msg).toMatchObject({ status: "forwarded", attempts: 1, contactId: answer.contactId, newChatCreated: true, fromPhone: "+12065550100", providerTimestamp: new Date(body.timestamp * 1000) });
+    expect(msg).toMatchObject({
+      status: "forwarded",
+      attempts: 1,
+      contactId: answer.contactId,
+      newChatCreated: true,
+      fromPhone: "+12065550100",
+      providerTimestamp: new Date(body.timestamp * 1000),
+    });
     expect(row!.inboundMessageId).toBe(msg!.id);
   });
 
@@ -80,7 +116,14 @@ describe("POST /api/inbound/{integrationId}", () => {
     const instance = (await sim.gateway.listInstances()).find((i) => i.alias === "acme-support")!;
     const number = (await sim.gateway.listPhoneNumbers(instance.id)).find((n) => n.phoneNumber === SMS_NUMBER)!;
     const flow = (await sim.gateway.listContactFlows(instance.id)).find((f) => f.name === "Outbound SMS notifications")!;
-    const outbound = await sim.gateway.startOutboundChat({ instanceId: instance.id, contactFlowId: flow.id, sourcePhoneNumberArn: number.arn, destinationPhoneNumber: "+12065550101", channel: "sms", clientToken: "join-test" });
+    const outbound = await sim.gateway.startOutboundChat({
+      instanceId: instance.id,
+      contactFlowId: flow.id,
+      sourcePhoneNumberArn: number.arn,
+      destinationPhoneNumber: "+12065550101",
+      channel: "sms",
+      clientToken: "join-test",
+    });
 
     const reply = await (await post(message("+12065550101", "Yes, Tuesday works"))).json();
     expect(reply).toMatchObject({ status: "forwarded", contactId: outbound.contactId, newChatCreated: false });
@@ -129,7 +172,13 @@ describe("POST /api/inbound/{integrationId}", () => {
     expect(first.status).toBe("forwarded");
     const again = await post(body);
     expect(again.status).toBe(200);
-    expect(await again.json()).toEqual({ status: "duplicate", messageId: body.messageId, originalStatus: "forwarded", contactId: first.contactId, newChatCreated: true });
+    expect(await again.json()).toEqual({
+      status: "duplicate",
+      messageId: body.messageId,
+      originalStatus: "forwarded",
+      contactId: first.contactId,
+      newChatCreated: true,
+    });
     const events = await eventsFrom(sim, "+12065550103");
     expect(events.filter((e) => e.request.Event.Content === "only once please")).toHaveLength(1);
     expect(await stored(body.messageId)).toHaveLength(1);
@@ -138,7 +187,11 @@ describe("POST /api/inbound/{integrationId}", () => {
   it("refuses a message for another number, or malformed, with 400 and the field", async () => {
     const wrongTo = await post(message("+12065550104", "hi", { to: "+18885550100" }));
     expect(wrongTo.status).toBe(400);
-    expect((await wrongTo.json()).error).toEqual({ code: "invalid", message: "Some fields need attention", fields: { to: `This integration receives messages for ${SMS_NUMBER}, not +18885550100` } });
+    expect((await wrongTo.json()).error).toEqual({
+      code: "invalid",
+      message: "Some fields need attention",
+      fields: { to: `This integration receives messages for ${SMS_NUMBER}, not +18885550100` },
+    });
     expect((await rejections()).at(-1)!.reason).toBe(`invalid body: to: This integration receives messages for ${SMS_NUMBER}, not +18885550100`);
 
     const noText = await post(message("+12065550104", ""));
@@ -186,7 +239,7 @@ describe("POST /api/inbound/{integrationId}", () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatchObject({ code: "invalid", message: expect.stringContaining("not UTF-8") });
     expect((await rejections()).at(-1)).toMatchObject({ integrationId, reason: "body is not UTF-8 text", bodyExcerpt: expect.stringContaining("caf\uFFFD") });
-    expect((await state.db!.db.select().from(inboundMessages).where(eq(inboundMessages.fromPhone, "+12065550107")))).toEqual([]);
+    expect(await state.db!.db.select().from(inboundMessages).where(eq(inboundMessages.fromPhone, "+12065550107"))).toEqual([]);
   });
 
   it("answers unknown and disabled integrations alike with 404, and a huge body with 413", async () => {
@@ -216,9 +269,18 @@ describe("POST /api/inbound/{integrationId}", () => {
     const answers = [];
     for (const b of bodies) answers.push(await (await post(b)).json());
     expect(answers[0]).toMatchObject({ status: "queued", reason: "Amazon Connect answered ThrottlingException; it will be retried" });
-    expect(answers.slice(1).map((a) => a.reason)).toEqual(["waiting for an earlier message from this customer to be forwarded", "waiting for an earlier message from this customer to be forwarded"]);
+    expect(answers.slice(1).map((a) => a.reason)).toEqual([
+      "waiting for an earlier message from this customer to be forwarded",
+      "waiting for an earlier message from this customer to be forwarded",
+    ]);
 
-    const forwarder = startInboundForwarder({ db: state.db!.db, gateway: sim.gateway, pollMs: 20, retry: { retryBaseMs: 50, retryMaxMs: 200, systemicBaseMs: 50, systemicMaxMs: 200 }, log: () => {} });
+    const forwarder = startInboundForwarder({
+      db: state.db!.db,
+      gateway: sim.gateway,
+      pollMs: 20,
+      retry: { retryBaseMs: 50, retryMaxMs: 200, systemicBaseMs: 50, systemicMaxMs: 200 },
+      log: () => {},
+    });
     try {
       await waitFor("the head to be retried while throttled", async () => ((await stored(bodies[0]!.messageId))[0]!.attempts >= 3 ? true : undefined), 10_000);
       expect((await stored(bodies[0]!.messageId))[0]).toMatchObject({ status: "queued", lastErrorName: "ThrottlingException" });

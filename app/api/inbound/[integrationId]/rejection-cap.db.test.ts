@@ -23,15 +23,21 @@ describe("POST /api/inbound/{integrationId} under a flood of refused requests", 
 
   const post = (body: unknown, o: SignOptions & { secret?: string } = {}) => {
     const req = signed(o.secret ?? secret, body, o);
-    return POST(new Request(`http://console.test/api/inbound/${integrationId}`, { method: "POST", headers: req.headers, body: req.body }), { params: Promise.resolve({ integrationId }) });
+    return POST(new Request(`http://console.test/api/inbound/${integrationId}`, { method: "POST", headers: req.headers, body: req.body }), {
+      params: Promise.resolve({ integrationId }),
+    });
   };
-  const rejections = () => state.db!.db.select().from(inboundRejections).where(eq(inboundRejections.integrationId, integrationId)).orderBy(inboundRejections.id);
+  const rejections = () =>
+    state.db!.db.select().from(inboundRejections).where(eq(inboundRejections.integrationId, integrationId)).orderBy(inboundRejections.id);
 
   beforeAll(async () => {
     state.db = await createTestDb();
     sim = await startSim({ rate: 10_000, burst: 10_000 });
     useGatewayForProcess(sim.gateway);
-    ({ integration: { id: integrationId }, secret } = await insertIntegration(state.db.db, sim, { name: "Flooded" }));
+    ({
+      integration: { id: integrationId },
+      secret,
+    } = await insertIntegration(state.db.db, sim, { name: "Flooded" }));
   });
   afterAll(async () => {
     useGatewayForProcess(undefined);

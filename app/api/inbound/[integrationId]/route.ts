@@ -14,7 +14,13 @@ export const POST = apiRoute("public", async ({ req, params, actor }) => {
   const [db, key] = await Promise.all([getDb(), integrationSecretKey()]);
   const { status, body } = await receiveInbound(
     { db, key, gateway: getGateway },
-    { integrationId: params.integrationId ?? "", headers: req.headers, readBody: () => readBodyUpTo(req, MAX_BODY_BYTES), ip: actor.ip ?? null, nowMs: Date.now() },
+    {
+      integrationId: params.integrationId ?? "",
+      headers: req.headers,
+      readBody: () => readBodyUpTo(req, MAX_BODY_BYTES),
+      ip: actor.ip ?? null,
+      nowMs: Date.now(),
+    },
   );
   return Response.json(body, { status, headers: { "cache-control": "no-store" } });
 });

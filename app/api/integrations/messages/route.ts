@@ -11,5 +11,8 @@ export const GET = apiRoute("admin", async ({ req, db, user }) => {
   const filter = inboundListFilterSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const reader = customerTextReader(user);
   const { rows, nextCursor } = await listMessages(db, filter);
-  return Response.json({ rows: rows.map((m) => redactCustomerText(m, "text", isCustomerInboundMessage(m), reader)), nextCursor }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { rows: rows.map((m) => redactCustomerText(m, "text", isCustomerInboundMessage(m), reader)), nextCursor },
+    { headers: { "cache-control": "no-store" } },
+  );
 });

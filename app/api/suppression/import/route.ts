@@ -7,7 +7,10 @@ import { decodeRecipientsFile } from "@/lib/recipients/decode";
 import { importSuppressions } from "@/lib/suppression/actions";
 import { MAX_IMPORT_BYTES } from "@/lib/suppression/schemas";
 
-const tooLarge = () => new UserFacingError("invalid", "The file is larger than 16 MB: split it into smaller files", { file: "The file is larger than 16 MB: split it into smaller files" });
+const tooLarge = () =>
+  new UserFacingError("invalid", "The file is larger than 16 MB: split it into smaller files", {
+    file: "The file is larger than 16 MB: split it into smaller files",
+  });
 
 /** The file's text, refusing anything that is not UTF-8 rather than importing mangled numbers. */
 async function fileText(file: File): Promise<string> {

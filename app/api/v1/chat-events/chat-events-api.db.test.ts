@@ -27,7 +27,10 @@ async function call(handler: Handler, path: string, opts: { key?: string; body?:
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;
   const method = opts.body !== undefined ? "POST" : "GET";
-  const res = await handler(new Request(`http://console.test${path}`, { method, headers, body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined }), { params: Promise.resolve({}) });
+  const res = await handler(
+    new Request(`http://console.test${path}`, { method, headers, body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined }),
+    { params: Promise.resolve({}) },
+  );
   return { status: res.status, body: await res.json() };
 }
 
@@ -88,7 +91,9 @@ describe("/api/v1/chat-events", () => {
   });
 
   it("starts a chat with a MESSAGE to the number given in E.164, then ends it with a DISCONNECT", async () => {
-    const started = await post(message("+1 (415) 555-0151", "Hi, where is my order?", { newSession: { participantDisplayName: "Ada", attributes: { orderId: "1042" } } }));
+    const started = await post(
+      message("+1 (415) 555-0151", "Hi, where is my order?", { newSession: { participantDisplayName: "Ada", attributes: { orderId: "1042" } } }),
+    );
     expect(started.status).toBe(201);
     const contactId = started.body.contactId as string;
     expect(contactId).toBeTruthy();
@@ -97,7 +102,17 @@ describe("/api/v1/chat-events", () => {
       reply: null,
       optOut: null,
       suppressionChanged: false,
-      event: { eventType: "MESSAGE", status: "sent", origin: "console", actorEmail: "api-key:Helpdesk bridge", customerPhone: "+14155550151", destinationPhone: "+18885550100", contactId, newChatCreated: true, error: null },
+      event: {
+        eventType: "MESSAGE",
+        status: "sent",
+        origin: "console",
+        actorEmail: "api-key:Helpdesk bridge",
+        customerPhone: "+14155550151",
+        destinationPhone: "+18885550100",
+        contactId,
+        newChatCreated: true,
+        error: null,
+      },
     });
     expect(await sim.gateway.describeContact(instanceId, contactId)).toMatchObject({ customerAddress: "+14155550151", attributes: { orderId: "1042" } });
     const [contact] = await state.db!.db.select().from(contacts).where(eq(contacts.contactId, contactId));
@@ -105,7 +120,11 @@ describe("/api/v1/chat-events", () => {
 
     const ended = await post({ ...message("+14155550151", ""), eventType: "DISCONNECT", contentType: "" });
     expect(ended.status).toBe(201);
-    expect(ended.body).toMatchObject({ contactId, newChatCreated: false, event: { eventType: "DISCONNECT", contentType: null, content: null, status: "sent", contactId } });
+    expect(ended.body).toMatchObject({
+      contactId,
+      newChatCreated: false,
+      event: { eventType: "DISCONNECT", contentType: null, content: null, status: "sent", contactId },
+    });
     expect((await sim.gateway.describeContact(instanceId, contactId)).disconnectedAt).toBeInstanceOf(Date);
 
     const audit = await state.db!.db.select().from(auditLog).where(eq(auditLog.action, "chat_event.sent")).orderBy(desc(auditLog.id)).limit(2);
@@ -163,9 +182,15 @@ describe("/api/v1/chat-events", () => {
     const nul = await post(message("+14155550154", "Hi\u0000there"));
     expect(nul.status).toBe(400);
     expect(nul.body.error.fields).toEqual({ content: UNSTORABLE_TEXT });
-    const surrogate = await post(message("+14155550154", "Hi \uD83D", { newSession: { participantDisplayName: "Ann\uDE00", attributes: { order: "10\u000042" } } }));
+    const surrogate = await post(
+      message("+14155550154", "Hi \uD83D", { newSession: { participantDisplayName: "Ann\uDE00", attributes: { order: "10\u000042" } } }),
+    );
     expect(surrogate.status).toBe(400);
-    expect(surrogate.body.error.fields).toMatchObject({ content: UNSTORABLE_TEXT, "newSession.participantDisplayName": UNSTORABLE_TEXT, "newSession.attributes.0.value": UNSTORABLE_TEXT });
+    expect(surrogate.body.error.fields).toMatchObject({
+      content: UNSTORABLE_TEXT,
+      "newSession.participantDisplayName": UNSTORABLE_TEXT,
+      "newSession.attributes.0.value": UNSTORABLE_TEXT,
+    });
     expect(await tally()).toEqual(before);
     expect((await sim.contacts()).length).toBe(sentBefore);
   });
@@ -194,7 +219,17 @@ describe("/api/v1/chat-events", () => {
     expect(path.get.parameters.map((p: { name: string }) => p.name)).toEqual(["type", "status", "contactId", "q", "cursor", "limit"]);
     const schema = path.post.requestBody.content["application/json"].schema;
     expect(Object.keys(schema.properties)).toEqual(
-      expect.arrayContaining(["instanceId", "destinationPhoneNumber", "phoneNumberId", "channel", "customerPhone", "eventType", "contentType", "content", "newSession"]),
+      expect.arrayContaining([
+        "instanceId",
+        "destinationPhoneNumber",
+        "phoneNumberId",
+        "channel",
+        "customerPhone",
+        "eventType",
+        "contentType",
+        "content",
+        "newSession",
+      ]),
     );
     expect(schema.properties.eventType.enum).toEqual(["MESSAGE", "EVENT", "DISCONNECT"]);
     expect(path.post.responses["201"]).toBeDefined();

@@ -13,8 +13,15 @@ export const GET = apiRoute("viewer", async ({ db, params }) => {
   const id = z.uuid().safeParse(params.id);
   const campaign = id.success ? await getCampaign(db, id.data) : undefined;
   if (!campaign) throw new UserFacingError("not_found", "No campaign with this id");
-  const [activity, chats, replies] = await Promise.all([campaignActivity(db, campaign.id), campaignChats(db, campaign.id, campaign.instanceId), campaignReplies(db, campaign.id)]);
+  const [activity, chats, replies] = await Promise.all([
+    campaignActivity(db, campaign.id),
+    campaignChats(db, campaign.id, campaign.instanceId),
+    campaignReplies(db, campaign.id),
+  ]);
   // How often reconciliation runs says how fresh the open-chat count can be (0: it is off, and the count only grows).
   const e = env();
-  return Response.json({ activity, chats: { ...chats, quota: e.CONCURRENT_CHAT_QUOTA, reconcileEverySeconds: e.RECONCILE_SECONDS }, replies }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { activity, chats: { ...chats, quota: e.CONCURRENT_CHAT_QUOTA, reconcileEverySeconds: e.RECONCILE_SECONDS }, replies },
+    { headers: { "cache-control": "no-store" } },
+  );
 });

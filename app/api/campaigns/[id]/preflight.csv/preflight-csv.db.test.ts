@@ -14,7 +14,10 @@ vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
 
 const { GET } = await import("./route");
 
-const call = (id: string) => GET(new Request(`http://console.test/api/campaigns/${id}/preflight.csv`, { headers: { "x-request-id": "req-preflight-csv" } }), { params: Promise.resolve({ id }) });
+const call = (id: string) =>
+  GET(new Request(`http://console.test/api/campaigns/${id}/preflight.csv`, { headers: { "x-request-id": "req-preflight-csv" } }), {
+    params: Promise.resolve({ id }),
+  });
 
 describe("GET /api/campaigns/{id}/preflight.csv", () => {
   let db: DatabaseHandle["db"];
@@ -52,13 +55,24 @@ describe("GET /api/campaigns/{id}/preflight.csv", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("cache-control")).toBe("no-store");
-    const lines = (await res.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(`"Jane;=cmd|' /C calc'!A0;"`);
 
-    const entries = await db.select().from(auditLog).where(and(eq(auditLog.action, "campaign.exported"), eq(auditLog.targetId, c.id)));
+    const entries = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "campaign.exported"), eq(auditLog.targetId, c.id)));
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actorEmail: "vic@preflight.test", targetType: "campaign", requestId: "req-preflight-csv", diff: { report: "preflight", format: "csv" } });
+    expect(entries[0]).toMatchObject({
+      actorEmail: "vic@preflight.test",
+      targetType: "campaign",
+      requestId: "req-preflight-csv",
+      diff: { report: "preflight", format: "csv" },
+    });
   });
 
   it("records nothing for an unknown campaign", async () => {

@@ -11,7 +11,12 @@ export const GET = apiRoute("viewer", async ({ params, db, actor }) => {
   const campaign = id.success ? await getCampaign(db, id.data) : undefined;
   if (!campaign) throw new UserFacingError("not_found", "No campaign with this id");
   // Every row, numbers and names included: audited like the recipients export, before the first byte goes out.
-  await recordAudit(db, actor, { action: "campaign.exported", targetType: "campaign", targetId: campaign.id, diff: { report: "preflight", filter: {}, format: "csv" } });
+  await recordAudit(db, actor, {
+    action: "campaign.exported",
+    targetType: "campaign",
+    targetId: campaign.id,
+    diff: { report: "preflight", filter: {}, format: "csv" },
+  });
   const safeName = campaign.name.replace(/[^\w.-]+/g, "-").slice(0, 60) || "campaign";
   return new Response(recipientReportStream(db, campaign.id), {
     headers: {

@@ -24,7 +24,12 @@ export const GET = apiRoute("viewer", async ({ req, db, params, actor }) => {
   // Paging parameters mean nothing for an export; everything that matches is written.
   const { cursor: _cursor, limit: _limit, ...filter } = recipientListSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   // Recorded before the first byte goes out: a download that fails halfway was still an export of this data.
-  await recordAudit(db, actor, { action: "campaign.exported", targetType: "campaign", targetId: campaign.id, diff: { filter: describeFilter(filter), format: "csv" } });
+  await recordAudit(db, actor, {
+    action: "campaign.exported",
+    targetType: "campaign",
+    targetId: campaign.id,
+    diff: { filter: describeFilter(filter), format: "csv" },
+  });
   const safeName = campaign.name.replace(/[^\w.-]+/g, "-").slice(0, 60) || "campaign";
   return new Response(recipientHistoryCsv(db, campaign.id, filter), {
     headers: {
