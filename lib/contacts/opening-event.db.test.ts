@@ -300,20 +300,18 @@ describe("the request that started a contact, as its oldest event", () => {
       origin: "chat_event",
       createdBy: "sam@example.com",
     });
-    await h.db
-      .insert(chatEvents)
-      .values({
-        channel: "sms",
-        sourceId: "+12065550191",
-        destinationId: "arn:d",
-        contactId: "c-joined",
-        origin: "console",
-        actorEmail: "sam@example.com",
-        eventType: "MESSAGE",
-        contentType: "text/plain",
-        content: "Hello",
-        status: "sent",
-      });
+    await h.db.insert(chatEvents).values({
+      channel: "sms",
+      sourceId: "+12065550191",
+      destinationId: "arn:d",
+      contactId: "c-joined",
+      origin: "console",
+      actorEmail: "sam@example.com",
+      eventType: "MESSAGE",
+      contentType: "text/plain",
+      content: "Hello",
+      status: "sent",
+    });
     expect((await contactEvents(h.db, "c-joined")).map((e) => [e.source, e.type, e.content])).toEqual([["chat_event", "MESSAGE", "Hello"]]);
     // A campaign contact whose ledger row says nothing about it has no start to show.
     await recordContact(h.db, {

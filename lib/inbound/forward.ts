@@ -123,15 +123,13 @@ async function recordForwarded(
         createdBy: `inbound:${integration.name}`,
       });
     }
-    await tx
-      .insert(chatEvents)
-      .values({
-        ...eventRow(integration, claimed),
-        status: "sent",
-        contactId: result.contactId ?? null,
-        newChatCreated: result.newChatCreated,
-        requestId: result.requestId ?? null,
-      });
+    await tx.insert(chatEvents).values({
+      ...eventRow(integration, claimed),
+      status: "sent",
+      contactId: result.contactId ?? null,
+      newChatCreated: result.newChatCreated,
+      requestId: result.requestId ?? null,
+    });
     if (!effects?.recipient && !effects?.optOut) return done;
     const [linked] = await tx
       .update(m)

@@ -99,14 +99,12 @@ export async function recordRejection(
   const excerpt = r.body === null ? null : toStorable(r.body.length > EXCERPT_CHARS ? `${r.body.slice(0, EXCERPT_CHARS)}…` : r.body);
   await db.transaction(async (tx) => {
     if (!(await admitRejection(tx, r)).keep) return;
-    await tx
-      .insert(inboundRejections)
-      .values({
-        integrationId: r.integrationId,
-        reason: toStorable(r.reason.slice(0, 1000)),
-        ip: r.ip ? toStorable(r.ip.slice(0, 100)) : null,
-        bodyExcerpt: excerpt,
-      });
+    await tx.insert(inboundRejections).values({
+      integrationId: r.integrationId,
+      reason: toStorable(r.reason.slice(0, 1000)),
+      ip: r.ip ? toStorable(r.ip.slice(0, 100)) : null,
+      bodyExcerpt: excerpt,
+    });
   });
   try {
     await pruneRejectionsIfDue(db, nowMs);

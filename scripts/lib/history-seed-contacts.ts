@@ -205,21 +205,19 @@ export async function seedAudit(db: Db, campaignIds: string[], noise: number): P
     { action: "campaign.resumed", diff: { status: { from: "paused", to: "running" }, previousReason: "Too many errors in a row" } },
     { action: "campaign.completed", diff: { status: { from: "running", to: "completed" }, recipients: { sent: 85_000, failed: 8_000 } } },
   ];
-  await db
-    .insert(auditLog)
-    .values(
-      campaignIds.flatMap((id) =>
-        steps.map((s, i) => ({
-          at: new Date(Date.now() - (steps.length - i) * 60_000),
-          actorEmail: i === 2 || i === 5 ? "system" : "sam@example.com",
-          requestId: i === 2 || i === 5 ? "dispatcher:bench" : null,
-          action: s.action,
-          targetType: "campaign",
-          targetId: id,
-          diff: s.diff,
-          prevHash: "bench",
-          hash: "bench",
-        })),
-      ),
-    );
+  await db.insert(auditLog).values(
+    campaignIds.flatMap((id) =>
+      steps.map((s, i) => ({
+        at: new Date(Date.now() - (steps.length - i) * 60_000),
+        actorEmail: i === 2 || i === 5 ? "system" : "sam@example.com",
+        requestId: i === 2 || i === 5 ? "dispatcher:bench" : null,
+        action: s.action,
+        targetType: "campaign",
+        targetId: id,
+        diff: s.diff,
+        prevHash: "bench",
+        hash: "bench",
+      })),
+    ),
+  );
 }

@@ -92,20 +92,18 @@ describe("contact routes", () => {
       recipientId: 1,
       createdBy: "system",
     });
-    await db
-      .insert(chatEvents)
-      .values({
-        origin: "console",
-        actorEmail: "sam@example.com",
-        channel: "sms",
-        sourceId: "+12065550100",
-        destinationId: "arn:d",
-        eventType: "MESSAGE",
-        contentType: "text/plain",
-        content: "Hi",
-        status: "sent",
-        contactId: live,
-      });
+    await db.insert(chatEvents).values({
+      origin: "console",
+      actorEmail: "sam@example.com",
+      channel: "sms",
+      sourceId: "+12065550100",
+      destinationId: "arn:d",
+      eventType: "MESSAGE",
+      contentType: "text/plain",
+      content: "Hi",
+      status: "sent",
+      contactId: live,
+    });
     // A customer's reply not yet forwarded: on the contact's page as itself.
     const [integration] = await db
       .insert(inboundIntegrations)
@@ -121,18 +119,16 @@ describe("contact routes", () => {
         createdBy: "admin@example.com",
       })
       .returning();
-    await db
-      .insert(inboundMessages)
-      .values({
-        integrationId: integration!.id,
-        messageId: "SM-1",
-        fromPhone: "+12065550100",
-        toPhone: fixtures.dualNumber.phoneNumber,
-        type: "message",
-        text: "Call me back",
-        contactId: live,
-        receivedAt: new Date(Date.now() + 60_000),
-      });
+    await db.insert(inboundMessages).values({
+      integrationId: integration!.id,
+      messageId: "SM-1",
+      fromPhone: "+12065550100",
+      toPhone: fixtures.dualNumber.phoneNumber,
+      type: "message",
+      text: "Call me back",
+      contactId: live,
+      receivedAt: new Date(Date.now() + 60_000),
+    });
     // Known to the console only: Connect has never heard of it.
     await recordContact(db, {
       contactId: "gone-contact",
