@@ -16,7 +16,10 @@ const attributeKey = safeText().trim().min(1, "Enter a name").max(128, "At most 
 
 export const recipientsSchema = z.object({
   format: z.enum(["paste", "csv"]),
-  text: safeLines().min(1, "Add recipients: paste numbers or upload a CSV"),
+  /** The list itself (pasted numbers, or a small CSV given inline); a larger list is uploaded once and named by uploadId. */
+  text: safeLines().optional(),
+  /** A list sent once to POST /api/recipient-uploads (or /api/v1/recipient-uploads). */
+  uploadId: z.uuid("Unknown recipient upload: upload the list again").optional(),
   fileName: safeText().max(255).optional(),
   mapping: recipientMappingSchema,
   defaultCountry: safeText()
@@ -26,6 +29,17 @@ export const recipientsSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });
+
+export const NO_RECIPIENTS_MESSAGE = "Add recipients: paste numbers or upload a CSV";
+
+/** A campaign names its recipients one way: an upload, or the text itself. */
+function recipientsGiven(v: { recipients: { text?: string; uploadId?: string } }, ctx: z.RefinementCtx) {
+  const hasText = v.recipients.text !== undefined && v.recipients.text.trim() !== "";
+  if (v.recipients.uploadId === undefined && !hasText) ctx.addIssue({ code: "custom", path: ["recipients", "text"], message: NO_RECIPIENTS_MESSAGE });
+  if (v.recipients.uploadId !== undefined && hasText) {
+    ctx.addIssue({ code: "custom", path: ["recipients", "text"], message: "Give the recipients once: either uploadId or text, not both" });
+  }
+}
 
 const templateVariable = z.union([z.object({ column: safeText().min(1) }), z.object({ value: safeText().max(1024) })]);
 
@@ -96,7 +110,10 @@ function channelMatchesMessage(v: { channel: "sms" | "whatsapp"; message: { kind
   }
 }
 
-export const campaignInputSchema = campaignFieldsSchema.superRefine(channelMatchesMessage);
+export const campaignInputSchema = campaignFieldsSchema.superRefine((v, ctx) => {
+  channelMatchesMessage(v, ctx);
+  recipientsGiven(v, ctx);
+});
 
 export type CampaignInput = z.input<typeof campaignInputSchema>;
 export type CampaignConfig = z.output<typeof campaignInputSchema>;

@@ -137,6 +137,12 @@ export const campaigns = pgTable(
     config: jsonb("config").notNull(),
     // Counts per preflight status, and what the last preflight found blocking.
     preflight: jsonb("preflight").notNull(),
+    // What the ledger rows were built from (upload or text, mapping, and the settings that shape rows): a save with the
+    // same fingerprint leaves the rows alone.
+    recipientsFingerprint: text("recipients_fingerprint"),
+    // "writing" while a save replaces the ledger rows in batches; launch waits for "ready". A save that died part-way
+    // leaves "writing", and the next save rebuilds the rows from the stored source.
+    ledgerState: text("ledger_state").notNull().default("ready"),
     scheduledAt: ts("scheduled_at"),
     createdBy: uuid("created_by").notNull(),
     createdByEmail: text("created_by_email").notNull(),
@@ -201,15 +207,42 @@ export const campaignRecipients = pgTable(
   ],
 );
 
-// The recipients exactly as given (pasted text or CSV), so a draft can be re-opened and re-mapped.
-// Kept apart from campaigns so listing campaigns never reads megabytes of CSV.
+// A recipient list sent once (streamed to the server), decoded to text and stored where every process can read it.
+// The check, the draft save and the launch refer to it by id, so the list never travels with a form again.
+export const recipientUploads = pgTable(
+  "recipient_uploads",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    format: text("format").notNull(),
+    fileName: text("file_name"),
+    byteSize: integer("byte_size").notNull(),
+    // Recipient rows (header and blank lines excluded) and the header's column names, read once at upload.
+    rowCount: integer("row_count").notNull(),
+    header: jsonb("header").notNull(),
+    sha256: text("sha256").notNull(),
+    content: text("content").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("recipient_uploads_created_idx").on(t.createdBy, t.createdAt)],
+);
+
+export type RecipientUpload = typeof recipientUploads.$inferSelect;
+
+// The recipients exactly as given, so a draft can be re-opened and re-mapped: an upload, or (drafts saved before
+// uploads, and pasted lists) the text itself. Kept apart from campaigns so listing campaigns never reads megabytes of CSV.
 export const campaignSources = pgTable("campaign_sources", {
   campaignId: uuid("campaign_id")
     .primaryKey()
     .references(() => campaigns.id, { onDelete: "cascade" }),
   format: text("format").notNull(),
   fileName: text("file_name"),
-  text: text("text").notNull(),
+  text: text("text"),
+  uploadId: uuid("upload_id").references(() => recipientUploads.id),
 });
 
 // ── Dispatch ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -33,6 +33,26 @@ export function preflightRecipients(table: RecipientTable, mapping: RecipientMap
   return report;
 }
 
+export interface PreflightProgressOptions {
+  /** Called now and then with the number of rows checked so far. */
+  onProgress?: (rowsChecked: number) => void;
+  /** Aborting stops the check with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** The same report as preflightRecipients, computed in slices that hand the event loop back between them. */
+export async function preflightRecipientsAsync(
+  table: RecipientTable,
+  mapping: RecipientMappingInput,
+  options: PreflightOptions = {},
+  progress: PreflightProgressOptions = {},
+): Promise<PreflightReport> {
+  progress.signal?.throwIfAborted();
+  const report = preflightRecipients(table, mapping, options);
+  progress.onProgress?.(report.total);
+  return report;
+}
+
 function checkRow(row: RecipientRow, plan: PreflightPlan, sentTo: ReadonlyMap<string, number>): PreflightRow {
   const { cells, line } = row;
   const phoneRaw = cells[plan.phoneColumn] ?? "";
