@@ -11,6 +11,22 @@ interface Outcome {
   passed: number;
   failed: number;
   exitCode: number;
+  /** Names of the failed tests with the first line of their message, repeated at the end where a log's tail shows them. */
+  failures?: string[];
+}
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults?: { name: string; assertionResults: { status: string; fullName: string; failureMessages?: string[] }[] }[];
+}
+
+function vitestFailures(report: VitestReport | undefined): string[] {
+  return (report?.testResults ?? []).flatMap((file) =>
+    file.assertionResults
+      .filter((t) => t.status === "failed")
+      .map((t) => `${path.relative(process.cwd(), file.name)} > ${t.fullName}: ${(t.failureMessages?.[0] ?? "").split("\n")[0]!.slice(0, 300)}`),
+  );
 }
 
 const RESULTS = "test-results";
@@ -38,9 +54,9 @@ function vitest(name: string, filter: string[], env: Record<string, string>, nod
     ? // The binary's folder goes first on PATH so anything the tests start by name (npx, node) is Node 22 too.
       run(node, ["node_modules/vitest/vitest.mjs", ...args], { ...env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ""}` })
     : run("npx", ["vitest", ...args], env);
-  const report = readJson<{ numPassedTests: number; numFailedTests: number }>(out);
+  const report = readJson<VitestReport>(out);
   // No report means the runner itself failed: count that as a failure rather than as nothing.
-  outcomes.push({ name, passed: report?.numPassedTests ?? 0, failed: report ? report.numFailedTests : 1, exitCode });
+  outcomes.push({ name, passed: report?.numPassedTests ?? 0, failed: report ? report.numFailedTests : 1, exitCode, failures: vitestFailures(report) });
 }
 
 // AWS SDK releases after January 2027 need Node 22, so the unit and database suites run on it as well. The binary
@@ -155,7 +171,10 @@ if (!only || only === "e2e") e2e();
 if (!only || only === "crash") crash();
 
 console.log("");
-for (const o of outcomes) console.log(`[test] ${o.name}: ${o.passed} passed, ${o.failed} failed${o.exitCode !== 0 ? ` (exit ${o.exitCode})` : ""}`);
+for (const o of outcomes) {
+  console.log(`[test] ${o.name}: ${o.passed} passed, ${o.failed} failed${o.exitCode !== 0 ? ` (exit ${o.exitCode})` : ""}`);
+  for (const f of o.failures ?? []) console.log(`[test]   failed: ${f}`);
+}
 const passed = outcomes.reduce((n, o) => n + o.passed, 0);
 const failed = outcomes.reduce((n, o) => n + o.failed, 0);
 const ok = outcomes.length > 0 && outcomes.every((o) => o.exitCode === 0) && failed === 0;
