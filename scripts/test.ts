@@ -21,11 +21,15 @@ interface VitestReport {
   testResults?: { name: string; assertionResults: { status: string; fullName: string; failureMessages?: string[] }[] }[];
 }
 
+/** Failed tests, and tests that failed first and passed on CI's retry (their earlier failure is kept in the report). */
 function vitestFailures(report: VitestReport | undefined): string[] {
   return (report?.testResults ?? []).flatMap((file) =>
     file.assertionResults
-      .filter((t) => t.status === "failed")
-      .map((t) => `${path.relative(process.cwd(), file.name)} > ${t.fullName}: ${(t.failureMessages?.[0] ?? "").split("\n")[0]!.slice(0, 300)}`),
+      .filter((t) => t.status === "failed" || (t.failureMessages?.length ?? 0) > 0)
+      .map(
+        (t) =>
+          `${t.status === "failed" ? "failed" : "passed on retry"}: ${path.relative(process.cwd(), file.name)} > ${t.fullName}: ${(t.failureMessages?.[0] ?? "").split("\n")[0]!.slice(0, 300)}`,
+      ),
   );
 }
 
@@ -173,7 +177,7 @@ if (!only || only === "crash") crash();
 console.log("");
 for (const o of outcomes) {
   console.log(`[test] ${o.name}: ${o.passed} passed, ${o.failed} failed${o.exitCode !== 0 ? ` (exit ${o.exitCode})` : ""}`);
-  for (const f of o.failures ?? []) console.log(`[test]   failed: ${f}`);
+  for (const f of o.failures ?? []) console.log(`[test]   ${f}`);
 }
 const passed = outcomes.reduce((n, o) => n + o.passed, 0);
 const failed = outcomes.reduce((n, o) => n + o.failed, 0);
