@@ -20,6 +20,7 @@ import { DeleteDraftButton } from "../compose/delete-draft-button";
 import { CampaignActivity } from "./campaign-activity";
 import { CampaignConfigCard } from "./campaign-config-card";
 import { CampaignLive } from "./campaign-live";
+import { LedgerNotice } from "./ledger-notice";
 import { RecipientCounts } from "./recipient-counts";
 import { RecipientsTable } from "./recipients-table";
 import { RetryFailedButton } from "./retry-failed-button";
@@ -61,6 +62,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           <span>Starts {campaign.scheduledAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span>
         ) : null}
       </div>
+      <LedgerNotice ledgerState={campaign.ledgerState} className="mb-4" />
       {campaign.status === "draft" && preflight.blocking.length > 0 ? (
         <Alert tone="error" className="mb-4">
           Launch is blocked: {preflight.blocking.join("; ")}

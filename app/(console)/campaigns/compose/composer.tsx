@@ -13,13 +13,14 @@ import { ComposerActions } from "./composer-actions";
 import { ConnectSection } from "./connect-section";
 import { DeleteDraftButton } from "./delete-draft-button";
 import type { ComposerOutput, ComposerValues } from "./form-values";
-import { readLocalRecipients } from "./local-recipients";
+import { recipientsPreview } from "./local-recipients";
 import { MessageSection } from "./message-section";
 import { PreflightPanel } from "./preflight-panel";
 import { RecipientsSection } from "./recipients-section";
 import { SettingsSection } from "./settings-section";
 import { TestSend } from "./test-send";
 import { useComposerActions } from "./use-composer-actions";
+import { useRecipientUpload } from "./use-recipient-upload";
 
 interface Props {
   campaignId?: string;
@@ -31,9 +32,10 @@ interface Props {
 export function Composer({ campaignId, initial, savedPreflight }: Props) {
   const form = useForm<ComposerValues, unknown, ComposerOutput>({ resolver: zodResolver(campaignInputSchema), defaultValues: initial });
   const actions = useComposerActions(form, campaignId, savedPreflight);
-  const [format, text] = useWatch({ control: form.control, name: ["recipients.format", "recipients.text"] });
-  // Parsed once here and shared: the recipients text may be a large file.
-  const local = useMemo(() => readLocalRecipients(format, text), [format, text]);
+  const upload = useRecipientUpload(form);
+  const [format, text, uploadId] = useWatch({ control: form.control, name: ["recipients.format", "recipients.text", "recipients.uploadId"] });
+  // Read once here and shared by the sections that offer columns.
+  const local = useMemo(() => recipientsPreview({ format, text, uploadId }, upload.info), [format, text, uploadId, upload.info]);
   const { errors } = form.formState;
 
   return (
@@ -55,12 +57,12 @@ export function Composer({ campaignId, initial, savedPreflight }: Props) {
             </CardContent>
           </Card>
           <ConnectSection />
-          <RecipientsSection local={local} />
+          <RecipientsSection local={local} upload={upload} />
           <MessageSection columns={local.header} />
           <SettingsSection columns={local.header} />
         </form>
         <aside aria-label="Check and launch" className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-4">
-          <ComposerActions {...actions} />
+          <ComposerActions {...actions} uploading={upload.sending !== null} expectedRows={local.rows > 0 ? local.rows : null} />
           {actions.preflight ? <PreflightPanel summary={actions.preflight} stale={actions.stale} campaignId={actions.campaignId} /> : null}
           <TestSend />
           {actions.campaignId ? <DeleteDraftButton campaignId={actions.campaignId} /> : null}

@@ -1,7 +1,7 @@
 "use client";
 // The last step before sending. The confirm button names the exact count, and that count is what the server
 // checks again: if the recipients changed meanwhile, launch is refused rather than sending to a different list.
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -12,10 +12,12 @@ interface Props {
   valid: number;
   disabled: boolean;
   launching: boolean;
+  /** The save's live progress while launching: the dialog covers the page, so it shows it here. */
+  progress: ReactNode;
   onLaunch: (confirmed: number) => Promise<boolean>;
 }
 
-export function LaunchDialog({ valid, disabled, launching, onLaunch }: Props) {
+export function LaunchDialog({ valid, disabled, launching, progress, onLaunch }: Props) {
   const { control } = useFormContext<ComposerValues>();
   const schedule = useWatch({ control, name: "schedule" });
   const [open, setOpen] = useState(false);
@@ -38,7 +40,8 @@ export function LaunchDialog({ valid, disabled, launching, onLaunch }: Props) {
         <p className="text-sm">
           {formatCount(valid)} {valid === 1 ? "recipient gets" : "recipients get"} a chat. {when}
         </p>
-        <div className="flex justify-end gap-2">
+        {progress}
+        <div className="flex flex-wrap justify-end gap-2">
           <DialogClose asChild>
             <Button type="button" variant="outline" disabled={launching}>
               Cancel

@@ -10,28 +10,34 @@ import { CsvUpload } from "./csv-upload";
 import { formatCount } from "./format";
 import type { ComposerValues, MappingValue } from "./form-values";
 import type { LocalRecipients } from "./local-recipients";
+import { uploadSummary } from "./progress-text";
+import type { RecipientUpload } from "./use-recipient-upload";
 
 type Format = ComposerValues["recipients"]["format"];
-type Source = { text: string; fileName?: string; mapping: MappingValue };
+type Source = { text?: string; uploadId?: string; fileName?: string; mapping: MappingValue };
 
 const FRESH: Record<Format, Source> = {
   paste: { text: "", mapping: { phoneColumn: "phone", nameColumn: "name", attributeColumns: {}, variableColumns: {} } },
   csv: { text: "", mapping: { phoneColumn: "", attributeColumns: {}, variableColumns: {} } },
 };
 
-export function RecipientsSection({ local }: { local: LocalRecipients }) {
+export function RecipientsSection({ local, upload }: { local: LocalRecipients; upload: RecipientUpload }) {
   const { control, register, setValue, getValues, formState } = useFormContext<ComposerValues>();
-  const format = useWatch({ control, name: "recipients.format" });
+  const [format, uploadId, fileName] = useWatch({ control, name: ["recipients.format", "recipients.uploadId", "recipients.fileName"] });
   const errors = formState.errors.recipients;
-  // Switching between paste and upload keeps the other source, so a misclick loses nothing.
+  // Switching between paste and upload keeps the other source (an upload by its id), so a misclick loses nothing.
   const [kept, setKept] = useState<Partial<Record<Format, Source>>>({});
 
   const switchTo = (next: Format) => {
     if (next === format) return;
     const current = getValues("recipients");
-    setKept((k) => ({ ...k, [format]: { text: current.text, fileName: current.fileName, mapping: current.mapping } }));
+    setKept((k) => ({ ...k, [format]: { text: current.text, uploadId: current.uploadId, fileName: current.fileName, mapping: current.mapping } }));
     const source = kept[next] ?? FRESH[next];
-    setValue("recipients", { ...current, format: next, text: source.text, fileName: source.fileName, mapping: source.mapping }, { shouldDirty: true });
+    setValue(
+      "recipients",
+      { ...current, format: next, text: source.text, uploadId: source.uploadId, fileName: source.fileName, mapping: source.mapping },
+      { shouldDirty: true },
+    );
   };
 
   return (
@@ -63,13 +69,15 @@ export function RecipientsSection({ local }: { local: LocalRecipients }) {
             <Textarea rows={8} spellCheck={false} className="font-mono" {...register("recipients.text")} />
           </Field>
         ) : (
-          <CsvUpload error={errors?.text?.message} />
+          <CsvUpload upload={upload} error={errors?.uploadId?.message ?? errors?.text?.message} />
         )}
 
         {local.rows > 0 ? (
-          <p role="status" className="text-sm text-muted-foreground">
-            {formatCount(local.rows)} {local.rows === 1 ? "row" : "rows"} found{format === "csv" ? `, ${local.header.length} columns` : ""}. Check recipients to
-            see which are valid.
+          <p role="status" className="text-sm break-words text-muted-foreground">
+            {format === "csv" && uploadId
+              ? uploadSummary(fileName || "Uploaded file", local.rows, local.header.length)
+              : `${formatCount(local.rows)} ${local.rows === 1 ? "row" : "rows"} found${format === "csv" ? `, ${local.header.length} columns` : ""}`}
+            . Check recipients to see which are valid.
           </p>
         ) : null}
 

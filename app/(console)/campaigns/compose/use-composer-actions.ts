@@ -1,23 +1,41 @@
 // What the composer's buttons do: check, save, launch. Each validates the form first, so field problems show next
-// to their fields before anything reaches the server; the server's answer is then shown as it came.
+// to their fields before anything reaches the server. Check and save stream their progress (rows read, checked,
+// stored) and can be cancelled until rows are being stored; launch saves that way, then launches.
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { UseFormReturn } from "react-hook-form";
 import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import type { ErrorBody } from "@/lib/errors";
-import { launchAction, previewPreflightAction, saveDraftAction } from "../actions";
+import { launchAction } from "../actions";
 import { callAction } from "@/components/forms/call-action";
-import { callComposerAction } from "./call-composer-action";
+import type { CallResult } from "./call-result";
 import { handOver, receive } from "./draft-handoff";
 import { applyFieldErrors } from "./field-errors";
 import { formatCount } from "./format";
 import type { ComposerOutput, ComposerValues } from "./form-values";
+import type { WorkPhase, WorkProgress } from "./progress-text";
+import { inlineListTooLarge } from "./request-size";
 import { sameValues } from "./same-values";
+import { answerLost, streamCall } from "./stream-call";
 
 export type ComposerForm = UseFormReturn<ComposerValues, unknown, ComposerOutput>;
 export type Busy = "check" | "save" | "launch" | null;
+export interface Notice {
+  tone: "success" | "info";
+  text: string;
+}
 
 const INVALID = "Some fields need attention; they are marked in the form.";
+const CANCELLED: Record<NonNullable<Busy>, string> = {
+  check: "Check cancelled.",
+  save: "Save cancelled.",
+  launch: "Launch cancelled; nothing was sent.",
+};
+
+interface SavedDraft {
+  campaignId: string;
+  preflight: PreflightSummary;
+}
 
 /** `savedPreflight`: the check stored with a draft when it was last saved, i.e. made from the form's initial values. */
 export function useComposerActions(form: ComposerForm, initialCampaignId: string | undefined, savedPreflight: PreflightSummary | undefined) {
@@ -25,12 +43,14 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
   const [handoff] = useState(() => receive(initialCampaignId));
   const [campaignId, setCampaignId] = useState(initialCampaignId);
   const [preflight, setPreflight] = useState<PreflightSummary | null>(handoff?.preflight ?? savedPreflight ?? null);
-  const [notice, setNotice] = useState<string | null>(handoff?.notice ?? null);
+  const [notice, setNotice] = useState<Notice | null>(handoff ? { tone: "success", text: handoff.notice } : null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
+  const [progress, setProgress] = useState<WorkProgress | null>(null);
   const [stale, setStale] = useState(false);
   // The values the shown check was made from; the check is stale once the form differs from them.
   const checked = useRef<ComposerValues | null>(null);
+  const running = useRef<AbortController | null>(null);
 
   useEffect(() => {
     if (handoff || savedPreflight) checked.current = structuredClone(form.getValues());
@@ -43,11 +63,18 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
     });
   }, [form, handoff, savedPreflight]);
 
-  const begin = (kind: Busy) => {
+  // Leaving the page stops a check (and a save that has not begun storing): nobody is left to see its answer.
+  useEffect(() => () => running.current?.abort(), []);
+
+  const begin = (kind: NonNullable<Busy>) => {
     setBusy(kind);
     setError(null);
     setNotice(null);
     return structuredClone(form.getValues());
+  };
+  const end = () => {
+    setBusy(null);
+    setProgress(null);
   };
   const showCheck = (summary: PreflightSummary, from: ComposerValues) => {
     checked.current = from;
@@ -59,11 +86,43 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
     setError(body.message);
   };
   const onInvalid = () => setError(INVALID);
+  const cancel = () => running.current?.abort();
 
-  const save = async (values: ComposerOutput, from: ComposerValues) => {
-    const input = { campaignId, campaign: values };
-    const res = await callComposerAction(input, () => saveDraftAction(input));
-    if (!res.ok) return (fail(res.error), null);
+  /** Sends a check or save and follows its progress; also says whether rows had begun to be stored. */
+  const follow = async <T>(url: string, body: unknown): Promise<{ res: CallResult<T>; storing: boolean }> => {
+    const tooLarge = inlineListTooLarge(body);
+    if (tooLarge) return { res: { ok: false, error: tooLarge }, storing: false };
+    const controller = new AbortController();
+    running.current = controller;
+    const startedAt = Date.now();
+    // Written by the progress callback; an object, so the read after the await sees the last stage.
+    const reached: { stage: WorkPhase } = { stage: "start" };
+    setProgress({ phase: "start", rows: 0, total: null, startedAt });
+    const res = await streamCall<T>(url, body, {
+      signal: controller.signal,
+      onProgress: ({ stage, rows, total }) => {
+        reached.stage = stage;
+        setProgress({ phase: stage, rows, total, startedAt });
+      },
+    });
+    if (running.current === controller) running.current = null;
+    return { res, storing: reached.stage === "store" };
+  };
+
+  /** The reason a call stopped, shown where it belongs. */
+  const stopped = (kind: NonNullable<Busy>, res: Extract<CallResult<unknown>, { ok: false }>, storing: boolean) => {
+    if (res.cancelled) return setNotice({ tone: "info", text: CANCELLED[kind] });
+    if (storing && answerLost(res.error)) {
+      // Storing is not stopped by a lost connection: the save most likely completed without us hearing of it.
+      const where = campaignId ? "Reload the page to see the draft as saved." : "Look for the draft in the campaign list.";
+      return setError(`${res.error.message} The rows were already being saved, and the server finishes that on its own. ${where}`);
+    }
+    fail(res.error);
+  };
+
+  const save = async (values: ComposerOutput, from: ComposerValues, kind: "save" | "launch"): Promise<SavedDraft | null> => {
+    const { res, storing } = await follow<SavedDraft>("/api/campaigns/drafts", { campaignId, campaign: values });
+    if (!res.ok) return (stopped(kind, res, storing), null);
     showCheck(res.data.preflight, from);
     setCampaignId(res.data.campaignId);
     return res.data;
@@ -73,18 +132,18 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
   const check = () =>
     form.handleSubmit(async (values) => {
       const from = begin("check");
-      const res = await callComposerAction(values, () => previewPreflightAction(values));
+      const { res, storing } = await follow<PreflightSummary>("/api/campaigns/check", { campaignId, campaign: values });
       if (res.ok) showCheck(res.data, from);
-      else fail(res.error);
-      setBusy(null);
+      else stopped("check", res, storing);
+      end();
     }, onInvalid)();
 
   const saveDraft = () =>
     form.handleSubmit(async (values) => {
-      const saved = await save(values, begin("save"));
-      setBusy(null);
+      const saved = await save(values, begin("save"), "save");
+      end();
       if (!saved) return;
-      setNotice("Draft saved");
+      setNotice({ tone: "success", text: "Draft saved" });
       if (saved.campaignId !== initialCampaignId) {
         handOver({ campaignId: saved.campaignId, preflight: saved.preflight, notice: "Draft saved" });
         router.replace(`/campaigns/${saved.campaignId}/edit`);
@@ -96,12 +155,13 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
     new Promise<boolean>((resolve) => {
       void form.handleSubmit(
         async (values) => {
-          const saved = await save(values, begin("launch"));
+          const saved = await save(values, begin("launch"), "launch");
           if (saved && (saved.preflight.blocking.length > 0 || saved.preflight.counts.valid !== confirmed)) {
             setError(
               `The campaign now has ${formatCount(saved.preflight.counts.valid)} valid recipients, not ${formatCount(confirmed)}, or problems that block launch. Review the check and launch again.`,
             );
           } else if (saved) {
+            setProgress({ phase: "launch", rows: 0, total: null, startedAt: Date.now() });
             const res = await callAction(() => launchAction({ campaignId: saved.campaignId, confirmRecipients: confirmed }));
             if (res.ok) {
               router.push(`/campaigns/${res.data.id}`);
@@ -109,12 +169,12 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
             }
             fail(res.error);
           }
-          setBusy(null);
+          end();
           resolve(false);
         },
         () => (onInvalid(), resolve(false)),
       )();
     });
 
-  return { campaignId, preflight, stale, notice, error, busy, check, saveDraft, launch };
+  return { campaignId, preflight, stale, notice, error, busy, progress, check, saveDraft, launch, cancel };
 }

@@ -9,6 +9,7 @@ import { getCampaign } from "@/lib/campaigns/queries";
 import { getDb } from "@/lib/server/runtime";
 import { Composer } from "../../compose/composer";
 import { withDefaults } from "../../compose/form-values";
+import { LedgerNotice } from "../ledger-notice";
 
 export const metadata: Metadata = { title: "Edit campaign" };
 
@@ -24,11 +25,13 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
   const draft = await loadDraftForEdit(db, id);
   // Launched (or unknown) campaigns are not editable; their own page says what happened to them.
   if (!draft) redirect(`/campaigns/${id}`);
+  const campaign = await getCampaign(db, id);
   // The check saved with the draft, so Launch works straight after reopening it (launch checks again anyway).
-  const savedPreflight = ((await getCampaign(db, id))?.preflight ?? undefined) as PreflightSummary | undefined;
+  const savedPreflight = (campaign?.preflight ?? undefined) as PreflightSummary | undefined;
   return (
     <>
       <PageHeader title={`Edit ${draft.input.name || "draft"}`} description="Changes take effect when you save the draft or launch it." />
+      <LedgerNotice ledgerState={campaign?.ledgerState} className="mb-4" />
       <Composer key={draft.campaignId} campaignId={draft.campaignId} initial={withDefaults(draft.input)} savedPreflight={savedPreflight} />
     </>
   );
