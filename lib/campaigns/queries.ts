@@ -2,12 +2,10 @@ import "server-only";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { campaignRecipients, campaigns, type Campaign } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { deleteLedgerRows, openLedgerWriter, type NewRecipientRow } from "./ledger-write";
 import type { CampaignStatus } from "./status";
 
-export type NewRecipientRow = Omit<typeof campaignRecipients.$inferInsert, "id" | "campaignId">;
-
-// Keeps each INSERT well under PostgreSQL's 65,535 bound parameters.
-const INSERT_BATCH = 1000;
+export type { NewRecipientRow };
 
 export async function getCampaign(db: Db, id: string): Promise<Campaign | undefined> {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
@@ -23,24 +21,29 @@ export async function insertCampaign(db: Db, values: typeof campaigns.$inferInse
   return row!;
 }
 
-/** Replaces a draft's recipient rows, in batches. */
-export async function replaceRecipients(db: Db, campaignId: string, rows: Iterable<NewRecipientRow>): Promise<number> {
-  await db.delete(campaignRecipients).where(eq(campaignRecipients.campaignId, campaignId));
-  let batch: (typeof campaignRecipients.$inferInsert)[] = [];
+/**
+ * Replaces a campaign's recipient rows: deletes and writes in bulk batches, each its own statement. Outside a
+ * transaction the rows become visible batch by batch; a draft's save guards that with its ledger state.
+ */
+export async function replaceRecipients(db: Db, campaignId: string, rows: Iterable<NewRecipientRow>, batchRows = 5000): Promise<number> {
+  await deleteLedgerRows(db, campaignId);
+  const writer = await openLedgerWriter(db, campaignId);
+  let batch: NewRecipientRow[] = [];
   let total = 0;
-  for (const row of rows) {
-    batch.push({ ...row, campaignId });
-    if (batch.length === INSERT_BATCH) {
-      await db.insert(campaignRecipients).values(batch);
-      total += batch.length;
-      batch = [];
+  try {
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length === batchRows) {
+        await writer.write(batch);
+        total += batch.length;
+        batch = [];
+      }
     }
+    await writer.write(batch);
+    return total + batch.length;
+  } finally {
+    await writer.close();
   }
-  if (batch.length > 0) {
-    await db.insert(campaignRecipients).values(batch);
-    total += batch.length;
-  }
-  return total;
 }
 
 /**
