@@ -17,6 +17,30 @@ const errors = {
   "403": { description: "The key's role may not do this", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
   "404": { description: "Not found", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
 };
+const tooLarge = {
+  description: "The file is over RECIPIENTS_MAX_MB, or the list has more than 1,000,000 rows; the message says by how much",
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+};
+const uploadSchema = {
+  type: "object",
+  required: ["upload"],
+  properties: {
+    upload: {
+      type: "object",
+      required: ["id", "format", "fileName", "bytes", "rows", "header", "sha256", "createdAt"],
+      properties: {
+        id: { type: "string", format: "uuid", description: "Give it as recipients.uploadId of a campaign" },
+        format: { type: "string", enum: ["csv", "paste"] },
+        fileName: { type: ["string", "null"] },
+        bytes: { type: "integer", description: "Size of the list as UTF-8 text" },
+        rows: { type: "integer", description: "Recipient rows, without the header and blank lines" },
+        header: { type: "array", items: { type: "string" }, description: "The CSV's column names (phone, name for pasted numbers)" },
+        sha256: { type: "string", description: "SHA-256 of the text, hex" },
+        createdAt: { type: "string", format: "date-time" },
+      },
+    },
+  },
+};
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const instanceParam = { name: "instanceId", in: "path", required: true, schema: { type: "string" } };
 
@@ -56,7 +80,8 @@ export function openApiDocument(serverUrl: string) {
         get: { summary: "List campaigns with status and counts per recipient status", responses: { "200": json("Campaigns"), ...errors } },
         post: {
           summary: "Create a draft campaign; answers with the campaign and its preflight",
-          description: "Recipients are an array of {phone, name, attributes}, or CSV text with a column mapping.",
+          description:
+            "Recipients are an array of {phone, name, attributes}; or CSV text or pasted numbers with a column mapping; or, for a large list, {format, uploadId, mapping} naming a list sent once to POST /api/v1/recipient-uploads.",
           requestBody: body(apiCampaignSchema),
           responses: { "201": json("The draft and its preflight report"), ...errors },
         },
@@ -122,6 +147,54 @@ export function openApiDocument(serverUrl: string) {
             "409": { description: "Not allowed from the current status, no recipient has failed, or every failed one is held back" },
             ...errors,
           },
+        },
+      },
+      "/api/v1/recipient-uploads": {
+        post: {
+          summary: "Upload a recipient list once; name it by its id in a campaign's recipients.uploadId",
+          description:
+            "The body is the file itself (text/csv, text/plain or application/octet-stream), or multipart/form-data with the file in a part named file (and optionally a format field). The text must be UTF-8. The list is read once to count its rows and take its header; its rows are checked when a campaign is saved with it. Uploads no campaign uses are deleted after 24 hours.",
+          parameters: [
+            {
+              name: "format",
+              in: "query",
+              schema: { type: "string", enum: ["csv", "paste"], default: "csv" },
+              description: "CSV with a header line, or one number per line",
+            },
+            {
+              name: "fileName",
+              in: "query",
+              schema: { type: "string", maxLength: 255 },
+              description: "Shown in the console; a form part's own file name is used when left out",
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              "text/csv": { schema: { type: "string" } },
+              "text/plain": { schema: { type: "string" } },
+              "application/octet-stream": { schema: { type: "string", format: "binary" } },
+              "multipart/form-data": {
+                schema: {
+                  type: "object",
+                  required: ["file"],
+                  properties: { file: { type: "string", format: "binary" }, format: { type: "string", enum: ["csv", "paste"] } },
+                },
+              },
+            },
+          },
+          responses: {
+            "201": { description: "The stored upload", content: { "application/json": { schema: uploadSchema } } },
+            "413": tooLarge,
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/recipient-uploads/{id}": {
+        get: {
+          summary: "An upload's details (never its content)",
+          parameters: [idParam],
+          responses: { "200": { description: "The upload", content: { "application/json": { schema: uploadSchema } } }, ...errors },
         },
       },
       "/api/v1/test-sends": {

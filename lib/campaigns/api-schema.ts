@@ -1,6 +1,7 @@
 // The automation API's campaign body: the composer's schema, with recipients also accepted as a JSON array.
 import { z } from "zod";
 import { safeText } from "@/lib/text/safe-text";
+import { MAX_RECIPIENT_ROWS, tooManyRowsMessage } from "@/lib/recipients/limits";
 import { attributeKeySchema } from "@/lib/recipients/mapping";
 import { campaignFieldsSchema, recipientsSchema } from "./schemas";
 
@@ -13,10 +14,24 @@ export const apiRecipientSchema = z.object({
 export const apiCampaignSchema = campaignFieldsSchema.omit({ recipients: true }).extend({
   /** For recipients given as an array: the country of numbers written without a country code. */
   defaultCountry: recipientsSchema.shape.defaultCountry,
-  recipients: z.union([
-    z.array(apiRecipientSchema).min(1, "Give at least one recipient").max(100_000, "At most 100,000 recipients per campaign"),
-    recipientsSchema.extend({ format: z.literal("csv") }),
-  ]),
+  recipients: z.union(
+    [
+      z
+        .array(apiRecipientSchema)
+        .min(1, "Give at least one recipient")
+        .max(MAX_RECIPIENT_ROWS, { error: (issue) => tooManyRowsMessage(Array.isArray(issue.input) ? issue.input.length : "more") }),
+      // CSV or pasted text inline, or the uploadId of a list sent to POST /api/v1/recipient-uploads, with its mapping.
+      recipientsSchema,
+    ],
+    // Zod refuses an overlong array before reading its elements, as a failure of the whole branch, so the union would
+    // only say "Invalid input": pass the length message on instead.
+    {
+      error: (issue) =>
+        issue.code === "invalid_union"
+          ? issue.errors.flat().find((i) => i.code === "too_big" && i.origin === "array" && i.path.length === 0)?.message
+          : undefined,
+    },
+  ),
 });
 
 export type ApiCampaignInput = z.input<typeof apiCampaignSchema>;

@@ -14,6 +14,7 @@ import { insertUser } from "@/lib/users/queries";
 
 const state: { db?: DatabaseHandle } = {};
 vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
+vi.mock("@/lib/runtime/current", () => ({ getDb: async () => state.db!.db }));
 // No browser session here: callers authenticate with keys only.
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => null }));
 
@@ -22,14 +23,16 @@ const campaign = await import("./campaigns/[id]/route");
 const recipients = await import("./campaigns/[id]/recipients/route");
 const launch = await import("./campaigns/[id]/launch/route");
 const openapi = await import("./openapi.json/route");
+const uploads = await import("./recipient-uploads/route");
+const upload = await import("./recipient-uploads/[id]/route");
 
 type Handler = (req: Request, seg: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 function call(
   handler: Handler,
   path: string,
-  opts: { key?: string; body?: unknown; raw?: string | Uint8Array<ArrayBuffer>; params?: Record<string, string> } = {},
+  opts: { key?: string; body?: unknown; raw?: string | Uint8Array<ArrayBuffer>; params?: Record<string, string>; type?: string } = {},
 ) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
+  const headers: Record<string, string> = { "content-type": opts.type ?? "application/json" };
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;
   const method = opts.body !== undefined || opts.raw !== undefined ? "POST" : "GET";
   const req = new Request(`http://console.test${path}`, {
@@ -159,6 +162,20 @@ describe("automation API", () => {
     expect(await countCampaigns()).toBe(before);
   });
 
+  it("uploads a recipient list once with a supervisor key and shows it to a viewer key", async () => {
+    const csv = "phone,name\n+12065550100,Ada\n+12065550101,Bo\n";
+    const refused = await call(uploads.POST, "/api/v1/recipient-uploads?format=csv", { key: viewerKey, raw: csv, type: "text/csv" });
+    expect(refused.status).toBe(403);
+    const res = await call(uploads.POST, "/api/v1/recipient-uploads?format=csv&fileName=crm.csv", { key: supervisorKey, raw: csv, type: "text/csv" });
+    expect(res.status).toBe(201);
+    const made = (await res.json()).upload;
+    expect(made).toMatchObject({ format: "csv", fileName: "crm.csv", rows: 2, header: ["phone", "name"], bytes: csv.length });
+    const got = await call(upload.GET, `/api/v1/recipient-uploads/${made.id}`, { key: viewerKey, params: { id: made.id } });
+    expect(await got.json()).toEqual({ upload: made });
+    const [entry] = await state.db!.db.select().from(auditLog).where(eq(auditLog.targetId, made.id));
+    expect(entry).toMatchObject({ action: "recipients.uploaded", actorEmail: "api-key:CRM sync", diff: { rows: 2, bytes: csv.length, fileName: "crm.csv" } });
+  });
+
   it("stops accepting a revoked key", async () => {
     const list = await state.db!.db.query.apiKeys.findMany();
     const key = list.find((k) => k.name === "Dashboard")!;
@@ -171,8 +188,18 @@ describe("automation API", () => {
     const doc = await (await call(openapi.GET, "/api/v1/openapi.json")).json();
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/v1/campaigns", "/api/v1/campaigns/{id}/launch", "/api/v1/test-sends", "/api/v1/templates"]),
+      expect.arrayContaining([
+        "/api/v1/campaigns",
+        "/api/v1/campaigns/{id}/launch",
+        "/api/v1/test-sends",
+        "/api/v1/templates",
+        "/api/v1/recipient-uploads",
+        "/api/v1/recipient-uploads/{id}",
+      ]),
     );
-    expect(doc.paths["/api/v1/campaigns"].post.requestBody.content["application/json"].schema.properties.recipients).toBeDefined();
+    const recipientsDoc = doc.paths["/api/v1/campaigns"].post.requestBody.content["application/json"].schema.properties.recipients;
+    expect(JSON.stringify(recipientsDoc)).toContain('"uploadId"');
+    expect(Object.keys(doc.paths["/api/v1/recipient-uploads"].post.requestBody.content)).toEqual(expect.arrayContaining(["text/csv", "multipart/form-data"]));
+    expect(doc.paths["/api/v1/recipient-uploads"].post.responses["413"]).toBeDefined();
   });
 });
