@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getDb } from "@/lib/server/runtime";
+import { getDb } from "@/lib/runtime/current";
 import { countUsers } from "@/lib/users/queries";
 
 export default async function Home() {

@@ -1,6 +1,6 @@
 // Expected failures carry a deliberate, user-facing message; anything else becomes a generic message with a reference.
 import { z } from "zod";
-import { logEvent } from "@/lib/server/log";
+import { logEvent } from "@/lib/log/event";
 
 export type ErrorCode = "unauthenticated" | "forbidden" | "invalid" | "not_found" | "conflict" | "rate_limited" | "unavailable" | "internal";
 

@@ -4,7 +4,7 @@ import "./allow-server-modules";
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import next from "next";
-import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "@/lib/server/request-headers";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "@/lib/request/headers";
 import { getRuntime, shutdownRuntime, startAuditCheckpoints } from "@/lib/server/runtime";
 import { securityHeaders } from "@/lib/server/security-headers";
 import { startConnectBackend } from "@/lib/server/connect-backend";

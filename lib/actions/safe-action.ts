@@ -6,9 +6,9 @@ import { authorize, type Access } from "@/lib/auth/authorize";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/types";
 import { HTTP_STATUS, RefusalError, UserFacingError, toErrorBody, type ErrorBody } from "@/lib/errors";
-import { logEvent } from "@/lib/server/log";
-import { currentRequestMeta, type RequestMeta } from "@/lib/server/request-meta";
-import { getDb } from "@/lib/server/runtime";
+import { logEvent } from "@/lib/log/event";
+import { currentRequestMeta, type RequestMeta } from "@/lib/request/meta";
+import { getDb } from "@/lib/runtime/current";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 

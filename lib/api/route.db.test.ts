@@ -10,7 +10,7 @@ import { insertUser } from "@/lib/users/queries";
 import { z } from "zod";
 
 const state: { db?: DatabaseHandle; user: SessionUser | null } = { user: null };
-vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
+vi.mock("@/lib/runtime/current", () => ({ getDb: async () => state.db!.db }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user }));
 vi.mock("@/lib/env", () => ({ env: () => ({ PUBLIC_URL: undefined, API_KEY_REQUESTS_PER_MINUTE: 2 }) }));
 

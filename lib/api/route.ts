@@ -10,8 +10,8 @@ import type { AuditActor } from "@/lib/audit/context";
 import type { Db } from "@/lib/db/types";
 import { env } from "@/lib/env";
 import { HTTP_STATUS, RefusalError, toErrorBody } from "@/lib/errors";
-import { metaFromHeaders } from "@/lib/server/request-meta";
-import { getDb } from "@/lib/server/runtime";
+import { metaFromHeaders } from "@/lib/request/meta";
+import { getDb } from "@/lib/runtime/current";
 import { STATE_CHANGING_METHODS, checkSameOrigin } from "./same-origin";
 
 export interface RouteContext<A extends Access> {

@@ -2,7 +2,7 @@ import "server-only";
 // Writes a checkpoint of the audit chain every few minutes in the console (AUDIT_CHECKPOINT_MINUTES; 0 turns it off).
 import { wakeableSleep } from "@/lib/background/wakeable-sleep";
 import type { Db } from "@/lib/db/types";
-import { logEvent, type LogFields } from "@/lib/server/log";
+import { logEvent, type LogFields } from "@/lib/log/event";
 import { writeAuditCheckpoint } from "./checkpoint-writer";
 import { errorSummary } from "@/lib/errors";
 

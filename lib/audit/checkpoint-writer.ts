@@ -2,7 +2,7 @@ import "server-only";
 // Writes signed checkpoints of the chain's head: periodically (after verifying what was appended since the last
 // checkpoint, so a checkpoint never vouches for a chain whose newest entries were removed) and after a full verification.
 import type { Db } from "@/lib/db/types";
-import { logEvent, type LogFields } from "@/lib/server/log";
+import { logEvent, type LogFields } from "@/lib/log/event";
 import { appendCheckpoint, readCheckpointFile, signCheckpoint, type ChainHead, type SignedCheckpoint } from "./checkpoint";
 import { auditKey } from "./key";
 import { verifySinceCheckpoint } from "./verify";
@@ -11,7 +11,7 @@ export type CheckpointOutcome = { ok: true; written: boolean; checkpoint: Signed
 
 export interface WriteOptions {
   key?: string;
-  /** Structured log lines (lib/server/log by default): the signed checkpoint itself is one, kept wherever logs go. */
+  /** Structured log lines (lib/log/event by default): the signed checkpoint itself is one, kept wherever logs go. */
   log?: (fields: LogFields) => void;
 }
 

@@ -1,10 +1,10 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getRuntime } from "@/lib/server/runtime";
-import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "@/lib/server/request-headers";
+import { getRuntime } from "@/lib/runtime/current";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "@/lib/request/headers";
 import { signInSchema } from "@/lib/users/schemas";
-import { currentRequestMeta, type RequestMeta } from "@/lib/server/request-meta";
+import { currentRequestMeta, type RequestMeta } from "@/lib/request/meta";
 import { findUserByEmail } from "@/lib/users/queries";
 import { roleFromClaim } from "./oidc-role";
 import { isEmailVerified, signInWithOidc } from "./oidc-sign-in";

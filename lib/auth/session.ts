@@ -1,6 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { getRuntime } from "@/lib/server/runtime";
+import { getRuntime } from "@/lib/runtime/current";
 import { getAuthOptions } from "./options";
 import type { Role } from "./roles";
 import { resolveSessionUser } from "./session-user";

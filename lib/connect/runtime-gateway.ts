@@ -1,7 +1,7 @@
 import "server-only";
 // The gateway for this process's configuration: AWS, or the local simulator the server started.
 import { UserFacingError } from "@/lib/errors";
-import { getRuntime } from "@/lib/server/runtime";
+import { getRuntime } from "@/lib/runtime/current";
 import { classifyConnectError } from "./classify-error";
 import { createConnectGateway, type ConnectGateway } from "./gateway";
 

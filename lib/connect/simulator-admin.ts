@@ -3,7 +3,7 @@ import "server-only";
 import { defineAction } from "@/lib/actions/safe-action";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { UserFacingError } from "@/lib/errors";
-import { getRuntime } from "@/lib/server/runtime";
+import { getRuntime } from "@/lib/runtime/current";
 import { EDITABLE_FAULTS, simulatorSettingsSchema, type SimulatorSettings } from "./simulator-settings";
 
 interface SimulatorConfig {

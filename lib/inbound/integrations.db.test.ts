@@ -17,7 +17,7 @@ import { listIntegrations } from "./queries";
 import { decryptSecret } from "./secret";
 import { checkSignature, signatureFor } from "./signature";
 
-vi.mock("@/lib/server/runtime", () => ({ getRuntime: async () => ({ authSecret: TEST_AUTH_SECRET }) }));
+vi.mock("@/lib/runtime/current", () => ({ getRuntime: async () => ({ authSecret: TEST_AUTH_SECRET }) }));
 
 const meta = { requestId: "req-int", ip: "127.0.0.1", userAgent: "vitest" };
 

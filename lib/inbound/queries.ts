@@ -9,7 +9,7 @@ import { toStorable } from "@/lib/text/safe-text";
 import { admitRejection, pruneRejectionsIfDue } from "./rejection-cap";
 import type { InboundListFilter, InboundStatus } from "./schemas";
 import { describeError } from "@/lib/errors";
-import { logEvent } from "@/lib/server/log";
+import { logEvent } from "@/lib/log/event";
 
 export async function findIntegration(db: Db, id: string): Promise<InboundIntegration | undefined> {
   const [row] = await db.select().from(inboundIntegrations).where(eq(inboundIntegrations.id, id));

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { ConnectGateway } from "@/lib/connect/gateway";
 import { inboundMessages, type InboundIntegration, type InboundMessage } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
-import { logEvent } from "@/lib/server/log";
+import { logEvent } from "@/lib/log/event";
 import { describeError } from "@/lib/errors";
 import { forwardChatHead, type ForwardOutcome } from "./forward";
 import { parseInboundPayload } from "./payload";

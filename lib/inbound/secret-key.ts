@@ -1,7 +1,7 @@
 import "server-only";
 // The key that encrypts signing secrets, for this process's AUTH_SECRET. Functions that encrypt or verify take the
 // key as an argument; only the action and route entry points read it from here.
-import { getRuntime } from "@/lib/server/runtime";
+import { getRuntime } from "@/lib/runtime/current";
 import { deriveSecretKey } from "./secret";
 
 let cached: { authSecret: string; key: Buffer } | undefined;

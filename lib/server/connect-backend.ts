@@ -4,7 +4,7 @@ import "server-only";
 import path from "node:path";
 import { connectLocalOptionsFromEnv } from "@/lib/connect-local/env-options";
 import { startConnectLocal } from "@/lib/connect-local/server";
-import type { Runtime } from "./runtime";
+import type { Runtime } from "@/lib/runtime/current";
 
 export async function startConnectBackend(rt: Runtime): Promise<void> {
   const e = rt.env;

@@ -10,7 +10,7 @@ import { campaignRecipients } from "@/lib/db/schema";
 import { dispatchSetupFromEnv } from "@/lib/dispatch/env-setup";
 import { startDispatcher } from "@/lib/dispatch/dispatcher";
 import { startInboundForwarder } from "@/lib/inbound/forwarder";
-import type { Runtime } from "./runtime";
+import type { Runtime } from "@/lib/runtime/current";
 
 /**
  * With the embedded database only this process can use the data folder, so rows still marked `sending` were left by a

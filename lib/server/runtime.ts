@@ -1,29 +1,21 @@
 import "server-only";
-// The process-wide runtime: configuration, the data-folder lock, the database and the Connect endpoint.
-// Kept on globalThis because the server entry and Next's route bundles load separate copies of this module.
+// Boots the process-wide runtime (configuration, the data-folder lock, the database, the session secret and the audit
+// key) and shuts it down; the domains reach it through @/lib/runtime/current, which boots it with this code.
 import { startAuditCheckpointLoop } from "@/lib/audit/checkpoint-loop";
 import { checkpointFilePath } from "@/lib/audit/checkpoint";
 import { auditKeyFromSecrets, configureAuditKey } from "@/lib/audit/key";
-import { env, type Env } from "@/lib/env";
+import { env } from "@/lib/env";
 import { lockDataDir, type DataDirLock } from "@/lib/db/data-dir-lock";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { openPglite, openPostgres, waitForDatabase } from "@/lib/db/open";
 import type { DatabaseHandle } from "@/lib/db/types";
+import { forgetRuntime, provideRuntimeBoot, startedRuntime, type Runtime } from "@/lib/runtime/current";
 import path from "node:path";
 import { resolveAuthSecret } from "./auth-secret";
 import { bootstrapAdmin } from "./bootstrap-admin";
 
-export interface Runtime {
-  env: Env;
-  database: DatabaseHandle;
-  authSecret: string;
-  lock?: DataDirLock;
-  /** Set once the local Connect simulator (or CONNECT_ENDPOINT) is known. */
-  connectEndpoint?: string;
-  shutdownHooks: (() => Promise<void> | void)[];
-}
-
-const g = globalThis as unknown as { __outboundRuntime?: Promise<Runtime> };
+// The server entry starts the runtime through this module, which is what lets getRuntime boot it.
+export { getDb, getRuntime, type Runtime } from "@/lib/runtime/current";
 
 async function boot(): Promise<Runtime> {
   const e = env();
@@ -53,20 +45,8 @@ async function boot(): Promise<Runtime> {
   return { env: e, database, lock, authSecret, connectEndpoint: e.CONNECT_ENDPOINT, shutdownHooks: [] };
 }
 
-export function getRuntime(): Promise<Runtime> {
-  if (process.env.NEXT_PHASE === "phase-production-build") {
-    return Promise.reject(new Error("The database is not opened while building; this page must be dynamic"));
-  }
-  g.__outboundRuntime ??= boot().catch((err) => {
-    g.__outboundRuntime = undefined;
-    throw err;
-  });
-  return g.__outboundRuntime;
-}
-
-export async function getDb() {
-  return (await getRuntime()).database.db;
-}
+// On load: whichever module asks for the runtime first in this process boots it here.
+provideRuntimeBoot(boot);
 
 /** Signed checkpoints of the audit chain's head in DATA_DIR every AUDIT_CHECKPOINT_MINUTES (0: none), until shutdown. */
 export function startAuditCheckpoints(rt: Runtime): void {
@@ -78,7 +58,7 @@ export function startAuditCheckpoints(rt: Runtime): void {
 
 /** Runs shutdown hooks (newest first), closes the database cleanly and releases the folder lock. */
 export async function shutdownRuntime(): Promise<void> {
-  const pending = g.__outboundRuntime;
+  const pending = startedRuntime();
   if (!pending) return;
   const rt = await pending.catch(() => undefined);
   if (!rt) return;
@@ -91,5 +71,5 @@ export async function shutdownRuntime(): Promise<void> {
   }
   await rt.database.close();
   rt.lock?.release();
-  g.__outboundRuntime = undefined;
+  forgetRuntime();
 }

@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CHANGE_PASSWORD_PATH } from "@/lib/auth/page-guard";
 import { currentUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/server/runtime";
+import { getDb } from "@/lib/runtime/current";
 import { findUserById } from "@/lib/users/queries";
 import { ChangePasswordForm } from "./change-password-form";
 

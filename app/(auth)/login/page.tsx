@@ -4,7 +4,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { OIDC_PROVIDER_ID } from "@/lib/auth/options";
 import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { getDb } from "@/lib/server/runtime";
+import { getDb } from "@/lib/runtime/current";
 import { countUsers } from "@/lib/users/queries";
 import { signInErrorMessage } from "./error-messages";
 import { LoginForm } from "./login-form";

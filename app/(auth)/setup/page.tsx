@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getDb } from "@/lib/server/runtime";
+import { getDb } from "@/lib/runtime/current";
 import { countUsers } from "@/lib/users/queries";
 import { SetupForm } from "./setup-form";
 

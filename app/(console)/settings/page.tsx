@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { readSimulatorSettings } from "@/lib/connect/simulator-admin";
 import type { SimulatorSettings } from "@/lib/connect/simulator-settings";
-import { getRuntime } from "@/lib/server/runtime";
+import { getRuntime } from "@/lib/runtime/current";
 import { ConnectOverview } from "./connect-overview";
 import { SimulatorForm } from "./simulator-form";
 import { SendRateForm } from "./send-rate-form";

@@ -12,7 +12,7 @@ import { createTestDb } from "@/lib/testing/test-db";
 
 const state: { db?: DatabaseHandle; user: SessionUser | null; dataDir: string } = { user: null, dataDir: "" };
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user }));
-vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db, getRuntime: async () => ({ env: { dataDir: state.dataDir } }) }));
+vi.mock("@/lib/runtime/current", () => ({ getDb: async () => state.db!.db, getRuntime: async () => ({ env: { dataDir: state.dataDir } }) }));
 
 const { GET: list } = await import("./route");
 const { GET: exportCsv } = await import("./export/route");

@@ -8,7 +8,7 @@ import { createTestDb } from "@/lib/testing/test-db";
 
 const state: { db?: DatabaseHandle; user: SessionUser | null; minRole: Role } = { user: null, minRole: "supervisor" };
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user }));
-vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
+vi.mock("@/lib/runtime/current", () => ({ getDb: async () => state.db!.db }));
 vi.mock("@/lib/env", () => ({ env: () => ({ CUSTOMER_TEXT_ROLE: state.minRole }) }));
 
 const { GET } = await import("./route");

@@ -4,7 +4,7 @@ import { openPglite, openPostgres } from "@/lib/db/open";
 import type { DatabaseHandle } from "@/lib/db/types";
 
 const state: { database?: DatabaseHandle } = {};
-vi.mock("@/lib/server/runtime", () => ({ getRuntime: async () => ({ database: state.database }) }));
+vi.mock("@/lib/runtime/current", () => ({ getRuntime: async () => ({ database: state.database }) }));
 const { GET } = await import("./route");
 
 describe("GET /api/health", () => {

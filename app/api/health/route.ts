@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/route";
 import { env } from "@/lib/env";
 import { rootMessage } from "@/lib/errors";
-import { getRuntime } from "@/lib/server/runtime";
+import { getRuntime } from "@/lib/runtime/current";
 
 export const dynamic = "force-dynamic";
 

@@ -7,7 +7,7 @@ import { createTestDb } from "@/lib/testing/test-db";
 
 const state: { db?: DatabaseHandle; user: SessionUser | null } = { user: null };
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user }));
-vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
+vi.mock("@/lib/runtime/current", () => ({ getDb: async () => state.db!.db }));
 
 const { GET: messages } = await import("./messages/route");
 const { GET: rejections } = await import("./rejections/route");

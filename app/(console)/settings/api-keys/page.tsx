@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { listApiKeys } from "@/lib/api-keys/queries";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/server/runtime";
+import { getDb } from "@/lib/runtime/current";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateApiKeyDialog } from "./create-api-key-dialog";
 

@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listIntegrations } from "@/lib/inbound/queries";
-import { getRuntime } from "@/lib/server/runtime";
+import { getRuntime } from "@/lib/runtime/current";
 import { CreateIntegrationDialog } from "./create-integration-dialog";
 import { InboundActivity } from "./inbound-activity";
 import { IntegrationsTable } from "./integrations-table";

@@ -5,8 +5,8 @@ import { apiRoute } from "@/lib/api/route";
 import { checkpointFilePath } from "@/lib/audit/checkpoint";
 import { checkpointHead } from "@/lib/audit/checkpoint-writer";
 import { verifyAuditChain } from "@/lib/audit/verify";
-import { logEvent } from "@/lib/server/log";
-import { getRuntime } from "@/lib/server/runtime";
+import { logEvent } from "@/lib/log/event";
+import { getRuntime } from "@/lib/runtime/current";
 
 export const POST = apiRoute("supervisor", async ({ db, actor }) => {
   const file = checkpointFilePath((await getRuntime()).env.dataDir);

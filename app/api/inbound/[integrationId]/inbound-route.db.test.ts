@@ -17,7 +17,7 @@ import { insertUser } from "@/lib/users/queries";
 
 const state: { db?: DatabaseHandle } = {};
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => null }));
-vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db, getRuntime: async () => ({ authSecret: TEST_AUTH_SECRET }) }));
+vi.mock("@/lib/runtime/current", () => ({ getDb: async () => state.db!.db, getRuntime: async () => ({ authSecret: TEST_AUTH_SECRET }) }));
 
 const { POST } = await import("./route");
 

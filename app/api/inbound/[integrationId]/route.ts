@@ -6,7 +6,7 @@ import { MAX_BODY_BYTES } from "@/lib/inbound/protocol";
 import { readBodyUpTo } from "@/lib/inbound/read-body";
 import { receiveInbound } from "@/lib/inbound/receive";
 import { integrationSecretKey } from "@/lib/inbound/secret-key";
-import { getDb } from "@/lib/server/runtime";
+import { getDb } from "@/lib/runtime/current";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import "server-only";
 // Request id, client address and user agent for the audit log.
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
-import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./request-headers";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./headers";
 
 export interface RequestMeta {
   requestId: string;
