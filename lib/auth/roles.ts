@@ -1,6 +1,7 @@
 // Roles and what each may do. Pure: shared by the server, the forms and the UI.
-export const ROLES = ["admin", "supervisor", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from "@/lib/db/roles";
+
+export { ROLES, type Role } from "@/lib/db/roles";
 
 const RANK: Record<Role, number> = { viewer: 0, supervisor: 1, admin: 2 };
 

@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "./roles";
 
 export const userRole = pgEnum("user_role", ROLES);
 

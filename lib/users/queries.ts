@@ -2,7 +2,7 @@ import "server-only";
 import { asc, count, eq, isNull, and } from "drizzle-orm";
 import { users, type User } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/db/roles";
 
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
