@@ -2,7 +2,7 @@
 // texts (see redact.ts). Pure: the client imports the type.
 import type { chatEvents } from "@/lib/db/schema";
 import { explainChatEventError } from "./explain-error";
-import { isCustomerChatEvent, redactCustomerText, type CustomerTextReader } from "./redact";
+import { isCustomerChatEvent, redactCustomerText, type CustomerTextReader } from "@/lib/customer-text/redact";
 
 type Row = typeof chatEvents.$inferSelect;
 

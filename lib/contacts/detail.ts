@@ -4,13 +4,13 @@ import "server-only";
 import { connectFailureText } from "@/lib/connect/error-message";
 import { getGateway } from "@/lib/connect/runtime-gateway";
 import type { ContactDetails } from "@/lib/connect/types";
-import { isCustomerContactEvent, redactCustomerText, type CustomerTextReader, type Redacted } from "@/lib/chat-events/redact";
+import { isCustomerContactEvent, redactCustomerText, type CustomerTextReader, type Redacted } from "@/lib/customer-text/redact";
 import type { Db } from "@/lib/db/types";
 import { contactEvents, getContact, type ContactEvent, type ContactRow } from "./queries";
 
 export interface ContactDetail {
   contact: ContactRow;
-  /** A customer's words only for readers of customers' texts (see lib/chat-events/redact.ts). */
+  /** A customer's words only for readers of customers' texts (see lib/customer-text/redact.ts). */
   events: Redacted<ContactEvent, "content">[];
   /** DescribeContact now; null when it failed, and then liveError says why. */
   live: ContactDetails | null;

@@ -2,7 +2,7 @@
 import { apiRoute } from "@/lib/api/route";
 import { chatEventFilterSchema } from "@/lib/chat-events/filters";
 import { listChatEvents } from "@/lib/chat-events/queries";
-import { customerTextReader } from "@/lib/chat-events/customer-text-reader";
+import { customerTextReader } from "@/lib/customer-text/reader";
 import { publicChatEvent } from "@/lib/chat-events/view";
 
 export const GET = apiRoute("viewer", async ({ req, db, user }) => {

@@ -1,6 +1,6 @@
 // Browser-side calls for the integrations page's message and rejection lists.
 import { fetchJson } from "@/components/fetch-json";
-import type { Redacted } from "@/lib/chat-events/redact";
+import type { Redacted } from "@/lib/customer-text/redact";
 import type { Page, PublicMessage, PublicRejection } from "@/lib/inbound/queries";
 
 /** A message as the route sends it: its text only for readers of customers' texts. */

@@ -1,7 +1,7 @@
 // One contact: what the console stored, its campaign, the events sent into it, and a live DescribeContact. When
 // Connect cannot answer, the stored data still comes back, with liveError saying why.
 import { apiRoute } from "@/lib/api/route";
-import { customerTextReader } from "@/lib/chat-events/customer-text-reader";
+import { customerTextReader } from "@/lib/customer-text/reader";
 import { loadContactDetail } from "@/lib/contacts/detail";
 import { contactIdSchema } from "@/lib/contacts/schemas";
 import { UserFacingError } from "@/lib/errors";

@@ -1,9 +1,9 @@
 // Inbound messages for the integrations page: newest first, by integration and status, one keyset page at a time.
 // Admins only (the integrations settings are); the texts are customers' own words and pass the same rule as every
-// other page that shows them (lib/chat-events/redact.ts).
+// other page that shows them (lib/customer-text/redact.ts).
 import { apiRoute } from "@/lib/api/route";
-import { customerTextReader } from "@/lib/chat-events/customer-text-reader";
-import { isCustomerInboundMessage, redactCustomerText } from "@/lib/chat-events/redact";
+import { customerTextReader } from "@/lib/customer-text/reader";
+import { isCustomerInboundMessage, redactCustomerText } from "@/lib/customer-text/redact";
 import { listMessages } from "@/lib/inbound/queries";
 import { inboundListFilterSchema } from "@/lib/inbound/schemas";
 

@@ -1,8 +1,8 @@
 // Requests the inbound endpoint refused (signature, timestamp, body), newest first, for the integrations page. A body
 // excerpt may hold a customer's words: it passes the same rule as every other page that shows them.
 import { apiRoute } from "@/lib/api/route";
-import { customerTextReader } from "@/lib/chat-events/customer-text-reader";
-import { redactCustomerText } from "@/lib/chat-events/redact";
+import { customerTextReader } from "@/lib/customer-text/reader";
+import { redactCustomerText } from "@/lib/customer-text/redact";
 import { listRejections } from "@/lib/inbound/queries";
 import { inboundListFilterSchema } from "@/lib/inbound/schemas";
 

@@ -5,7 +5,7 @@ import { actionResponse, jsonBody } from "@/lib/api/run-action";
 import { actionInputFor } from "@/lib/chat-events/api-destination";
 import { apiChatEventSchema } from "@/lib/chat-events/api-schema";
 import { sendChatEvent } from "@/lib/chat-events/actions";
-import { customerTextReader } from "@/lib/chat-events/customer-text-reader";
+import { customerTextReader } from "@/lib/customer-text/reader";
 import { findChatEvent } from "@/lib/chat-events/queries";
 import { publicChatEvent } from "@/lib/chat-events/view";
 
