@@ -7,7 +7,7 @@ import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { createTestDb } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
-import { ALL_ACTIONS, actionNamed } from "./registry";
+import { ALL_ACTIONS, actionNamed } from "@/lib/testing/action-registry";
 import { runAction } from "./safe-action";
 
 const meta = { requestId: "req-test", ip: "127.0.0.1", userAgent: "vitest" };

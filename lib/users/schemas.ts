@@ -1,6 +1,6 @@
 // Input schemas for users and passwords, shared by the forms (client) and the server actions.
 import { z } from "zod";
-import { isEmailLike, passwordProblem } from "@/lib/auth/password-policy";
+import { isEmailLike, passwordProblem } from "./password-policy";
 import { emailSchema } from "./email-schema";
 import { roleSchema } from "./role-schema";
 import { safeText } from "@/lib/text/safe-text";
@@ -8,7 +8,7 @@ import { safeText } from "@/lib/text/safe-text";
 export { emailSchema } from "./email-schema";
 export { signInSchema, type SignInInput } from "./sign-in-schema";
 
-/** A new password: lib/auth/password-policy.ts decides; the email rule is added where the email is known. */
+/** A new password: lib/users/password-policy.ts decides; the email rule is added where the email is known. */
 export const passwordSchema = z.string({ error: "Enter a password" }).superRefine((value, ctx) => {
   const problem = passwordProblem(value);
   if (problem) ctx.addIssue({ code: "custom", message: problem });

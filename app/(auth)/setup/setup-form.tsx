@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { PASSWORD_HINT } from "@/lib/auth/password-policy";
+import { PASSWORD_HINT } from "@/lib/users/password-policy";
 import { setupSchema } from "@/lib/users/schemas";
 import { setupFirstAdminAction } from "./actions";
 

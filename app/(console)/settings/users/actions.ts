@@ -1,7 +1,7 @@
 "use server";
 import { serverAction } from "@/lib/actions/safe-action";
-import { changeUserRole, createUser, setUserDisabled } from "@/lib/users/actions";
-import { resetUserPassword } from "@/lib/users/password-actions";
+import { changeUserRole, createUser, setUserDisabled } from "@/lib/accounts/actions";
+import { resetUserPassword } from "@/lib/accounts/password-actions";
 
 export const createUserAction = serverAction(createUser);
 export const changeUserRoleAction = serverAction(changeUserRole);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/server/runtime";
-import { listPublicUsers } from "@/lib/users/actions";
+import { getDb } from "@/lib/runtime/current";
+import { listPublicUsers } from "@/lib/accounts/actions";
 import { AddUserDialog } from "./add-user-dialog";
 import { UsersTable } from "./users-table";
 

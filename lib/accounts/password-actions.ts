@@ -3,14 +3,14 @@ import "server-only";
 import { defineAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { isEmailLike } from "@/lib/auth/password-policy";
+import { isEmailLike } from "@/lib/users/password-policy";
 import { revokeSession, revokeUserSessions } from "@/lib/auth/sessions";
 import { clearAttemptsForUser, clearSingleAttempt, reserveSingleAttempt } from "@/lib/auth/sign-in-attempts";
 import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import { loadUser } from "./actions";
-import { replacePasswordHash, updateUser } from "./queries";
-import { changePasswordSchema, resetPasswordSchema } from "./schemas";
+import { replacePasswordHash, updateUser } from "@/lib/users/queries";
+import { changePasswordSchema, resetPasswordSchema } from "@/lib/users/schemas";
 import { generateTemporaryPassword } from "./temporary-password";
 
 const WRONG_CURRENT = "Your current password is not correct";

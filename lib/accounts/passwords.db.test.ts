@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { runAction } from "@/lib/actions/safe-action";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { passwordProblem } from "@/lib/auth/password-policy";
+import { passwordProblem } from "@/lib/users/password-policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { createSession } from "@/lib/auth/sessions";
 import { attemptSignIn } from "@/lib/auth/sign-in";
@@ -12,7 +12,7 @@ import { createTestDb } from "@/lib/testing/test-db";
 import { changeUserRole, createUser, setUserDisabled } from "./actions";
 import { changeOwnPassword, resetUserPassword } from "./password-actions";
 import { MUST_CHANGE_PASSWORD_MESSAGE } from "@/lib/actions/safe-action";
-import { findUserById, insertUser } from "./queries";
+import { findUserById, insertUser } from "@/lib/users/queries";
 
 const meta = { requestId: "r", ip: null, userAgent: null };
 const OLD = "first-long-passphrase-1";

@@ -4,7 +4,7 @@ import { createTestDb } from "@/lib/testing/test-db";
 import { runAction } from "@/lib/actions/safe-action";
 import { auditLog } from "@/lib/db/schema";
 import { setupFirstAdmin } from "./actions";
-import { countUsers } from "./queries";
+import { countUsers } from "@/lib/users/queries";
 
 const meta = { requestId: "r", ip: null, userAgent: null };
 const input = { email: "First@Example.com", name: "First", password: "a-long-passphrase-42", confirmPassword: "a-long-passphrase-42" };

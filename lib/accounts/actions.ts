@@ -7,8 +7,8 @@ import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db/types";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { UserFacingError } from "@/lib/errors";
-import { changeRoleSchema, createUserSchema, setUserDisabledSchema, setupSchema } from "./schemas";
-import { countActiveAdmins, countUsers, findUserByEmail, findUserById, insertUser, listUsers, publicUser, updateUser } from "./queries";
+import { changeRoleSchema, createUserSchema, setUserDisabledSchema, setupSchema } from "@/lib/users/schemas";
+import { countActiveAdmins, countUsers, findUserByEmail, findUserById, insertUser, listUsers, publicUser, updateUser } from "@/lib/users/queries";
 
 const SETUP_LOCK = 7_201_442_003;
 

@@ -2,7 +2,7 @@ import "server-only";
 // Temporary passwords for admin resets: generated rather than typed, so no admin picks a weak or reused one, and
 // pasted or read out once. Lower case without l and o (no 1/l, 0/o mix-ups): 32 symbols, 20 of them (100 bits).
 import { randomInt } from "node:crypto";
-import { passwordProblem } from "@/lib/auth/password-policy";
+import { passwordProblem } from "@/lib/users/password-policy";
 
 const ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 

@@ -1,7 +1,7 @@
 import "server-only";
 // Every server action definition, so one test can hold each of them to its role.
-import * as users from "@/lib/users/actions";
-import * as passwords from "@/lib/users/password-actions";
+import * as users from "@/lib/accounts/actions";
+import * as passwords from "@/lib/accounts/password-actions";
 import * as simulator from "@/lib/connect/simulator-admin";
 import * as apiKeys from "@/lib/api-keys/actions";
 import * as campaigns from "@/lib/campaigns/actions";
@@ -12,7 +12,7 @@ import * as inbound from "@/lib/inbound/actions";
 import * as retry from "@/lib/campaigns/retry";
 import * as settingsActions from "@/lib/settings/actions";
 import * as suppression from "@/lib/suppression/actions";
-import type { AnyActionDef } from "./safe-action";
+import type { AnyActionDef } from "@/lib/actions/safe-action";
 
 export const ALL_ACTIONS: readonly AnyActionDef[] = [
   users.setupFirstAdmin,
