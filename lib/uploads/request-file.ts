@@ -2,7 +2,6 @@
 // multipart form. Never more than the limit is held: a declared length over it is refused unread, a streamed body is
 // cut off as soon as it passes.
 import { UserFacingError } from "@/lib/errors";
-import { readBodyUpTo } from "@/lib/inbound/read-body";
 import { fileTooLarge } from "./too-large";
 
 // A form's boundaries and part headers around the file; a few KB in practice.
@@ -34,13 +33,11 @@ export async function readRequestFile(req: Request, maxBytes: number): Promise<R
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > cap) throw fileTooLarge(declared, maxBytes);
 
-  const body = await readBodyUpTo(req, cap).catch(() => {
-    throw invalid("The upload stopped before the whole file arrived. Send it again.");
-  });
+  const body = await readUpTo(req, cap);
   if (body === null) throw fileTooLarge("more", maxBytes);
   if (!multipart) return { bytes: body, fileName: null, format: null };
 
-  // readBodyUpTo concatenates into a fresh ArrayBuffer, never a shared one.
+  // readUpTo concatenates into a fresh ArrayBuffer, never a shared one.
   const form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { "content-type": contentType } }).formData().catch(() => {
     throw invalid("The form could not be read. Send the list as multipart/form-data with a file part named file.");
   });
@@ -53,4 +50,34 @@ export async function readRequestFile(req: Request, maxBytes: number): Promise<R
     fileName: file instanceof File ? file.name : null,
     format: typeof format === "string" ? format : null,
   };
+}
+
+/**
+ * The body up to `maxBytes`, or null past it (the rest is not read). Stops as soon as the client goes away: a
+ * disconnect aborts req.signal, and waiting on a body that will never finish would hold the request open.
+ */
+async function readUpTo(req: Request, maxBytes: number): Promise<Uint8Array | null> {
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const stopped = () => invalid("The upload stopped before the whole file arrived. Send it again.");
+  const gone = new Promise<never>((_, reject) => {
+    if (req.signal.aborted) reject(stopped());
+    req.signal.addEventListener("abort", () => reject(stopped()), { once: true });
+  });
+  gone.catch(() => undefined);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), gone]);
+      if (done) return Buffer.concat(chunks);
+      size += value.byteLength;
+      if (size > maxBytes) return null;
+      chunks.push(value);
+    }
+  } catch (err) {
+    throw err instanceof UserFacingError ? err : stopped();
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
 }

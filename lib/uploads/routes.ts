@@ -6,7 +6,7 @@ import type { RouteContext } from "@/lib/api/route";
 import { env } from "@/lib/env";
 import { errorSummary, UserFacingError } from "@/lib/errors";
 import { decodeRecipientsFile } from "@/lib/recipients/decode";
-import { logEvent } from "@/lib/server/log";
+import { logEvent } from "@/lib/log/event";
 import { sanitizeFileName } from "./file-name";
 import { readListShape } from "./list-shape";
 import { getUploadSummary } from "./queries";

@@ -15,7 +15,6 @@ import { insertUser } from "@/lib/users/queries";
 
 const state: { db?: DatabaseHandle; user: SessionUser | null; maxMb: number } = { user: null, maxMb: 50 };
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user }));
-vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
 vi.mock("@/lib/runtime/current", () => ({ getDb: async () => state.db!.db }));
 const baseEnv = loadEnv({ NODE_ENV: "test" });
 vi.mock("@/lib/env", () => ({ env: () => ({ ...baseEnv, PUBLIC_URL: undefined, RECIPIENTS_MAX_MB: state.maxMb }) }));
@@ -212,6 +211,30 @@ describe("recipient uploads", () => {
     expect(form.status).toBe(400);
     expect((await form.json()).error.message).toBe("The form has no file: send the list in a part named file.");
     expect(await state.db!.db.$count(recipientUploads)).toBe(4);
+  });
+
+  it("stores nothing when the client goes away during the upload", async () => {
+    state.user = sam;
+    const before = await state.db!.db.$count(recipientUploads);
+    const gone = new AbortController();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("phone\n+12065550100\n"));
+      },
+      pull() {
+        gone.abort();
+      },
+    });
+    const req = new Request("http://console.test/api/recipient-uploads?format=csv", {
+      method: "POST",
+      body,
+      headers: { "content-type": "text/csv" },
+      signal: gone.signal,
+      duplex: "half",
+    } as RequestInit);
+    const res = await upload(req, {});
+    expect(res.status).toBe(400);
+    expect(await state.db!.db.$count(recipientUploads)).toBe(before);
   });
 
   it("lets viewers read an upload but not make one, and refuses a cross-site request with the session cookie", async () => {

@@ -13,7 +13,6 @@ import { UNSTORABLE_TEXT } from "@/lib/text/safe-text";
 import { insertUser } from "@/lib/users/queries";
 
 const state: { db?: DatabaseHandle } = {};
-vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
 vi.mock("@/lib/runtime/current", () => ({ getDb: async () => state.db!.db }));
 // No browser session here: callers authenticate with keys only.
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => null }));
