@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectDelimiter, parseCsv } from "./csv-parse";
 import { RecipientsInputError } from "./input-error";
+import { MAX_RECIPIENT_ROWS, tooManyRowsMessage } from "./limits";
 
 const cellsOf = (text: string, options?: Parameters<typeof parseCsv>[1]) => parseCsv(text, options).rows.map((row) => row.cells);
 const linesOf = (text: string) => parseCsv(text).rows.map((row) => row.line);
@@ -69,6 +70,26 @@ describe("parseCsv", () => {
     expect(cellsOf('phone, name\n+1, "Smith, John"\n')).toEqual([["+1", "Smith, John"]]);
   });
 
+  it("keeps unquoted values as written beside quoted ones, dropping only the spaces around the quotes", () => {
+    expect(cellsOf('phone;name;note\n +1 ;  "Smith; ""J"""  ; x \u00a0\n')).toEqual([[" +1 ", 'Smith; "J"', " x \u00a0"]]);
+  });
+
+  it("refuses text after a closing quote, naming its line", () => {
+    expect(() => parseCsv('phone,note\n+1,"a\r\nb"\n+2,"x\ny"z\n')).toThrowError(
+      new RecipientsInputError(
+        'Line 5 has text right after the closing quote of a quoted value. Put the whole value inside the quotes (a " inside it is written "") and upload again.',
+        5,
+      ),
+    );
+  });
+
+  it("names the line of the unclosed quote when earlier values of its row span lines", () => {
+    const text = 'phone,a,b\r\n\r\n+1,"x\r\ny","Bob\r\n+2,""Cy""\r\n';
+    expect(() => parseCsv(text)).toThrowError(
+      new RecipientsInputError(`A quoted value that starts on line 4 is never closed. Check for a missing " and upload again.`, 4),
+    );
+  });
+
   it("keeps a quote in the middle of an unquoted value as text", () => {
     expect(cellsOf('phone,item\n+1,5" screen\n')).toEqual([["+1", '5" screen']]);
   });
@@ -100,5 +121,22 @@ describe("parseCsv", () => {
     expect(table.rows).toHaveLength(100_000);
     expect(table.rows[99_999]).toEqual({ line: 100_001, cells: ["+141555599999", "Ann", "Leeds"] });
     expect(table.rows[10]!.cells[1]).toBe("Doe, J");
+  });
+
+  it("refuses more rows than the limit, naming the first line over it", () => {
+    const error = (() => {
+      try {
+        parseCsv("phone\n" + "1\n".repeat(MAX_RECIPIENT_ROWS + 1));
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toEqual(new RecipientsInputError(tooManyRowsMessage("more"), MAX_RECIPIENT_ROWS + 2));
+  });
+
+  it("takes exactly the limit, with the padding lines spreadsheets add besides", () => {
+    const table = parseCsv("phone\n" + ",\n".repeat(3) + "1\n".repeat(MAX_RECIPIENT_ROWS) + ",\n");
+    expect(table.rows).toHaveLength(MAX_RECIPIENT_ROWS);
+    expect(table.rows.at(-1)!.line).toBe(MAX_RECIPIENT_ROWS + 4);
   });
 });

@@ -63,3 +63,6 @@ export interface PreflightReport {
   /** Every row, in source order, each exactly once. */
   rows: PreflightRow[];
 }
+
+/** A report without its rows: what a check of a list in batches keeps once the batches have gone on. */
+export type PreflightTally = Omit<PreflightReport, "rows">;

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "./csv-parse";
 import { RecipientsInputError } from "./input-error";
 import type { RecipientMappingInput } from "./mapping";
-import { preflightRecipients } from "./preflight";
+import { createPreflightChecker, preflightRecipients, preflightRecipientsAsync } from "./preflight";
 import type { PreflightOptions } from "./preflight-plan";
-import { PREFLIGHT_STATUSES } from "./preflight-types";
+import { PREFLIGHT_STATUSES, type PreflightRow } from "./preflight-types";
 
 const MAPPING: RecipientMappingInput = { phoneColumn: "phone", nameColumn: "name", variableColumns: { city: "city" } };
 
@@ -184,5 +184,86 @@ describe("preflightRecipients", () => {
       defaultCountry: '"XX" is not a country code',
       allowedCountries: '"UK" is not a country code',
     });
+  });
+});
+
+// Repeats of earlier numbers far apart (so they fall in later batches), a repeat whose first copy is invalid, bad
+// numbers, a suppressed number, and rows of the wrong shape.
+function mixedList(): string {
+  const lines = ["phone,name,city"];
+  for (let i = 0; i < 60; i++) {
+    const n = 1000 + (i % 25);
+    if (i % 11 === 5) lines.push(`not a number ${i},N${i},Leeds`);
+    else if (i % 13 === 7) lines.push(`+1415555${n},N${i}`);
+    else if (i % 17 === 3) lines.push(`+1415556${1000 + i},N${i},`);
+    else lines.push(`(415) 555-${n},N${i},Leeds`);
+  }
+  return lines.join("\n");
+}
+
+describe("createPreflightChecker", () => {
+  const options: PreflightOptions = { defaultCountry: "US", sampleSize: 4, isSuppressed: (e164) => e164 === "+14155551003" };
+
+  it("gives, batch by batch, exactly what preflightRecipients gives for the whole list", () => {
+    const table = parseCsv(mixedList());
+    const whole = preflightRecipients(table, MAPPING, options);
+    expect(whole.counts.duplicate).toBeGreaterThan(20);
+    expect(Object.keys(whole.invalidByProblem).sort()).toEqual(["missing_value", "not_a_number", "too_few_columns"]);
+    for (const size of [1, 2, 7, 25, 100]) {
+      const checker = createPreflightChecker(table.header, MAPPING, options);
+      const rows: PreflightRow[] = [];
+      for (let from = 0; from < table.rows.length; from += size) rows.push(...checker.checkBatch(table.rows.slice(from, from + size)));
+      expect({ ...checker.tally(), rows }, `batches of ${size}`).toEqual(whole);
+    }
+  });
+
+  it("uses a batch's own suppression lookup in place of the list's", () => {
+    const table = parseCsv("phone\n+14155551001\n+14155551002\n+14155551002\n+14155551001\n");
+    const checker = createPreflightChecker(table.header, { phoneColumn: "phone" }, { isSuppressed: (e164) => e164 === "+14155551002" });
+    const first = checker.checkBatch(table.rows.slice(0, 2), { isSuppressed: (e164) => e164 === "+14155551001" });
+    const second = checker.checkBatch(table.rows.slice(2));
+    expect([...first, ...second].map((row) => row.status)).toEqual(["suppressed", "valid", "suppressed", "valid"]);
+  });
+
+  it("hands out a tally that later batches leave as it was", () => {
+    const table = parseCsv("phone\n+14155551001\nbad\n+14155551001\n");
+    const checker = createPreflightChecker(table.header, { phoneColumn: "phone" });
+    checker.checkBatch(table.rows.slice(0, 1));
+    const early = checker.tally();
+    checker.checkBatch(table.rows.slice(1));
+    expect(early).toEqual({
+      total: 1,
+      counts: { valid: 1, invalid: 0, duplicate: 0, suppressed: 0 },
+      invalidByProblem: {},
+      samples: { valid: [expect.objectContaining({ line: 2 })], invalid: [], duplicate: [], suppressed: [] },
+    });
+    expect(checker.tally()).toMatchObject({ total: 3, counts: { valid: 1, invalid: 1, duplicate: 1, suppressed: 0 }, invalidByProblem: { not_a_number: 1 } });
+  });
+
+  it("refuses a mapping the header cannot satisfy before any batch", () => {
+    expect(setupError(() => createPreflightChecker(["phone"], { phoneColumn: "Phone" })).fields).toEqual({ phoneColumn: 'The file has no column "Phone"' });
+  });
+});
+
+describe("preflightRecipientsAsync", () => {
+  it("gives preflightRecipients' report, checked in slices with progress after each", async () => {
+    const table = parseCsv(mixedList());
+    const progress: number[] = [];
+    const report = await preflightRecipientsAsync(table, MAPPING, { defaultCountry: "US" }, { sliceRows: 25, onProgress: (rows) => progress.push(rows) });
+    expect(report).toEqual(preflightRecipients(table, MAPPING, { defaultCountry: "US" }));
+    expect(progress).toEqual([25, 50, 60]);
+  });
+
+  it("stops with the signal's reason", async () => {
+    const table = parseCsv(mixedList());
+    const controller = new AbortController();
+    const reason = new Error("gone");
+    const checking = preflightRecipientsAsync(
+      table,
+      MAPPING,
+      { defaultCountry: "US" },
+      { sliceRows: 10, signal: controller.signal, onProgress: () => controller.abort(reason) },
+    );
+    await expect(checking).rejects.toBe(reason);
   });
 });

@@ -6,39 +6,85 @@
 // duplicate only of a row that will be sent, so an invalid first copy never hides a good second one.
 import { normalizePhone } from "./normalize-phone";
 import { planPreflight, type PreflightOptions, type PreflightPlan } from "./preflight-plan";
-import type { InvalidProblem, InvalidRow, PreflightReport, PreflightRow } from "./preflight-types";
+import type { InvalidProblem, InvalidRow, PreflightReport, PreflightRow, PreflightTally } from "./preflight-types";
 import { utf8ByteLength } from "./attributes";
+import { nextTurn } from "./event-loop";
 import type { RecipientMappingInput } from "./mapping";
 import { renderTemplate } from "./placeholders";
 import type { RecipientRow, RecipientTable } from "./table";
 
-/** Throws RecipientsInputError (with field errors) when the mapping or options cannot work for any row. */
-export function preflightRecipients(table: RecipientTable, mapping: RecipientMappingInput, options: PreflightOptions = {}): PreflightReport {
-  const plan = planPreflight(table.header, mapping, options);
-  const report: PreflightReport = {
-    total: table.rows.length,
+export interface PreflightBatchOptions {
+  /** Overrides options.isSuppressed for this batch, for callers that look suppression up a batch at a time. */
+  isSuppressed?: (e164: string) => boolean;
+}
+
+export interface PreflightChecker {
+  /** The rows' results, in order. Rows are judged as if every earlier batch came before them in one list. */
+  checkBatch(rows: readonly RecipientRow[], batchOptions?: PreflightBatchOptions): PreflightRow[];
+  /** Counts and samples of every row checked so far. */
+  tally(): PreflightTally;
+}
+
+/**
+ * Checks a list a batch at a time, keeping only what spans batches: the numbers already claimed by valid rows, the
+ * counts and the samples. Throws RecipientsInputError (with field errors) when the mapping or options cannot work for any row.
+ */
+export function createPreflightChecker(header: string[], mapping: RecipientMappingInput, options: PreflightOptions = {}): PreflightChecker {
+  const plan = planPreflight(header, mapping, options);
+  const tally: PreflightTally = {
+    total: 0,
     counts: { valid: 0, invalid: 0, duplicate: 0, suppressed: 0 },
     invalidByProblem: {},
     samples: { valid: [], invalid: [], duplicate: [], suppressed: [] },
-    rows: new Array<PreflightRow>(table.rows.length),
   };
   // E.164 → line of the valid row that claimed it.
   const sentTo = new Map<string, number>();
-  for (let i = 0; i < table.rows.length; i++) {
-    const result = checkRow(table.rows[i]!, plan, sentTo);
-    if (result.status === "valid") sentTo.set(result.e164, result.line);
-    report.rows[i] = result;
-    record(report, result, plan.sampleSize);
-  }
-  return report;
+  return {
+    checkBatch(rows, batchOptions = {}) {
+      const isSuppressed = batchOptions.isSuppressed ?? plan.isSuppressed;
+      const results = new Array<PreflightRow>(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const result = checkRow(rows[i]!, plan, isSuppressed, sentTo);
+        if (result.status === "valid") sentTo.set(result.e164, result.line);
+        results[i] = result;
+        record(tally, result, plan.sampleSize);
+      }
+      return results;
+    },
+    tally() {
+      // A copy, so later batches do not change a tally already handed out.
+      return {
+        total: tally.total,
+        counts: { ...tally.counts },
+        invalidByProblem: { ...tally.invalidByProblem },
+        samples: {
+          valid: [...tally.samples.valid],
+          invalid: [...tally.samples.invalid],
+          duplicate: [...tally.samples.duplicate],
+          suppressed: [...tally.samples.suppressed],
+        },
+      };
+    },
+  };
+}
+
+/** Throws RecipientsInputError (with field errors) when the mapping or options cannot work for any row. */
+export function preflightRecipients(table: RecipientTable, mapping: RecipientMappingInput, options: PreflightOptions = {}): PreflightReport {
+  const checker = createPreflightChecker(table.header, mapping, options);
+  const rows = checker.checkBatch(table.rows);
+  return { ...checker.tally(), rows };
 }
 
 export interface PreflightProgressOptions {
-  /** Called now and then with the number of rows checked so far. */
+  /** Called after each slice with the number of rows checked so far. */
   onProgress?: (rowsChecked: number) => void;
   /** Aborting stops the check with the signal's reason. */
   signal?: AbortSignal;
+  /** Rows checked between hand-backs of the event loop; 5,000 when left out. */
+  sliceRows?: number;
 }
+
+export const DEFAULT_SLICE_ROWS = 5_000;
 
 /** The same report as preflightRecipients, computed in slices that hand the event loop back between them. */
 export async function preflightRecipientsAsync(
@@ -47,13 +93,27 @@ export async function preflightRecipientsAsync(
   options: PreflightOptions = {},
   progress: PreflightProgressOptions = {},
 ): Promise<PreflightReport> {
-  progress.signal?.throwIfAborted();
-  const report = preflightRecipients(table, mapping, options);
-  progress.onProgress?.(report.total);
-  return report;
+  const { signal } = progress;
+  const sliceRows = progress.sliceRows ?? DEFAULT_SLICE_ROWS;
+  if (!Number.isInteger(sliceRows) || sliceRows < 1) throw new RangeError(`sliceRows must be a positive integer, not ${sliceRows}`);
+  signal?.throwIfAborted();
+  const checker = createPreflightChecker(table.header, mapping, options);
+  const rows: PreflightRow[] = [];
+  for (let from = 0; from < table.rows.length; from += sliceRows) {
+    if (from > 0) await nextTurn();
+    signal?.throwIfAborted();
+    for (const row of checker.checkBatch(table.rows.slice(from, from + sliceRows))) rows.push(row);
+    progress.onProgress?.(rows.length);
+  }
+  return { ...checker.tally(), rows };
 }
 
-function checkRow(row: RecipientRow, plan: PreflightPlan, sentTo: ReadonlyMap<string, number>): PreflightRow {
+function checkRow(
+  row: RecipientRow,
+  plan: PreflightPlan,
+  isSuppressed: ((e164: string) => boolean) | undefined,
+  sentTo: ReadonlyMap<string, number>,
+): PreflightRow {
   const { cells, line } = row;
   const phoneRaw = cells[plan.phoneColumn] ?? "";
   const name = plan.nameColumn === -1 ? undefined : cells[plan.nameColumn]?.trim() || undefined;
@@ -76,7 +136,7 @@ function checkRow(row: RecipientRow, plan: PreflightPlan, sentTo: ReadonlyMap<st
     const is = country === undefined ? `+${phone.callingCode} is not tied to a country` : `+${phone.callingCode} is ${country}`;
     return invalid(line, phoneRaw, name, "wrong_country", `wrong country for the source number (${is}, ${plan.allowedCountriesText})`, e164, country);
   }
-  if (plan.isSuppressed?.(e164)) return { status: "suppressed", line, phoneRaw, name, e164, reason: "on the suppression list" };
+  if (isSuppressed?.(e164)) return { status: "suppressed", line, phoneRaw, name, e164, reason: "on the suppression list" };
   const firstLine = sentTo.get(e164);
   if (firstLine !== undefined) {
     return { status: "duplicate", line, phoneRaw, name, e164, duplicateOfLine: firstLine, reason: `same number as line ${firstLine}` };
@@ -120,7 +180,8 @@ function invalid(
   return { status: "invalid", line, phoneRaw, name, problem, reason, e164, country };
 }
 
-function record(report: PreflightReport, row: PreflightRow, sampleSize: number): void {
+function record(report: PreflightTally, row: PreflightRow, sampleSize: number): void {
+  report.total++;
   report.counts[row.status]++;
   if (row.status === "invalid") report.invalidByProblem[row.problem] = (report.invalidByProblem[row.problem] ?? 0) + 1;
   const samples = report.samples[row.status] as PreflightRow[];
