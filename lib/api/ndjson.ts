@@ -21,11 +21,13 @@ export const NDJSON_CONTENT_TYPE = "application/x-ndjson";
  * Runs `work` and streams its progress and result. The signal handed to `work` aborts when the client goes away
  * (the request's signal, or the response stream cancelled); the work decides what it can still stop.
  */
-export function ndjsonResponse<T>(work: StreamWork<T>, o: { signal?: AbortSignal; requestId: string; intervalMs?: number }): Response {
+export function ndjsonResponse<T>(work: StreamWork<T>, o: { request?: Request; requestId: string; intervalMs?: number }): Response {
   const interval = o.intervalMs ?? 250;
   const aborter = new AbortController();
   const abort = () => aborter.abort(new DOMException("The client went away", "AbortError"));
-  o.signal?.addEventListener("abort", abort, { once: true });
+  // Held until the work ends: a Request's signal follows the client's only while the Request itself is reachable.
+  let request = o.request;
+  request?.signal.addEventListener("abort", abort, { once: true });
   const encoder = new TextEncoder();
   let open = true;
 
@@ -57,7 +59,8 @@ export function ndjsonResponse<T>(work: StreamWork<T>, o: { signal?: AbortSignal
         const cancelled = aborter.signal.aborted && (err === aborter.signal.reason || (err instanceof Error && err.name === "AbortError"));
         if (!cancelled) send({ type: "result", ok: false, error: toErrorBody(err, o.requestId) });
       } finally {
-        o.signal?.removeEventListener("abort", abort);
+        request?.signal.removeEventListener("abort", abort);
+        request = undefined;
         if (open) {
           open = false;
           try {

@@ -1,8 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
-import { changedFields, recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
 import { classifyConnectError } from "@/lib/connect/classify-error";
 import { getGateway } from "@/lib/connect/runtime-gateway";
 import { openingRequest, TEST_SENT_ACTION } from "@/lib/contacts/opening-event";
@@ -10,14 +9,17 @@ import { recordContact } from "@/lib/contacts/record";
 import { UserFacingError } from "@/lib/errors";
 import { isCountryCode, normalizePhone } from "@/lib/recipients/normalize-phone";
 import { extractPlaceholders } from "@/lib/recipients/placeholders";
-import { loadCampaignForChange } from "./campaign-guard";
-import { storedConfig, writeDraft } from "./drafts";
+import { LEDGER_BUSY_MESSAGE, LEDGER_STOPPED, assertLedgerReady, loadCampaignForChange, saveInProgress } from "./campaign-guard";
+import { deleteLedgerRows } from "./ledger-write";
 import { preflightLimits } from "./limits";
 import { runServerPreflight } from "./preflight-server";
 import type { PreflightSummary } from "./preflight-summary";
-import { deleteDraft as deleteDraftRow, transitionCampaign } from "./queries";
+import { deleteDraft as deleteDraftRow, transitionCampaign, updateDraft } from "./queries";
 import { buildStartChatInput } from "./request";
+import { saveDraftCore, saveDraftSchema } from "./save-draft";
 import { campaignIdSchema, campaignInputSchema, launchSchema, testSendSchema } from "./schemas";
+
+const DELETE_LAUNCHED = "Only drafts can be deleted; cancel a launched campaign instead";
 
 export const previewPreflight = defineAction({
   name: "campaigns.preflight",
@@ -29,41 +31,30 @@ export const previewPreflight = defineAction({
 export const saveDraft = defineAction({
   name: "campaigns.saveDraft",
   access: "supervisor",
-  input: z.object({ campaignId: z.uuid().optional(), campaign: campaignInputSchema }),
-  handler: async ({ campaignId, campaign }, { db, actor, user }) => {
-    const existing = campaignId ? await loadCampaignForChange(db, campaignId, "draft", "Launched campaigns are frozen and cannot be edited") : undefined;
-    const id = existing?.id ?? randomUUID();
-    // Connect is asked before the transaction opens, so no database lock waits on the network.
-    const { summary, report } = await runServerPreflight(db, await getGateway(), campaign, await preflightLimits(db), id);
-    const saved = await db.transaction(async (tx) => {
-      if (existing) await loadCampaignForChange(tx, existing.id, "draft", "The campaign was launched while you were editing it");
-      const row = await writeDraft(tx, existing, campaign, summary, report, user, id);
-      const counts = summary.counts;
-      await recordAudit(tx, actor, {
-        action: existing ? "campaign.updated" : "campaign.created",
-        targetType: "campaign",
-        targetId: row.id,
-        diff: existing
-          ? { ...changedFields(existing.config as Record<string, unknown>, storedConfig(campaign)), recipients: counts }
-          : { name: row.name, channel: row.channel, recipients: counts },
-      });
-      return row;
-    });
-    return { campaignId: saved.id, preflight: summary };
-  },
+  input: saveDraftSchema,
+  handler: async (input, { db, actor, user }) => saveDraftCore(db, await getGateway(), input, { actor, user }, await preflightLimits(db)),
 });
 
 export const deleteDraft = defineAction({
   name: "campaigns.deleteDraft",
   access: "supervisor",
   input: campaignIdSchema,
-  handler: async ({ campaignId }, { db, actor }) =>
-    db.transaction(async (tx) => {
-      const campaign = await loadCampaignForChange(tx, campaignId, "draft", "Only drafts can be deleted; cancel a launched campaign instead");
+  handler: async ({ campaignId }, { db, actor }) => {
+    // A large draft's rows go a batch at a time first; the draft is marked incomplete meanwhile, so if the delete
+    // stops part-way it cannot be launched with half its rows.
+    await db.transaction(async (tx) => {
+      const campaign = await loadCampaignForChange(tx, campaignId, "draft", DELETE_LAUNCHED);
+      if (saveInProgress(campaign)) throw new UserFacingError("conflict", LEDGER_BUSY_MESSAGE);
+      await updateDraft(tx, campaign.id, { ledgerState: LEDGER_STOPPED });
+    });
+    await deleteLedgerRows(db, campaignId);
+    return db.transaction(async (tx) => {
+      const campaign = await loadCampaignForChange(tx, campaignId, "draft", DELETE_LAUNCHED);
       await deleteDraftRow(tx, campaign.id);
       await recordAudit(tx, actor, { action: "campaign.deleted", targetType: "campaign", targetId: campaign.id, diff: { name: campaign.name } });
       return { campaignId: campaign.id };
-    }),
+    });
+  },
 });
 
 export const launchCampaign = defineAction({
@@ -73,6 +64,7 @@ export const launchCampaign = defineAction({
   handler: async ({ campaignId, confirmRecipients }, { db, actor, user }) =>
     db.transaction(async (tx) => {
       const campaign = await loadCampaignForChange(tx, campaignId, "draft", "This campaign has already been launched");
+      assertLedgerReady(campaign);
       const preflight = campaign.preflight as PreflightSummary;
       if (preflight.blocking.length > 0) throw new UserFacingError("conflict", `Launch is blocked: ${preflight.blocking.join("; ")}`);
       if (preflight.counts.valid !== confirmRecipients) {

@@ -12,3 +12,25 @@ export async function loadCampaignForChange(db: Db, id: string, status: Campaign
   if (campaign.status !== status) throw new UserFacingError("conflict", wrongStatusMessage);
   return campaign;
 }
+
+// campaigns.ledger_state: "ready" when the rows match the stored summary; "writing:<save id>" while that save writes
+// them in batches (it refreshes updated_at as it goes); "writing:stopped" after a save failed part-way and said so.
+export const LEDGER_READY = "ready";
+export const LEDGER_STOPPED = "writing:stopped";
+export const writingState = (saveId: string) => `writing:${saveId}`;
+/** A save whose claim has not been refreshed for this long died; the next save may take the draft over. */
+export const WRITING_STALE_MS = 10 * 60_000;
+
+export const LEDGER_INCOMPLETE_MESSAGE = "The recipient list of this draft was not fully saved; save it again";
+export const LEDGER_BUSY_MESSAGE = "This draft's recipient list is still being saved; wait for that save to finish";
+
+/** Whether another save is writing this draft's rows right now. */
+export function saveInProgress(c: Pick<Campaign, "ledgerState" | "updatedAt">, now = new Date()): boolean {
+  return c.ledgerState.startsWith("writing:") && c.ledgerState !== LEDGER_STOPPED && now.getTime() - c.updatedAt.getTime() < WRITING_STALE_MS;
+}
+
+/** Launch sends to the stored rows: they must be all there. */
+export function assertLedgerReady(c: Pick<Campaign, "ledgerState" | "updatedAt">): void {
+  if (c.ledgerState === LEDGER_READY) return;
+  throw new UserFacingError("conflict", saveInProgress(c) ? LEDGER_BUSY_MESSAGE : LEDGER_INCOMPLETE_MESSAGE);
+}

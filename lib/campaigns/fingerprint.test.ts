@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recipientsFingerprint } from "./fingerprint";
+import { recipientsFingerprint, type FingerprintSource } from "./fingerprint";
 import { campaignInputSchema, type CampaignInput } from "./schemas";
 
 const input: CampaignInput = {
@@ -11,7 +11,7 @@ const input: CampaignInput = {
   recipients: { format: "csv", uploadId: "00000000-0000-4000-8000-00000000000a", mapping: { phoneColumn: "phone", nameColumn: "name" }, defaultCountry: "US" },
   message: { kind: "text", contentType: "text/plain", text: "Hi {{name}}" },
 };
-const source = { contentSha256: "abc", format: "csv" as const };
+const source: FingerprintSource = { contentSha256: "abc", format: "csv" };
 // null: Connect did not say which country the number is in.
 const fp = (patch: Partial<CampaignInput>, s = source, country: string | null = "US") =>
   recipientsFingerprint(s, campaignInputSchema.parse({ ...input, ...patch }), country ?? undefined);

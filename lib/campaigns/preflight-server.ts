@@ -1,21 +1,24 @@
 import "server-only";
 // The authoritative preflight: checks the campaign against Connect (instance, number, flow, template), then every
-// recipient row (numbers, countries, suppression list, duplicates, placeholders, attribute sizes).
+// recipient row (numbers, countries, suppression list, duplicates, placeholders, attribute sizes). Rows stream through
+// in batches: read, checked, handed to a sink (the ledger writer when saving), and let go; only the tally stays.
+import type { CountryCode } from "libphonenumber-js/core";
 import type { ConnectGateway } from "@/lib/connect/gateway";
 import { classifyConnectError } from "@/lib/connect/classify-error";
 import { numberChannels } from "@/lib/connect/number-channels";
 import type { Db } from "@/lib/db/types";
-import { RecipientsInputError } from "@/lib/recipients/input-error";
-import { parseCsv } from "@/lib/recipients/csv-parse";
-import { parsePastedRecipients } from "@/lib/recipients/paste-parse";
-import { preflightRecipients } from "@/lib/recipients/preflight";
+import { isCountryCode, normalizePhone } from "@/lib/recipients/normalize-phone";
+import { createPreflightChecker } from "@/lib/recipients/preflight";
 import type { PreflightOptions } from "@/lib/recipients/preflight-plan";
-import type { PreflightReport, PreflightRow } from "@/lib/recipients/preflight-types";
-import type { RecipientMappingInput } from "@/lib/recipients/mapping";
-import type { RecipientTable } from "@/lib/recipients/table";
+import type { PreflightRow, PreflightTally } from "@/lib/recipients/preflight-types";
+import { readRecipientBatches } from "@/lib/recipients/read-list";
+import type { RecipientRow } from "@/lib/recipients/table";
 import { allSuppressedNumbers, countSuppressions, suppressedAmong } from "@/lib/suppression/queries";
+import { rememberCheck } from "./checked-lists";
 import { clientTokenFor } from "./client-token";
+import { recipientsFingerprint } from "./fingerprint";
 import type { PreflightSampleRow, PreflightSummary } from "./preflight-summary";
+import { resolveRecipientSource, type RecipientSource } from "./recipient-source";
 import { DISPLAY_NAME_VARIABLE, buildStartChatInput } from "./request";
 import type { CampaignConfig } from "./schemas";
 
@@ -25,12 +28,24 @@ export interface PreflightLimits {
   maxRecipientBytes: number;
 }
 
-interface ConnectCheck {
+export interface PreflightProgress {
+  stage: "read" | "check" | "store";
+  rows: number;
+  total: number | null;
+}
+
+export interface PreflightRunOptions {
+  onProgress?(p: PreflightProgress): void;
+  /** Aborting stops reading and checking with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export interface ConnectCheck {
   blocking: string[];
   country?: string;
 }
 
-async function checkAgainstConnect(gateway: ConnectGateway, c: CampaignConfig): Promise<ConnectCheck> {
+export async function checkAgainstConnect(gateway: ConnectGateway, c: CampaignConfig): Promise<ConnectCheck> {
   const blocking: string[] = [];
   try {
     const [numbers, flows] = await Promise.all([gateway.listPhoneNumbers(c.instanceId), gateway.listContactFlows(c.instanceId)]);
@@ -78,14 +93,82 @@ function recipientOptions(c: CampaignConfig, country: string | undefined) {
   return { mapping, options };
 }
 
-export function parseRecipients(c: CampaignConfig, maxBytes: number) {
-  const bytes = Buffer.byteLength(c.recipients.text, "utf8");
-  if (bytes > maxBytes) {
-    throw new RecipientsInputError(`The recipients are ${(bytes / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB.`, undefined, {
-      "recipients.text": "Too large",
-    });
+// Up to this many suppressed numbers are read into memory once; a longer list is asked about each batch's numbers.
+const SUPPRESSION_IN_MEMORY = 200_000;
+
+type SuppressionCheck = (rows: readonly RecipientRow[], header: readonly string[]) => Promise<(e164: string) => boolean>;
+
+async function suppressionCheck(db: Db, c: CampaignConfig, inMemoryMax: number): Promise<SuppressionCheck> {
+  if ((await countSuppressions(db)) <= inMemoryMax) {
+    const all = await allSuppressedNumbers(db);
+    const isSuppressed = (e164: string) => all.has(e164);
+    return async () => isSuppressed;
   }
-  return c.recipients.format === "csv" ? parseCsv(c.recipients.text) : parsePastedRecipients(c.recipients.text);
+  const country = c.recipients.defaultCountry && isCountryCode(c.recipients.defaultCountry) ? (c.recipients.defaultCountry as CountryCode) : undefined;
+  return async (rows, header) => {
+    const column = header.indexOf(c.recipients.mapping.phoneColumn);
+    const numbers: string[] = [];
+    for (const row of rows) {
+      const phone = normalizePhone(row.cells[column] ?? "", country);
+      if (phone.ok) numbers.push(phone.e164);
+    }
+    const found = await suppressedAmong(db, numbers);
+    return (e164) => found.has(e164);
+  };
+}
+
+export interface CheckedList {
+  tally: PreflightTally;
+  header: string[];
+}
+
+export interface CheckListOptions extends PreflightRunOptions {
+  /** Receives each checked batch in source order before the next is read. */
+  sink?: (rows: PreflightRow[]) => Promise<void>;
+  /** The stage progress reports name. */
+  stage: "check" | "store";
+  batchRows?: number;
+  /** Longest suppression list read into memory at once; above it each batch's numbers are looked up. */
+  suppressionInMemoryMax?: number;
+}
+
+/** Reads and checks every row of the list, a batch at a time; throws RecipientsInputError for a list that cannot work. */
+export async function checkRecipientList(
+  db: Db,
+  source: RecipientSource,
+  c: CampaignConfig,
+  country: string | undefined,
+  o: CheckListOptions,
+): Promise<CheckedList> {
+  const { mapping, options } = recipientOptions(c, country);
+  const suppressed = await suppressionCheck(db, c, o.suppressionInMemoryMax ?? SUPPRESSION_IN_MEMORY);
+  const total = source.rowCount;
+  o.onProgress?.({ stage: o.stage === "check" ? "read" : o.stage, rows: 0, total });
+  let checker: ReturnType<typeof createPreflightChecker> | undefined;
+  let header: string[] = [];
+  let done = 0;
+  for await (const batch of readRecipientBatches(source.format, source.text, { batchRows: o.batchRows, signal: o.signal })) {
+    header = batch.header;
+    checker ??= createPreflightChecker(batch.header, mapping, options);
+    const isSuppressed = await suppressed(batch.rows, batch.header);
+    o.signal?.throwIfAborted();
+    const checked = checker.checkBatch(batch.rows, { isSuppressed });
+    if (o.sink) await o.sink(checked);
+    done += checked.length;
+    o.onProgress?.({ stage: o.stage, rows: done, total });
+  }
+  // A list without rows still has its mapping checked, so the answer names the missing column.
+  checker ??= createPreflightChecker(header, mapping, options);
+  return { tally: checker.tally(), header };
+}
+
+/** What a summary needs to know about the rows: counts and samples, and the first valid rows in full. */
+export interface RecipientFacts {
+  total: number;
+  counts: PreflightSummary["counts"];
+  samples: PreflightSummary["samples"];
+  columns: string[];
+  firstValid: { e164: string; name?: string; attributes: Record<string, string>; variables: Record<string, string>; message?: string }[];
 }
 
 function sampleRow(r: PreflightRow): PreflightSampleRow {
@@ -100,49 +183,40 @@ function sampleRow(r: PreflightRow): PreflightSampleRow {
   };
 }
 
-// Up to this many suppressed numbers are read into memory for a single preflight pass; a longer list is looked up
-// for just the numbers of this campaign, which costs a second pass.
-const SUPPRESSION_IN_MEMORY = 200_000;
-
-async function preflightWithSuppression(db: Db, table: RecipientTable, mapping: RecipientMappingInput, options: PreflightOptions): Promise<PreflightReport> {
-  if ((await countSuppressions(db)) <= SUPPRESSION_IN_MEMORY) {
-    const all = await allSuppressedNumbers(db);
-    return preflightRecipients(table, mapping, { ...options, isSuppressed: (e164) => all.has(e164) });
-  }
-  const first = preflightRecipients(table, mapping, options);
-  const candidates = first.rows.flatMap((r) => (r.status === "valid" || r.status === "duplicate" ? [r.e164] : []));
-  const suppressed = await suppressedAmong(db, Array.from(new Set(candidates)));
-  return suppressed.size === 0 ? first : preflightRecipients(table, mapping, { ...options, isSuppressed: (e164) => suppressed.has(e164) });
+export function factsOf(list: CheckedList): RecipientFacts {
+  const { tally } = list;
+  return {
+    total: tally.total,
+    counts: tally.counts,
+    samples: {
+      valid: tally.samples.valid.map(sampleRow),
+      invalid: tally.samples.invalid.map(sampleRow),
+      duplicate: tally.samples.duplicate.map(sampleRow),
+      suppressed: tally.samples.suppressed.map(sampleRow),
+    },
+    columns: list.header,
+    firstValid: tally.samples.valid.slice(0, 3),
+  };
 }
 
-export async function runServerPreflight(
-  db: Db,
-  gateway: ConnectGateway,
-  c: CampaignConfig,
-  limits: PreflightLimits,
-  campaignId?: string,
-): Promise<{ summary: PreflightSummary; report: PreflightReport }> {
-  const [connect, table] = await Promise.all([checkAgainstConnect(gateway, c), Promise.resolve().then(() => parseRecipients(c, limits.maxRecipientBytes))]);
-  const { mapping, options } = recipientOptions(c, connect.country);
-  const report = await preflightWithSuppression(db, table, mapping, options);
-
+/** The summary of a campaign: Connect's answer, the rows' facts, and what pacing makes of them. */
+export function buildSummary(c: CampaignConfig, limits: PreflightLimits, connect: ConnectCheck, facts: RecipientFacts, campaignId?: string): PreflightSummary {
   const blocking = [...connect.blocking];
   const warnings: string[] = [];
-  if (report.counts.valid === 0) blocking.push("No recipient can be contacted: every row is invalid, duplicate or suppressed");
+  if (facts.counts.valid === 0) blocking.push("No recipient can be contacted: every row is invalid, duplicate or suppressed");
   // WhatsApp lets a business open a conversation only with an approved template.
   if (c.channel === "whatsapp" && c.message.kind !== "template") blocking.push("WhatsApp campaigns need a message template to start the conversation");
   if (c.message.kind === "none" && c.channel === "sms") warnings.push("No initial message: the contact flow must send the first message itself");
   const sendsPerSecond = Math.min(c.sendsPerSecond, limits.accountSendsPerSecond);
   if (c.sendsPerSecond > limits.accountSendsPerSecond) warnings.push(`Sends per second capped at the account rate of ${limits.accountSendsPerSecond}`);
-  const projectedOpenChats = Math.min(report.counts.valid, Math.ceil(sendsPerSecond * c.chatDurationMinutes * 60));
+  const projectedOpenChats = Math.min(facts.counts.valid, Math.ceil(sendsPerSecond * c.chatDurationMinutes * 60));
   if (projectedOpenChats > limits.concurrentChatQuota) {
     warnings.push(
       `About ${projectedOpenChats.toLocaleString("en-US")} chats would be open at once, above the instance quota of ${limits.concurrentChatQuota.toLocaleString("en-US")}: sending will wait for chats to end`,
     );
   }
 
-  const valid = report.samples.valid;
-  const first = valid[0];
+  const first = facts.firstValid[0];
   const sampleRequest = first
     ? buildStartChatInput(
         c,
@@ -150,7 +224,7 @@ export async function runServerPreflight(
         clientTokenFor(campaignId ?? "preview", first.e164),
       )
     : null;
-  const previews = valid.slice(0, 3).map((r) => ({
+  const previews = facts.firstValid.slice(0, 3).map((r) => ({
     phone: r.e164,
     name: r.name ?? null,
     message: r.message ?? null,
@@ -158,15 +232,10 @@ export async function runServerPreflight(
       c.message.kind === "template" ? (buildStartChatInput(c, { phone: r.e164, variables: r.variables }, "-").template?.customAttributes ?? {}) : null,
   }));
 
-  const summary: PreflightSummary = {
-    total: report.total,
-    counts: report.counts,
-    samples: {
-      valid: report.samples.valid.map(sampleRow),
-      invalid: report.samples.invalid.map(sampleRow),
-      duplicate: report.samples.duplicate.map(sampleRow),
-      suppressed: report.samples.suppressed.map(sampleRow),
-    },
+  return {
+    total: facts.total,
+    counts: facts.counts,
+    samples: facts.samples,
     blocking,
     warnings,
     sampleRequest,
@@ -175,8 +244,30 @@ export async function runServerPreflight(
     accountSendsPerSecond: limits.accountSendsPerSecond,
     projectedOpenChats,
     concurrentChatQuota: limits.concurrentChatQuota,
-    estimatedSeconds: sendsPerSecond > 0 ? Math.ceil(report.counts.valid / sendsPerSecond) : 0,
-    columns: table.header,
+    estimatedSeconds: sendsPerSecond > 0 ? Math.ceil(facts.counts.valid / sendsPerSecond) : 0,
+    columns: facts.columns,
   };
-  return { summary, report };
+}
+
+export interface ServerPreflight {
+  summary: PreflightSummary;
+  facts: RecipientFacts;
+  connect: ConnectCheck;
+  source: RecipientSource;
+  fingerprint: string;
+}
+
+/** The check the composer and the API ask for: Connect, then every row, storing nothing. */
+export async function runServerPreflight(
+  db: Db,
+  gateway: ConnectGateway,
+  c: CampaignConfig,
+  limits: PreflightLimits,
+  o: PreflightRunOptions & { campaignId?: string } = {},
+): Promise<ServerPreflight> {
+  const [source, connect] = await Promise.all([resolveRecipientSource(db, c.recipients, limits.maxRecipientBytes), checkAgainstConnect(gateway, c)]);
+  const fingerprint = recipientsFingerprint(source, c, connect.country);
+  const facts = factsOf(await checkRecipientList(db, source, c, connect.country, { ...o, stage: "check" }));
+  rememberCheck(fingerprint, facts);
+  return { summary: buildSummary(c, limits, connect, facts, o.campaignId), facts, connect, source, fingerprint };
 }
