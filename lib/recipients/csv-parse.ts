@@ -2,7 +2,7 @@
 // delimiters, doubled quotes and line breaks, any line ending. csv-parse reads the text; CsvRowReader turns its records
 // into rows. This reads the whole text at once, for small lists and the browser; uploads are read in slices (csv-stream.ts).
 import { parse } from "csv-parse/sync";
-import { csvParseOptions, CsvRowReader, isCsvError, type CsvDelimiter, type CsvRecord } from "./csv-rows";
+import { csvParseOptions, CsvRowReader, isCsvError, withoutStackTraces, type CsvDelimiter, type CsvRecord } from "./csv-rows";
 import { MAX_RECIPIENT_ROWS } from "./limits";
 import type { RecipientRow, RecipientTable } from "./table";
 
@@ -39,7 +39,7 @@ function readTable(text: string, delimiter: CsvDelimiter, cap: number | undefine
 function readRecords(text: string, delimiter: CsvDelimiter, to: number | undefined): CsvRecord[] {
   try {
     // With `raw: true` csv-parse returns { record, raw } objects; its types do not follow that option.
-    return parse(text, { ...csvParseOptions(delimiter), to }) as unknown as CsvRecord[];
+    return withoutStackTraces(() => parse(text, { ...csvParseOptions(delimiter), to }) as unknown as CsvRecord[]);
   } catch (error) {
     throw explainAt(text, delimiter, error);
   }
@@ -51,7 +51,7 @@ function explainAt(text: string, delimiter: CsvDelimiter, error: unknown): unkno
   const reader = new CsvRowReader(delimiter);
   const before = typeof error.records === "number" ? error.records : 0;
   if (before > 0) {
-    for (const record of parse(text, { ...csvParseOptions(delimiter), to: before }) as unknown as CsvRecord[]) {
+    for (const record of withoutStackTraces(() => parse(text, { ...csvParseOptions(delimiter), to: before }) as unknown as CsvRecord[])) {
       try {
         reader.take(record);
       } catch {

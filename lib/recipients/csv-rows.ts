@@ -35,6 +35,21 @@ export function csvParseOptions(delimiter: CsvDelimiter): Options {
   };
 }
 
+/**
+ * Runs csv-parse without capturing stack traces. With relax_column_count it still builds an Error for every row whose
+ * length differs from the first (kept, then dropped), and capturing each one's stack made lists whose rows leave off
+ * trailing empty cells about eight times slower to read. Synchronous, so no other code runs while the limit is 0.
+ */
+export function withoutStackTraces<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;

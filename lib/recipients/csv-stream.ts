@@ -4,7 +4,7 @@
 import { once } from "node:events";
 import { parse } from "csv-parse";
 import { detectDelimiter } from "./csv-parse";
-import { csvParseOptions, CsvRowReader, type CsvRecord } from "./csv-rows";
+import { csvParseOptions, CsvRowReader, withoutStackTraces, type CsvRecord } from "./csv-rows";
 import type { RecipientRow } from "./table";
 
 export interface CsvRowChunk {
@@ -37,7 +37,7 @@ export async function* csvRowChunks(text: string, sliceChars = CSV_SLICE_CHARS):
     for (let from = 0; from < text.length; size = Math.min(size * 2, sliceChars)) {
       const to = sliceEnd(text, from, size);
       // The parser parses a write at once, so the slice's records are ready as soon as write returns.
-      parser.write(text.slice(from, to));
+      withoutStackTraces(() => parser.write(text.slice(from, to)));
       drain();
       from = to;
       if (rows.length > 0) {
@@ -45,7 +45,7 @@ export async function* csvRowChunks(text: string, sliceChars = CSV_SLICE_CHARS):
         rows = [];
       }
     }
-    parser.end();
+    withoutStackTraces(() => parser.end());
     drain();
     // Whatever the end of the text still held arrives before 'end'.
     while (!parser.readableEnded) {
