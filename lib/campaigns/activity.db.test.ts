@@ -21,7 +21,7 @@ import { campaignStatusHistory } from "./status-history";
 
 const state: { db?: DatabaseHandle; user: SessionUser | null } = { user: null };
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user }));
-vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
+vi.mock("@/lib/runtime/current", () => ({ getDb: async () => state.db!.db }));
 
 const { GET: activityRoute } = await import("@/app/api/campaigns/[id]/activity/route");
 

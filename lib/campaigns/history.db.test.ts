@@ -22,7 +22,7 @@ import type { CampaignConfig } from "./schemas";
 
 const state: { db?: DatabaseHandle; user: SessionUser | null } = { user: null };
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user }));
-vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
+vi.mock("@/lib/runtime/current", () => ({ getDb: async () => state.db!.db }));
 
 const { GET: campaignsRoute } = await import("@/app/api/campaigns/route");
 const { GET: recipientsRoute } = await import("@/app/api/campaigns/[id]/recipients/route");

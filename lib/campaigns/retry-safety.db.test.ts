@@ -17,7 +17,7 @@ import type { CampaignStatus } from "./status";
 
 const state: { db?: DatabaseHandle; user: SessionUser | null } = { user: null };
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user }));
-vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
+vi.mock("@/lib/runtime/current", () => ({ getDb: async () => state.db!.db }));
 
 const { GET: previewRoute } = await import("@/app/api/campaigns/[id]/retry-preview/route");
 const { POST: controlRoute } = await import("@/app/api/v1/campaigns/[id]/[control]/route");

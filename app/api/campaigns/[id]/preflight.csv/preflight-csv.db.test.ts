@@ -10,7 +10,7 @@ import { insertUser } from "@/lib/users/queries";
 
 const state: { db?: DatabaseHandle; user: SessionUser | null } = { user: null };
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user }));
-vi.mock("@/lib/server/runtime", () => ({ getDb: async () => state.db!.db }));
+vi.mock("@/lib/runtime/current", () => ({ getDb: async () => state.db!.db }));
 
 const { GET } = await import("./route");
 
