@@ -10,7 +10,8 @@ import { auditLog, campaignRecipients, campaigns, contacts, suppressions } from 
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
-import { deleteDraft, launchCampaign, previewPreflight, saveDraft, testSend } from "./actions";
+import { testSend } from "@/lib/test-sends/actions";
+import { deleteDraft, launchCampaign, previewPreflight, saveDraft } from "./actions";
 import { loadDraftForEdit } from "./drafts";
 import type { PreflightSummary } from "./preflight-summary";
 import type { CampaignInput } from "./schemas";

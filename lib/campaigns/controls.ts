@@ -3,7 +3,7 @@ import "server-only";
 // re-reads the status before every batch, so each takes effect within a second; sends already in flight finish.
 import { defineAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record";
-import { skipRemaining } from "@/lib/dispatch/skip-remaining";
+import { skipRemaining } from "@/lib/ledger/skip-remaining";
 import { UserFacingError } from "@/lib/errors";
 import { getCampaign, transitionCampaign } from "./queries";
 import { campaignIdSchema } from "./schemas";

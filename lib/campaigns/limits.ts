@@ -1,5 +1,5 @@
 import "server-only";
-import { configuredAccountRate } from "@/lib/dispatch/account-rate";
+import { configuredAccountRate } from "@/lib/settings/account-rate";
 import type { Db } from "@/lib/db/types";
 import { env } from "@/lib/env";
 import type { PreflightLimits } from "./preflight-server";

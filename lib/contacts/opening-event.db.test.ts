@@ -6,7 +6,8 @@ import { and, eq } from "drizzle-orm";
 import { runAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session";
-import { launchCampaign, saveDraft, testSend } from "@/lib/campaigns/actions";
+import { launchCampaign, saveDraft } from "@/lib/campaigns/actions";
+import { testSend } from "@/lib/test-sends/actions";
 import type { CampaignInput } from "@/lib/campaigns/schemas";
 // Renamed: it is not a React hook, whatever its name says to the linter.
 import { useGatewayForProcess as pointProcessAt } from "@/lib/connect/runtime-gateway";

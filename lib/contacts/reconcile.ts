@@ -8,7 +8,7 @@ import type { ConnectGateway } from "@/lib/connect/gateway";
 import type { ContactDetails } from "@/lib/connect/types";
 import { contacts, type Contact } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
-import { configuredAccountRate } from "@/lib/dispatch/account-rate";
+import { configuredAccountRate } from "@/lib/settings/account-rate";
 import { acquire, onThrottled, refund } from "@/lib/dispatch/rate-limiter";
 import { claimDueContacts, hasDueContacts, releaseContacts } from "./reconcile-claim";
 import { accountBucket, reconcileBucket, type ReconcileOptions } from "./reconcile-options";

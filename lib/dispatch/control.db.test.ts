@@ -7,7 +7,7 @@ import { startDispatcher, type Dispatcher } from "./dispatcher";
 import { campaignRow, expectExactlyOnce, launchTestCampaign, ledger, startSim, waitFor, type Sim } from "./dispatch-test-kit";
 import { accountLimiterKey } from "./options";
 import { campaignProgress } from "./progress";
-import { CANCELLED_REASON, CANCELLED_UNCERTAIN_REASON, skipRemaining } from "./skip-remaining";
+import { CANCELLED_REASON, CANCELLED_UNCERTAIN_REASON, skipRemaining } from "@/lib/ledger/skip-remaining";
 
 const RECIPIENTS = 120;
 const LIMITER = accountLimiterKey("us-east-1", "local");

@@ -15,7 +15,7 @@ import { startConnectLocal } from "@/lib/connect-local/server";
 import { campaignRecipients, campaigns, contacts as contactRows, type CampaignRecipient } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { insertUser } from "@/lib/users/queries";
-import { CANCELLED_UNCERTAIN_REASON } from "./skip-remaining";
+import { CANCELLED_UNCERTAIN_REASON } from "@/lib/ledger/skip-remaining";
 
 export interface SimContact {
   contactId: string;

@@ -7,7 +7,7 @@ import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import type { ConnectGateway } from "@/lib/connect/gateway";
 import { campaigns, type CampaignRecipient } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
-import { configuredAccountRate } from "./account-rate";
+import { configuredAccountRate } from "@/lib/settings/account-rate";
 import { CampaignState, type RunningCampaign } from "./campaign-state";
 import { startDueCampaigns } from "./campaign-transitions";
 import type { DispatchContext } from "./dispatch-context";
@@ -18,7 +18,7 @@ import { resolveDispatchOptions, type DispatchOptions } from "./options";
 import { onSuccess } from "./rate-limiter";
 import { ThrottleWindow } from "./throttle-window";
 import { sendToRecipient } from "./send-recipient";
-import { skipCancelledLeftovers } from "./skip-remaining";
+import { skipCancelledLeftovers } from "@/lib/ledger/skip-remaining";
 import { errorSummary } from "@/lib/errors";
 
 export interface DispatcherConfig {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { settings } from "@/lib/db/schema";
 import { createTestDb } from "@/lib/testing/test-db";
-import { ACCOUNT_RATE_SETTING, configuredAccountRate, parseRateSetting } from "./account-rate";
+import { ACCOUNT_RATE_SETTING, configuredAccountRate, parseRateSetting } from "@/lib/settings/account-rate";
 import { acquire, onSuccess, onThrottled, readBucket, refund } from "./rate-limiter";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

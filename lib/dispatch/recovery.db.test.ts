@@ -12,7 +12,7 @@ import { startDispatcher } from "./dispatcher";
 import { campaignRow, expectExactlyOnce, launchTestCampaign, ledger, startSim, waitFor, type Sim } from "./dispatch-test-kit";
 import { recordRetry, recordSent } from "./record-outcome";
 import { sendToRecipient } from "./send-recipient";
-import { CANCELLED_REASON, CANCELLED_UNCERTAIN_REASON, skipRemaining } from "./skip-remaining";
+import { CANCELLED_REASON, CANCELLED_UNCERTAIN_REASON, skipRemaining } from "@/lib/ledger/skip-remaining";
 
 const quiet = () => {};
 

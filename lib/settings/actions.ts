@@ -2,7 +2,7 @@ import "server-only";
 import { defineAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record";
 import { settings } from "@/lib/db/schema";
-import { ACCOUNT_RATE_SETTING, configuredAccountRate } from "@/lib/dispatch/account-rate";
+import { ACCOUNT_RATE_SETTING, configuredAccountRate } from "./account-rate";
 import { env } from "@/lib/env";
 import { readOptKeywords } from "@/lib/replies/apply";
 import { OPT_KEYWORDS_SETTING, optKeywordsSchema } from "@/lib/replies/keywords";

@@ -12,6 +12,7 @@ import * as inbound from "@/lib/inbound/actions";
 import * as retry from "@/lib/campaigns/retry";
 import * as settingsActions from "@/lib/settings/actions";
 import * as suppression from "@/lib/suppression/actions";
+import * as testSends from "@/lib/test-sends/actions";
 import type { AnyActionDef } from "@/lib/actions/safe-action";
 
 export const ALL_ACTIONS: readonly AnyActionDef[] = [
@@ -28,7 +29,7 @@ export const ALL_ACTIONS: readonly AnyActionDef[] = [
   campaigns.saveDraft,
   campaigns.deleteDraft,
   campaigns.launchCampaign,
-  campaigns.testSend,
+  testSends.testSend,
   controls.pauseCampaign,
   controls.resumeCampaign,
   controls.cancelCampaign,

@@ -1,8 +1,9 @@
 "use server";
 import { serverAction } from "@/lib/actions/safe-action";
-import { deleteDraft, launchCampaign, previewPreflight, saveDraft, testSend } from "@/lib/campaigns/actions";
+import { deleteDraft, launchCampaign, previewPreflight, saveDraft } from "@/lib/campaigns/actions";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "@/lib/campaigns/controls";
 import { retryFailed } from "@/lib/campaigns/retry";
+import { testSend } from "@/lib/test-sends/actions";
 
 export const previewPreflightAction = serverAction(previewPreflight);
 export const saveDraftAction = serverAction(saveDraft);

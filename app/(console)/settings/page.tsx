@@ -11,7 +11,7 @@ import { getRuntime } from "@/lib/runtime/current";
 import { ConnectOverview } from "./connect-overview";
 import { SimulatorForm } from "./simulator-form";
 import { SendRateForm } from "./send-rate-form";
-import { configuredAccountRate } from "@/lib/dispatch/account-rate";
+import { configuredAccountRate } from "@/lib/settings/account-rate";
 import { readOptKeywords } from "@/lib/replies/apply";
 import { OptKeywordsForm } from "./opt-keywords-form";
 

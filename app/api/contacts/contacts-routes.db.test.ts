@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { desc } from "drizzle-orm";
 import { runAction } from "@/lib/actions/safe-action";
 import type { SessionUser } from "@/lib/auth/session";
-import { testSend } from "@/lib/campaigns/actions";
+import { testSend } from "@/lib/test-sends/actions";
 import { createConnectGateway, type ConnectGateway } from "@/lib/connect/gateway";
 import { useGatewayForProcess } from "@/lib/connect/runtime-gateway";
 import { startConnectLocal } from "@/lib/connect-local/server";
