@@ -55,6 +55,16 @@ module.exports = {
       to: { path: "^lib/", circular: true },
     },
     {
+      name: "ledger-stays-low",
+      severity: "error",
+      comment:
+        "lib/ledger is the only writer of campaign_recipients (lib/ledger/single-writer.test.ts checks the SQL); " +
+        "campaigns, dispatch, replies and the boot code all call it, so it uses nothing above the database and the " +
+        "Connect types. What a ledger write needs from a domain is passed in by the caller.",
+      from: { path: "^lib/ledger/" },
+      to: { path: "^lib/", pathNot: "^lib/(ledger/|db/|connect/types\\.ts$)" },
+    },
+    {
       name: "no-domain-to-server",
       severity: "error",
       comment:

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getGateway } from "@/lib/connect/runtime-gateway";
 import { UserFacingError } from "@/lib/errors";
 import { LEDGER_BUSY_MESSAGE, LEDGER_STOPPED, assertLedgerReady, loadCampaignForChange, saveInProgress } from "./campaign-guard";
-import { deleteLedgerRows } from "./ledger-write";
+import { deleteLedgerRows } from "@/lib/ledger/bulk-write";
 import { preflightLimits } from "./limits";
 import { runServerPreflight } from "./preflight-server";
 import type { PreflightSummary } from "./preflight-summary";

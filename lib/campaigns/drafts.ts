@@ -8,7 +8,7 @@ import { campaignRecipients, campaignSources, campaigns, type Campaign } from "@
 import type { Db } from "@/lib/db/types";
 import type { PreflightRow } from "@/lib/recipients/preflight-types";
 import { LEDGER_READY, LEDGER_STOPPED, writingState } from "./campaign-guard";
-import type { NewRecipientRow } from "./ledger-write";
+import type { NewRecipientRow } from "@/lib/ledger/bulk-write";
 import type { RecipientFacts } from "./preflight-server";
 import type { PreflightSummary } from "./preflight-summary";
 import { getCampaign } from "./queries";

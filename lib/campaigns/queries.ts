@@ -2,10 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { campaignRecipients, campaigns, type Campaign } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
-import { deleteLedgerRows, openLedgerWriter, type NewRecipientRow } from "./ledger-write";
 import type { CampaignStatus } from "./status";
-
-export type { NewRecipientRow };
 
 export async function getCampaign(db: Db, id: string): Promise<Campaign | undefined> {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
@@ -19,31 +16,6 @@ export async function listRecentCampaigns(db: Db, limit = 100): Promise<Campaign
 export async function insertCampaign(db: Db, values: typeof campaigns.$inferInsert): Promise<Campaign> {
   const [row] = await db.insert(campaigns).values(values).returning();
   return row!;
-}
-
-/**
- * Replaces a campaign's recipient rows: deletes and writes in bulk batches, each its own statement. Outside a
- * transaction the rows become visible batch by batch; a draft's save guards that with its ledger state.
- */
-export async function replaceRecipients(db: Db, campaignId: string, rows: Iterable<NewRecipientRow>, batchRows = 5000): Promise<number> {
-  await deleteLedgerRows(db, campaignId);
-  const writer = await openLedgerWriter(db, campaignId);
-  let batch: NewRecipientRow[] = [];
-  let total = 0;
-  try {
-    for (const row of rows) {
-      batch.push(row);
-      if (batch.length === batchRows) {
-        await writer.write(batch);
-        total += batch.length;
-        batch = [];
-      }
-    }
-    await writer.write(batch);
-    return total + batch.length;
-  } finally {
-    await writer.close();
-  }
 }
 
 /**

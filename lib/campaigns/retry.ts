@@ -4,12 +4,12 @@ import "server-only";
 // recorded a failure (a timeout after Connect had accepted the call) gets the same contact back, not a second chat.
 // That holds only while Connect remembers the token (7 days): rows past it whose outcome is unknown are held back
 // unless the caller explicitly includes them (see retry-safety.ts).
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { defineAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record";
-import { campaignRecipients as r, campaigns } from "@/lib/db/schema";
-import type { Db } from "@/lib/db/types";
+import { campaigns } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/errors";
+import { requeueFailed } from "@/lib/ledger/requeue";
 import { transitionCampaign } from "./queries";
 import { refusedByConnect, retrySafety, TOKEN_WINDOW_DAYS } from "./retry-safety";
 import { retryFailedSchema } from "./schemas";
@@ -19,20 +19,6 @@ const REFUSED: Partial<Record<CampaignStatus, string>> = {
   draft: "A draft has not been sent yet: launch it instead",
   cancelled: "A cancelled campaign cannot be retried: its remaining recipients were skipped on purpose",
 };
-
-/**
- * Failed → pending, due now, attempts from zero. The last error stays on the row for the record until the next
- * attempt replaces it, so the table and the errors panel still say what happened; the row's status says it is queued.
- * Counts the rows re-queued, and among them those whose last attempt Connect did not refuse.
- */
-async function requeueFailed(db: Db, campaignId: string, onlyRefused: boolean): Promise<{ requeued: number; unknownOutcome: number }> {
-  const rows = await db
-    .update(r)
-    .set({ sendStatus: "pending", nextAttemptAt: null, attempts: 0, claimedBy: null, leaseUntil: null, updatedAt: sql`now()` })
-    .where(and(eq(r.campaignId, campaignId), eq(r.sendStatus, "failed"), onlyRefused ? refusedByConnect : undefined))
-    .returning({ refused: sql<boolean>`coalesce(${refusedByConnect}, false)` });
-  return { requeued: rows.length, unknownOutcome: rows.filter((row) => !row.refused).length };
-}
 
 function allHeldBack(n: number): string {
   const rows = n === 1 ? "Its 1 failed recipient is" : `All ${n.toLocaleString("en-US")} failed recipients are`;
@@ -52,7 +38,7 @@ export const retryFailed = defineAction({
       if (refusal) throw new UserFacingError("conflict", refusal);
       const { tokensMayBeForgotten } = (await retrySafety(tx, c.id))!;
       const holdBack = tokensMayBeForgotten && !includeUnverifiable;
-      const { requeued, unknownOutcome } = await requeueFailed(tx, c.id, holdBack);
+      const { requeued, unknownOutcome } = await requeueFailed(tx, c.id, refusedByConnect, holdBack);
       // Counted after the update: a row the dispatcher failed meanwhile is counted where it ended up.
       const heldBack = holdBack ? (await retrySafety(tx, c.id))!.failed : 0;
       if (requeued === 0) {

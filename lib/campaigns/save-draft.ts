@@ -15,7 +15,7 @@ import { LEDGER_BUSY_MESSAGE, LEDGER_READY, loadCampaignForChange, saveInProgres
 import { recalledCheck } from "./checked-lists";
 import { abandonDraftWrite, finishDraftWrite, stillWriting, storeDraft, storedFacts, toRecipientRows } from "./drafts";
 import { recipientsFingerprint } from "./fingerprint";
-import { deleteLedgerRows, openLedgerWriter } from "./ledger-write";
+import { deleteLedgerRows, openLedgerWriter } from "@/lib/ledger/bulk-write";
 import { buildSummary, checkAgainstConnect, checkRecipientList, factsOf, type PreflightLimits, type PreflightRunOptions } from "./preflight-server";
 import type { PreflightSummary } from "./preflight-summary";
 import { resolveRecipientSource } from "./recipient-source";

@@ -4,11 +4,11 @@ import "server-only";
 import type { CampaignRecipient } from "@/lib/db/schema";
 import { suppressedAmong } from "@/lib/suppression/queries";
 import type { CampaignState } from "./campaign-state";
-import { claimBatch, ledgerState } from "./claim";
+import { claimBatch, ledgerState } from "@/lib/ledger/claim";
 import { completeIfFinished } from "./campaign-transitions";
 import type { DispatchContext } from "./dispatch-context";
 import { acquire, refund } from "./rate-limiter";
-import { recordSkipped } from "./record-outcome";
+import { recordSkipped } from "@/lib/ledger/record-outcome";
 
 export const SUPPRESSED_REASON = "on the suppression list";
 

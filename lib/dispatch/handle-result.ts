@@ -7,7 +7,7 @@ import type { CampaignState } from "./campaign-state";
 import type { DispatchContext } from "./dispatch-context";
 import { errorSharePauseReason } from "./error-window";
 import { onThrottled } from "./rate-limiter";
-import { recordFailed, recordRetry, recordSent } from "./record-outcome";
+import { recordFailed, recordRetry, recordSent } from "@/lib/ledger/record-outcome";
 import { decideAfterError } from "./retry-policy";
 import type { SendResult } from "./send-recipient";
 

@@ -8,7 +8,7 @@ import { processHeartbeats } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 import { startDueCampaigns } from "./campaign-transitions";
-import { claimBatch, ledgerState } from "./claim";
+import { claimBatch, ledgerState } from "@/lib/ledger/claim";
 import { startDispatcher } from "./dispatcher";
 import { campaignRow, expectExactlyOnce, launchTestCampaign, startSim, waitFor, type Sim } from "./dispatch-test-kit";
 import { beat, pruneHeartbeats } from "./heartbeat";

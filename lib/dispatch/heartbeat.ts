@@ -1,7 +1,8 @@
 import "server-only";
 // Every dispatcher says it is alive every couple of seconds (one upsert of its process_heartbeats row) and removes the
 // row when it stops cleanly. A claim treats the `sending` rows of a dispatcher whose heartbeat went quiet as due, so
-// the rows of a process that died are sent again within seconds instead of after their full lease.
+// the rows of a process that died are sent again within seconds instead of after their full lease (see
+// lib/ledger/claimer-gone.ts).
 import { lt, sql, eq } from "drizzle-orm";
 import { processHeartbeats as hb } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
@@ -10,8 +11,6 @@ import { errorSummary } from "@/lib/errors";
 
 /** How often a live dispatcher writes its heartbeat. */
 export const HEARTBEAT_MS = 2_000;
-/** A heartbeat this old means its process is gone (five missed beats: a slow query or a busy pool is not death). */
-export const STALE_HEARTBEAT_MS = 10_000;
 /** Rows of processes gone this long are deleted; by then every lease they held has run out anyway. */
 const PRUNE_AFTER_MS = 60 * 60_000;
 const PRUNE_EVERY_BEATS = 30;
@@ -34,14 +33,6 @@ export async function pruneHeartbeats(db: Db, olderThanMs = PRUNE_AFTER_MS): Pro
     .returning({ id: hb.id });
   return gone.length;
 }
-
-/**
- * True for a `sending` row whose claimer's heartbeat exists and is older than STALE_HEARTBEAT_MS. A claimer with no
- * heartbeat row at all (its first beat not written yet, or a process from before heartbeats) keeps its rows until
- * the lease runs out: only a heartbeat seen to stop proves a death.
- */
-export const claimerIsGone = (claimedBy: unknown) =>
-  sql`exists (select 1 from ${hb} where ${hb.id} = ${claimedBy} and ${hb.heartbeatAt} < now() - ${STALE_HEARTBEAT_MS}::double precision * interval '1 millisecond')`;
 
 export interface Heartbeat {
   /** Stops beating and deletes the row: call after the process's claims are all recorded. */

@@ -6,11 +6,11 @@ import { transitionCampaign } from "@/lib/campaigns/queries";
 import { auditLog, contacts } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
-import { claimBatch } from "./claim";
+import { claimBatch } from "@/lib/ledger/claim";
 import { startDueCampaigns } from "./campaign-transitions";
 import { startDispatcher } from "./dispatcher";
 import { campaignRow, expectExactlyOnce, launchTestCampaign, ledger, startSim, waitFor, type Sim } from "./dispatch-test-kit";
-import { recordRetry, recordSent } from "./record-outcome";
+import { recordRetry, recordSent } from "@/lib/ledger/record-outcome";
 import { sendToRecipient } from "./send-recipient";
 import { CANCELLED_REASON, CANCELLED_UNCERTAIN_REASON, skipRemaining } from "@/lib/ledger/skip-remaining";
 

@@ -5,8 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import { campaignRecipients, campaigns } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
-import { deleteLedgerRows, openLedgerWriter, type NewRecipientRow } from "./ledger-write";
-import { replaceRecipients } from "./queries";
+import { deleteLedgerRows, openLedgerWriter, replaceRecipients, type NewRecipientRow } from "./bulk-write";
 
 const AWKWARD = ["tab\there", "line\nbreak", "cr\rlf\r\n", "back\\slash", "\\N", 'say "hi", O\'Brien', "émoji 👋 日本語", "", " spaces "];
 

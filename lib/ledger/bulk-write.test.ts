@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copyField, copyLine } from "./ledger-write";
+import { copyField, copyLine } from "./bulk-write";
 
 describe("COPY text encoding", () => {
   it("escapes what COPY reads as structure and writes null as \\N", () => {

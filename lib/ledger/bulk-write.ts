@@ -1,7 +1,7 @@
 import "server-only";
 // Writes a draft's ledger rows in bulk: COPY on PostgreSQL, COPY from a blob on PGlite, each batch its own statement so
 // other queries run between batches (PGlite answers one query at a time). Rows are written outside any transaction:
-// campaigns.ledger_state says whether the rows are complete (see save-draft.ts).
+// campaigns.ledger_state says whether the rows are complete (see lib/campaigns/save-draft.ts).
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
@@ -141,5 +141,30 @@ export async function deleteLedgerRows(db: Db, campaignId: string, batchRows = 1
     deleted += rows.length;
     if (!edge) return deleted;
     after = edge.line;
+  }
+}
+
+/**
+ * Replaces a campaign's recipient rows: deletes and writes in bulk batches, each its own statement. Outside a
+ * transaction the rows become visible batch by batch; a draft's save guards that with its ledger state.
+ */
+export async function replaceRecipients(db: Db, campaignId: string, rows: Iterable<NewRecipientRow>, batchRows = 5000): Promise<number> {
+  await deleteLedgerRows(db, campaignId);
+  const writer = await openLedgerWriter(db, campaignId);
+  let batch: NewRecipientRow[] = [];
+  let total = 0;
+  try {
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length === batchRows) {
+        await writer.write(batch);
+        total += batch.length;
+        batch = [];
+      }
+    }
+    await writer.write(batch);
+    return total + batch.length;
+  } finally {
+    await writer.close();
   }
 }

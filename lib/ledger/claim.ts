@@ -2,11 +2,11 @@ import "server-only";
 // Claiming ledger rows: one conditional statement takes due rows of a running campaign for this dispatcher.
 // A row whose lease ran out belonged to a dispatcher that died mid-send; claiming it again re-sends it with the same
 // ClientToken, so Connect answers with the contact it already created instead of starting a second chat. A dispatcher
-// whose heartbeat stopped (see heartbeat.ts) is treated the same way at once, without waiting for its leases to end.
+// whose heartbeat stopped (see claimer-gone.ts) is treated the same way at once, without waiting for its leases to end.
 import { and, asc, eq, exists, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { campaignRecipients as r, campaigns, type CampaignRecipient } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
-import { claimerIsGone } from "./heartbeat";
+import { claimerIsGone } from "./claimer-gone";
 
 const due = (campaignId: string) =>
   and(

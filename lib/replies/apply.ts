@@ -2,11 +2,12 @@ import "server-only";
 // What a customer's message does besides reaching Connect: it is linked to the campaign recipient it answers (same
 // customer number, same Connect number), and an opt-out or opt-in keyword changes the suppression list. The
 // dispatcher checks that list before every send, so a STOP also holds back a running campaign's remaining send.
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { AuditActor } from "@/lib/audit/context";
 import { recordAudit } from "@/lib/audit/record";
-import { campaignRecipients, campaigns, settings } from "@/lib/db/schema";
+import { settings } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { markReplied } from "@/lib/ledger/mark-replied";
 import { deleteSuppression, findSuppression, insertSuppressions } from "@/lib/suppression/queries";
 import { DEFAULT_OPT_KEYWORDS, OPT_KEYWORDS_SETTING, keywordAction, keywordOf, optKeywordsSchema, type OptKeywords } from "./keywords";
 
@@ -63,28 +64,4 @@ export async function applyCustomerMessage(db: Db, actor: AuditActor, msg: Custo
     }
   }
   return { recipient, optOut, suppressionChanged };
-}
-
-/** The most recent campaign send to this customer from this number gets the reply. */
-async function markReplied(db: Db, customerPhone: string, sourceArn: string) {
-  const [target] = await db
-    .select({ id: campaignRecipients.id, campaignId: campaignRecipients.campaignId })
-    .from(campaignRecipients)
-    .innerJoin(campaigns, eq(campaigns.id, campaignRecipients.campaignId))
-    .where(
-      and(
-        eq(campaignRecipients.phone, customerPhone),
-        eq(campaigns.sourcePhoneNumberArn, sourceArn),
-        eq(campaignRecipients.sendStatus, "sent"),
-        isNotNull(campaignRecipients.sentAt),
-      ),
-    )
-    .orderBy(desc(campaignRecipients.sentAt))
-    .limit(1);
-  if (!target) return null;
-  await db
-    .update(campaignRecipients)
-    .set({ repliedAt: sql`coalesce(${campaignRecipients.repliedAt}, now())`, replyCount: sql`${campaignRecipients.replyCount} + 1` })
-    .where(eq(campaignRecipients.id, target.id));
-  return { campaignId: target.campaignId, recipientId: target.id };
 }

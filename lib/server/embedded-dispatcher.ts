@@ -3,28 +3,13 @@ import "server-only";
 // default with PostgreSQL too; DISPATCHER=off leaves sending to `npm run worker` processes. Reconciliation of open
 // chats starts here too (RECONCILE_SECONDS=0 turns it off).
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
 import { createConnectGateway } from "@/lib/connect/gateway";
 import { startReconcilerFromEnv } from "@/lib/contacts/reconcile-env";
-import { campaignRecipients } from "@/lib/db/schema";
 import { dispatchSetupFromEnv } from "@/lib/dispatch/env-setup";
 import { startDispatcher } from "@/lib/dispatch/dispatcher";
 import { startInboundForwarder } from "@/lib/inbound/forwarder";
+import { releaseAllLeases } from "@/lib/ledger/release-leases";
 import type { Runtime } from "@/lib/runtime/current";
-
-/**
- * With the embedded database only this process can use the data folder, so rows still marked `sending` were left by a
- * process that died: their leases end now rather than after the lease time, and they are sent again at once with
- * their same ClientTokens (Connect answers with the contact it already created).
- */
-async function releaseOrphanedLeases(rt: Runtime): Promise<number> {
-  const released = await rt.database.db
-    .update(campaignRecipients)
-    .set({ leaseUntil: sql`now() - interval '1 second'` })
-    .where(eq(campaignRecipients.sendStatus, "sending"))
-    .returning({ id: campaignRecipients.id });
-  return released.length;
-}
 
 /**
  * Inbound messages the route could not forward at once (throttling, an outage, an earlier message of the same chat
@@ -50,7 +35,7 @@ export async function startEmbeddedDispatcher(rt: Runtime): Promise<void> {
     return;
   }
   if (rt.database.kind === "pglite") {
-    const released = await releaseOrphanedLeases(rt);
+    const released = await releaseAllLeases(rt.database.db);
     if (released > 0) console.log(`[console] ${released} send(s) interrupted by the last stop will be completed now`);
   }
   const setup = dispatchSetupFromEnv(rt.env, rt.connectEndpoint);
