@@ -5,9 +5,9 @@ import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, like, lte, 
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { campaignRecipients as r, campaigns } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { decodeCursor, encodeCursor } from "@/lib/paging/keyset-cursor";
 import type { CampaignListFilter, RecipientListFilter, SortDirection } from "./history-filters";
 import { NEVER_SENDABLE } from "./history-filters";
-import { decodeCursor, encodeCursor } from "./keyset-cursor";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const order = (dir: SortDirection, expr: SQL | AnyPgColumn) => (dir === "asc" ? asc(expr) : desc(expr));

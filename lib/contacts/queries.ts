@@ -2,7 +2,7 @@ import "server-only";
 // Contact history reads: the list a keyset page at a time (newest first, never OFFSET, so rows recorded meanwhile
 // neither repeat nor shift the next page), one contact with its campaign, and the events the console sent into it.
 import { and, desc, eq, getTableColumns, gte, like, lte, or, sql, type SQL } from "drizzle-orm";
-import { decodeCursor, encodeCursor } from "@/lib/campaigns/keyset-cursor";
+import { decodeCursor, encodeCursor } from "@/lib/paging/keyset-cursor";
 import { campaigns, chatEvents, contacts, inboundMessages, type Contact } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { openingEvent, type OpeningRequest } from "./opening-event";

@@ -2,7 +2,7 @@ import "server-only";
 // Reading inbound integrations, their messages and their rejections. The signing secret never leaves this module's
 // callers in clear: `publicIntegration` is what lists, routes and audit entries show.
 import { and, count, desc, eq, isNotNull, lt, max, type SQL } from "drizzle-orm";
-import { decodeCursor, encodeCursor } from "@/lib/campaigns/keyset-cursor";
+import { decodeCursor, encodeCursor } from "@/lib/paging/keyset-cursor";
 import { inboundIntegrations, inboundMessages, inboundRejections, type InboundIntegration, type InboundMessage } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { toStorable } from "@/lib/text/safe-text";

@@ -1,4 +1,5 @@
-// Keyset cursors for the History lists: the sort key and tiebreaker of the last row shown, opaque to callers.
+// Keyset cursors for paged lists (campaign history, contacts, inbound messages): the sort key and tiebreaker of the
+// last row shown, opaque to callers.
 // A cursor that does not decode is the caller's mistake, answered with a 400 rather than an empty page.
 import { UserFacingError } from "@/lib/errors";
 
