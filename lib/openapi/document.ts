@@ -88,6 +88,13 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/campaigns/{id}": {
         get: { summary: "A campaign's status and counts", parameters: [idParam], responses: { "200": json("The campaign"), ...errors } },
+        patch: {
+          summary: "Replace a draft; answers with the campaign and its preflight",
+          description: "The same body as creating one. Recipient rows are rewritten only when the list, mapping or a setting that shapes them changed.",
+          parameters: [idParam],
+          requestBody: body(apiCampaignSchema),
+          responses: { "200": json("The draft and its preflight report"), ...errors },
+        },
       },
       "/api/v1/campaigns/{id}/recipients": {
         get: {

@@ -6,7 +6,7 @@ import { createApiKey, revokeApiKey } from "@/lib/api-keys/actions";
 import { createConnectGateway } from "@/lib/connect/gateway";
 import { useGatewayForProcess } from "@/lib/connect/runtime-gateway";
 import { startConnectLocal } from "@/lib/connect-local/server";
-import { auditLog, campaigns as campaignsTable } from "@/lib/db/schema";
+import { auditLog, campaignRecipients, campaigns as campaignsTable } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 import { UNSTORABLE_TEXT } from "@/lib/text/safe-text";
@@ -29,11 +29,11 @@ type Handler = (req: Request, seg: { params?: Promise<Record<string, string>> })
 function call(
   handler: Handler,
   path: string,
-  opts: { key?: string; body?: unknown; raw?: string | Uint8Array<ArrayBuffer>; params?: Record<string, string>; type?: string } = {},
+  opts: { key?: string; body?: unknown; raw?: string | Uint8Array<ArrayBuffer>; params?: Record<string, string>; type?: string; method?: string } = {},
 ) {
   const headers: Record<string, string> = { "content-type": opts.type ?? "application/json" };
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;
-  const method = opts.body !== undefined || opts.raw !== undefined ? "POST" : "GET";
+  const method = opts.method ?? (opts.body !== undefined || opts.raw !== undefined ? "POST" : "GET");
   const req = new Request(`http://console.test${path}`, {
     method,
     headers,
@@ -173,6 +173,35 @@ describe("automation API", () => {
     expect(await got.json()).toEqual({ upload: made });
     const [entry] = await state.db!.db.select().from(auditLog).where(eq(auditLog.targetId, made.id));
     expect(entry).toMatchObject({ action: "recipients.uploaded", actorEmail: "api-key:CRM sync", diff: { rows: 2, bytes: csv.length, fileName: "crm.csv" } });
+
+    // A draft names the upload; saving it again with only a new name leaves its ledger rows as they were.
+    const body = {
+      ...draft,
+      defaultCountry: undefined,
+      recipients: { format: "csv", uploadId: made.id, mapping: { phoneColumn: "phone", nameColumn: "name" } },
+    };
+    const created = await call(campaigns.POST, "/api/v1/campaigns", { key: supervisorKey, body });
+    expect(created.status).toBe(201);
+    const first = await created.json();
+    expect(first.preflight.counts).toEqual({ valid: 2, invalid: 0, duplicate: 0, suppressed: 0 });
+    const id = first.campaign.id as string;
+    const rowIds = async () =>
+      (await state.db!.db.select({ id: campaignRecipients.id }).from(campaignRecipients).where(eq(campaignRecipients.campaignId, id))).map((r) => r.id).sort();
+    const before = await rowIds();
+    const renamed = await call(campaign.PATCH, `/api/v1/campaigns/${id}`, {
+      key: supervisorKey,
+      method: "PATCH",
+      body: { ...body, name: "API spring, renamed" },
+      params: { id },
+    });
+    expect(renamed.status).toBe(200);
+    expect((await renamed.json()).campaign).toMatchObject({ name: "API spring, renamed", status: "draft" });
+    expect(await rowIds()).toEqual(before);
+    const viewerPatch = await call(campaign.PATCH, `/api/v1/campaigns/${id}`, { key: viewerKey, method: "PATCH", body, params: { id } });
+    expect(viewerPatch.status).toBe(403);
+    const unknown = "00000000-0000-4000-8000-00000000dead";
+    const missing = await call(campaign.PATCH, `/api/v1/campaigns/${unknown}`, { key: supervisorKey, method: "PATCH", body, params: { id: unknown } });
+    expect(missing.status).toBe(404);
   });
 
   it("stops accepting a revoked key", async () => {

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
+import { actionResponse, jsonBody } from "@/lib/api/run-action";
+import { saveDraft } from "@/lib/campaigns/actions";
+import { apiCampaignSchema, toComposerInput } from "@/lib/campaigns/api-schema";
 import { campaignView } from "@/lib/campaigns/api-view";
 import { getCampaign } from "@/lib/campaigns/queries";
 import { UserFacingError } from "@/lib/errors";
@@ -9,4 +12,16 @@ export const GET = apiRoute("viewer", async ({ db, params }) => {
   const campaign = id.success ? await getCampaign(db, id.data) : undefined;
   if (!campaign) throw new UserFacingError("not_found", "No campaign with this id");
   return Response.json({ campaign: await campaignView(db, campaign) });
+});
+
+// Replaces a draft with the body (the same as POST /api/v1/campaigns) and answers with it and its check. Rows are
+// rewritten only when something that shapes them changed; launched campaigns are refused.
+export const PATCH = apiRoute("supervisor", async (ctx) => {
+  const id = z.uuid().safeParse(ctx.params.id);
+  if (!id.success || !(await getCampaign(ctx.db, id.data))) throw new UserFacingError("not_found", "No campaign with this id");
+  const body = apiCampaignSchema.parse(await jsonBody(ctx.req));
+  return actionResponse(saveDraft, { campaignId: id.data, campaign: toComposerInput(body) }, ctx, async (d) => ({
+    campaign: await campaignView(ctx.db, (await getCampaign(ctx.db, d.campaignId))!),
+    preflight: d.preflight,
+  }));
 });
