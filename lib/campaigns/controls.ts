@@ -3,7 +3,7 @@ import "server-only";
 // re-reads the status before every batch, so each takes effect within a second; sends already in flight finish.
 import { defineAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record";
-import { skipRemaining } from "@/lib/ledger/skip-remaining";
+import { CANCELLED_REASON, countRemaining, SKIP_BATCH_ROWS, skipRemaining } from "@/lib/ledger/skip-remaining";
 import { UserFacingError } from "@/lib/errors";
 import { getCampaign, transitionCampaign } from "./queries";
 import { campaignIdSchema } from "./schemas";
@@ -66,20 +66,26 @@ export const cancelCampaign = defineAction({
   name: "campaigns.cancel",
   access: "supervisor",
   input: campaignIdSchema,
-  handler: async ({ campaignId }, { db, actor }) =>
-    db.transaction(async (tx) => {
+  handler: async ({ campaignId }, { db, actor }) => {
+    // The cancel itself is one short transaction: from then on no dispatcher claims a row of this campaign.
+    const moved = await db.transaction(async (tx) => {
       const c = await load(tx, campaignId);
       if (c.status === "draft") throw new UserFacingError("conflict", "A draft is not running: delete it instead");
       if (!canTransition(c.status, "cancelled")) refuse(c.status, "cancelled");
-      const moved = await transitionCampaign(tx, c.id, c.status, "cancelled", { finishedAt: new Date(), waitingReason: null });
-      if (!moved) throw new UserFacingError("conflict", "The campaign changed meanwhile; reload it");
-      const skipped = await skipRemaining(tx, c.id);
+      const row = await transitionCampaign(tx, c.id, c.status, "cancelled", { finishedAt: new Date(), waitingReason: null });
+      if (!row) throw new UserFacingError("conflict", "The campaign changed meanwhile; reload it");
+      const remaining = await countRemaining(tx, c.id);
       await recordAudit(tx, actor, {
         action: "campaign.cancelled",
         targetType: "campaign",
         targetId: c.id,
-        diff: { status: { from: c.status, to: "cancelled" }, skipped },
+        diff: { status: { from: c.status, to: "cancelled" }, remaining },
       });
-      return { id: moved.id, status: moved.status, skipped };
-    }),
+      return row;
+    });
+    // The rows are then skipped in batches, so a million of them never hold the database; the dispatcher's sweep
+    // finishes any a stopped process left.
+    const skipped = await skipRemaining(db, moved.id, CANCELLED_REASON, { batchRows: SKIP_BATCH_ROWS });
+    return { id: moved.id, status: moved.status, skipped };
+  },
 });

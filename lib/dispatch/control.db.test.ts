@@ -7,7 +7,7 @@ import { startDispatcher, type Dispatcher } from "./dispatcher";
 import { campaignRow, expectExactlyOnce, launchTestCampaign, ledger, startSim, waitFor, type Sim } from "./dispatch-test-kit";
 import { accountLimiterKey } from "./options";
 import { campaignProgress } from "./progress";
-import { CANCELLED_REASON, CANCELLED_UNCERTAIN_REASON, skipRemaining } from "@/lib/ledger/skip-remaining";
+import { CANCELLED_REASON, CANCELLED_UNCERTAIN_REASON, countRemaining, skipRemaining } from "@/lib/ledger/skip-remaining";
 
 const RECIPIENTS = 120;
 const LIMITER = accountLimiterKey("us-east-1", "local");
@@ -90,5 +90,24 @@ describe("pause, resume and cancel", () => {
     expect(await countOf(id, "sent")).toBe(sent);
     expect((await expectExactlyOnce(h.db, sim, id)).contacts).toHaveLength(sent);
     expect((await campaignRow(h.db, id)).status).toBe("cancelled");
+  });
+
+  it("a cancel of a long list skips in small batches exactly the rows it counted when it cancelled", async () => {
+    await sim.reset();
+    const id = await launchTestCampaign(h.db, sim, { count: RECIPIENTS, first: 7000, sendsPerSecond: 5 });
+    await waitFor("a first send", async () => (await countOf(id, "sent")) >= 1);
+    const remaining = await h.db.transaction(async (tx) => {
+      expect(await transitionCampaign(tx, id, "running", "cancelled", { finishedAt: new Date() })).toBeDefined();
+      return countRemaining(tx, id);
+    });
+    expect(remaining).toBeGreaterThan(50);
+    const skipped = await skipRemaining(h.db, id, CANCELLED_REASON, { batchRows: 7 });
+    await sleep(500);
+    const rows = await ledger(h.db, id);
+    expect(rows.filter((r) => r.sendStatus === "pending" || r.sendStatus === "sending")).toHaveLength(0);
+    expect(rows.filter((r) => r.sendStatus === "skipped")).toHaveLength(skipped);
+    // Only a send already in flight when the cancel landed may end as sent instead of skipped.
+    expect(remaining - skipped).toBeGreaterThanOrEqual(0);
+    expect(remaining - skipped).toBeLessThanOrEqual(rows.filter((r) => r.sendStatus === "sent").length);
   });
 });

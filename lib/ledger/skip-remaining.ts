@@ -1,11 +1,13 @@
 import "server-only";
 // Cancelling a campaign: what has not been sent is skipped. Rows a live dispatcher is sending right now are left to it;
 // it records their result (a retry it records becomes skipped on the next sweep).
-import { and, eq, gt, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { campaignRecipients as r, campaigns } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 
 export const CANCELLED_REASON = "campaign cancelled";
+/** Rows skipped per statement when cancelling: a few milliseconds of work each. */
+export const SKIP_BATCH_ROWS = 5_000;
 /**
  * For rows whose last call has no known outcome: a timeout, a 5xx, or a dispatcher that died mid-send. Connect may
  * have started the chat, and since a cancelled campaign must not call Connect again to find out, the ledger says so.
@@ -13,32 +15,52 @@ export const CANCELLED_REASON = "campaign cancelled";
  */
 export const CANCELLED_UNCERTAIN_REASON = "campaign cancelled after a send whose outcome is unknown; the recipient may have been contacted";
 
-async function skip(db: Db, scope: SQL, reason: string): Promise<number> {
-  const skipped = (why: string) => ({
-    sendStatus: "skipped" as const,
-    reason: why,
-    nextAttemptAt: null,
-    claimedBy: null,
-    leaseUntil: null,
-    updatedAt: sql`now()`,
-  });
+const skipped = (why: string) => ({
+  sendStatus: "skipped" as const,
+  reason: why,
+  nextAttemptAt: null,
+  claimedBy: null,
+  leaseUntil: null,
+  updatedAt: sql`now()`,
+});
+
+const untried = and(eq(r.sendStatus, "pending"), eq(r.attempts, 0));
+const unknownOutcome = or(and(eq(r.sendStatus, "pending"), gt(r.attempts, 0)), and(eq(r.sendStatus, "sending"), lt(r.leaseUntil, sql`now()`)));
+
+/** Skips up to `limit` rows of each kind in `scope`; returns how many it skipped. */
+async function skipSome(db: Db, scope: SQL, reason: string, limit: number | undefined): Promise<number> {
   const uncertain = reason === CANCELLED_REASON ? CANCELLED_UNCERTAIN_REASON : reason;
-  const untried = await db
-    .update(r)
-    .set(skipped(reason))
-    .where(and(scope, eq(r.sendStatus, "pending"), eq(r.attempts, 0)))
-    .returning({ id: r.id });
-  const unknown = await db
-    .update(r)
-    .set(skipped(uncertain))
-    .where(and(scope, or(and(eq(r.sendStatus, "pending"), gt(r.attempts, 0)), and(eq(r.sendStatus, "sending"), lt(r.leaseUntil, sql`now()`)))))
-    .returning({ id: r.id });
-  return untried.length + unknown.length;
+  let n = 0;
+  for (const [kind, why] of [
+    [untried, reason],
+    [unknownOutcome, uncertain],
+  ] as const) {
+    const where = and(scope, kind);
+    const target = limit === undefined ? where : inArray(r.id, db.select({ id: r.id }).from(r).where(where).limit(limit));
+    n += (await db.update(r).set(skipped(why)).where(target).returning({ id: r.id })).length;
+  }
+  return n;
 }
 
-/** For the cancel action, in its transaction. Returns how many rows were skipped. */
-export function skipRemaining(db: Db, campaignId: string, reason: string = CANCELLED_REASON): Promise<number> {
-  return skip(db, eq(r.campaignId, campaignId), reason);
+/** Rows a cancel will skip: not yet sent, or sent with no known outcome by a dispatcher whose lease ran out. */
+export async function countRemaining(db: Db, campaignId: string): Promise<number> {
+  return db.$count(r, and(eq(r.campaignId, campaignId), or(untried, unknownOutcome)));
+}
+
+/**
+ * Skips what has not been sent. With `batchRows`, in batches of that many rows, each its own statement, so a
+ * million-row cancel never holds the embedded database (which answers one query at a time) for long; rows a batch
+ * misses because a process stopped part-way are skipped by the dispatcher's sweep. Returns how many rows were skipped.
+ */
+export async function skipRemaining(db: Db, campaignId: string, reason: string = CANCELLED_REASON, o: { batchRows?: number } = {}): Promise<number> {
+  const scope = eq(r.campaignId, campaignId);
+  if (o.batchRows === undefined) return skipSome(db, scope, reason, undefined);
+  let total = 0;
+  for (;;) {
+    const n = await skipSome(db, scope, reason, o.batchRows);
+    total += n;
+    if (n === 0) return total;
+  }
 }
 
 /** The dispatcher's sweep: rows of cancelled campaigns that came back to pending after the cancel, or were abandoned. */
@@ -49,6 +71,6 @@ export async function skipCancelledLeftovers(db: Db): Promise<number> {
     .innerJoin(r, eq(r.campaignId, campaigns.id))
     .where(and(eq(campaigns.status, "cancelled"), or(eq(r.sendStatus, "pending"), and(eq(r.sendStatus, "sending"), lt(r.leaseUntil, sql`now()`)))));
   let n = 0;
-  for (const { id } of cancelled) n += await skipRemaining(db, id);
+  for (const { id } of cancelled) n += await skipRemaining(db, id, CANCELLED_REASON, { batchRows: SKIP_BATCH_ROWS });
   return n;
 }
