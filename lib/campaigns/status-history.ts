@@ -57,7 +57,8 @@ function detailOf(action: StatusChange["action"], diff: Diff): string | null {
     case "campaign.resumed":
       return typeof diff?.previousReason === "string" ? `Had been paused: ${diff.previousReason}` : null;
     case "campaign.cancelled":
-      return n(diff?.skipped) ? `${n(diff?.skipped)} recipients not sent` : null;
+      // Entries written before cancels skipped rows in batches name the rows skipped; later ones the rows remaining.
+      return n(diff?.remaining ?? diff?.skipped) ? `${n(diff?.remaining ?? diff?.skipped)} recipients not sent` : null;
     case "campaign.completed": {
       const counts = diff?.recipients && typeof diff.recipients === "object" ? (diff.recipients as Record<string, unknown>) : {};
       const parts = Object.entries(counts).flatMap(([k, v]) => (n(v) ? [`${n(v)} ${k}`] : []));
