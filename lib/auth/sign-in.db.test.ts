@@ -10,7 +10,8 @@ import { signInAttempts } from "@/lib/db/schema";
 
 // Each test signs in from its own client address, so the per-client counts of one test never reach another.
 const from = (ip: string) => ({ requestId: "r", ip, userAgent: "ua" });
-const policy: ThrottlePolicy = { maxFailures: 3, clientMaxFailures: 10, lockMinutes: 15, delayMs: () => 0 };
+// No random sweeps: the sweep test decides when counters go, and a sweep at a moved clock must not surprise others.
+const policy: ThrottlePolicy = { maxFailures: 3, clientMaxFailures: 10, lockMinutes: 15, delayMs: () => 0, sweepChance: 0 };
 const PASSWORD = "correct-horse-battery-9";
 const INVALID_2_LEFT = "Email or password is incorrect. 2 attempts left before a 15-minute lock.";
 

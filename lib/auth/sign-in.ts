@@ -20,6 +20,8 @@ export interface ThrottlePolicy {
   delayMs(failures: number): number;
   /** Tests move the clock. */
   now?: () => Date;
+  /** Share of attempts that also sweep stale counters (0.02 when not given); tests that read counters set 0. */
+  sweepChance?: number;
 }
 
 export const defaultDelay = (failures: number) => (failures === 0 ? 0 : Math.min(250 * 2 ** (failures - 1), 3000));
@@ -55,7 +57,7 @@ export async function attemptSignIn(db: Db, input: { email: string; password: st
 
   const reserved = await reserveAttempt(db, keys, { windowMinutes: policy.lockMinutes, now });
   // About one attempt in fifty sweeps counters that can no longer matter (one index range), so the table stays small.
-  if (Math.random() < 0.02) await pruneStaleAttempts(db, Math.max(policy.lockMinutes, 60), now);
+  if (Math.random() < (policy.sweepChance ?? 0.02)) await pruneStaleAttempts(db, Math.max(policy.lockMinutes, 60), now);
   // Refused without looking at the password: a locked guesser learns nothing, however many guesses run in parallel.
   const refused = refusal(reserved, policy, now);
   if (refused) return refused;
