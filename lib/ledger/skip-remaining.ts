@@ -55,12 +55,19 @@ export async function countRemaining(db: Db, campaignId: string): Promise<number
 export async function skipRemaining(db: Db, campaignId: string, reason: string = CANCELLED_REASON, o: { batchRows?: number } = {}): Promise<number> {
   const scope = eq(r.campaignId, campaignId);
   if (o.batchRows === undefined) return skipSome(db, scope, reason, undefined);
+  const uncertain = reason === CANCELLED_REASON ? CANCELLED_UNCERTAIN_REASON : reason;
+  // Untried rows, nearly all of a long list, go in batches: each batch reads the front of the pending index range, which
+  // the batch before it emptied. The few rows with an unknown outcome go in one statement, as the OR that finds them
+  // reads more of the campaign than one batch's worth.
   let total = 0;
   for (;;) {
-    const n = await skipSome(db, scope, reason, o.batchRows);
+    const batch = db.select({ id: r.id }).from(r).where(and(scope, untried)).limit(o.batchRows);
+    const n = (await db.update(r).set(skipped(reason)).where(inArray(r.id, batch)).returning({ id: r.id })).length;
     total += n;
-    if (n === 0) return total;
+    if (n < o.batchRows) break;
   }
+  const unknown = await db.update(r).set(skipped(uncertain)).where(and(scope, unknownOutcome)).returning({ id: r.id });
+  return total + unknown.length;
 }
 
 /** The dispatcher's sweep: rows of cancelled campaigns that came back to pending after the cancel, or were abandoned. */
