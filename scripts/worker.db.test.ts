@@ -97,14 +97,16 @@ describe.skipIf(testDbKind() !== "postgres")("a worker process and PostgreSQL fa
       }
       const afterKills = await sentCount(campaignId);
       expect(afterKills).toBeLessThan(160);
-      await waitFor("every recipient to be sent", async () => (await sentCount(campaignId)) === 160, 20_000, 100);
+      // A kill that lands after a claim commits but before the worker reads its answer leaves those rows to their lease
+      // (60 s): the worker is alive, so nobody takes them over sooner. They are then sent with the same ClientTokens.
+      await waitFor("every recipient to be sent", async () => (await sentCount(campaignId)) === 160, 80_000, 100);
       expect(alive(worker), worker.output()).toBe(true);
       expect(worker.output()).toMatch(/connection lost \((57P01|ECONNRESET)/);
       expect((await expectExactlyOnce(h.db, sim, campaignId)).sent).toBe(160);
     } finally {
       expect(await worker.stop(), worker.output()).toBe(0);
     }
-  });
+  }, 150_000);
 
   it("started while the database is not reachable, waits for it and then sends", async () => {
     // A port where nothing listens yet; a proxy to the real server opens there after a few seconds.
