@@ -7,21 +7,21 @@ import type { Db } from "@/lib/db/types";
 /** An upload's details without its content: what a composer shows for a chosen file. */
 export type UploadSummary = Omit<RecipientUpload, "content">;
 
+/** The columns of an upload but its content. */
+export const summaryColumns = {
+  id: recipientUploads.id,
+  createdBy: recipientUploads.createdBy,
+  format: recipientUploads.format,
+  fileName: recipientUploads.fileName,
+  byteSize: recipientUploads.byteSize,
+  rowCount: recipientUploads.rowCount,
+  header: recipientUploads.header,
+  sha256: recipientUploads.sha256,
+  createdAt: recipientUploads.createdAt,
+};
+
 export async function getUploadSummary(db: Db, id: string): Promise<UploadSummary | undefined> {
-  const [row] = await db
-    .select({
-      id: recipientUploads.id,
-      createdBy: recipientUploads.createdBy,
-      format: recipientUploads.format,
-      fileName: recipientUploads.fileName,
-      byteSize: recipientUploads.byteSize,
-      rowCount: recipientUploads.rowCount,
-      header: recipientUploads.header,
-      sha256: recipientUploads.sha256,
-      createdAt: recipientUploads.createdAt,
-    })
-    .from(recipientUploads)
-    .where(eq(recipientUploads.id, id));
+  const [row] = await db.select(summaryColumns).from(recipientUploads).where(eq(recipientUploads.id, id));
   return row;
 }
 

@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { apiKeys, campaignSources, recipientUploads } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { RefusalError } from "@/lib/errors";
-import type { UploadSummary } from "./queries";
+import { summaryColumns, type UploadSummary } from "./queries";
 
 export type { UploadSummary };
 
@@ -66,17 +66,7 @@ export async function createUpload(db: Db, actor: AuditActor, user: SessionUser,
         sha256,
         content: upload.text,
       })
-      .returning({
-        id: recipientUploads.id,
-        createdBy: recipientUploads.createdBy,
-        format: recipientUploads.format,
-        fileName: recipientUploads.fileName,
-        byteSize: recipientUploads.byteSize,
-        rowCount: recipientUploads.rowCount,
-        header: recipientUploads.header,
-        sha256: recipientUploads.sha256,
-        createdAt: recipientUploads.createdAt,
-      });
+      .returning(summaryColumns);
     await recordAudit(tx, actor, {
       action: "recipients.uploaded",
       targetType: "recipient_upload",
