@@ -17,6 +17,8 @@ export async function loadCampaignForChange(db: Db, id: string, status: Campaign
 // them in batches (it refreshes updated_at as it goes); "writing:stopped" after a save failed part-way and said so.
 export const LEDGER_READY = "ready";
 export const LEDGER_STOPPED = "writing:stopped";
+/** Blocks launch (and says why) in the summary of a draft whose upload is still being counted as its rows are written. */
+export const STILL_COUNTING = "The recipient list is still being checked and saved";
 export const writingState = (saveId: string) => `writing:${saveId}`;
 /** A save whose claim has not been refreshed for this long died; the next save may take the draft over. */
 export const WRITING_STALE_MS = 10 * 60_000;

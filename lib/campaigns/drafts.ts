@@ -7,7 +7,7 @@ import type { AuditActor } from "@/lib/audit/context";
 import { campaignRecipients, campaignSources, campaigns, type Campaign } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import type { PreflightRow } from "@/lib/recipients/preflight-types";
-import { LEDGER_READY, LEDGER_STOPPED, writingState } from "./campaign-guard";
+import { LEDGER_READY, LEDGER_STOPPED, STILL_COUNTING, writingState } from "./campaign-guard";
 import type { NewRecipientRow } from "@/lib/ledger/bulk-write";
 import type { RecipientFacts } from "./preflight-server";
 import type { PreflightSummary } from "./preflight-summary";
@@ -82,7 +82,8 @@ export async function storeDraft(tx: Db, w: DraftWrite): Promise<Campaign> {
     .insert(campaignSources)
     .values({ campaignId: row!.id, ...source })
     .onConflictDoUpdate({ target: campaignSources.campaignId, set: source });
-  const counts = w.summary.counts;
+  // A summary still counting its rows has no counts to record yet; finishDraftWrite audits them when it has.
+  const counts = w.summary.blocking.includes(STILL_COUNTING) ? { total: w.summary.total, counting: true } : w.summary.counts;
   await recordAudit(tx, w.actor, {
     action: w.existing ? "campaign.updated" : "campaign.created",
     targetType: "campaign",
@@ -94,14 +95,28 @@ export async function storeDraft(tx: Db, w: DraftWrite): Promise<Campaign> {
   return row!;
 }
 
-/** Ends a save: the rows are complete and the summary is theirs. False when another save took the draft over. */
-export async function finishDraftWrite(db: Db, campaignId: string, writeId: string, summary: PreflightSummary): Promise<boolean> {
-  const rows = await db
-    .update(campaigns)
-    .set({ ledgerState: LEDGER_READY, preflight: summary, updatedAt: new Date() })
-    .where(and(eq(campaigns.id, campaignId), eq(campaigns.ledgerState, writingState(writeId))))
-    .returning({ id: campaigns.id });
-  return rows.length === 1;
+/**
+ * Ends a save: the rows are complete and the summary is theirs. False when another save took the draft over. Given an
+ * actor, the counts are audited with the change (a save that counted the rows only as it wrote them).
+ */
+export async function finishDraftWrite(db: Db, campaignId: string, writeId: string, summary: PreflightSummary, auditAs?: AuditActor): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(campaigns)
+      .set({ ledgerState: LEDGER_READY, preflight: summary, updatedAt: new Date() })
+      .where(and(eq(campaigns.id, campaignId), eq(campaigns.ledgerState, writingState(writeId))))
+      .returning({ id: campaigns.id });
+    if (rows.length !== 1) return false;
+    if (auditAs) {
+      await recordAudit(tx, auditAs, {
+        action: "campaign.recipients_counted",
+        targetType: "campaign",
+        targetId: campaignId,
+        diff: { recipients: summary.counts, total: summary.total },
+      });
+    }
+    return true;
+  });
 }
 
 /** Keeps a running save's claim fresh; false when the draft is no longer this save's to write (taken over, deleted). */

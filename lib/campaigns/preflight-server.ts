@@ -71,7 +71,7 @@ export async function checkAgainstConnect(gateway: ConnectGateway, c: CampaignCo
   }
 }
 
-function recipientOptions(c: CampaignConfig, country: string | undefined) {
+export function recipientOptions(c: CampaignConfig, country: string | undefined) {
   const mapping = structuredClone(c.recipients.mapping);
   const options: PreflightOptions = {
     defaultCountry: c.recipients.defaultCountry,
@@ -160,6 +160,12 @@ export async function checkRecipientList(
   // A list without rows still has its mapping checked, so the answer names the missing column.
   checker ??= createPreflightChecker(header, mapping, options);
   return { tally: checker.tally(), header };
+}
+
+/** The list's header, from its first rows only (an upload was read whole when it was stored). */
+export async function readHeader(source: RecipientSource): Promise<{ header: string[] }> {
+  for await (const batch of readRecipientBatches(source.format, source.text, { batchRows: 1 })) return { header: batch.header };
+  return { header: [] };
 }
 
 /** What a summary needs to know about the rows: counts and samples, and the first valid rows in full. */

@@ -127,6 +127,12 @@ describe("saving drafts of large uploaded lists", () => {
     expect(first).toMatchObject({ phone: "+12062000000", name: "Name 0", sendStatus: "pending", variables: { __message: "Hi Name 0 in City 0" } });
     expect((await loadDraftForEdit(h.db, campaignId))?.input.recipients).toMatchObject({ uploadId: base.recipients.uploadId });
     expect((await loadDraftForEdit(h.db, campaignId))?.input.recipients.text).toBeUndefined();
+    // Saved without a check first, the upload was read once: created while counting, then the counts it found.
+    const audits = await h.db.select().from(auditLog).where(eq(auditLog.targetId, campaignId)).orderBy(auditLog.id);
+    expect(audits.map((a) => [a.action, a.diff])).toEqual([
+      ["campaign.created", expect.objectContaining({ recipients: { total: ROWS, counting: true } })],
+      ["campaign.recipients_counted", { recipients: summary.counts, total: ROWS }],
+    ]);
   }, 300_000);
 
   it("rewrites nothing when only the name, pacing or schedule changed, and still asks Connect again", async () => {
@@ -139,8 +145,8 @@ describe("saving drafts of large uploaded lists", () => {
     expect(res.data.preflight.estimatedSeconds).toBe(Math.ceil(res.data.preflight.counts.valid / 2));
     expect(res.data.preflight.sampleRequest).toMatchObject({ destinationPhoneNumber: "+12062000000", initialSystemMessage: "Hi Name 0 in City 0" });
     expect(await campaignRow(campaignId)).toMatchObject({ name: "Big list, renamed", ledgerState: "ready" });
-    const audits = await h.db.select().from(auditLog).where(eq(auditLog.targetId, campaignId));
-    expect(audits.map((a) => a.action)).toEqual(["campaign.created", "campaign.updated"]);
+    const audits = await h.db.select().from(auditLog).where(eq(auditLog.targetId, campaignId)).orderBy(auditLog.id);
+    expect(audits.map((a) => a.action)).toEqual(["campaign.created", "campaign.recipients_counted", "campaign.updated"]);
   }, 300_000);
 
   it("rewrites the rows when the mapping changes", async () => {
@@ -187,6 +193,13 @@ describe("saving drafts of large uploaded lists", () => {
     expect(await campaignRow(campaignId)).toMatchObject({ ledgerState: "ready" });
     expect(await launch()).toMatchObject({ ok: true, data: { status: "scheduled" } });
   }, 300_000);
+
+  it("refuses a mapping the upload's header cannot satisfy before storing anything, without a check first", async () => {
+    const before = await h.db.select({ n: count() }).from(campaigns);
+    const res = await save({ ...base, name: "Wrong column", recipients: { ...base.recipients, mapping: { phoneColumn: "mobile", variableColumns: {} } } });
+    expect(res).toMatchObject({ ok: false, error: { code: "invalid", fields: { phoneColumn: `The file has no column "mobile"` } } });
+    expect(await h.db.select({ n: count() }).from(campaigns)).toEqual(before);
+  });
 
   it("says when the uploaded list is gone", async () => {
     const res = await save({ ...base, recipients: { ...base.recipients, uploadId: "00000000-0000-4000-8000-0000000000ff" } });

@@ -2,7 +2,7 @@ import "server-only";
 // Saving a draft without holding the database: (a) one short transaction stores the campaign row (marked as writing),
 // its source and the audit entry; (b) the rows are deleted and written in batches, each its own statement, so other
 // queries run between them (PGlite answers one query at a time); (c) one statement marks the rows ready with the
-// summary of exactly the rows written. A save whose rows are unchanged (same fingerprint, ready) writes no row.
+// summary of exactly the rows written. An upload is read once: its rows are checked as they are written. A save whose rows are unchanged (same fingerprint, ready) writes no row.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { AuditActor } from "@/lib/audit/context";
@@ -11,14 +11,25 @@ import type { Campaign } from "@/lib/db/schema";
 import { rawClientOf } from "@/lib/db/raw-client";
 import type { Db } from "@/lib/db/types";
 import { UserFacingError } from "@/lib/errors";
-import { LEDGER_BUSY_MESSAGE, LEDGER_READY, loadCampaignForChange, saveInProgress, writingState } from "./campaign-guard";
+import { LEDGER_BUSY_MESSAGE, LEDGER_READY, STILL_COUNTING, loadCampaignForChange, saveInProgress, writingState } from "./campaign-guard";
 import { recalledCheck } from "./checked-lists";
 import { abandonDraftWrite, finishDraftWrite, stillWriting, storeDraft, storedFacts, toRecipientRows } from "./drafts";
 import { recipientsFingerprint } from "./fingerprint";
 import { deleteLedgerRows, openLedgerWriter } from "@/lib/ledger/bulk-write";
-import { buildSummary, checkAgainstConnect, checkRecipientList, factsOf, type PreflightLimits, type PreflightRunOptions } from "./preflight-server";
+import { createPreflightChecker } from "@/lib/recipients/preflight";
+import {
+  buildSummary,
+  checkAgainstConnect,
+  checkRecipientList,
+  factsOf,
+  readHeader,
+  recipientOptions,
+  type ConnectCheck,
+  type PreflightLimits,
+  type PreflightRunOptions,
+} from "./preflight-server";
 import type { PreflightSummary } from "./preflight-summary";
-import { resolveRecipientSource } from "./recipient-source";
+import { resolveRecipientSource, type RecipientSource } from "./recipient-source";
 import { campaignInputSchema, type CampaignConfig } from "./schemas";
 
 export const saveDraftSchema = z.object({ campaignId: z.uuid().optional(), campaign: campaignInputSchema });
@@ -67,28 +78,55 @@ export async function saveDraftCore(
     return { campaignId, preflight: summary };
   }
 
-  // The summary the draft is stored with while its rows are written: a check of this very list made moments ago, or
-  // one made now (which also finds a list that cannot work before anything is stored).
-  const facts = recalledCheck(fingerprint) ?? factsOf(await checkRecipientList(db, source, c, connect.country, { ...o, stage: "check" }));
+  // The summary the draft is stored with while its rows are written: a check of this very list made moments ago; for
+  // an upload (read whole once already, so its rows are countable and its file readable) only its header is checked
+  // now and the rows are counted as they are written, in one read; pasted text is checked in full first. Either way a
+  // list that cannot work is refused before anything is stored.
+  const recalled = recalledCheck(fingerprint);
+  const countedWhileWriting = recalled === undefined && source.uploadId !== null;
+  let summary: PreflightSummary;
+  if (recalled) summary = buildSummary(c, limits, connect, recalled, campaignId);
+  else if (countedWhileWriting) summary = await countingSummary(source, c, limits, connect, campaignId);
+  else summary = buildSummary(c, limits, connect, factsOf(await checkRecipientList(db, source, c, connect.country, { ...o, stage: "check" })), campaignId);
   const saveId = randomUUID();
   await db.transaction(async (tx) => {
     if (existing) {
       const now = await loadCampaignForChange(tx, campaignId, "draft", LAUNCHED_MEANWHILE);
       if (saveInProgress(now)) throw new UserFacingError("conflict", LEDGER_BUSY_MESSAGE);
     }
-    await storeDraft(tx, { ...base, summary: buildSummary(c, limits, connect, facts, campaignId), ledgerState: writingState(saveId) });
+    await storeDraft(tx, { ...base, summary, ledgerState: writingState(saveId) });
   });
 
   // From here on the save finishes even if the caller goes away: stopping would only leave the draft to rebuild.
   try {
-    const written = await writeRows(db, existing, campaignId, saveId, c, source, connect.country, { onProgress: o.onProgress, total: facts.total });
-    const summary = buildSummary(c, limits, connect, written, campaignId);
-    if (!(await finishDraftWrite(db, campaignId, saveId, summary))) throw new UserFacingError("conflict", TAKEN_OVER);
-    return { campaignId, preflight: summary };
+    const written = await writeRows(db, existing, campaignId, saveId, c, source, connect.country, { onProgress: o.onProgress, total: summary.total });
+    const final = buildSummary(c, limits, connect, written, campaignId);
+    // A save that counted the rows as it wrote them audits the counts it found, with the change that stores them.
+    const audit = countedWhileWriting ? who.actor : undefined;
+    if (!(await finishDraftWrite(db, campaignId, saveId, final, audit))) throw new UserFacingError("conflict", TAKEN_OVER);
+    return { campaignId, preflight: final };
   } catch (err) {
     await abandonDraftWrite(db, campaignId, saveId).catch(() => undefined);
     throw err;
   }
+}
+
+/** The summary of an upload whose rows are not counted yet: Connect's answer, and the mapping checked on its header. */
+async function countingSummary(
+  source: RecipientSource,
+  c: CampaignConfig,
+  limits: PreflightLimits,
+  connect: ConnectCheck,
+  campaignId: string,
+): Promise<PreflightSummary> {
+  const { header } = await readHeader(source);
+  const { mapping, options } = recipientOptions(c, connect.country);
+  // Throws RecipientsInputError naming the field when the mapping cannot work for any row.
+  createPreflightChecker(header, mapping, options);
+  const counts = { valid: 0, invalid: 0, duplicate: 0, suppressed: 0 };
+  const samples = { valid: [], invalid: [], duplicate: [], suppressed: [] };
+  const facts = { total: source.rowCount ?? 0, counts, samples, columns: header, firstValid: [] };
+  return { ...buildSummary(c, limits, connect, facts, campaignId), blocking: [STILL_COUNTING], warnings: [] };
 }
 
 async function writeRows(
@@ -97,7 +135,7 @@ async function writeRows(
   campaignId: string,
   saveId: string,
   c: CampaignConfig,
-  source: Awaited<ReturnType<typeof resolveRecipientSource>>,
+  source: RecipientSource,
   country: string | undefined,
   o: { onProgress?: PreflightRunOptions["onProgress"]; total: number },
 ) {
