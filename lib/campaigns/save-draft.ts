@@ -15,7 +15,7 @@ import { LEDGER_BUSY_MESSAGE, LEDGER_READY, STILL_COUNTING, loadCampaignForChang
 import { recalledCheck } from "./checked-lists";
 import { abandonDraftWrite, finishDraftWrite, stillWriting, storeDraft, storedFacts, toRecipientRows } from "./drafts";
 import { recipientsFingerprint } from "./fingerprint";
-import { deleteLedgerRows, openLedgerWriter } from "@/lib/ledger/bulk-write";
+import { deleteLedgerRows, openLedgerWriter, type NewRecipientRow } from "@/lib/ledger/bulk-write";
 import { createPreflightChecker } from "@/lib/recipients/preflight";
 import {
   buildSummary,
@@ -50,6 +50,8 @@ export interface SavedDraft {
 
 /** Rows per write: small enough that one statement never holds the embedded database for long. */
 export const writeBatchRows = (db: Db) => (rawClientOf(db)?.kind === "postgres" ? 10_000 : 2000);
+/** Rows checked at a time while a save writes: a few milliseconds of work between turns of the event loop. */
+const CHECK_BATCH_ROWS = 1000;
 
 export async function saveDraftCore(
   db: Db,
@@ -141,24 +143,33 @@ async function writeRows(
 ) {
   if (existing) await deleteLedgerRows(db, campaignId);
   const writer = await openLedgerWriter(db, campaignId);
-  // One batch is written while the next is read and checked: PostgreSQL works in its own process meanwhile.
+  // One statement's rows are written while the next ones are read and checked. The check goes in smaller batches, so
+  // between them the event loop keeps handing the database the statement's data: a long check would leave it waiting.
+  const rowsPerStatement = writeBatchRows(db);
+  let pending: NewRecipientRow[] = [];
   let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    await writing;
+    const batch = pending;
+    pending = [];
+    writing = (async () => {
+      if (!(await stillWriting(db, campaignId, saveId))) throw new UserFacingError("conflict", TAKEN_OVER);
+      await writer.write(batch);
+    })();
+    // Awaited with the next batch or at the end; this only keeps a failure from counting as unhandled meanwhile.
+    writing.catch(() => undefined);
+  };
   try {
     const list = await checkRecipientList(db, source, c, country, {
       stage: "store",
-      batchRows: writeBatchRows(db),
+      batchRows: CHECK_BATCH_ROWS,
       onProgress: o.onProgress && ((p) => o.onProgress!({ ...p, total: p.total ?? o.total })),
       sink: async (rows) => {
-        await writing;
-        const batch = toRecipientRows(rows);
-        writing = (async () => {
-          if (!(await stillWriting(db, campaignId, saveId))) throw new UserFacingError("conflict", TAKEN_OVER);
-          await writer.write(batch);
-        })();
-        // Awaited with the next batch or at the end; this only keeps a failure from counting as unhandled meanwhile.
-        writing.catch(() => undefined);
+        for (const row of toRecipientRows(rows)) pending.push(row);
+        if (pending.length >= rowsPerStatement) await flush();
       },
     });
+    if (pending.length > 0) await flush();
     await writing;
     return factsOf(list);
   } finally {
