@@ -49,6 +49,10 @@ const schema = z
     // Seconds between reconciliation rounds (DescribeContact on the console's open chats); 0 turns it off.
     RECONCILE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(3600).default(15)),
     RECIPIENTS_MAX_MB: z.coerce.number().positive().max(1024).default(50),
+    // Launch asks for a second confirmation when more than this share of rows is invalid, and for the count to be typed
+    // from this many recipients up.
+    LAUNCH_CONFIRM_INVALID_PERCENT: z.coerce.number().min(0).max(100).default(10),
+    LAUNCH_TYPE_COUNT_FROM: z.coerce.number().int().min(1).default(1000),
   })
   .superRefine((e, ctx) => {
     const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];

@@ -5,7 +5,8 @@ import { getGateway } from "@/lib/connect/runtime-gateway";
 import { UserFacingError } from "@/lib/errors";
 import { LEDGER_BUSY_MESSAGE, LEDGER_STOPPED, assertLedgerReady, loadCampaignForChange, saveInProgress } from "./campaign-guard";
 import { deleteLedgerRows } from "@/lib/ledger/bulk-write";
-import { preflightLimits } from "./limits";
+import { invalidShare } from "./invalid-reasons";
+import { launchConfirmRules, preflightLimits } from "./limits";
 import { runServerPreflight } from "./preflight-server";
 import type { PreflightSummary } from "./preflight-summary";
 import { deleteDraft as deleteDraftRow, transitionCampaign, updateDraft } from "./queries";
@@ -54,7 +55,7 @@ export const launchCampaign = defineAction({
   name: "campaigns.launch",
   access: "supervisor",
   input: launchSchema,
-  handler: async ({ campaignId, confirmRecipients }, { db, actor, user }) =>
+  handler: async ({ campaignId, confirmRecipients, confirmInvalid }, { db, actor, user }) =>
     db.transaction(async (tx) => {
       const campaign = await loadCampaignForChange(tx, campaignId, "draft", "This campaign has already been launched");
       assertLedgerReady(campaign);
@@ -66,6 +67,16 @@ export const launchCampaign = defineAction({
           `The campaign now has ${preflight.counts.valid.toLocaleString("en-US")} recipients, not ${confirmRecipients.toLocaleString("en-US")}: review it and confirm again`,
         );
       }
+      const rules = launchConfirmRules();
+      const share = invalidShare(preflight.counts, preflight.total);
+      const invalidConfirmed = share > rules.invalidShareAbove && confirmInvalid === preflight.counts.invalid;
+      if (share > rules.invalidShareAbove && !invalidConfirmed) {
+        const percent = Math.round(share * 100);
+        throw new UserFacingError(
+          "conflict",
+          `${preflight.counts.invalid.toLocaleString("en-US")} of ${preflight.total.toLocaleString("en-US")} rows (${percent} %) are invalid and will not be sent: fix the list, or confirm that count as confirmInvalid to launch anyway`,
+        );
+      }
       const now = new Date();
       const scheduledAt = campaign.scheduledAt && campaign.scheduledAt > now ? campaign.scheduledAt : now;
       const launched = await transitionCampaign(tx, campaign.id, "draft", "scheduled", { launchedBy: user.id, launchedAt: now, scheduledAt });
@@ -74,7 +85,12 @@ export const launchCampaign = defineAction({
         action: "campaign.launched",
         targetType: "campaign",
         targetId: campaign.id,
-        diff: { status: { from: "draft", to: "scheduled" }, recipients: preflight.counts.valid, scheduledAt: scheduledAt.toISOString() },
+        diff: {
+          status: { from: "draft", to: "scheduled" },
+          recipients: preflight.counts.valid,
+          scheduledAt: scheduledAt.toISOString(),
+          ...(invalidConfirmed ? { invalidConfirmed: preflight.counts.invalid } : {}),
+        },
       });
       return { id: launched.id, status: launched.status, scheduledAt: launched.scheduledAt };
     }),

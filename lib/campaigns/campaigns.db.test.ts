@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { runAction } from "@/lib/actions/safe-action";
 import type { SessionUser } from "@/lib/auth/session";
 import { createConnectGateway } from "@/lib/connect/gateway";
@@ -77,6 +77,48 @@ describe("campaign drafts, preflight and launch", () => {
     expect(p.sampleRequest).toMatchObject({ destinationPhoneNumber: "+12065550100", channel: "sms", initialSystemMessage: "Hi Ada, see you in Seattle" });
     expect(p.blocking).toEqual([]);
     expect(p.estimatedSeconds).toBe(1);
+    expect(p.sourceCountry).toBe("US");
+    expect(p.invalidReasons?.map((r) => [r.problem, r.count])).toEqual([
+      ["not_a_number", 1],
+      ["wrong_country", 1],
+    ]);
+    expect(p.launchConfirm).toEqual({ invalidShareAbove: 0.1, typeCountFrom: 1000 });
+  });
+
+  it("reads numbers without a country code as nothing, and offers the source number's country", async () => {
+    const res = await runAction(
+      previewPreflight,
+      { ...base, recipients: { ...base.recipients, defaultCountry: undefined, text: "phone,name,city\n(206) 555-0100,Ada,Seattle\n" } },
+      as(supervisor),
+    );
+    if (!res.ok) throw new Error(res.error.message);
+    expect((res.data as PreflightSummary).invalidReasons).toEqual([
+      {
+        problem: "no_country_code",
+        count: 1,
+        text: "1 row has no country code and no default country applies",
+        fix: { defaultCountry: "US", text: "Treat them as US, the source number's country?" },
+      },
+    ]);
+  });
+
+  it("sends WhatsApp across borders: a German WhatsApp number reaches US and British customers", async () => {
+    const gateway = await (await import("@/lib/connect/runtime-gateway")).getGateway();
+    const german = (await gateway.listPhoneNumbers(base.instanceId)).find((n) => n.phoneNumber === "+4915123456789")!;
+    const kb = (await gateway.listKnowledgeBases())[0]!;
+    const template = (await gateway.listMessageTemplates(kb.id)).find((t) => t.channelSubtype === "WHATSAPP")!;
+    const wa = {
+      ...base,
+      channel: "whatsapp" as const,
+      sourcePhoneNumberArn: german.arn,
+      message: { kind: "template" as const, knowledgeBaseId: kb.id, messageTemplateId: template.id, variables: {} },
+    };
+    const res = await runAction(previewPreflight, wa, as(supervisor));
+    if (!res.ok) throw new Error(res.error.message);
+    const p = res.data as PreflightSummary;
+    // The British number that SMS from a US number refuses is valid here; only the row that is no number stays invalid.
+    expect(p.counts).toMatchObject({ valid: 3, invalid: 1 });
+    expect(p.invalidReasons?.map((r) => r.problem)).toEqual(["not_a_number"]);
   });
 
   it("blocks a WhatsApp campaign on an SMS-only number and an archived flow", async () => {
@@ -113,8 +155,18 @@ describe("campaign drafts, preflight and launch", () => {
 
     const wrongCount = await runAction(launchCampaign, { campaignId, confirmRecipients: 5 }, as(supervisor));
     expect(wrongCount).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(/now has 2 recipients/) } });
-    const launched = await runAction(launchCampaign, { campaignId, confirmRecipients: 2 }, as(supervisor));
+    // 2 of 6 rows are invalid, above the 10 % that launch takes with one confirmation.
+    const unconfirmed = await runAction(launchCampaign, { campaignId, confirmRecipients: 2 }, as(supervisor));
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(/^2 of 6 rows \(33 %\) are invalid/) } });
+    const staleInvalid = await runAction(launchCampaign, { campaignId, confirmRecipients: 2, confirmInvalid: 1 }, as(supervisor));
+    expect(staleInvalid).toMatchObject({ ok: false, error: { code: "conflict" } });
+    const launched = await runAction(launchCampaign, { campaignId, confirmRecipients: 2, confirmInvalid: 2 }, as(supervisor));
     expect(launched).toMatchObject({ ok: true, data: { status: "scheduled" } });
+    const [launchAudit] = await h.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, campaignId), eq(auditLog.action, "campaign.launched")));
+    expect(launchAudit!.diff).toMatchObject({ recipients: 2, invalidConfirmed: 2 });
 
     const edit = await runAction(saveDraft, { campaignId, campaign: base }, as(supervisor));
     expect(edit).toMatchObject({ ok: false, error: { code: "conflict" } });

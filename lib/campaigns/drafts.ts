@@ -154,6 +154,9 @@ export async function storedFacts(db: Db, campaign: Campaign): Promise<Recipient
   return {
     total: p.total,
     counts: p.counts,
+    // The rows are unchanged since this summary was made, so its reasons still hold.
+    invalidByProblem: Object.fromEntries((p.invalidReasons ?? []).map((r) => [r.problem, r.count])),
+    ...(p.smsSegments ? { smsSegments: p.smsSegments } : {}),
     samples: p.samples,
     columns: p.columns,
     firstValid: rows.map((r) => {

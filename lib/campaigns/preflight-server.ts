@@ -17,7 +17,8 @@ import { allSuppressedNumbers, countSuppressions, suppressedAmong } from "@/lib/
 import { rememberCheck } from "./checked-lists";
 import { clientTokenFor } from "./client-token";
 import { recipientsFingerprint } from "./fingerprint";
-import type { PreflightSampleRow, PreflightSummary } from "./preflight-summary";
+import { invalidReasons } from "./invalid-reasons";
+import type { LaunchConfirmRules, PreflightSampleRow, PreflightSummary } from "./preflight-summary";
 import { resolveRecipientSource, type RecipientSource } from "./recipient-source";
 import { DISPLAY_NAME_VARIABLE, buildStartChatInput } from "./request";
 import type { CampaignConfig } from "./schemas";
@@ -26,6 +27,7 @@ export interface PreflightLimits {
   accountSendsPerSecond: number;
   concurrentChatQuota: number;
   maxRecipientBytes: number;
+  launchConfirm?: LaunchConfirmRules;
 }
 
 export interface PreflightProgress {
@@ -75,7 +77,8 @@ export function recipientOptions(c: CampaignConfig, country: string | undefined)
   const mapping = structuredClone(c.recipients.mapping);
   const options: PreflightOptions = {
     defaultCountry: c.recipients.defaultCountry,
-    allowedCountries: country ? [country] : undefined,
+    // SMS numbers reach their own country only; WhatsApp reaches any country from any number.
+    allowedCountries: country && c.channel === "sms" ? [country] : undefined,
     fixedAttributes: c.attributes,
   };
   if (c.message.kind === "text") options.messageTemplate = c.message.text;
@@ -172,6 +175,8 @@ export async function readHeader(source: RecipientSource): Promise<{ header: str
 export interface RecipientFacts {
   total: number;
   counts: PreflightSummary["counts"];
+  invalidByProblem: PreflightTally["invalidByProblem"];
+  smsSegments?: PreflightTally["smsSegments"];
   samples: PreflightSummary["samples"];
   columns: string[];
   firstValid: { e164: string; name?: string; attributes: Record<string, string>; variables: Record<string, string>; message?: string }[];
@@ -194,6 +199,8 @@ export function factsOf(list: CheckedList): RecipientFacts {
   return {
     total: tally.total,
     counts: tally.counts,
+    invalidByProblem: tally.invalidByProblem,
+    ...(tally.smsSegments ? { smsSegments: tally.smsSegments } : {}),
     samples: {
       valid: tally.samples.valid.map(sampleRow),
       invalid: tally.samples.invalid.map(sampleRow),
@@ -241,6 +248,10 @@ export function buildSummary(c: CampaignConfig, limits: PreflightLimits, connect
   return {
     total: facts.total,
     counts: facts.counts,
+    invalidReasons: invalidReasons(facts.invalidByProblem, connect.country, c.recipients.defaultCountry),
+    ...(connect.country ? { sourceCountry: connect.country } : {}),
+    ...(facts.smsSegments ? { smsSegments: facts.smsSegments } : {}),
+    ...(limits.launchConfirm ? { launchConfirm: limits.launchConfirm } : {}),
     samples: facts.samples,
     blocking,
     warnings,

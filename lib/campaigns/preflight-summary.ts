@@ -1,5 +1,15 @@
 // What the composer, the campaign page and the API show about a preflight. Plain data: safe for the browser.
 import type { StartOutboundChatInput } from "@/lib/connect/types";
+import type { SmsSegmentTallyResult } from "@/lib/messages/sms-segments";
+import type { InvalidReason } from "./invalid-reasons";
+
+/** What launch asks of the user beyond one click (see LAUNCH_CONFIRM_INVALID_PERCENT and LAUNCH_TYPE_COUNT_FROM). */
+export interface LaunchConfirmRules {
+  /** Above this share of invalid rows (0–1), launch needs the invalid count confirmed as well. */
+  invalidShareAbove: number;
+  /** From this many valid recipients up, the user types the count. */
+  typeCountFrom: number;
+}
 
 export type PreflightRowStatus = "valid" | "invalid" | "duplicate" | "suppressed";
 
@@ -24,6 +34,13 @@ export interface MessagePreview {
 export interface PreflightSummary {
   total: number;
   counts: Record<PreflightRowStatus, number>;
+  /** Why rows are invalid, most rows first, with a fix where one is known. Missing in summaries stored before it existed. */
+  invalidReasons?: InvalidReason[];
+  /** The source number's country, when Connect told. */
+  sourceCountry?: string;
+  launchConfirm?: LaunchConfirmRules;
+  /** SMS segments of every valid recipient's message as rendered for them: the campaign's cost in messages. */
+  smsSegments?: SmsSegmentTallyResult;
   /** The first rows of each group. */
   samples: Record<PreflightRowStatus, PreflightSampleRow[]>;
   /** Problems that block launch (no valid recipient, unknown flow, WhatsApp without template…). */

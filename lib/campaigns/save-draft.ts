@@ -127,7 +127,7 @@ async function countingSummary(
   createPreflightChecker(header, mapping, options);
   const counts = { valid: 0, invalid: 0, duplicate: 0, suppressed: 0 };
   const samples = { valid: [], invalid: [], duplicate: [], suppressed: [] };
-  const facts = { total: source.rowCount ?? 0, counts, samples, columns: header, firstValid: [] };
+  const facts = { total: source.rowCount ?? 0, counts, invalidByProblem: {}, samples, columns: header, firstValid: [] };
   return { ...buildSummary(c, limits, connect, facts, campaignId), blocking: [STILL_COUNTING], warnings: [] };
 }
 

@@ -130,6 +130,8 @@ export const launchSchema = z.object({
   campaignId: z.uuid("Unknown campaign"),
   /** The count the user confirmed ("Send to 1,234 recipients"); launch is refused if it no longer matches. */
   confirmRecipients: z.number().int().min(1),
+  /** The invalid row count the user accepts leaving out; needed when more rows are invalid than LAUNCH_CONFIRM_INVALID_PERCENT allows. */
+  confirmInvalid: z.number({ error: "confirmInvalid must be a whole number" }).int().min(0).optional(),
 });
 export const testSendSchema = z.object({
   campaign: campaignFieldsSchema.omit({ recipients: true }).superRefine(channelMatchesMessage),

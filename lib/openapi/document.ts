@@ -123,7 +123,14 @@ export function openApiDocument(serverUrl: string) {
                 schema: {
                   type: "object",
                   required: ["confirmRecipients"],
-                  properties: { confirmRecipients: { type: "integer", description: "The valid recipient count you confirm; refused if it changed" } },
+                  properties: {
+                    confirmRecipients: { type: "integer", description: "The valid recipient count you confirm; refused if it changed" },
+                    confirmInvalid: {
+                      type: "integer",
+                      description:
+                        "The invalid row count you accept leaving out. Required when more rows are invalid than LAUNCH_CONFIRM_INVALID_PERCENT allows (preflight.launchConfirm.invalidShareAbove); refused if it changed",
+                    },
+                  },
                 },
               },
             },

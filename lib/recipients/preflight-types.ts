@@ -1,4 +1,5 @@
 // What preflight says about each recipient row. Field names follow the campaign_recipients table so rows store as they are.
+import type { SmsSegmentTallyResult } from "@/lib/messages/sms-segments";
 import type { PhoneProblem } from "./normalize-phone";
 
 export type PreflightStatus = "valid" | "invalid" | "duplicate" | "suppressed";
@@ -65,4 +66,7 @@ export interface PreflightReport {
 }
 
 /** A report without its rows: what a check of a list in batches keeps once the batches have gone on. */
-export type PreflightTally = Omit<PreflightReport, "rows">;
+export type PreflightTally = Omit<PreflightReport, "rows"> & {
+  /** SMS segments of the valid rows' rendered messages; only when there is a message text. */
+  smsSegments?: SmsSegmentTallyResult;
+};

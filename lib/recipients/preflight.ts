@@ -10,6 +10,7 @@ import type { InvalidProblem, InvalidRow, PreflightReport, PreflightRow, Preflig
 import { utf8ByteLength } from "./attributes";
 import { nextTurn } from "./event-loop";
 import type { RecipientMappingInput } from "./mapping";
+import { SmsSegmentTally } from "@/lib/messages/sms-segments";
 import { renderTemplate } from "./placeholders";
 import type { RecipientRow, RecipientTable } from "./table";
 
@@ -39,13 +40,18 @@ export function createPreflightChecker(header: string[], mapping: RecipientMappi
   };
   // E.164 → line of the valid row that claimed it.
   const sentTo = new Map<string, number>();
+  // Every valid row's message as sent, so the summary can say what the campaign costs in segments.
+  const segments = plan.template === undefined ? undefined : new SmsSegmentTally();
   return {
     checkBatch(rows, batchOptions = {}) {
       const isSuppressed = batchOptions.isSuppressed ?? plan.isSuppressed;
       const results = new Array<PreflightRow>(rows.length);
       for (let i = 0; i < rows.length; i++) {
         const result = checkRow(rows[i]!, plan, isSuppressed, sentTo);
-        if (result.status === "valid") sentTo.set(result.e164, result.line);
+        if (result.status === "valid") {
+          sentTo.set(result.e164, result.line);
+          if (segments !== undefined && result.message !== undefined) segments.add(result.message);
+        }
         results[i] = result;
         record(tally, result, plan.sampleSize);
       }
@@ -57,6 +63,7 @@ export function createPreflightChecker(header: string[], mapping: RecipientMappi
         total: tally.total,
         counts: { ...tally.counts },
         invalidByProblem: { ...tally.invalidByProblem },
+        ...(segments !== undefined ? { smsSegments: segments.result() } : {}),
         samples: {
           valid: [...tally.samples.valid],
           invalid: [...tally.samples.invalid],
