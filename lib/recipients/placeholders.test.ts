@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileTemplate, extractPlaceholders, renderTemplate } from "./placeholders";
+import { compileTemplate, extractPlaceholders, renderTemplate, replacePlaceholder } from "./placeholders";
 
 describe("extractPlaceholders", () => {
   it("lists each name once, trimmed, in order of first use", () => {
@@ -42,5 +42,11 @@ describe("renderTemplate", () => {
 
   it("does not substitute inside a value (no second pass)", () => {
     expect(renderTemplate("{{a}}", { a: "{{b}}", b: "x" }).text).toBe("{{b}}");
+  });
+});
+
+describe("replacePlaceholder", () => {
+  it("rewrites every use of the name, however spaced, and nothing else", () => {
+    expect(replacePlaceholder("{{cty}} and {{ cty }}, not {{city2}} or \\{{cty}}", "cty", "City")).toBe("{{City}} and {{City}}, not {{city2}} or \\{{cty}}");
   });
 });

@@ -43,6 +43,11 @@ export function extractPlaceholders(text: string): string[] {
   return [...compileTemplate(text).names];
 }
 
+/** The text with every {{from}} (however spaced) written as {{to}}; escaped braces and other placeholders stay as they are. */
+export function replacePlaceholder(text: string, from: string, to: string): string {
+  return text.replace(TOKEN, (match, name: string | undefined) => (name !== undefined && name.trim() === from ? `{{${to}}}` : match));
+}
+
 export interface RenderedTemplate {
   text: string;
   /** Names with no value (absent, empty or only spaces), each once; they stay as written in `text`. */

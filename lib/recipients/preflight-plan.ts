@@ -1,11 +1,13 @@
 // Everything preflight can check once instead of per row: the mapping against the header, the options, and whether each
-// variable the message needs has somewhere to come from. Problems here concern the whole list, so they are thrown as one
-// RecipientsInputError with field errors for the composer form, not repeated on every row.
+// variable the message needs has somewhere to come from (placeholder-match.ts decides where). Problems here concern the
+// whole list, so they are thrown as one RecipientsInputError with field errors for the composer form, not repeated on
+// every row.
 import type { CountryCode } from "libphonenumber-js/core";
 import { ATTRIBUTE_BYTE_LIMIT, isAttributeKey, utf8ByteLength } from "./attributes";
 import { RecipientsInputError } from "./input-error";
 import { mappingColumnProblems, recipientMappingSchema, type RecipientMappingInput } from "./mapping";
 import { isCountryCode } from "./normalize-phone";
+import { placeholderProblemText, resolvePlaceholder, type PlaceholderSources } from "./placeholder-match";
 import { compileTemplate, type CompiledTemplate } from "./placeholders";
 
 export interface PreflightOptions {
@@ -100,22 +102,33 @@ export function planPreflight(header: readonly string[], mappingInput: Recipient
   }
   const template = options.messageTemplate === undefined ? undefined : compileTemplate(options.messageTemplate);
   const columnOfVariable = new Map(Object.entries(mapping.variableColumns).map(([column, name]) => [name, column]));
+  const sources: PlaceholderSources = {
+    variables: [...columnOfVariable.keys()],
+    hasNameColumn: mapping.nameColumn !== undefined,
+    fixed: Object.keys(fixedVariables).filter((name) => fixedVariables[name]!.trim() !== ""),
+    columns: header,
+  };
   const variables: VariableSource[] = [];
   const need = (name: string, path: string, what: string) => {
     if (variables.some((source) => source.name === name)) return;
-    const columnName = columnOfVariable.get(name);
-    const fromName = columnName === undefined && name === "name" && mapping.nameColumn !== undefined;
-    const fixed = Object.hasOwn(fixedVariables, name) && fixedVariables[name]!.trim() !== "" ? fixedVariables[name] : undefined;
-    if (columnName === undefined && !fromName && fixed === undefined) {
-      problems[path] ??= `${what} {{${name}}}, but no column or fixed value provides it`;
-    }
-    const hintColumn = columnName ?? (fromName ? mapping.nameColumn : undefined);
+    const source = resolvePlaceholder(name, sources);
+    if (source.kind === "missing" || source.kind === "ambiguous") problems[path] ??= placeholderProblemText(what, name, source);
+    // A fixed value also stands in for a row whose column is empty.
+    const fixed = sources.fixed.includes(name) ? fixedVariables[name] : undefined;
+    const columnName =
+      source.kind === "variable"
+        ? columnOfVariable.get(name)
+        : source.kind === "name"
+          ? mapping.nameColumn
+          : source.kind === "column"
+            ? source.column
+            : undefined;
     variables.push({
       name,
-      column: fromName ? columnOf(mapping.nameColumn) : columnOf(columnName),
-      fromName,
+      column: columnOf(columnName),
+      fromName: source.kind === "name",
       fixed,
-      emptyHint: hintColumn === undefined ? "" : `column "${hintColumn}" is empty`,
+      emptyHint: columnName === undefined ? "" : `column "${columnName}" is empty`,
     });
   };
   for (const name of Object.values(mapping.variableColumns)) need(name, "variableColumns", "The mapping sets");
@@ -144,5 +157,7 @@ export function planPreflight(header: readonly string[], mappingInput: Recipient
 function setupError(problems: Record<string, string>): RecipientsInputError {
   const messages = Object.values(problems);
   const more = messages.length > 1 ? ` (and ${messages.length - 1} more)` : "";
-  return new RecipientsInputError(`${messages[0]}${more}.`, undefined, problems);
+  // A lone question ("Did you mean {{City}}?") already ends its sentence.
+  const end = more === "" && messages[0]!.endsWith("?") ? "" : ".";
+  return new RecipientsInputError(`${messages[0]}${more}${end}`, undefined, problems);
 }

@@ -172,6 +172,45 @@ describe("preflightRecipients", () => {
     expect(error.message).toBe('The file has no column "Phone" (and 1 more).');
   });
 
+  it("fills a placeholder from the column of that name in any case or spacing, as if it were mapped", () => {
+    const report = run(
+      "phone,name,City,Order ID\n+14155552671,Ann,Leeds,A-1\n+14155552672,Bob,,A-2\n",
+      { messageTemplate: "Hi {{name}}, order {{order id}} ({{Order_ID}}) is in {{city}}." },
+      { phoneColumn: "phone", nameColumn: "name" },
+    );
+    expect(report.rows[0]).toMatchObject({
+      status: "valid",
+      variables: { name: "Ann", "order id": "A-1", Order_ID: "A-1", city: "Leeds" },
+      message: "Hi Ann, order A-1 (A-1) is in Leeds.",
+    });
+    expect(report.rows[1]).toMatchObject({ status: "invalid", problem: "missing_value", reason: 'missing a value for {{city}} (column "City" is empty)' });
+  });
+
+  it("prefers a mapped variable and the name column over a column that merely matches", () => {
+    const csv = "phone,name,Name,city,CITY\n+14155552671,Ann,Annie,Leeds,LEEDS\n";
+    const report = run(csv, { messageTemplate: "{{name}} {{city}}" }, { phoneColumn: "phone", nameColumn: "name", variableColumns: { CITY: "city" } });
+    expect(report.rows[0]).toMatchObject({ status: "valid", message: "Ann LEEDS" });
+  });
+
+  it("still refuses a placeholder that matches more than one column", () => {
+    const error = setupError(() => run("phone,city,CITY\n+14155552671,Leeds,York\n", { messageTemplate: "In {{City}}" }, { phoneColumn: "phone" }));
+    expect(error.fields).toEqual({
+      messageTemplate:
+        'The message uses {{City}}, but no column or fixed value provides it: more than one column matches it ("city", "CITY"). Map the one to use as a message variable',
+    });
+  });
+
+  it("suggests the closest column or variable when nothing provides a placeholder", () => {
+    const error = setupError(() => run("phone,City\n+14155552671,Leeds\n", { messageTemplate: "In {{cty}}" }, { phoneColumn: "phone" }));
+    expect(error.fields).toEqual({ messageTemplate: "The message uses {{cty}}, but no column or fixed value provides it. Did you mean {{City}}?" });
+    expect(error.message).toBe("The message uses {{cty}}, but no column or fixed value provides it. Did you mean {{City}}?");
+  });
+
+  it("finds a WhatsApp template's variables in columns of the same name too", () => {
+    const report = run("phone,Order ID\n+14155552671,A-1\n", { requiredVariables: ["order_id"] }, { phoneColumn: "phone" });
+    expect(report.rows[0]).toMatchObject({ status: "valid", variables: { order_id: "A-1" } });
+  });
+
   it("refuses bad attribute keys, attribute clashes and unknown countries as setup problems", () => {
     const csv = "phone,id\n+14155552671,7\n";
     expect(setupError(() => run(csv, {}, { phoneColumn: "phone", attributeColumns: { id: "order id" } })).fields).toEqual({
