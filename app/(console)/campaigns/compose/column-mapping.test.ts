@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availablePlaceholders, columnUse, extraColumns, mappingForHeader, setColumnUse, suggestKey } from "./column-mapping";
+import { availablePlaceholders, columnUse, extraColumns, mappingForHeader, placeholderIssues, setColumnUse, suggestKey } from "./column-mapping";
 import type { MappingValue } from "./form-values";
 
 const base: MappingValue = { phoneColumn: "Mobile", nameColumn: "First name", attributeColumns: { Tier: "tier" }, variableColumns: { "Order ID": "orderId" } };
@@ -48,8 +48,48 @@ describe("mappingForHeader", () => {
 });
 
 describe("availablePlaceholders", () => {
-  it("offers name and the mapped variables", () => {
-    expect(availablePlaceholders(base)).toEqual(["name", "orderId"]);
+  it("offers name and the mapped variables, with the columns they come from", () => {
+    expect(availablePlaceholders(base)).toEqual([
+      { name: "name", column: "First name" },
+      { name: "orderId", column: "Order ID" },
+    ]);
     expect(availablePlaceholders({ phoneColumn: "phone" })).toEqual([]);
+  });
+
+  it("offers every other column by its own header, unless that header would find something else", () => {
+    const header = ["Mobile", "First name", "Tier", "Order ID", " City ", "orderid", "a{b}", "name"];
+    expect(availablePlaceholders(base, header)).toEqual([
+      { name: "name", column: "First name" },
+      { name: "orderId", column: "Order ID" },
+      { name: "Mobile", column: "Mobile" },
+      { name: "Tier", column: "Tier" },
+      { name: "City", column: " City " },
+      { name: "orderid", column: "orderid" },
+    ]);
+  });
+});
+
+describe("placeholderIssues", () => {
+  const header = ["Mobile", "First name", "City", "Order ID"];
+
+  it("accepts columns in any case, as preflight does", () => {
+    expect(placeholderIssues("Hi {{name}}, {{city}} {{order_id}} {{orderId}}", base, header)).toEqual([]);
+  });
+
+  it("names each placeholder nothing provides, with preflight's suggestion", () => {
+    expect(placeholderIssues("{{cty}} {{balance}} {{cty}}", base, header)).toEqual([
+      { name: "cty", problem: "The message uses {{cty}}, but no column or fixed value provides it. Did you mean {{City}}?", suggestion: "City" },
+      { name: "balance", problem: "The message uses {{balance}}, but no column or fixed value provides it" },
+    ]);
+  });
+
+  it("flags a placeholder two columns answer to", () => {
+    expect(placeholderIssues("{{City}}", { phoneColumn: "Mobile" }, ["Mobile", "city", "CITY"])).toEqual([
+      {
+        name: "City",
+        problem:
+          'The message uses {{City}}, but no column or fixed value provides it: more than one column matches it ("city", "CITY"). Map the one to use as a message variable',
+      },
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 // Column roles as the form edits them. The schema keeps two records (column → attribute key, column → variable name);
 // the mapping table shows one "Use as" choice per column, so these helpers translate between the two views.
 import { suggestMapping } from "@/lib/recipients/mapping";
+import { isWritablePlaceholder, placeholderProblemText, resolvePlaceholder, type PlaceholderSources } from "@/lib/recipients/placeholder-match";
+import { extractPlaceholders } from "@/lib/recipients/placeholders";
 import type { MappingValue } from "./form-values";
 
 export type ColumnUse = "none" | "attribute" | "variable";
@@ -54,10 +56,63 @@ export function mappingForHeader(mapping: MappingValue, header: readonly string[
   return next;
 }
 
-/** Names usable as {{placeholders}} in an SMS: mapped variables, and "name" when a name column is chosen. */
-export function availablePlaceholders(mapping: MappingValue): string[] {
-  const names = new Set<string>();
-  if (mapping.nameColumn) names.add("name");
-  for (const name of Object.values(mapping.variableColumns ?? {})) if (name.trim()) names.add(name.trim());
-  return [...names];
+/** What can fill an SMS's {{placeholders}}, as preflight sees it for this mapping and header (an SMS has no fixed values). */
+export function placeholderSources(mapping: MappingValue, header: readonly string[]): PlaceholderSources {
+  const variables = Object.values(mapping.variableColumns ?? {})
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  return { variables, hasNameColumn: Boolean(mapping.nameColumn), fixed: [], columns: header };
+}
+
+export interface PlaceholderChoice {
+  /** Written as {{name}}. */
+  name: string;
+  /** The column the value comes from. */
+  column: string;
+}
+
+/**
+ * Placeholders an SMS can use, each once: "name" for the name column, the mapped variables, then every other column by
+ * its own header. A column is left out when its header would find something else (a variable of that name, say).
+ */
+export function availablePlaceholders(mapping: MappingValue, header: readonly string[] = []): PlaceholderChoice[] {
+  const choices: PlaceholderChoice[] = [];
+  const offered = new Set<string>();
+  const offer = (name: string, column: string) => {
+    if (offered.has(name)) return;
+    offered.add(name);
+    choices.push({ name, column });
+  };
+  if (mapping.nameColumn) offer("name", mapping.nameColumn);
+  for (const [column, name] of Object.entries(mapping.variableColumns ?? {})) if (name.trim()) offer(name.trim(), column);
+  const sources = placeholderSources(mapping, header);
+  for (const column of header) {
+    if (column === mapping.nameColumn || Object.hasOwn(mapping.variableColumns ?? {}, column)) continue;
+    const name = column.trim();
+    if (!isWritablePlaceholder(name)) continue;
+    const source = resolvePlaceholder(name, sources);
+    if (source.kind === "column" && source.column === column) offer(name, column);
+  }
+  return choices;
+}
+
+export interface PlaceholderIssue {
+  name: string;
+  /** The sentence preflight would refuse the message with. */
+  problem: string;
+  /** A name that would work, when one is close. */
+  suggestion?: string;
+}
+
+/** The message's placeholders that nothing provides, judged by the same rule as preflight. */
+export function placeholderIssues(text: string, mapping: MappingValue, header: readonly string[]): PlaceholderIssue[] {
+  const sources = placeholderSources(mapping, header);
+  const issues: PlaceholderIssue[] = [];
+  for (const name of extractPlaceholders(text)) {
+    const source = resolvePlaceholder(name, sources);
+    if (source.kind !== "missing" && source.kind !== "ambiguous") continue;
+    const problem = placeholderProblemText("The message uses", name, source);
+    issues.push(source.kind === "missing" && source.suggestion !== undefined ? { name, problem, suggestion: source.suggestion } : { name, problem });
+  }
+  return issues;
 }

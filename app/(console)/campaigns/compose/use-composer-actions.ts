@@ -3,13 +3,14 @@
 // stored) and can be cancelled until rows are being stored; launch saves that way, then launches.
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import type { UseFormReturn } from "react-hook-form";
+import type { FieldErrors, UseFormReturn } from "react-hook-form";
 import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import type { ErrorBody } from "@/lib/errors";
 import { launchAction } from "../actions";
 import { callAction } from "@/components/forms/call-action";
 import type { CallResult } from "./call-result";
 import { handOver, receive } from "./draft-handoff";
+import { bannerSettled, errorPaths, type BannerFields } from "./error-banner";
 import { applyFieldErrors } from "./field-errors";
 import { formatCount } from "./format";
 import type { ComposerOutput, ComposerValues } from "./form-values";
@@ -51,6 +52,8 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
   // The values the shown check was made from; the check is stale once the form differs from them.
   const checked = useRef<ComposerValues | null>(null);
   const running = useRef<AbortController | null>(null);
+  // The fields the shown error is about; it goes once they are fixed or edited.
+  const errorFields = useRef<BannerFields | null>(null);
 
   useEffect(() => {
     if (handoff || savedPreflight) checked.current = structuredClone(form.getValues());
@@ -63,11 +66,30 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
     });
   }, [form, handoff, savedPreflight]);
 
+  useEffect(
+    () =>
+      form.subscribe({
+        formState: { values: true, errors: true },
+        callback: ({ values, errors }) => {
+          if (errorFields.current && errors && bannerSettled(errorFields.current, errors, values)) {
+            errorFields.current = null;
+            setError(null);
+          }
+        },
+      }),
+    [form],
+  );
+
   // Leaving the page stops a check (and a save that has not begun storing): nobody is left to see its answer.
   useEffect(() => () => running.current?.abort(), []);
 
+  const showError = (text: string, paths: readonly string[] = []) => {
+    errorFields.current = { paths, values: structuredClone(form.getValues()) };
+    setError(text);
+  };
   const begin = (kind: NonNullable<Busy>) => {
     setBusy(kind);
+    errorFields.current = null;
     setError(null);
     setNotice(null);
     return structuredClone(form.getValues());
@@ -81,11 +103,8 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
     setPreflight(summary);
     setStale(!sameValues(form.getValues(), from));
   };
-  const fail = (body: ErrorBody) => {
-    applyFieldErrors(form.setError, body.fields);
-    setError(body.message);
-  };
-  const onInvalid = () => setError(INVALID);
+  const fail = (body: ErrorBody) => showError(body.message, applyFieldErrors(form.setError, body.fields));
+  const onInvalid = (errors: FieldErrors<ComposerValues>) => showError(INVALID, errorPaths(errors));
   const cancel = () => running.current?.abort();
 
   /** Sends a check or save and follows its progress; also says whether rows had begun to be stored. */
@@ -115,7 +134,7 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
     if (storing && answerLost(res.error)) {
       // Storing is not stopped by a lost connection: the save most likely completed without us hearing of it.
       const where = campaignId ? "Reload the page to see the draft as saved." : "Look for the draft in the campaign list.";
-      return setError(`${res.error.message} The rows were already being saved, and the server finishes that on its own. ${where}`);
+      return showError(`${res.error.message} The rows were already being saved, and the server finishes that on its own. ${where}`);
     }
     fail(res.error);
   };
@@ -157,7 +176,7 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
         async (values) => {
           const saved = await save(values, begin("launch"), "launch");
           if (saved && (saved.preflight.blocking.length > 0 || saved.preflight.counts.valid !== confirmed)) {
-            setError(
+            showError(
               `The campaign now has ${formatCount(saved.preflight.counts.valid)} valid recipients, not ${formatCount(confirmed)}, or problems that block launch. Review the check and launch again.`,
             );
           } else if (saved) {
@@ -172,7 +191,7 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
           end();
           resolve(false);
         },
-        () => (onInvalid(), resolve(false)),
+        (errors) => (onInvalid(errors), resolve(false)),
       )();
     });
 
