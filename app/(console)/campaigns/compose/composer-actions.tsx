@@ -27,7 +27,7 @@ interface Props {
   expectedRows: number | null;
   check: () => Promise<void>;
   saveDraft: () => Promise<void>;
-  launch: (confirmed: number) => Promise<boolean>;
+  launch: (confirmed: number, confirmInvalid?: number) => Promise<boolean>;
   cancel: () => void;
 }
 
@@ -55,7 +55,7 @@ export function ComposerActions({ busy, progress, preflight, notice, error, uplo
             Save draft
           </Button>
           <LaunchDialog
-            valid={preflight?.counts.valid ?? 0}
+            summary={preflight}
             disabled={!idle || launchHint !== null}
             launching={busy === "launch"}
             progress={busy === "launch" ? working : null}

@@ -63,7 +63,9 @@ export function Composer({ campaignId, initial, savedPreflight }: Props) {
         </form>
         <aside aria-label="Check and launch" className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-4">
           <ComposerActions {...actions} uploading={upload.sending !== null} expectedRows={local.rows > 0 ? local.rows : null} />
-          {actions.preflight ? <PreflightPanel summary={actions.preflight} stale={actions.stale} campaignId={actions.campaignId} /> : null}
+          {actions.preflight ? (
+            <PreflightPanel summary={actions.preflight} stale={actions.stale} campaignId={actions.campaignId} onRecheck={() => void actions.check()} />
+          ) : null}
           <TestSend />
           {actions.campaignId ? <DeleteDraftButton campaignId={actions.campaignId} /> : null}
         </aside>

@@ -1,45 +1,137 @@
 "use client";
-// The last step before sending. The confirm button names the exact count, and that count is what the server
-// checks again: if the recipients changed meanwhile, launch is refused rather than sending to a different list.
+// The last step before sending: what goes out, from where, through which flow, to how many and who is left out and
+// why, when it starts and when it should end. The confirm button names the exact count, and that count is what the
+// server checks again: if the recipients changed meanwhile, launch is refused rather than sending to a different list.
+// Many invalid rows need their own confirmation, and a large send needs its count typed.
 import { useState, type ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { formatCount } from "./format";
+import { Input } from "@/components/ui/input";
+import { useFlows, useNumbers } from "@/components/connect/connect-queries";
+import { invalidShare } from "@/lib/campaigns/invalid-reasons";
+import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
+import { formatCount, formatDuration } from "./format";
 import type { ComposerValues } from "./form-values";
+import { launchNeeds } from "./launch-rules";
 
 interface Props {
-  valid: number;
+  summary: PreflightSummary | null;
   disabled: boolean;
   launching: boolean;
   /** The save's live progress while launching: the dialog covers the page, so it shows it here. */
   progress: ReactNode;
-  onLaunch: (confirmed: number) => Promise<boolean>;
+  onLaunch: (confirmed: number, confirmInvalid?: number) => Promise<boolean>;
 }
 
-export function LaunchDialog({ valid, disabled, launching, progress, onLaunch }: Props) {
-  const { control } = useFormContext<ComposerValues>();
-  const schedule = useWatch({ control, name: "schedule" });
-  const [open, setOpen] = useState(false);
-  const when =
-    schedule?.mode === "at" && schedule.at ? `Sending starts at ${new Date(schedule.at).toLocaleString()}.` : "Sending starts as soon as you confirm.";
+const CHANNEL: Record<string, string> = { sms: "SMS", whatsapp: "WhatsApp" };
 
+export function LaunchDialog({ summary, disabled, launching, progress, onLaunch }: Props) {
+  const { control } = useFormContext<ComposerValues>();
+  const [schedule, channel, instanceId, arn, flowId] = useWatch({
+    control,
+    name: ["schedule", "channel", "instanceId", "sourcePhoneNumberArn", "contactFlowId"],
+  });
+  const numbers = useNumbers(instanceId);
+  const flows = useFlows(instanceId);
+  const [open, setOpen] = useState(false);
+  const [invalidAccepted, setInvalidAccepted] = useState(false);
+  const [typed, setTyped] = useState("");
+  // When the dialog opened: "as soon as you confirm" is about then.
+  const [openedAt, setOpenedAt] = useState(0);
+  const valid = summary?.counts.valid ?? 0;
+  const needs = summary ? launchNeeds(summary) : { confirmInvalid: false, typeCount: false };
+  const typedOk = !needs.typeCount || Number(typed.replace(/[\s,._]/g, "")) === valid;
+  const ready = (!needs.confirmInvalid || invalidAccepted) && typedOk;
+
+  const start = schedule?.mode === "at" && schedule.at ? new Date(schedule.at) : null;
+  const number = numbers.data?.numbers.find((n) => n.arn === arn);
+  const flow = flows.data?.flows.find((f) => f.id === flowId);
+  const preview = summary?.previews[0];
+
+  const openChange = (next: boolean) => {
+    if (launching) return;
+    setOpen(next);
+    if (next) {
+      setInvalidAccepted(false);
+      setTyped("");
+      setOpenedAt(Date.now());
+    }
+  };
   const confirm = async () => {
+    if (!summary || !ready) return;
     // On success the page moves to the campaign; on failure the reason shows beside the buttons.
-    if (!(await onLaunch(valid))) setOpen(false);
+    if (!(await onLaunch(valid, needs.confirmInvalid ? summary.counts.invalid : undefined))) setOpen(false);
   };
 
   return (
-    <Dialog open={open} onOpenChange={(next) => !launching && setOpen(next)}>
+    <Dialog open={open} onOpenChange={openChange}>
       <DialogTrigger asChild>
         <Button type="button" disabled={disabled}>
           Launch…
         </Button>
       </DialogTrigger>
       <DialogContent title="Launch campaign" description="The draft is saved and checked once more before sending; launched campaigns cannot be edited.">
-        <p className="text-sm">
-          {formatCount(valid)} {valid === 1 ? "recipient gets" : "recipients get"} a chat. {when}
-        </p>
+        {summary ? (
+          <div className="grid gap-3 text-sm" data-testid="launch-summary">
+            <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1">
+              <dt className="text-muted-foreground">Channel</dt>
+              <dd>{CHANNEL[channel] ?? channel}</dd>
+              <dt className="text-muted-foreground">From</dt>
+              <dd className="break-words">{number ? `${number.phoneNumber}${number.countryCode ? ` (${number.countryCode})` : ""}` : arn}</dd>
+              <dt className="text-muted-foreground">Flow</dt>
+              <dd className="break-words">{flow?.name ?? flowId}</dd>
+              <dt className="text-muted-foreground">Starts</dt>
+              <dd>{start ? start.toLocaleString() : "As soon as you confirm"}</dd>
+              <dt className="text-muted-foreground">Ends about</dt>
+              <dd>
+                {formatDuration(summary.estimatedSeconds)} later
+                {summary.estimatedSeconds > 0 ? `, ${new Date((start?.getTime() ?? openedAt) + summary.estimatedSeconds * 1000).toLocaleString()}` : ""}
+              </dd>
+            </dl>
+            <div>
+              <p className="font-medium">
+                {formatCount(valid)} {valid === 1 ? "recipient gets" : "recipients get"} a chat
+              </p>
+              <SkippedList summary={summary} />
+            </div>
+            {preview ? (
+              <div className="rounded-md border border-border p-2">
+                <p className="text-xs text-muted-foreground">
+                  What {preview.name ?? preview.phone} gets{preview.message === null && preview.templateVariables ? " (template values)" : ""}
+                </p>
+                <p className="break-words whitespace-pre-wrap">
+                  {preview.message ??
+                    (preview.templateVariables
+                      ? Object.entries(preview.templateVariables)
+                          .map(([k, v]) => `${k} = ${v}`)
+                          .join(", ")
+                      : "No initial message: the flow sends the first message")}
+                </p>
+              </div>
+            ) : null}
+            {needs.confirmInvalid ? (
+              <Alert tone="warning">
+                <label className="flex items-start gap-2">
+                  <input type="checkbox" className="mt-1" checked={invalidAccepted} onChange={(e) => setInvalidAccepted(e.target.checked)} />
+                  <span>
+                    Launch anyway: {formatCount(summary.counts.invalid)} of {formatCount(summary.total)} rows (
+                    {Math.round(invalidShare(summary.counts, summary.total) * 100)} %) are invalid and get nothing.
+                  </span>
+                </label>
+              </Alert>
+            ) : null}
+            {needs.typeCount ? (
+              <label className="grid gap-1">
+                <span>
+                  Type <strong>{formatCount(valid)}</strong> to confirm the number of recipients
+                </span>
+                <Input inputMode="numeric" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Number of recipients" />
+              </label>
+            ) : null}
+          </div>
+        ) : null}
         {progress}
         <div className="flex flex-wrap justify-end gap-2">
           <DialogClose asChild>
@@ -47,11 +139,27 @@ export function LaunchDialog({ valid, disabled, launching, progress, onLaunch }:
               Cancel
             </Button>
           </DialogClose>
-          <Button type="button" onClick={() => void confirm()} disabled={launching}>
+          <Button type="button" onClick={() => void confirm()} disabled={launching || !ready}>
             Send to {formatCount(valid)} recipients
           </Button>
         </div>
       </DialogContent>
     </Dialog>
+  );
+}
+
+function SkippedList({ summary }: { summary: PreflightSummary }) {
+  const { invalid, duplicate, suppressed } = summary.counts;
+  if (invalid + duplicate + suppressed === 0) return <p className="text-muted-foreground">Every row is sent.</p>;
+  const reasons = summary.invalidReasons ?? [];
+  return (
+    <ul className="ml-4 list-disc text-muted-foreground">
+      {reasons.length > 0
+        ? reasons.slice(0, 4).map((r) => <li key={r.problem}>Skipped: {r.text}</li>)
+        : invalid > 0 && <li>Skipped: {formatCount(invalid)} invalid</li>}
+      {reasons.length > 4 ? <li>Skipped: {formatCount(reasons.slice(4).reduce((n, r) => n + r.count, 0))} rows for other reasons</li> : null}
+      {duplicate > 0 ? <li>Skipped: {formatCount(duplicate)} repeated numbers (each number gets one chat)</li> : null}
+      {suppressed > 0 ? <li>Skipped: {formatCount(suppressed)} on the suppression list</li> : null}
+    </ul>
   );
 }

@@ -11,6 +11,7 @@ import { availablePlaceholders, placeholderIssues, type PlaceholderIssue } from 
 import { PLACEHOLDER_ERROR } from "./field-errors";
 import type { ComposerValues } from "./form-values";
 import { PlaceholderChips, PlaceholderIssues } from "./placeholder-chips";
+import { SmsSegmentsNote } from "./sms-segments-note";
 import { insertPlaceholder } from "./placeholder-insert";
 import { TemplateFields } from "./template-fields";
 
@@ -157,6 +158,7 @@ function MessageTextField({ text, columns }: { text: string; columns: string[] }
       <p id="message-text-hint" className="text-xs text-muted-foreground">
         {hint} {text.length.toLocaleString("en-US")}/1,024 characters.
       </p>
+      <SmsSegmentsNote text={text} className="text-xs" />
       <PlaceholderChips id="message-text-placeholders" choices={choices} onInsert={insert} />
     </div>
   );

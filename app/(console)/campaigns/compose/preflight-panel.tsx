@@ -5,7 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import type { PreflightRowStatus, PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { cn } from "@/lib/utils";
 import { formatCount, formatDuration } from "./format";
+import { InvalidReasonsList } from "./invalid-reasons-list";
 import { MessagePreviews, SampleRequest, SampleRows } from "./preflight-details";
+import { SegmentsSummary } from "./segments-summary";
 
 const GROUPS: [PreflightRowStatus, string][] = [
   ["valid", "Valid"],
@@ -14,7 +16,15 @@ const GROUPS: [PreflightRowStatus, string][] = [
   ["suppressed", "Suppressed"],
 ];
 
-export function PreflightPanel({ summary, stale, campaignId }: { summary: PreflightSummary; stale: boolean; campaignId?: string }) {
+interface Props {
+  summary: PreflightSummary;
+  stale: boolean;
+  campaignId?: string;
+  /** Checks again after a fix offered here was applied. */
+  onRecheck?: () => void;
+}
+
+export function PreflightPanel({ summary, stale, campaignId, onRecheck }: Props) {
   const overQuota = summary.projectedOpenChats > summary.concurrentChatQuota;
   return (
     <section aria-labelledby="preflight-heading" className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-3">
@@ -53,6 +63,8 @@ export function PreflightPanel({ summary, stale, campaignId }: { summary: Prefli
         ))}
       </dl>
       <p className="text-xs text-muted-foreground">{formatCount(summary.total)} rows read.</p>
+      <InvalidReasonsList summary={summary} onRecheck={onRecheck} />
+      <SegmentsSummary segments={summary.smsSegments} />
 
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-muted-foreground">Sending rate</dt>

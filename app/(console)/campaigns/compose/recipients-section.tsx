@@ -5,6 +5,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
+import { useNumbers } from "@/components/connect/connect-queries";
 import { ColumnMappingFields } from "./column-mapping-fields";
 import { CsvUpload } from "./csv-upload";
 import { formatCount } from "./format";
@@ -25,6 +26,12 @@ export function RecipientsSection({ local, upload }: { local: LocalRecipients; u
   const { control, register, setValue, getValues, formState } = useFormContext<ComposerValues>();
   const [format, uploadId, fileName] = useWatch({ control, name: ["recipients.format", "recipients.uploadId", "recipients.fileName"] });
   const errors = formState.errors.recipients;
+  const [instanceId, arn, defaultCountry, channel] = useWatch({
+    control,
+    name: ["instanceId", "sourcePhoneNumberArn", "recipients.defaultCountry", "channel"],
+  });
+  const sourceCountry = useNumbers(instanceId).data?.numbers.find((n) => n.arn === arn)?.countryCode;
+  const countryHint = defaultCountryHint(defaultCountry ?? "", sourceCountry, channel);
   // Switching between paste and upload keeps the other source (an upload by its id), so a misclick loses nothing.
   const [kept, setKept] = useState<Partial<Record<Format, Source>>>({});
 
@@ -83,15 +90,20 @@ export function RecipientsSection({ local, upload }: { local: LocalRecipients; u
 
         {local.header.length > 0 ? <ColumnMappingFields header={local.header} /> : null}
 
-        <Field
-          id="recipients-default-country"
-          label="Default country"
-          hint="Two letters, e.g. US: the country of numbers written without a country code"
-          error={errors?.defaultCountry?.message}
-        >
+        <Field id="recipients-default-country" label="Default country" hint={countryHint} error={errors?.defaultCountry?.message}>
           <Input className="w-24 uppercase" maxLength={2} autoComplete="off" {...register("recipients.defaultCountry")} />
         </Field>
       </CardContent>
     </Card>
   );
+}
+
+/** What the default country does, and where it came from. */
+function defaultCountryHint(value: string, sourceCountry: string | undefined, channel: ComposerValues["channel"]): string {
+  const what = "The country of numbers written without a country code (two letters, e.g. US).";
+  const code = value.trim().toUpperCase();
+  const sms = channel === "sms" && sourceCountry ? ` SMS from this number reaches ${sourceCountry} numbers only.` : "";
+  if (code === "") return `${what} None set: such numbers are invalid.${sms}`;
+  if (sourceCountry && code === sourceCountry) return `${what} Set from the source number's country; change it if the list is from elsewhere.${sms}`;
+  return `${what}${sms}`;
 }

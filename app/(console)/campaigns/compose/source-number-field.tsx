@@ -12,10 +12,19 @@ import { QueryStatus } from "@/components/connect/query-status";
 const CHANNEL_NAME: Record<ChatChannel, string> = { sms: "SMS", whatsapp: "WhatsApp" };
 
 export function SourceNumberField({ instanceId, channel }: { instanceId: string; channel: ChatChannel }) {
-  const { control, setValue, formState } = useFormContext<ComposerValues>();
+  const { control, setValue, getValues, formState } = useFormContext<ComposerValues>();
   const value = useWatch({ control, name: "sourcePhoneNumberArn" });
-  const choose = (next: string) => setValue("sourcePhoneNumberArn", next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
   const numbers = useNumbers(instanceId);
+  const choose = (next: string) => {
+    const list = numbers.data?.numbers ?? [];
+    const before = list.find((n) => n.arn === value)?.countryCode;
+    const after = list.find((n) => n.arn === next)?.countryCode;
+    // Lists are mostly written in the source number's country: that becomes the default country, unless the user chose
+    // another one (a default that came from the previous number follows the new one).
+    const current = (getValues("recipients.defaultCountry") ?? "").trim().toUpperCase();
+    if (after && (current === "" || current === before)) setValue("recipients.defaultCountry", after, { shouldDirty: true });
+    setValue("sourcePhoneNumberArn", next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+  };
   // The channel is read from descriptions (see number-channels.ts); this is the way out when a description is silent.
   const [showAll, setShowAll] = useState(false);
   const all = numbers.data?.numbers ?? [];

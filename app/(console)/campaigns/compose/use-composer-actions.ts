@@ -170,7 +170,7 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
     }, onInvalid)();
 
   /** Saves, checks the count the user confirmed still holds, then launches. Resolves false when it stopped. */
-  const launch = (confirmed: number) =>
+  const launch = (confirmed: number, confirmInvalid?: number) =>
     new Promise<boolean>((resolve) => {
       void form.handleSubmit(
         async (values) => {
@@ -179,9 +179,13 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
             showError(
               `The campaign now has ${formatCount(saved.preflight.counts.valid)} valid recipients, not ${formatCount(confirmed)}, or problems that block launch. Review the check and launch again.`,
             );
+          } else if (saved && confirmInvalid !== undefined && saved.preflight.counts.invalid !== confirmInvalid) {
+            setError(
+              `The check now finds ${formatCount(saved.preflight.counts.invalid)} invalid rows, not ${formatCount(confirmInvalid)}. Review the check and launch again.`,
+            );
           } else if (saved) {
             setProgress({ phase: "launch", rows: 0, total: null, startedAt: Date.now() });
-            const res = await callAction(() => launchAction({ campaignId: saved.campaignId, confirmRecipients: confirmed }));
+            const res = await callAction(() => launchAction({ campaignId: saved.campaignId, confirmRecipients: confirmed, confirmInvalid }));
             if (res.ok) {
               router.push(`/campaigns/${res.data.id}`);
               return resolve(true);
