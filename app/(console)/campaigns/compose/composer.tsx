@@ -61,7 +61,11 @@ export function Composer({ campaignId, initial, savedPreflight }: Props) {
           <MessageSection columns={local.header} />
           <SettingsSection columns={local.header} />
         </form>
-        <aside aria-label="Check and launch" className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-4">
+        {/* On wide screens the buttons and the last check stay in view while the form scrolls. */}
+        <aside
+          aria-label="Check and launch"
+          className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-4 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto"
+        >
           <ComposerActions {...actions} uploading={upload.sending !== null} expectedRows={local.rows > 0 ? local.rows : null} />
           {actions.preflight ? (
             <PreflightPanel summary={actions.preflight} stale={actions.stale} campaignId={actions.campaignId} onRecheck={() => void actions.check()} />
