@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pickSmsSetup } from "./composer";
+import { confirmLaunch, pickSmsSetup } from "./composer";
 import { SUPERVISOR, signIn } from "./fixtures";
 
 // A list of real size through the browser: the file is uploaded once, checked and saved with live progress, and the
@@ -63,10 +63,7 @@ test("a 100,000-row CSV is uploaded once, checked and saved with progress while 
   await expect(page.getByText(/Current file: large\.csv|large\.csv — 100,000 rows/).first()).toBeVisible();
 
   await page.getByRole("button", { name: "Launch…" }).click();
-  await page
-    .getByRole("dialog", { name: "Launch campaign" })
-    .getByRole("button", { name: `Send to ${valid.toLocaleString("en-US")} recipients` })
-    .click();
+  await confirmLaunch(page, valid);
   await expect(page).toHaveURL(/\/campaigns\/[0-9a-f-]{36}$/, { timeout: 120_000 });
   await expect(page.getByRole("heading", { name: "Large list" })).toBeVisible();
   // Paused at once, so the rest of the run does not spend the simulator's capacity on this list.

@@ -28,9 +28,15 @@ export async function composeAndLaunch(page: Page, name: string, phones: string[
   await page.getByRole("button", { name: "Check recipients" }).click();
   await expect(page.getByRole("region", { name: "Recipient check" })).toContainText(`Valid (${phones.length})`);
   await page.getByRole("button", { name: "Launch…" }).click();
-  await page
-    .getByRole("dialog", { name: "Launch campaign" })
-    .getByRole("button", { name: `Send to ${phones.length} recipients` })
-    .click();
+  await confirmLaunch(page, phones.length);
   await expect(page).toHaveURL(/\/campaigns\/[0-9a-f-]{36}$/);
+}
+
+/** Confirms the launch dialog for `valid` recipients: types the count when the send is large enough to ask for it. */
+export async function confirmLaunch(page: Page, valid: number, { acceptInvalid = false } = {}) {
+  const dialog = page.getByRole("dialog", { name: "Launch campaign" });
+  const count = valid.toLocaleString("en-US");
+  if (valid >= 1000) await dialog.getByLabel("Number of recipients").fill(count);
+  if (acceptInvalid) await dialog.getByRole("checkbox", { name: /Launch anyway/ }).check();
+  await dialog.getByRole("button", { name: `Send to ${count} recipients` }).click();
 }

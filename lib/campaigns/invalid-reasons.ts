@@ -20,7 +20,7 @@ function describe(problem: InvalidProblem, n: number, sourceCountry: string | un
     case "no_country_code":
       return `${rows(n)} ${has(n)} no country code and no default country applies`;
     case "wrong_country":
-      return `${rows(n)} ${is(n)} numbers outside ${sourceCountry ?? "the source number's country"}: SMS from this number reaches numbers in its own country only`;
+      return `${rows(n)} ${n === 1 ? "is a number" : "are numbers"} outside ${sourceCountry ?? "the source number's country"}: SMS from this number reaches numbers in its own country only`;
     case "empty":
       return `${rows(n)} ${has(n)} no phone number`;
     case "not_a_number":
