@@ -109,7 +109,15 @@ describe("automation API", () => {
 
     const viewerLaunch = await call(launch.POST, `/api/v1/campaigns/${id}/launch`, { key: viewerKey, body: { confirmRecipients: 1 }, params: { id } });
     expect(viewerLaunch.status).toBe(403);
-    const launched = await call(launch.POST, `/api/v1/campaigns/${id}/launch`, { key: supervisorKey, body: { confirmRecipients: 1 }, params: { id } });
+    // One row of three is invalid: the API client confirms that count as well, as the console's dialog asks the user to.
+    const unconfirmed = await call(launch.POST, `/api/v1/campaigns/${id}/launch`, { key: supervisorKey, body: { confirmRecipients: 1 }, params: { id } });
+    expect(unconfirmed.status).toBe(409);
+    expect((await unconfirmed.json()).error.message).toMatch(/^1 of 3 rows \(33 %\) are invalid and will not be sent/);
+    const launched = await call(launch.POST, `/api/v1/campaigns/${id}/launch`, {
+      key: supervisorKey,
+      body: { confirmRecipients: 1, confirmInvalid: 1 },
+      params: { id },
+    });
     expect(launched.status).toBe(200);
     expect((await launched.json()).campaign.status).toBe("scheduled");
     const got = await (await call(campaign.GET, `/api/v1/campaigns/${id}`, { key: viewerKey, params: { id } })).json();
