@@ -1,5 +1,6 @@
 // Read-only view of the seed with ARNs derived the way Connect and Q in Connect build them, plus lookups.
 import type { MessagingChannel, Seed, SeedContactFlow, SeedInstance, SeedKnowledgeBase, SeedMessageTemplate, SeedPhoneNumber, SeedQueue } from "./seed-schema";
+import { placeholderNames } from "./template-placeholders";
 
 export interface CatalogInstance extends SeedInstance {
   arn: string;
@@ -25,6 +26,8 @@ export interface CatalogMessageTemplate extends SeedMessageTemplate {
   arn: string;
   knowledgeBaseId: string;
   knowledgeBaseArn: string;
+  /** The body's placeholders in order of first use: the custom attributes the template needs. */
+  variables: string[];
 }
 
 export class Catalog {
@@ -75,6 +78,7 @@ export class Catalog {
           arn: `${wisdomArn}:message-template/${kb.id}/${template.id}`,
           knowledgeBaseId: kb.id,
           knowledgeBaseArn: arn,
+          variables: placeholderNames(template.body),
         })),
       );
       return { ...kb, arn };

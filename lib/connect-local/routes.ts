@@ -4,6 +4,7 @@ import { sendChatIntegrationEvent } from "./ops/chat-integration-event";
 import { listContactFlows } from "./ops/contact-flows";
 import { describeContact, stopContact } from "./ops/contacts";
 import { describeInstance, listInstances } from "./ops/instances";
+import { getMessageTemplate, renderMessageTemplate } from "./ops/message-templates";
 import { listPhoneNumbers, listPhoneNumbersV2 } from "./ops/phone-numbers";
 import { listKnowledgeBases, listMessageTemplates } from "./ops/qconnect";
 import { listQueues } from "./ops/queues";
@@ -38,6 +39,8 @@ const ROUTES: Route[] = [
   route("StopContact", "POST", "/contact/stop", stopContact),
   route("ListKnowledgeBases", "GET", "/knowledgeBases", listKnowledgeBases),
   route("ListMessageTemplates", "GET", "/knowledgeBases/{}/messageTemplates", listMessageTemplates),
+  route("GetMessageTemplate", "GET", "/knowledgeBases/{}/messageTemplates/{}", getMessageTemplate),
+  route("RenderMessageTemplate", "POST", "/knowledgeBases/{}/messageTemplates/{}/render", renderMessageTemplate),
 ];
 
 export type MatchedRoute = Route & { params: string[] };

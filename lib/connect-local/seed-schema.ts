@@ -68,18 +68,48 @@ const instanceSchema = z.strictObject({
   phoneNumbers: z.array(phoneNumberSchema),
 });
 
-const messageTemplateSchema = z.strictObject({
-  id: uuidLike,
-  name: z.string().min(1),
-  channelSubtype: z.enum(["SMS", "EMAIL", "WHATSAPP", "PUSH"]),
-  description: z.string().optional(),
-  // Names the console maps recipient fields onto (TemplateAttributes.CustomAttributes keys).
-  variables: z.array(z.string().regex(/^[A-Za-z0-9_-]+$/)),
-  activeVersionNumber: z.number().int().positive().optional(),
-  createdTime: isoTimestamp,
-  lastModifiedTime: isoTimestamp,
-  lastModifiedBy: z.string().min(1),
+// The language codes CreateMessageTemplate documents as supported.
+export const MESSAGE_TEMPLATE_LANGUAGES = ["de_DE", "en_US", "es_ES", "fr_FR", "id_ID", "it_IT", "ja_JP", "ko_KR", "pt_BR", "zh_CN", "zh_TW"] as const;
+
+// WhatsApp templates live in the WhatsApp Business Account; Q in Connect keeps a reference to them and Meta's review status.
+const whatsAppSourceSchema = z.strictObject({
+  businessAccountId: z
+    .string()
+    .regex(/^waba-[0-9a-zA-Z]+$/, "must be a WhatsApp Business Account id (waba-…)")
+    .max(100),
+  templateId: z
+    .string()
+    .regex(/^[0-9]+$/, "must be the numeric WhatsApp template id")
+    .max(100),
+  status: z.enum(["VALID", "INVALID", "REJECTED"]),
+  statusReason: z.string().min(1).optional(),
 });
+
+// The simulator serves content for these channel subtypes; each body has {{name}} placeholders for custom attributes.
+const messageTemplateSchema = z
+  .strictObject({
+    id: uuidLike,
+    name: z.string().min(1),
+    channelSubtype: z.enum(["SMS", "EMAIL", "WHATSAPP"]),
+    description: z.string().optional(),
+    language: z.enum(MESSAGE_TEMPLATE_LANGUAGES).optional(),
+    // The text the customer sees. Its placeholders are the template's variables (TemplateAttributes.CustomAttributes keys).
+    body: z.string().min(1),
+    whatsApp: whatsAppSourceSchema.optional(),
+    activeVersionNumber: z.number().int().positive().optional(),
+    createdTime: isoTimestamp,
+    lastModifiedTime: isoTimestamp,
+    lastModifiedBy: z.string().min(1),
+  })
+  .superRefine((template, ctx) => {
+    if (template.channelSubtype === "WHATSAPP") {
+      if (!template.whatsApp) ctx.addIssue({ code: "custom", message: "a WHATSAPP template needs its whatsApp source", path: ["whatsApp"] });
+      // WhatsAppMessageTemplateContent.data is 1–6000 characters.
+      if ([...template.body].length > 6000) ctx.addIssue({ code: "custom", message: "a WhatsApp body is at most 6000 characters", path: ["body"] });
+    } else if (template.whatsApp) {
+      ctx.addIssue({ code: "custom", message: `a ${template.channelSubtype} template has no whatsApp source`, path: ["whatsApp"] });
+    }
+  });
 
 const knowledgeBaseSchema = z.strictObject({
   id: uuidLike,
