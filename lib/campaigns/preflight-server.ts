@@ -61,9 +61,19 @@ export async function checkAgainstConnect(gateway: ConnectGateway, c: CampaignCo
     else if (flow.status === "SAVED") blocking.push(`The contact flow "${flow.name}" is saved but not published`);
     const message = c.message;
     if (message.kind === "template") {
-      const templates = await gateway.listMessageTemplates(message.knowledgeBaseId);
-      if (!templates.some((t) => t.id === message.messageTemplateId || t.arn === message.messageTemplateId)) {
-        blocking.push("The message template does not exist in the chosen knowledge base");
+      // A malformed id names no template either: both answers mean the same to the person composing.
+      const template = await gateway.getMessageTemplate(message.knowledgeBaseId, message.messageTemplateId).catch((err: unknown) => {
+        const name = classifyConnectError(err).name;
+        if (name === "ResourceNotFoundException" || name === "ValidationException") return null;
+        throw err;
+      });
+      if (!template) blocking.push("The message template does not exist in the chosen knowledge base");
+      for (const name of template?.variables ?? []) {
+        const source = Object.hasOwn(message.variables, name) ? message.variables[name] : undefined;
+        // A blank fixed value fills nothing: Connect would send the placeholder as written.
+        if (!source || ("value" in source && source.value.trim() === "")) {
+          blocking.push(`The template needs {{${name}}}: map a column or give a fixed value`);
+        }
       }
     }
     return { blocking, country: number?.countryCode };

@@ -12,7 +12,14 @@ import {
   paginateListQueues,
   type ContactFlowType,
 } from "@aws-sdk/client-connect";
-import { QConnectClient, paginateListKnowledgeBases, paginateListMessageTemplates } from "@aws-sdk/client-qconnect";
+import {
+  GetMessageTemplateCommand,
+  QConnectClient,
+  RenderMessageTemplateCommand,
+  paginateListKnowledgeBases,
+  paginateListMessageTemplates,
+} from "@aws-sdk/client-qconnect";
+import { templateBody, toMessageTemplateDetail } from "./map-message-template";
 import { toContactDetails, toContactFlow, toInstance, toInstanceDetails, toKnowledgeBase, toMessageTemplate, toPhoneNumber, toQueue } from "./map-responses";
 import type {
   ChatChannel,
@@ -24,8 +31,10 @@ import type {
   ContactFlow,
   KnowledgeBase,
   MessageTemplate,
+  MessageTemplateDetail,
   PhoneNumber,
   Queue,
+  RenderedMessageTemplate,
   StartOutboundChatInput,
   StartOutboundChatResult,
 } from "./types";
@@ -39,6 +48,10 @@ export interface ConnectGateway {
   listQueues(instanceId: string): Promise<Queue[]>;
   listKnowledgeBases(): Promise<KnowledgeBase[]>;
   listMessageTemplates(knowledgeBaseId: string): Promise<MessageTemplate[]>;
+  /** One template with its body; the id may carry a version qualifier (`id:3`, `id:$ACTIVE_VERSION`). */
+  getMessageTemplate(knowledgeBaseId: string, messageTemplateId: string): Promise<MessageTemplateDetail>;
+  /** The body with these custom attributes filled in; blank values count as missing. */
+  renderMessageTemplate(knowledgeBaseId: string, messageTemplateId: string, customAttributes: Record<string, string>): Promise<RenderedMessageTemplate>;
   startOutboundChat(input: StartOutboundChatInput): Promise<StartOutboundChatResult>;
   sendChatIntegrationEvent(input: ChatIntegrationEventInput): Promise<ChatIntegrationEventResult>;
   describeContact(instanceId: string, contactId: string): Promise<ContactDetails>;
@@ -128,6 +141,19 @@ export function createConnectGateway(options: ConnectGatewayOptions): ConnectGat
         templates.push(...(page.messageTemplateSummaries ?? []).map(toMessageTemplate));
       }
       return templates;
+    },
+
+    async getMessageTemplate(knowledgeBaseId, messageTemplateId) {
+      const { messageTemplate } = await qconnect.send(new GetMessageTemplateCommand({ knowledgeBaseId, messageTemplateId }));
+      if (!messageTemplate) throw new Error("GetMessageTemplate returned no messageTemplate");
+      return toMessageTemplateDetail(messageTemplate);
+    },
+
+    async renderMessageTemplate(knowledgeBaseId, messageTemplateId, customAttributes) {
+      // Q in Connect refuses empty attribute values; a blank one is left out and its placeholder reported as missing.
+      const filled = Object.fromEntries(Object.entries(customAttributes).filter(([, value]) => value.trim() !== ""));
+      const output = await qconnect.send(new RenderMessageTemplateCommand({ knowledgeBaseId, messageTemplateId, attributes: { customAttributes: filled } }));
+      return { body: templateBody(output.content), missing: output.attributesNotInterpolated ?? [] };
     },
 
     async startOutboundChat(input) {

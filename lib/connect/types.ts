@@ -80,6 +80,33 @@ export interface MessageTemplate {
   tags: Record<string, string>;
 }
 
+/** One message template as its customers see it (GetMessageTemplate). */
+export interface MessageTemplateDetail {
+  id: string;
+  arn: string;
+  name: string;
+  /** SMS, EMAIL, WHATSAPP, … */
+  channelSubtype: string;
+  /** e.g. en_US. */
+  language?: string;
+  /** WhatsApp review status (VALID, INVALID, REJECTED), when Connect reports it. */
+  status?: string;
+  /** The text a customer sees, with its {{placeholders}} as written. */
+  body: string;
+  /** The body's placeholders in order of first use: the custom attributes each contact must carry. */
+  variables: string[];
+  /** Set when a numbered version was asked for (id:3, id:$ACTIVE_VERSION); $LATEST has none. */
+  versionNumber?: number;
+}
+
+/** A template's body rendered with given attributes (RenderMessageTemplate). */
+export interface RenderedMessageTemplate {
+  /** Filled placeholders replaced; unfilled ones left as written. */
+  body: string;
+  /** Placeholders with no value, in order of first use. */
+  missing: string[];
+}
+
 export interface StartOutboundChatInput {
   instanceId: string;
   contactFlowId: string;
