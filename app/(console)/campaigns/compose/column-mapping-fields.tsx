@@ -1,15 +1,21 @@
 "use client";
 // Phone and name columns, then what each other column becomes: a contact attribute (visible to the contact flow and
-// agents) or a message variable (for {{placeholders}} and template variables).
+// agents) or a message variable (for {{placeholders}}). A column a WhatsApp template variable takes its value from says so.
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { columnUse, extraColumns, setColumnUse, suggestKey, type ColumnUse } from "./column-mapping";
 import type { ComposerValues, MappingValue } from "./form-values";
+import { columnTemplateVariables, templateVariableText } from "./template-variables";
 
 export function ColumnMappingFields({ header }: { header: string[] }) {
   const { control, setValue, formState } = useFormContext<ComposerValues>();
   const mapping = useWatch({ control, name: "recipients.mapping" });
+  const message = useWatch({ control, name: "message" });
+  const feeds = columnTemplateVariables(message);
+  const fed = (column: string | undefined) => (column === undefined ? undefined : feeds.get(column));
+  const phoneFeeds = fed(mapping.phoneColumn);
+  const nameFeeds = fed(mapping.nameColumn);
   const errors = formState.errors.recipients?.mapping;
   const update = (next: MappingValue) => setValue("recipients.mapping", next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
 
@@ -25,7 +31,12 @@ export function ColumnMappingFields({ header }: { header: string[] }) {
     <fieldset className="grid gap-3 rounded-md border border-border p-3">
       <legend className="px-1 text-sm font-medium">Column mapping</legend>
       <div className="grid items-start gap-3 sm:grid-cols-2">
-        <Field id="mapping-phone" label="Phone column" error={errors?.phoneColumn?.message}>
+        <Field
+          id="mapping-phone"
+          label="Phone column"
+          hint={phoneFeeds ? `Also feeds template ${templateVariableText(phoneFeeds)}` : undefined}
+          error={errors?.phoneColumn?.message}
+        >
           <Select value={mapping.phoneColumn} onChange={(e) => pick("phoneColumn", e.target.value)}>
             <option value="">Choose a column</option>
             {header.map((column) => (
@@ -35,7 +46,12 @@ export function ColumnMappingFields({ header }: { header: string[] }) {
             ))}
           </Select>
         </Field>
-        <Field id="mapping-name" label="Name column" hint="Shown to agents and usable as {{name}}" error={errors?.nameColumn?.message}>
+        <Field
+          id="mapping-name"
+          label="Name column"
+          hint={`Shown to agents and usable as {{name}}${nameFeeds ? `; also feeds template ${templateVariableText(nameFeeds)}` : ""}`}
+          error={errors?.nameColumn?.message}
+        >
           <Select value={mapping.nameColumn ?? ""} onChange={(e) => pick("nameColumn", e.target.value)}>
             <option value="">None</option>
             {header.map((column) => (
@@ -47,7 +63,15 @@ export function ColumnMappingFields({ header }: { header: string[] }) {
         </Field>
       </div>
       {extraColumns(header, mapping).map((column, index) => (
-        <ExtraColumn key={column} id={`mapping-extra-${index}`} column={column} mapping={mapping} error={columnError(errors, column)} onChange={update} />
+        <ExtraColumn
+          key={column}
+          id={`mapping-extra-${index}`}
+          column={column}
+          mapping={mapping}
+          templateVariables={feeds.get(column) ?? []}
+          error={columnError(errors, column)}
+          onChange={update}
+        />
       ))}
     </fieldset>
   );
@@ -57,25 +81,33 @@ function ExtraColumn({
   id,
   column,
   mapping,
+  templateVariables,
   error,
   onChange,
 }: {
   id: string;
   column: string;
   mapping: MappingValue;
+  /** The template variables this column feeds. */
+  templateVariables: string[];
   error?: string;
   onChange: (m: MappingValue) => void;
 }) {
   const { use, name } = columnUse(mapping, column);
   return (
-    <fieldset className="grid gap-2 sm:grid-cols-[minmax(8rem,1fr)_10rem_1fr] sm:items-start">
+    <fieldset className="grid gap-2 sm:grid-cols-[minmax(8rem,1fr)_minmax(10rem,16rem)_1fr] sm:items-start">
       <legend className="sr-only">{column}</legend>
       <p className="truncate pt-7 text-sm font-mono" aria-hidden title={column}>
         {column}
       </p>
-      <Field id={`${id}-use`} label="Use as">
+      <Field
+        id={`${id}-use`}
+        label="Use as"
+        hint={use !== "none" && templateVariables.length > 0 ? `Also feeds template ${templateVariableText(templateVariables)}` : undefined}
+      >
         <Select value={use} onChange={(e) => onChange(setColumnUse(mapping, column, e.target.value as ColumnUse, name || suggestKey(column)))}>
-          <option value="none">Not used</option>
+          {/* Feeding a template variable needs no role of its own: the template message names the column. */}
+          <option value="none">{templateVariables.length > 0 ? `Template ${templateVariableText(templateVariables)}` : "Not used"}</option>
           <option value="attribute">Contact attribute</option>
           <option value="variable">Message variable</option>
         </Select>

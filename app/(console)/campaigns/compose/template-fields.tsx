@@ -1,41 +1,55 @@
 "use client";
-// WhatsApp: knowledge base → message template → where each template variable's value comes from.
+// WhatsApp: knowledge base → message template → the template as a recipient sees it, and where each of its variables'
+// values comes from. The variables are read from the template's body, which Connect returns with the template.
+import { useEffect, useMemo, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
-import { useTemplates } from "@/components/connect/connect-queries";
-import type { ComposerValues, MessageValue } from "./form-values";
+import { useTemplateDetail, useTemplates } from "@/components/connect/connect-queries";
 import { QueryStatus } from "@/components/connect/query-status";
+import type { ComposerValues, MessageValue } from "./form-values";
+import { firstRecipient } from "./sample-recipient";
+import { TemplatePreview } from "./template-preview";
+import { matchColumns } from "./template-variables";
 import { TemplateVariablesFields } from "./template-variables-fields";
-import { matchingColumn, templateVariables } from "./template-variables";
 
 type TemplateMessage = Extract<MessageValue, { kind: "template" }>;
 type MessageErrors = { message?: string; knowledgeBaseId?: { message?: string }; messageTemplateId?: { message?: string } };
 
 export function TemplateFields({ columns }: { columns: string[] }) {
-  const { control, setValue, formState } = useFormContext<ComposerValues>();
+  const { control, setValue, getValues, formState } = useFormContext<ComposerValues>();
   const message = useWatch({ control, name: "message" });
-  const mapping = useWatch({ control, name: "recipients.mapping" });
+  const [format, text, uploadId] = useWatch({ control, name: ["recipients.format", "recipients.text", "recipients.uploadId"] });
   const templates = useTemplates(true);
-  if (message.kind !== "template") return null;
+  const chosen = message.kind === "template" ? message : undefined;
+  const detail = useTemplateDetail(chosen?.knowledgeBaseId ?? "", chosen?.messageTemplateId ?? "");
+  const sample = useMemo(() => firstRecipient({ format, text, uploadId }), [format, text, uploadId]);
+  // The template just picked: once its variables are known, columns named like them become their sources.
+  const justPicked = useRef<string | null>(null);
+  const submitted = formState.isSubmitted;
+  const loaded = detail.data?.template;
+
+  useEffect(() => {
+    const current = getValues("message");
+    if (!loaded || current.kind !== "template" || justPicked.current !== current.messageTemplateId || loaded.id !== current.messageTemplateId) return;
+    justPicked.current = null;
+    const variables = matchColumns(loaded.variables, current.variables ?? {}, columns, getValues("recipients.mapping").variableColumns);
+    setValue("message", { ...current, variables }, { shouldDirty: true, shouldValidate: submitted });
+  }, [loaded, columns, getValues, setValue, submitted]);
+
+  if (!chosen) return null;
   const errors = formState.errors.message as MessageErrors | undefined;
   const bases = templates.data?.knowledgeBases ?? [];
-  const base = bases.find((kb) => kb.id === message.knowledgeBaseId);
+  const base = bases.find((kb) => kb.id === chosen.knowledgeBaseId);
   // Templates for other channels (SMS, email) cannot open a WhatsApp conversation.
   const usable = (base?.templates ?? []).filter((t) => !t.channelSubtype || t.channelSubtype === "WHATSAPP");
-  const template = base?.templates.find((t) => t.id === message.messageTemplateId);
-  const update = (next: TemplateMessage) => setValue("message", next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+  const listed = base?.templates.find((t) => t.id === chosen.messageTemplateId);
+  const update = (next: TemplateMessage) => setValue("message", next, { shouldDirty: true, shouldValidate: submitted });
 
   const pickTemplate = (id: string) => {
-    const picked = usable.find((t) => t.id === id);
-    const variables: TemplateMessage["variables"] = {};
-    // Columns named like a variable are mapped to it straight away; the rest wait for a choice.
-    for (const name of templateVariables(picked?.description)) {
-      const column = matchingColumn(name, columns, mapping.variableColumns);
-      if (column !== undefined) variables[name] = { column };
-    }
-    update({ ...message, messageTemplateId: id, templateName: picked?.name ?? "", variables });
+    justPicked.current = id;
+    update({ ...chosen, messageTemplateId: id, templateName: usable.find((t) => t.id === id)?.name ?? "", variables: {} });
   };
 
   return (
@@ -47,7 +61,7 @@ export function TemplateFields({ columns }: { columns: string[] }) {
       {errors?.message ? <Alert tone="error">{errors.message}</Alert> : null}
       <Field id="message-knowledge-base" label="Knowledge base" error={errors?.knowledgeBaseId?.message}>
         <Select
-          value={message.knowledgeBaseId}
+          value={chosen.knowledgeBaseId}
           disabled={!templates.isSuccess}
           onChange={(e) => update({ kind: "template", knowledgeBaseId: e.target.value, messageTemplateId: "", templateName: "", variables: {} })}
         >
@@ -59,10 +73,10 @@ export function TemplateFields({ columns }: { columns: string[] }) {
           ))}
         </Select>
       </Field>
-      <Field id="message-template" label="Message template" hint={template?.description} error={errors?.messageTemplateId?.message}>
-        <Select value={message.messageTemplateId} disabled={!base} onChange={(e) => pickTemplate(e.target.value)}>
+      <Field id="message-template" label="Message template" hint={listed?.description} error={errors?.messageTemplateId?.message}>
+        <Select value={chosen.messageTemplateId} disabled={!base} onChange={(e) => pickTemplate(e.target.value)}>
           <option value="">{base ? "Choose a template" : "Choose a knowledge base first"}</option>
-          {template && !usable.includes(template) ? <option value={template.id}>{template.name}</option> : null}
+          {listed && !usable.includes(listed) ? <option value={listed.id}>{listed.name}</option> : null}
           {usable.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
@@ -71,13 +85,24 @@ export function TemplateFields({ columns }: { columns: string[] }) {
         </Select>
       </Field>
       {base && usable.length === 0 ? <p className="text-sm text-muted-foreground">This knowledge base has no WhatsApp templates.</p> : null}
-      {message.messageTemplateId ? (
-        <TemplateVariablesFields
-          names={[...new Set([...templateVariables(template?.description), ...Object.keys(message.variables ?? {})])]}
-          variables={message.variables ?? {}}
-          columns={columns}
-          onChange={(variables) => update({ ...message, variables })}
-        />
+      {chosen.messageTemplateId ? <QueryStatus query={detail} what="the template" /> : null}
+      {chosen.messageTemplateId && loaded ? (
+        <>
+          <TemplatePreview
+            key={chosen.messageTemplateId}
+            knowledgeBaseId={chosen.knowledgeBaseId}
+            templateId={chosen.messageTemplateId}
+            template={loaded}
+            sources={chosen.variables ?? {}}
+            sample={sample}
+          />
+          <TemplateVariablesFields
+            names={loaded.variables}
+            variables={chosen.variables ?? {}}
+            columns={columns}
+            onChange={(variables) => update({ ...chosen, variables })}
+          />
+        </>
       ) : null}
     </>
   );

@@ -1,28 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { matchingColumn, templateVariables } from "./template-variables";
-
-describe("templateVariables", () => {
-  it("reads a Variables: list", () => {
-    expect(templateVariables("Order has shipped. Variables: customerName, orderId, trackingUrl")).toEqual(["customerName", "orderId", "trackingUrl"]);
-  });
-
-  it("stops the list at the end of its sentence", () => {
-    expect(templateVariables("Variables: name and order_id. Sent after checkout")).toEqual(["name", "order_id"]);
-  });
-
-  it("reads {{placeholders}}", () => {
-    expect(templateVariables("Hi {{name}}, order {{ order_id }} shipped")).toEqual(["name", "order_id"]);
-  });
-
-  it("merges both forms without repeats", () => {
-    expect(templateVariables("Hello {{name}}. Variables: name, city")).toEqual(["name", "city"]);
-  });
-
-  it("returns nothing for a description without variables", () => {
-    expect(templateVariables("Welcome message")).toEqual([]);
-    expect(templateVariables(undefined)).toEqual([]);
-  });
-});
+import type { MessageValue } from "./form-values";
+import { firstRecipient } from "./sample-recipient";
+import { columnTemplateVariables, matchColumns, matchingColumn, previewNotes, sampleAttributes, templateVariableText } from "./template-variables";
 
 describe("matchingColumn", () => {
   it("prefers the column mapped to the variable", () => {
@@ -33,5 +12,92 @@ describe("matchingColumn", () => {
   });
   it("finds nothing when no column fits", () => {
     expect(matchingColumn("amount", ["phone", "name"])).toBeUndefined();
+  });
+});
+
+describe("matchColumns", () => {
+  it("gives each variable without a source the column named like it, and keeps sources already chosen", () => {
+    expect(matchColumns(["customerName", "orderId", "trackingUrl"], { customerName: { value: "there" } }, ["phone", "Customer name", "Order ID"])).toEqual({
+      customerName: { value: "there" },
+      orderId: { column: "Order ID" },
+    });
+  });
+});
+
+describe("sampleAttributes", () => {
+  const sources = { customerName: { column: "name" }, orderId: { column: "Order ID" }, trackingUrl: { value: "https://t.example" } };
+
+  it("takes fixed values, and the sample's cells for columns", () => {
+    expect(sampleAttributes(["customerName", "orderId", "trackingUrl"], sources, { phone: "+1", name: "Ada", "Order ID": "A-1" })).toEqual({
+      customerName: "Ada",
+      orderId: "A-1",
+      trackingUrl: "https://t.example",
+    });
+  });
+
+  it("without a sample fills only fixed values, and ignores sources for names the template lacks", () => {
+    expect(sampleAttributes(["customerName", "trackingUrl"], { ...sources, stale: { value: "x" } }, null)).toEqual({ trackingUrl: "https://t.example" });
+  });
+});
+
+describe("previewNotes", () => {
+  const sources = { customerName: { column: "name" }, orderId: { value: "" } };
+
+  it("with a sample, every unfilled placeholder is a note", () => {
+    expect(previewNotes(["customerName", "orderId", "trackingUrl"], sources, true)).toEqual({
+      unfilled: ["customerName", "orderId", "trackingUrl"],
+      fromColumns: [],
+    });
+  });
+
+  it("without a sample, placeholders filled from columns are not called unfilled", () => {
+    expect(previewNotes(["customerName", "orderId", "trackingUrl"], sources, false)).toEqual({
+      unfilled: ["orderId", "trackingUrl"],
+      fromColumns: [{ name: "customerName", column: "name" }],
+    });
+  });
+});
+
+describe("columnTemplateVariables", () => {
+  it("lists the template variables each column feeds", () => {
+    const message: MessageValue = {
+      kind: "template",
+      knowledgeBaseId: "kb",
+      messageTemplateId: "t",
+      templateName: "",
+      variables: { customerName: { column: "name" }, greeting: { column: "name" }, orderId: { column: "order" }, trackingUrl: { value: "x" } },
+    };
+    expect(columnTemplateVariables(message)).toEqual(
+      new Map([
+        ["name", ["customerName", "greeting"]],
+        ["order", ["orderId"]],
+      ]),
+    );
+    expect(columnTemplateVariables({ kind: "none" }).size).toBe(0);
+    expect(`Template ${templateVariableText(["customerName"])}`).toBe("Template variable {{customerName}}");
+    expect(templateVariableText(["a", "b"])).toBe("variables {{a}}, {{b}}");
+  });
+});
+
+describe("firstRecipient", () => {
+  it("reads the first pasted line as phone and name", () => {
+    expect(firstRecipient({ format: "paste", text: "\n+14155552671, Ada Lovelace\n+14155552672, Bob\n" })).toEqual({
+      phone: "+14155552671",
+      name: "Ada Lovelace",
+    });
+  });
+
+  it("reads the first CSV row under its header, quotes and all", () => {
+    expect(firstRecipient({ format: "csv", text: 'phone;name;Order ID\n+14155552671;"Lovelace; Ada";A-1\n+1;B;C\n' })).toEqual({
+      phone: "+14155552671",
+      name: "Lovelace; Ada",
+      "Order ID": "A-1",
+    });
+  });
+
+  it("has no sample for an upload, an empty list or a header alone", () => {
+    expect(firstRecipient({ format: "csv", text: "", uploadId: "u1" })).toBeNull();
+    expect(firstRecipient({ format: "paste", text: "  \n" })).toBeNull();
+    expect(firstRecipient({ format: "csv", text: "phone,name\n" })).toBeNull();
   });
 });
