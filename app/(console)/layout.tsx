@@ -10,13 +10,13 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   return (
     <div className="flex min-h-screen flex-col">
       <BackendBanner mode={e.CONNECT_MODE} region={e.region} />
-      <div className="flex flex-1">
+      <div className="flex flex-1 flex-col md:flex-row">
         <Sidebar />
         <div className="flex min-w-0 flex-1 flex-col">
-          <header className="flex h-14 items-center justify-end border-b border-border bg-card px-6">
+          <header className="flex h-14 items-center justify-end border-b border-border bg-card px-4 md:px-6">
             <UserMenu email={user.email} role={user.role} />
           </header>
-          <main className="flex-1 p-6">{children}</main>
+          <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
         </div>
       </div>
     </div>
