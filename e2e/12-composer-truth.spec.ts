@@ -124,3 +124,46 @@ test("only flows that can start a chat are offered, unless the user asks for all
   await page.getByLabel("Show all flows, including queue, whisper and campaign flows").check();
   await expect(queueFlows.first()).toBeAttached();
 });
+
+test("a WhatsApp campaign from a German number reaches US and British customers, with its template shown as they get it", async ({ page }) => {
+  await signIn(page, SUPERVISOR);
+  await page.goto("/campaigns/new");
+  await page.getByLabel("Campaign name").fill("WhatsApp across borders");
+  await selectByText(page.getByLabel("Connect instance"), "acme-support");
+  await page.getByRole("radio", { name: "WhatsApp" }).check();
+  await selectByText(page.getByLabel("Source number"), "+4915123456789");
+  await selectByText(page.getByLabel("Contact flow"), "Outbound WhatsApp notifications");
+  await expect(page.getByLabel("Default country")).toHaveValue("DE");
+  await page.getByRole("radio", { name: "Upload CSV" }).check();
+  const csv = ["phone,name,order,tracking", "+12062011900,Ada,A-100,https://t.example/1", "+447911123456,Gus,A-101,https://t.example/2", ""].join("\n");
+  await page.getByLabel("CSV file").setInputFiles({ name: "orders.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await expect(page.getByLabel("Phone column")).toHaveValue("phone");
+
+  await selectByText(page.getByLabel("Knowledge base"), "Messaging templates");
+  await selectByText(page.getByLabel("Message template"), "order_shipped");
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview).toContainText("Hi {{customerName}}, your order {{orderId}} is on its way");
+  await expect(preview.getByTitle("Language code en_US")).toBeVisible();
+  await selectByText(page.getByLabel("{{customerName}}"), "Column: name");
+  await selectByText(page.getByLabel("{{orderId}}"), "Column: order");
+  await selectByText(page.getByLabel("{{trackingUrl}}"), "Column: tracking");
+  // The first rows show under their columns, and the columns that feed the template say so in the mapping.
+  await expect(page.getByTestId("mapping-preview")).toContainText("A-100");
+  await expect(page.getByTestId("mapping-preview")).toContainText("Template variable {{orderId}}");
+  await expect(page.getByText("Template variable {{orderId}}").first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Check recipients" }).click();
+  const check = page.getByRole("region", { name: "Recipient check" });
+  await expect(check.getByText("Valid (2)")).toBeVisible();
+  await expect(page.getByTestId("invalid-reasons")).toHaveCount(0);
+  await page.getByRole("button", { name: "Launch…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Launch campaign" });
+  await expect(dialog.getByTestId("launch-summary")).toContainText("WhatsApp");
+  await expect(dialog.getByTestId("launch-summary")).toContainText("+4915123456789 (DE)");
+  await dialog.getByRole("button", { name: "Send to 2 recipients" }).click();
+  await expect(page).toHaveURL(/\/campaigns\/[0-9a-f-]{36}$/);
+  // Both chats are started by the local Connect, to the US and to the UK, from the German number.
+  await expect(page.getByTestId("progress-percent")).toHaveText("100%", { timeout: 20_000 });
+  await expect(page.getByTestId("campaign-status")).toHaveText("Completed");
+  await expect(page.getByTestId("live-sent")).toHaveText("2");
+});

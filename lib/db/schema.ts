@@ -224,6 +224,8 @@ export const recipientUploads = pgTable(
     // Recipient rows (header and blank lines excluded) and the header's column names, read once at upload.
     rowCount: integer("row_count").notNull(),
     header: jsonb("header").notNull(),
+    // The first rows' cells, so the column mapping can show what each column holds without reading the file again.
+    sample: jsonb("sample").$type<string[][]>(),
     sha256: text("sha256").notNull(),
     content: text("content").notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),

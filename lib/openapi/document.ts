@@ -35,6 +35,11 @@ const uploadSchema = {
         bytes: { type: "integer", description: "Size of the list as UTF-8 text" },
         rows: { type: "integer", description: "Recipient rows, without the header and blank lines" },
         header: { type: "array", items: { type: "string" }, description: "The CSV's column names (phone, name for pasted numbers)" },
+        sample: {
+          type: "array",
+          items: { type: "array", items: { type: "string" } },
+          description: "The first rows' cells (up to 3, each cut at 200 characters), to show what each column holds",
+        },
         sha256: { type: "string", description: "SHA-256 of the text, hex" },
         createdAt: { type: "string", format: "date-time" },
       },

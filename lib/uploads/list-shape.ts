@@ -10,15 +10,24 @@ export const NO_ROWS_MESSAGE = "The file has no recipient rows";
 export interface ListShape {
   header: string[];
   rowCount: number;
+  /** The first rows' cells, at most SAMPLE_ROWS of them. */
+  sample: string[][];
 }
+
+export const SAMPLE_ROWS = 3;
 
 export async function readListShape(format: "csv" | "paste", text: string, signal?: AbortSignal): Promise<ListShape> {
   let header: string[] = [];
   let rowCount = 0;
+  const sample: string[][] = [];
   try {
     for await (const batch of readRecipientBatches(format, text, { signal })) {
       header = batch.header;
       rowCount += batch.rows.length;
+      for (const row of batch.rows) {
+        if (sample.length >= SAMPLE_ROWS) break;
+        sample.push(row.cells.map((cell) => cell.slice(0, 200)));
+      }
     }
   } catch (err) {
     // The reader stops at the row limit with the shared message; a list too long is answered like a file too big.
@@ -26,5 +35,5 @@ export async function readListShape(format: "csv" | "paste", text: string, signa
     throw err;
   }
   if (rowCount === 0) throw new UserFacingError("invalid", NO_ROWS_MESSAGE);
-  return { header, rowCount };
+  return { header, rowCount, sample };
 }

@@ -16,6 +16,7 @@ export const summaryColumns = {
   byteSize: recipientUploads.byteSize,
   rowCount: recipientUploads.rowCount,
   header: recipientUploads.header,
+  sample: recipientUploads.sample,
   sha256: recipientUploads.sha256,
   createdAt: recipientUploads.createdAt,
 };

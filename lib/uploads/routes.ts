@@ -31,7 +31,7 @@ export async function postRecipientUpload({ req, db, user, actor }: RouteContext
       throw err;
     });
     const fileName = sanitizeFileName(url.searchParams.get("fileName") ?? file.fileName);
-    const upload = await createUpload(db, actor, user, { format, fileName, text, rowCount: shape.rowCount, header: shape.header });
+    const upload = await createUpload(db, actor, user, { format, fileName, text, rowCount: shape.rowCount, header: shape.header, sample: shape.sample });
     await sweepUnusedUploads(db, new Date(Date.now() - UNUSED_UPLOAD_HOURS * 3_600_000)).catch((err: unknown) => {
       // Housekeeping only: the upload is stored, and the next upload sweeps again.
       logEvent({ level: "warn", event: "upload_sweep_failed", error: errorSummary(err) });

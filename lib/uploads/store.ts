@@ -19,6 +19,8 @@ export interface NewUpload {
   text: string;
   rowCount: number;
   header: string[];
+  /** The first rows' cells (see list-shape.ts); none for uploads stored before samples were kept. */
+  sample?: string[][];
 }
 
 /** An upload as the API answers it: never the content. */
@@ -30,6 +32,7 @@ export function uploadView(summary: UploadSummary) {
     bytes: summary.byteSize,
     rows: summary.rowCount,
     header: summary.header as string[],
+    sample: summary.sample ?? [],
     sha256: summary.sha256,
     createdAt: summary.createdAt.toISOString(),
   };
@@ -63,6 +66,7 @@ export async function createUpload(db: Db, actor: AuditActor, user: SessionUser,
         byteSize,
         rowCount: upload.rowCount,
         header: upload.header,
+        sample: upload.sample ?? null,
         sha256,
         content: upload.text,
       })

@@ -176,7 +176,17 @@ describe("automation API", () => {
     const res = await call(uploads.POST, "/api/v1/recipient-uploads?format=csv&fileName=crm.csv", { key: supervisorKey, raw: csv, type: "text/csv" });
     expect(res.status).toBe(201);
     const made = (await res.json()).upload;
-    expect(made).toMatchObject({ format: "csv", fileName: "crm.csv", rows: 2, header: ["phone", "name"], bytes: csv.length });
+    expect(made).toMatchObject({
+      format: "csv",
+      fileName: "crm.csv",
+      rows: 2,
+      header: ["phone", "name"],
+      sample: [
+        ["+12065550100", "Ada"],
+        ["+12065550101", "Bo"],
+      ],
+      bytes: csv.length,
+    });
     const got = await call(upload.GET, `/api/v1/recipient-uploads/${made.id}`, { key: viewerKey, params: { id: made.id } });
     expect(await got.json()).toEqual({ upload: made });
     const [entry] = await state.db!.db.select().from(auditLog).where(eq(auditLog.targetId, made.id));

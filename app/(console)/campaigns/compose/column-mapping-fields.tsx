@@ -6,9 +6,10 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { columnUse, extraColumns, setColumnUse, suggestKey, type ColumnUse } from "./column-mapping";
 import type { ComposerValues, MappingValue } from "./form-values";
+import { MappingPreview } from "./mapping-preview";
 import { columnTemplateVariables, templateVariableText } from "./template-variables";
 
-export function ColumnMappingFields({ header }: { header: string[] }) {
+export function ColumnMappingFields({ header, sample = [] }: { header: string[]; sample?: string[][] }) {
   const { control, setValue, formState } = useFormContext<ComposerValues>();
   const mapping = useWatch({ control, name: "recipients.mapping" });
   const message = useWatch({ control, name: "message" });
@@ -30,6 +31,7 @@ export function ColumnMappingFields({ header }: { header: string[] }) {
   return (
     <fieldset className="grid gap-3 rounded-md border border-border p-3">
       <legend className="px-1 text-sm font-medium">Column mapping</legend>
+      <MappingPreview header={header} sample={sample} mapping={mapping} feeds={feeds} />
       <div className="grid items-start gap-3 sm:grid-cols-2">
         <Field
           id="mapping-phone"

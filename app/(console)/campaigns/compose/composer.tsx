@@ -58,7 +58,7 @@ export function Composer({ campaignId, initial, savedPreflight }: Props) {
           </Card>
           <ConnectSection />
           <RecipientsSection local={local} upload={upload} />
-          <MessageSection columns={local.header} />
+          <MessageSection columns={local.header} firstRow={local.sample[0]} />
           <SettingsSection columns={local.header} />
         </form>
         {/* On wide screens the buttons and the last check stay in view while the form scrolls. */}

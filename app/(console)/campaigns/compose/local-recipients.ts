@@ -10,25 +10,32 @@ export interface LocalRecipients {
   header: string[];
   /** Non-blank rows, header excluded. */
   rows: number;
+  /** The first rows' cells, to show under the columns. */
+  sample: string[][];
   error: string | null;
 }
 
 export function readLocalRecipients(format: "paste" | "csv", text: string): LocalRecipients {
   if (format === "paste") {
     const table = parsePastedRecipients(text);
-    return { header: table.header, rows: table.rows.length, error: null };
+    return { header: table.header, rows: table.rows.length, sample: firstCells(table.rows), error: null };
   }
-  if (text.trim() === "") return { header: [], rows: 0, error: null };
+  if (text.trim() === "") return { header: [], rows: 0, sample: [], error: null };
   try {
     const table = parseCsv(text);
-    return { header: table.header, rows: table.rows.length, error: null };
+    return { header: table.header, rows: table.rows.length, sample: firstCells(table.rows), error: null };
   } catch (err) {
-    if (err instanceof RecipientsInputError) return { header: [], rows: 0, error: err.message };
+    if (err instanceof RecipientsInputError) return { header: [], rows: 0, sample: [], error: err.message };
     throw err;
   }
 }
 
-const NOTHING: LocalRecipients = { header: [], rows: 0, error: null };
+const NOTHING: LocalRecipients = { header: [], rows: 0, sample: [], error: null };
+const SAMPLE_ROWS = 3;
+
+function firstCells(rows: readonly { cells: string[] }[]): string[][] {
+  return rows.slice(0, SAMPLE_ROWS).map((row) => row.cells);
+}
 
 /**
  * The header and row count for the form's recipients: an upload's from the server's answer (`upload`, once it has
@@ -39,7 +46,7 @@ export function recipientsPreview(
   upload: RecipientUploadInfo | null,
 ): LocalRecipients {
   if (recipients.format === "csv" && recipients.uploadId) {
-    return upload?.id === recipients.uploadId ? { header: upload.header, rows: upload.rows, error: null } : NOTHING;
+    return upload?.id === recipients.uploadId ? { header: upload.header, rows: upload.rows, sample: upload.sample ?? [], error: null } : NOTHING;
   }
   return readLocalRecipients(recipients.format, recipients.text ?? "");
 }

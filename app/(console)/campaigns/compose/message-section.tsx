@@ -15,7 +15,7 @@ import { SmsSegmentsNote } from "./sms-segments-note";
 import { insertPlaceholder } from "./placeholder-insert";
 import { TemplateFields } from "./template-fields";
 
-export function MessageSection({ columns }: { columns: string[] }) {
+export function MessageSection({ columns, firstRow }: { columns: string[]; firstRow?: string[] }) {
   const { control } = useFormContext<ComposerValues>();
   const channel = useWatch({ control, name: "channel" });
   return (
@@ -28,7 +28,9 @@ export function MessageSection({ columns }: { columns: string[] }) {
             : "The text each recipient receives when the chat starts."}
         </CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-4">{channel === "whatsapp" ? <TemplateFields columns={columns} /> : <SmsMessageFields columns={columns} />}</CardContent>
+      <CardContent className="grid gap-4">
+        {channel === "whatsapp" ? <TemplateFields columns={columns} firstRow={firstRow} /> : <SmsMessageFields columns={columns} />}
+      </CardContent>
     </Card>
   );
 }

@@ -88,7 +88,7 @@ export function RecipientsSection({ local, upload }: { local: LocalRecipients; u
           </p>
         ) : null}
 
-        {local.header.length > 0 ? <ColumnMappingFields header={local.header} /> : null}
+        {local.header.length > 0 ? <ColumnMappingFields header={local.header} sample={local.sample} /> : null}
 
         <Field id="recipients-default-country" label="Default country" hint={countryHint} error={errors?.defaultCountry?.message}>
           <Input className="w-24 uppercase" maxLength={2} autoComplete="off" {...register("recipients.defaultCountry")} />

@@ -17,14 +17,18 @@ import { TemplateVariablesFields } from "./template-variables-fields";
 type TemplateMessage = Extract<MessageValue, { kind: "template" }>;
 type MessageErrors = { message?: string; knowledgeBaseId?: { message?: string }; messageTemplateId?: { message?: string } };
 
-export function TemplateFields({ columns }: { columns: string[] }) {
+/** `firstRow`: the list's first row as the server read it, for uploads the page never reads itself. */
+export function TemplateFields({ columns, firstRow }: { columns: string[]; firstRow?: string[] }) {
   const { control, setValue, getValues, formState } = useFormContext<ComposerValues>();
   const message = useWatch({ control, name: "message" });
   const [format, text, uploadId] = useWatch({ control, name: ["recipients.format", "recipients.text", "recipients.uploadId"] });
   const templates = useTemplates(true);
   const chosen = message.kind === "template" ? message : undefined;
   const detail = useTemplateDetail(chosen?.knowledgeBaseId ?? "", chosen?.messageTemplateId ?? "");
-  const sample = useMemo(() => firstRecipient({ format, text, uploadId }), [format, text, uploadId]);
+  const sample = useMemo(
+    () => firstRecipient({ format, text, uploadId }) ?? (uploadId && firstRow ? Object.fromEntries(columns.map((c, i) => [c, firstRow[i] ?? ""])) : null),
+    [format, text, uploadId, firstRow, columns],
+  );
   // The template just picked: once its variables are known, columns named like them become their sources.
   const justPicked = useRef<string | null>(null);
   const submitted = formState.isSubmitted;

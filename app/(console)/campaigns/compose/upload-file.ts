@@ -11,6 +11,8 @@ export interface RecipientUploadInfo {
   /** Recipient rows: header and blank lines excluded. */
   rows: number;
   header: string[];
+  /** The first rows' cells; absent from servers that kept none. */
+  sample?: string[][];
   sha256: string;
   createdAt: string;
 }

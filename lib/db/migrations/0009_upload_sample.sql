@@ -1,0 +1,1 @@
+ALTER TABLE "recipient_uploads" ADD COLUMN "sample" jsonb;
