@@ -21,6 +21,8 @@ function describe(problem: InvalidProblem, n: number, sourceCountry: string | un
       return `${rows(n)} ${has(n)} no country code and no default country applies`;
     case "wrong_country":
       return `${rows(n)} ${n === 1 ? "is a number" : "are numbers"} outside ${sourceCountry ?? "the source number's country"}: SMS from this number reaches numbers in its own country only`;
+    case "landline":
+      return `${rows(n)} ${n === 1 ? "is a landline" : "are landlines"}, which cannot receive SMS`;
     case "empty":
       return `${rows(n)} ${has(n)} no phone number`;
     case "not_a_number":

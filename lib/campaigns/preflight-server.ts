@@ -89,6 +89,7 @@ export function recipientOptions(c: CampaignConfig, country: string | undefined)
     defaultCountry: c.recipients.defaultCountry,
     // SMS numbers reach their own country only; WhatsApp reaches any country from any number.
     allowedCountries: country && c.channel === "sms" ? [country] : undefined,
+    rejectLandlines: c.channel === "sms",
     fixedAttributes: c.attributes,
   };
   if (c.message.kind === "text") options.messageTemplate = c.message.text;

@@ -4,8 +4,15 @@ import { mainCountry, normalizePhone } from "./normalize-phone";
 describe("normalizePhone", () => {
   it("turns US numbers with punctuation into E.164 with a default country of US", () => {
     for (const written of ["(415) 555-2671", "415.555.2671", "1-415-555-2671", " +1 (415) 555 2671 "]) {
-      expect(normalizePhone(written, "US")).toEqual({ ok: true, e164: "+14155552671", country: "US", callingCode: "1" });
+      expect(normalizePhone(written, "US")).toEqual({ ok: true, e164: "+14155552671", country: "US", callingCode: "1", type: "FIXED_LINE_OR_MOBILE" });
     }
+  });
+
+  it("tells what kind of number it is, where the numbering plan knows", () => {
+    expect(normalizePhone("+44 20 7946 0958")).toMatchObject({ ok: true, type: "FIXED_LINE" });
+    expect(normalizePhone("+44 7400 123456")).toMatchObject({ ok: true, type: "MOBILE" });
+    expect(normalizePhone("+1 415 555 2671")).toMatchObject({ ok: true, type: "FIXED_LINE_OR_MOBILE" });
+    expect(normalizePhone("+1 800 555 0199")).toMatchObject({ ok: true, type: "TOLL_FREE" });
   });
 
   it("reads a GB number in national format with a default country of GB", () => {

@@ -10,12 +10,20 @@ import {
   type PhoneNumber,
 } from "libphonenumber-js/core";
 import metadata from "libphonenumber-js/max/metadata";
-import { isValidNationalNumber } from "./phone-validity";
+import { validNumberType } from "./phone-validity";
 
 export type PhoneProblem = "empty" | "not_a_number" | "no_country_code" | "not_possible" | "not_valid" | "extension";
 
 export type NormalizedPhone =
-  { ok: true; e164: string; country: string | undefined; callingCode: string } | { ok: false; problem: PhoneProblem; reason: string; country?: string };
+  | {
+      ok: true;
+      e164: string;
+      country: string | undefined;
+      callingCode: string;
+      /** FIXED_LINE, MOBILE, FIXED_LINE_OR_MOBILE, TOLL_FREE…: what the numbering plan says this number is. */
+      type: string;
+    }
+  | { ok: false; problem: PhoneProblem; reason: string; country?: string };
 
 export function isCountryCode(value: string): value is CountryCode {
   return isSupportedCountry(value as CountryCode, metadata);
@@ -46,11 +54,11 @@ export function normalizePhone(input: string, defaultCountry?: CountryCode): Nor
     const reason = length === "TOO_SHORT" ? `too short for ${where}` : length === "TOO_LONG" ? `too long for ${where}` : `not a possible number for ${where}`;
     return { ok: false, problem: "not_possible", reason, country };
   }
-  if (!isValidNationalNumber(phone.nationalNumber, phone.country, phone.countryCallingCode))
-    return { ok: false, problem: "not_valid", reason: `not a valid number for ${where}`, country };
+  const type = validNumberType(phone.nationalNumber, phone.country, phone.countryCallingCode);
+  if (type === undefined) return { ok: false, problem: "not_valid", reason: `not a valid number for ${where}`, country };
   // A message cannot be delivered to an extension; sending to the main number would reach someone else.
   if (phone.ext) return { ok: false, problem: "extension", reason: `has an extension (${phone.ext}), which a message cannot reach`, country };
-  return { ok: true, e164: phone.number, country: phone.country, callingCode: phone.countryCallingCode };
+  return { ok: true, e164: phone.number, country: phone.country, callingCode: phone.countryCallingCode, type };
 }
 
 /** The main country of a calling code (+1 → US, +44 → GB), for messages about numbers that fit no single country. */

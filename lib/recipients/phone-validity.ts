@@ -22,7 +22,7 @@ const TYPES = ["FIXED_LINE", "MOBILE", "PREMIUM_RATE", "TOLL_FREE", "SHARED_COST
 interface CompiledPlan {
   national: RegExp;
   /** Empty when the plan has no per-type patterns; then the national pattern alone decides. */
-  types: { pattern: RegExp; lengths: readonly number[] | undefined }[];
+  types: { name: string; pattern: RegExp; lengths: readonly number[] | undefined }[];
   hasTypes: boolean;
 }
 
@@ -33,14 +33,29 @@ const plans = new Map<string, CompiledPlan>();
 
 /** True when `nationalNumber` is a valid number for `country` (or, with no country, the calling code's plan). */
 export function isValidNationalNumber(nationalNumber: string, country: string | undefined, callingCode: string): boolean {
+  return validNumberType(nationalNumber, country, callingCode) !== undefined;
+}
+
+/**
+ * The kind of a valid number, as getNumberType names it ("FIXED_LINE_OR_MOBILE" where a plan cannot tell the two
+ * apart, as in North America; "UNKNOWN" for a plan without per-type patterns); undefined when it is not valid.
+ */
+export function validNumberType(nationalNumber: string, country: string | undefined, callingCode: string): string | undefined {
   const plan = compiledPlan(country ?? callingCode);
-  if (!plan.national.test(nationalNumber)) return false;
-  if (!plan.hasTypes) return true;
+  if (!plan.national.test(nationalNumber)) return undefined;
+  if (!plan.hasTypes) return "UNKNOWN";
   for (const type of plan.types) {
-    if (type.lengths !== undefined && !type.lengths.includes(nationalNumber.length)) continue;
-    if (type.pattern.test(nationalNumber)) return true;
+    if (!fits(type, nationalNumber)) continue;
+    if (type.name !== "FIXED_LINE") return type.name;
+    // As getNumberType: a plan without its own mobile pattern (North America) cannot tell the two apart.
+    const mobile = plan.types.find((t) => t.name === "MOBILE");
+    return mobile === undefined || fits(mobile, nationalNumber) ? "FIXED_LINE_OR_MOBILE" : "FIXED_LINE";
   }
-  return false;
+  return undefined;
+}
+
+function fits(type: CompiledPlan["types"][number], nationalNumber: string): boolean {
+  return (type.lengths === undefined || type.lengths.includes(nationalNumber.length)) && type.pattern.test(nationalNumber);
 }
 
 function compiledPlan(key: string): CompiledPlan {
@@ -54,7 +69,7 @@ function compiledPlan(key: string): CompiledPlan {
       const definition = meta.type(name);
       const pattern = definition?.pattern();
       if (definition === undefined || !pattern) continue;
-      types.push({ pattern: whole(pattern), lengths: definition.possibleLengths() });
+      types.push({ name, pattern: whole(pattern), lengths: definition.possibleLengths() });
     }
   }
   plan = { national: whole(meta.nationalNumberPattern()), types, hasTypes: meta.hasTypes() };

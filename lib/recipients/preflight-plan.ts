@@ -15,6 +15,8 @@ export interface PreflightOptions {
   defaultCountry?: string;
   /** Countries the source number may message; numbers elsewhere are invalid. Left out: any country. */
   allowedCountries?: readonly string[];
+  /** SMS: numbers the numbering plan marks as landlines (fixed line only) cannot receive the message. */
+  rejectLandlines?: boolean;
   /** SMS text with {{placeholders}}; each valid row gets it rendered. */
   messageTemplate?: string;
   /** Variables a WhatsApp template needs; each row must provide them. */
@@ -58,6 +60,7 @@ export interface PreflightPlan {
   template: CompiledTemplate | undefined;
   defaultCountry: CountryCode | undefined;
   allowedCountries: ReadonlySet<string> | undefined;
+  rejectLandlines: boolean;
   /** "the source number is US", for the wrong-country reason. */
   allowedCountriesText: string;
   isSuppressed: ((e164: string) => boolean) | undefined;
@@ -147,6 +150,7 @@ export function planPreflight(header: readonly string[], mappingInput: Recipient
     template,
     defaultCountry: defaultCountry as CountryCode | undefined,
     allowedCountries: allowed === undefined ? undefined : new Set(allowed),
+    rejectLandlines: options.rejectLandlines === true,
     allowedCountriesText:
       allowed === undefined ? "" : allowed.length === 1 ? `the source number is ${allowed[0]}` : `the source number sends to ${allowed.join(", ")}`,
     isSuppressed: options.isSuppressed,

@@ -6,7 +6,7 @@ export type PreflightStatus = "valid" | "invalid" | "duplicate" | "suppressed";
 
 export const PREFLIGHT_STATUSES: readonly PreflightStatus[] = ["valid", "invalid", "duplicate", "suppressed"];
 
-export type InvalidProblem = PhoneProblem | "wrong_country" | "missing_value" | "attributes_too_large" | "too_few_columns" | "too_many_columns";
+export type InvalidProblem = PhoneProblem | "wrong_country" | "landline" | "missing_value" | "attributes_too_large" | "too_few_columns" | "too_many_columns";
 
 interface RowBase {
   /** Line of the source the row starts on. */

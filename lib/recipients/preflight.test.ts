@@ -102,6 +102,19 @@ describe("preflightRecipients", () => {
     expect(report.rows[1]!.status).toBe("valid");
   });
 
+  it("refuses landlines for SMS, and only for SMS", () => {
+    const csv = "phone,name,city\n+44 20 7946 0958,Office,London\n+44 7400 123456,Ann,Leeds\n+1 415 555 2671,Bob,Austin\n";
+    const sms = run(csv, { rejectLandlines: true });
+    expect(sms.rows.map((row) => [row.status, row.status === "invalid" ? row.problem : ""])).toEqual([
+      ["invalid", "landline"],
+      ["valid", ""],
+      // North American plans cannot tell a landline from a mobile: such numbers stay valid.
+      ["valid", ""],
+    ]);
+    expect(sms.rows[0]).toMatchObject({ reason: "a landline number, which cannot receive SMS", e164: "+442079460958" });
+    expect(run(csv, {}).rows.map((row) => row.status)).toEqual(["valid", "valid", "valid"]);
+  });
+
   it("gives the phone reason for each kind of bad number", () => {
     const report = run("phone,name,city\n,A,x\n555-0100,B,x\n+1 555 555 0100,C,x\n+999 1234567,D,x\n", {}, MAPPING);
     expect(report.rows.map((row) => row.status === "invalid" && [row.problem, row.reason])).toEqual([

@@ -143,6 +143,9 @@ function checkRow(
     const is = country === undefined ? `+${phone.callingCode} is not tied to a country` : `+${phone.callingCode} is ${country}`;
     return invalid(line, phoneRaw, name, "wrong_country", `wrong country for the source number (${is}, ${plan.allowedCountriesText})`, e164, country);
   }
+  if (plan.rejectLandlines && phone.type === "FIXED_LINE") {
+    return invalid(line, phoneRaw, name, "landline", "a landline number, which cannot receive SMS", e164, country);
+  }
   if (isSuppressed?.(e164)) return { status: "suppressed", line, phoneRaw, name, e164, reason: "on the suppression list" };
   const firstLine = sentTo.get(e164);
   if (firstLine !== undefined) {
