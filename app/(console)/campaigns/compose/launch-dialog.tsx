@@ -15,6 +15,7 @@ import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { formatCount, formatDuration } from "./format";
 import type { ComposerValues } from "./form-values";
 import { launchNeeds } from "./launch-rules";
+import { runTime } from "./run-time";
 
 interface Props {
   summary: PreflightSummary | null;
@@ -29,9 +30,9 @@ const CHANNEL: Record<string, string> = { sms: "SMS", whatsapp: "WhatsApp" };
 
 export function LaunchDialog({ summary, disabled, launching, progress, onLaunch }: Props) {
   const { control } = useFormContext<ComposerValues>();
-  const [schedule, channel, instanceId, arn, flowId] = useWatch({
+  const [schedule, channel, instanceId, arn, flowId, chatMinutes] = useWatch({
     control,
-    name: ["schedule", "channel", "instanceId", "sourcePhoneNumberArn", "contactFlowId"],
+    name: ["schedule", "channel", "instanceId", "sourcePhoneNumberArn", "contactFlowId", "chatDurationMinutes"],
   });
   const numbers = useNumbers(instanceId);
   const flows = useFlows(instanceId);
@@ -84,10 +85,9 @@ export function LaunchDialog({ summary, disabled, launching, progress, onLaunch 
               <dd className="break-words">{flow?.name ?? flowId}</dd>
               <dt className="text-muted-foreground">Starts</dt>
               <dd>{start ? start.toLocaleString() : "As soon as you confirm"}</dd>
-              <dt className="text-muted-foreground">Ends about</dt>
+              <dt className="text-muted-foreground">Ends</dt>
               <dd>
-                {formatDuration(summary.estimatedSeconds)} later
-                {summary.estimatedSeconds > 0 ? `, ${new Date((start?.getTime() ?? openedAt) + summary.estimatedSeconds * 1000).toLocaleString()}` : ""}
+                <EndTime summary={summary} from={start?.getTime() ?? openedAt} chatMinutes={Number(chatMinutes) || 60} />
               </dd>
             </dl>
             <div>
@@ -145,6 +145,18 @@ export function LaunchDialog({ summary, disabled, launching, progress, onLaunch 
         </div>
       </DialogContent>
     </Dialog>
+  );
+}
+
+function EndTime({ summary, from, chatMinutes }: { summary: PreflightSummary; from: number; chatMinutes: number }) {
+  const { fastest, slowest } = runTime(summary, chatMinutes);
+  const at = (seconds: number) => new Date(from + seconds * 1000).toLocaleString();
+  if (slowest === fastest) return <>{fastest > 0 ? `About ${formatDuration(fastest)} later, ${at(fastest)}` : "At once"}</>;
+  return (
+    <>
+      Between {formatDuration(fastest)} and {formatDuration(slowest)} later ({at(fastest)} to {at(slowest)}): at most {formatCount(summary.concurrentChatQuota)}{" "}
+      chats are open at once, so new chats wait for open ones to end (each lasts up to {formatCount(chatMinutes)} min)
+    </>
   );
 }
 

@@ -5,7 +5,10 @@ import { Alert } from "@/components/ui/alert";
 import type { PreflightRowStatus, PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { cn } from "@/lib/utils";
 import { formatCount, formatDuration } from "./format";
+import { useWatch } from "react-hook-form";
+import type { ComposerValues } from "./form-values";
 import { InvalidReasonsList } from "./invalid-reasons-list";
+import { runTime } from "./run-time";
 import { MessagePreviews, SampleRequest, SampleRows } from "./preflight-details";
 import { SegmentsSummary } from "./segments-summary";
 
@@ -26,6 +29,8 @@ interface Props {
 
 export function PreflightPanel({ summary, stale, campaignId, onRecheck }: Props) {
   const overQuota = summary.projectedOpenChats > summary.concurrentChatQuota;
+  const chatMinutes = Number(useWatch<ComposerValues, "chatDurationMinutes">({ name: "chatDurationMinutes" })) || 60;
+  const time = runTime(summary, chatMinutes);
   return (
     <section aria-labelledby="preflight-heading" className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-3">
       <h2 id="preflight-heading" className="text-base font-semibold">
@@ -77,7 +82,11 @@ export function PreflightPanel({ summary, stale, campaignId, onRecheck }: Props)
           {overQuota ? " — over the quota: lower the rate or the chat duration" : ""}
         </dd>
         <dt className="text-muted-foreground">Estimated run time</dt>
-        <dd>{formatDuration(summary.estimatedSeconds)}</dd>
+        <dd>
+          {time.slowest === time.fastest
+            ? formatDuration(time.fastest)
+            : `${formatDuration(time.fastest)} to ${formatDuration(time.slowest)}, depending on how soon chats end`}
+        </dd>
       </dl>
 
       {GROUPS.map(([status, label]) =>
