@@ -49,7 +49,7 @@ export interface SavedDraft {
 }
 
 /** Rows per write: small enough that one statement never holds the embedded database for long. */
-export const writeBatchRows = (db: Db) => (rawClientOf(db)?.kind === "postgres" ? 10_000 : 1000);
+export const writeBatchRows = (db: Db) => (rawClientOf(db)?.kind === "postgres" ? 10_000 : 2000);
 /** Rows checked at a time while a save writes: a few milliseconds of work between turns of the event loop. */
 const CHECK_BATCH_ROWS = 1000;
 
