@@ -47,6 +47,12 @@ test("many invalid rows need a second confirmation, and the launch dialog says w
   await page.getByRole("radio", { name: "Text message" }).check();
   await page.getByLabel("Message", { exact: true }).fill("Hi {{name}}, your renewal is due.");
   await page.getByLabel("Sends per second").fill("1");
+  // Rare settings wait under Advanced; the buttons stay in view while the form scrolls.
+  await expect(page.getByLabel("Related contact ID")).toBeHidden();
+  await page.getByText("Advanced: content types, attributes, display name, related contact").click();
+  await expect(page.getByLabel("Related contact ID")).toBeVisible();
+  await page.getByLabel("Related contact ID").scrollIntoViewIfNeeded();
+  await expect(page.getByRole("button", { name: "Check recipients" })).toBeInViewport();
   await page.getByRole("button", { name: "Check recipients" }).click();
   const reasons = page.getByTestId("invalid-reasons");
   await expect(reasons).toContainText("10 of 30 rows (33 %) cannot be sent; launching will ask you to confirm them");

@@ -103,6 +103,11 @@ describe("recipient uploads", () => {
       bytes: Buffer.byteLength(text),
       rows: 2,
       header: ["phone", "name", "tier"],
+      // The first rows, for the column mapping's preview.
+      sample: [
+        ["+12065550100", "Ada", "gold"],
+        ["(206) 555-0101", "Bo, Jr", "silver"],
+      ],
       sha256: createHash("sha256").update(text).digest("hex"),
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
     });
