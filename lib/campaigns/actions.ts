@@ -6,6 +6,7 @@ import { UserFacingError } from "@/lib/errors";
 import { LEDGER_BUSY_MESSAGE, LEDGER_STOPPED, assertLedgerReady, loadCampaignForChange, saveInProgress } from "./campaign-guard";
 import { deleteLedgerRows } from "@/lib/ledger/bulk-write";
 import { invalidShare } from "./invalid-reasons";
+import { launchNeeds } from "./launch-needs";
 import { launchConfirmRules, preflightLimits } from "./limits";
 import { runServerPreflight } from "./preflight-server";
 import type { PreflightSummary } from "./preflight-summary";
@@ -67,11 +68,11 @@ export const launchCampaign = defineAction({
           `The campaign now has ${preflight.counts.valid.toLocaleString("en-US")} recipients, not ${confirmRecipients.toLocaleString("en-US")}: review it and confirm again`,
         );
       }
-      const rules = launchConfirmRules();
-      const share = invalidShare(preflight.counts, preflight.total);
-      const invalidConfirmed = share > rules.invalidShareAbove && confirmInvalid === preflight.counts.invalid;
-      if (share > rules.invalidShareAbove && !invalidConfirmed) {
-        const percent = Math.round(share * 100);
+      // The rules as configured now, not as they were when the draft was checked.
+      const needsInvalid = launchNeeds({ ...preflight, launchConfirm: launchConfirmRules() }).confirmInvalid;
+      const invalidConfirmed = needsInvalid && confirmInvalid === preflight.counts.invalid;
+      if (needsInvalid && !invalidConfirmed) {
+        const percent = Math.round(invalidShare(preflight.counts, preflight.total) * 100);
         throw new UserFacingError(
           "conflict",
           `${preflight.counts.invalid.toLocaleString("en-US")} of ${preflight.total.toLocaleString("en-US")} rows (${percent} %) are invalid and will not be sent: fix the list, or confirm that count as confirmInvalid to launch anyway`,

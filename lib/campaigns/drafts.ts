@@ -7,7 +7,7 @@ import type { AuditActor } from "@/lib/audit/context";
 import { campaignRecipients, campaignSources, campaigns, type Campaign } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import type { PreflightRow } from "@/lib/recipients/preflight-types";
-import { LEDGER_READY, LEDGER_STOPPED, STILL_COUNTING, writingState } from "./campaign-guard";
+import { LEDGER_READY, LEDGER_STOPPED, writingState } from "./campaign-guard";
 import type { NewRecipientRow } from "@/lib/ledger/bulk-write";
 import type { RecipientFacts } from "./preflight-server";
 import type { PreflightSummary } from "./preflight-summary";
@@ -49,6 +49,8 @@ export interface DraftWrite {
   summary: PreflightSummary;
   fingerprint: string;
   ledgerState: string;
+  /** The rows are counted as they are written: no counts to audit yet (finishDraftWrite audits them). */
+  counting?: boolean;
   source: RecipientSource;
   creator: { id: string; email: string };
   actor: AuditActor;
@@ -82,8 +84,7 @@ export async function storeDraft(tx: Db, w: DraftWrite): Promise<Campaign> {
     .insert(campaignSources)
     .values({ campaignId: row!.id, ...source })
     .onConflictDoUpdate({ target: campaignSources.campaignId, set: source });
-  // A summary still counting its rows has no counts to record yet; finishDraftWrite audits them when it has.
-  const counts = w.summary.blocking.includes(STILL_COUNTING) ? { total: w.summary.total, counting: true } : w.summary.counts;
+  const counts = w.counting ? { total: w.summary.total, counting: true } : w.summary.counts;
   await recordAudit(tx, w.actor, {
     action: w.existing ? "campaign.updated" : "campaign.created",
     targetType: "campaign",

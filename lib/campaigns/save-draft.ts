@@ -96,7 +96,7 @@ export async function saveDraftCore(
       const now = await loadCampaignForChange(tx, campaignId, "draft", LAUNCHED_MEANWHILE);
       if (saveInProgress(now)) throw new UserFacingError("conflict", LEDGER_BUSY_MESSAGE);
     }
-    await storeDraft(tx, { ...base, summary, ledgerState: writingState(saveId) });
+    await storeDraft(tx, { ...base, summary, ledgerState: writingState(saveId), counting: countedWhileWriting });
   });
 
   // From here on the save finishes even if the caller goes away: stopping would only leave the draft to rebuild.

@@ -6,6 +6,7 @@ import { resourceNotFound } from "../api-error";
 import type { CatalogMessageTemplate } from "../catalog";
 import type { OperationHandler, SimContext } from "../context";
 import { interpolate } from "../template-placeholders";
+import { templateIdentity } from "./qconnect";
 import { Validator, type JsonObject } from "../validator";
 
 const v: Validator = new Validator("ValidationException");
@@ -98,15 +99,7 @@ export const getMessageTemplate: OperationHandler = (ctx, { params }) => {
   const body = content(template, template.body);
   return {
     messageTemplate: {
-      messageTemplateArn: template.arn,
-      messageTemplateId: template.id,
-      knowledgeBaseArn: template.knowledgeBaseArn,
-      knowledgeBaseId: template.knowledgeBaseId,
-      name: template.name,
-      channelSubtype: template.channelSubtype,
-      createdTime: new Date(template.createdTime).toISOString(),
-      lastModifiedTime: new Date(template.lastModifiedTime).toISOString(),
-      lastModifiedBy: template.lastModifiedBy,
+      ...templateIdentity(template),
       content: body,
       description: template.description,
       language: template.language,

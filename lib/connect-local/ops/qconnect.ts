@@ -1,5 +1,6 @@
 // Q in Connect ListKnowledgeBases and ListMessageTemplates: camelCase members and RFC 3339 timestamps (contract §11).
 import { resourceNotFound } from "../api-error";
+import type { CatalogMessageTemplate } from "../catalog";
 import type { OperationHandler } from "../context";
 import { pageFromQuery, paginate } from "../pagination";
 import { Validator } from "../validator";
@@ -30,18 +31,25 @@ export const listMessageTemplates: OperationHandler = (ctx, { params, query }) =
   const { page, nextToken } = paginate(v, ctx.catalog.templates(kb.id), `ListMessageTemplates|${kb.id}`, request, { defaultSize: 100 });
   return {
     messageTemplateSummaries: page.map((template) => ({
-      messageTemplateArn: template.arn,
-      messageTemplateId: template.id,
-      knowledgeBaseArn: template.knowledgeBaseArn,
-      knowledgeBaseId: template.knowledgeBaseId,
-      name: template.name,
-      channelSubtype: template.channelSubtype,
-      createdTime: new Date(template.createdTime).toISOString(),
-      lastModifiedTime: new Date(template.lastModifiedTime).toISOString(),
-      lastModifiedBy: template.lastModifiedBy,
+      ...templateIdentity(template),
       activeVersionNumber: template.activeVersionNumber,
       description: template.description,
     })),
     nextToken,
   };
 };
+
+/** The members a template's summary (ListMessageTemplates) and its full description (GetMessageTemplate) share. */
+export function templateIdentity(template: CatalogMessageTemplate) {
+  return {
+    messageTemplateArn: template.arn,
+    messageTemplateId: template.id,
+    knowledgeBaseArn: template.knowledgeBaseArn,
+    knowledgeBaseId: template.knowledgeBaseId,
+    name: template.name,
+    channelSubtype: template.channelSubtype,
+    createdTime: new Date(template.createdTime).toISOString(),
+    lastModifiedTime: new Date(template.lastModifiedTime).toISOString(),
+    lastModifiedBy: template.lastModifiedBy,
+  };
+}

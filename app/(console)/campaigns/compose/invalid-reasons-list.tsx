@@ -8,7 +8,7 @@ import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { invalidShare } from "@/lib/campaigns/invalid-reasons";
 import { formatCount } from "./format";
 import type { ComposerValues } from "./form-values";
-import { launchNeeds } from "./launch-rules";
+import { launchNeeds } from "@/lib/campaigns/launch-needs";
 
 export function InvalidReasonsList({ summary, onRecheck }: { summary: PreflightSummary; onRecheck?: () => void }) {
   const { setValue } = useFormContext<ComposerValues>();

@@ -14,7 +14,7 @@ import { invalidShare } from "@/lib/campaigns/invalid-reasons";
 import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { formatCount, formatDuration } from "./format";
 import type { ComposerValues } from "./form-values";
-import { launchNeeds } from "./launch-rules";
+import { launchNeeds } from "@/lib/campaigns/launch-needs";
 import { runTime } from "./run-time";
 
 interface Props {

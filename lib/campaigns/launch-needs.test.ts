@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { launchNeeds } from "./launch-rules";
+import { launchNeeds } from "./launch-needs";
 
 const counts = (valid: number, invalid: number) => ({ valid, invalid, duplicate: 0, suppressed: 0 });
 

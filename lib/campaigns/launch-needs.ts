@@ -1,6 +1,7 @@
-// What launch asks for beyond one click, from the check's summary: the server asks the same (lib/campaigns/actions.ts).
-import { invalidShare } from "@/lib/campaigns/invalid-reasons";
-import type { LaunchConfirmRules, PreflightSummary } from "@/lib/campaigns/preflight-summary";
+// What launch asks for beyond one click, from the check's summary: the launch dialog asks it of the user, and the
+// launch action refuses without it. Plain data: safe for the browser.
+import { invalidShare } from "./invalid-reasons";
+import type { LaunchConfirmRules, PreflightSummary } from "./preflight-summary";
 
 /** The defaults, for summaries stored before the rules travelled with them. */
 const DEFAULT_RULES: LaunchConfirmRules = { invalidShareAbove: 0.1, typeCountFrom: 1000 };
