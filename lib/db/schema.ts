@@ -192,14 +192,15 @@ export const campaignRecipients = pgTable(
   },
   (t) => [
     uniqueIndex("campaign_recipients_line_uq").on(t.campaignId, t.line),
-    index("campaign_recipients_send_idx").on(t.campaignId, t.sendStatus, t.id),
     index("campaign_recipients_preflight_idx").on(t.campaignId, t.preflightStatus, t.id),
-    index("campaign_recipients_phone_idx").on(t.campaignId, t.phone),
     // History: a status filter, and the sort by sent time, each read one index range in page order (keyset on line).
+    // The dispatcher claims due rows in line order through the same index.
     index("campaign_recipients_status_line_idx").on(t.campaignId, t.sendStatus, t.line),
     index("campaign_recipients_sent_at_idx").on(t.campaignId, t.sentAt, t.line),
-    // Replies: the latest send to a customer number, across campaigns.
-    index("campaign_recipients_reply_idx").on(t.phone, t.sentAt),
+    // Replies: the latest send to a customer number, across campaigns. Only sent rows: a draft's rows cost it nothing.
+    index("campaign_recipients_reply_idx")
+      .on(t.phone, t.sentAt)
+      .where(sql`${t.sentAt} is not null`),
     // The campaign page's reply counts read only the recipients who replied.
     index("campaign_recipients_replied_idx")
       .on(t.campaignId, t.replyCount)

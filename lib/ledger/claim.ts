@@ -25,7 +25,7 @@ export interface ClaimRequest {
 }
 
 /**
- * Claims up to `limit` due rows, in id order. Only while the campaign is running: a pause or cancel that committed
+ * Claims up to `limit` due rows, in line order (the order of the list). Only while the campaign is running: a pause or cancel that committed
  * before this statement stops every later claim, whatever the dispatcher last read.
  */
 export async function claimBatch(db: Db, c: ClaimRequest): Promise<CampaignRecipient[]> {
@@ -38,7 +38,7 @@ export async function claimBatch(db: Db, c: ClaimRequest): Promise<CampaignRecip
     .select({ id: r.id })
     .from(r)
     .where(and(due(c.campaignId), exists(running)))
-    .orderBy(asc(r.id))
+    .orderBy(asc(r.line))
     .limit(c.limit)
     .for("update", { skipLocked: true });
   const rows = await db
@@ -52,7 +52,7 @@ export async function claimBatch(db: Db, c: ClaimRequest): Promise<CampaignRecip
     })
     .where(inArray(r.id, ids))
     .returning();
-  return rows.sort((a, b) => a.id - b.id);
+  return rows.sort((a, b) => a.line - b.line);
 }
 
 export interface LedgerState {
