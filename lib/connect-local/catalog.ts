@@ -1,5 +1,15 @@
 // Read-only view of the seed with ARNs derived the way Connect and Q in Connect build them, plus lookups.
-import type { MessagingChannel, Seed, SeedContactFlow, SeedInstance, SeedKnowledgeBase, SeedMessageTemplate, SeedPhoneNumber, SeedQueue } from "./seed-schema";
+import type { MessagingChannel } from "./channels";
+import type {
+  Seed,
+  SeedContactFlow,
+  SeedInstance,
+  SeedKnowledgeBase,
+  SeedMessageTemplate,
+  SeedPhoneNumber,
+  SeedQueue,
+  SeedWhatsAppBusinessAccount,
+} from "./seed-schema";
 import { placeholderNames } from "./template-placeholders";
 
 export interface CatalogInstance extends SeedInstance {
@@ -35,6 +45,7 @@ export class Catalog {
   readonly region: string;
   readonly instances: CatalogInstance[];
   readonly knowledgeBases: CatalogKnowledgeBase[];
+  readonly whatsAppBusinessAccounts: SeedWhatsAppBusinessAccount[];
   private readonly flowsByInstance = new Map<string, CatalogFlow[]>();
   private readonly queuesByInstance = new Map<string, CatalogQueue[]>();
   readonly phoneNumbers: CatalogPhoneNumber[] = [];
@@ -43,6 +54,7 @@ export class Catalog {
   constructor(seed: Seed) {
     this.accountId = seed.accountId;
     this.region = seed.region;
+    this.whatsAppBusinessAccounts = seed.whatsAppBusinessAccounts;
     const connectArn = `arn:aws:connect:${seed.region}:${seed.accountId}`;
     const wisdomArn = `arn:aws:wisdom:${seed.region}:${seed.accountId}`;
     this.instances = seed.instances.map((instance) => {
@@ -100,6 +112,23 @@ export class Catalog {
 
   queues(instanceId: string): CatalogQueue[] {
     return this.queuesByInstance.get(instanceId) ?? [];
+  }
+
+  findPhoneNumberById(id: string): CatalogPhoneNumber | undefined {
+    return this.phoneNumbers.find((number) => number.id === id);
+  }
+
+  /** Flow ids are unique across the seed, so a flow can be found without its instance. */
+  findFlowInAnyInstance(id: string): CatalogFlow | undefined {
+    for (const flows of this.flowsByInstance.values()) {
+      const flow = flows.find((candidate) => candidate.id === id);
+      if (flow) return flow;
+    }
+    return undefined;
+  }
+
+  findWhatsAppBusinessAccount(id: string): SeedWhatsAppBusinessAccount | undefined {
+    return this.whatsAppBusinessAccounts.find((account) => account.id === id);
   }
 
   findPhoneNumberByArn(arn: string): CatalogPhoneNumber | undefined {

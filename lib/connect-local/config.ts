@@ -1,5 +1,6 @@
 // Runtime knobs of the simulator: quotas, latency, clock speed and injected faults. Changeable through PUT /_local/config.
 import { z } from "zod";
+import { endsChatAfterSecondsSchema, messagesPerSecondSchema, messagingLimitSchema } from "./ceiling-schemas";
 
 /** Faults that can be injected, with the HTTP status each is answered with. */
 export const FAULT_STATUS = {
@@ -55,6 +56,16 @@ export const configSchema = z.strictObject({
   initiationMethod: z.enum(INITIATION_METHODS),
   /** How long a Timeout fault holds the request before dropping the connection. */
   timeoutHangMs: z.number().int().min(0).max(600_000),
+  /** Refuse a start beyond the source number's messages per second (see contract-ceilings.md). */
+  enforceNumberThroughput: z.boolean(),
+  /** Messages per second by phone number id, in place of the seed's or the default for its channel and type. */
+  numberMessagesPerSecond: z.record(z.string().min(1), messagesPerSecondSchema),
+  /** Refuse a WhatsApp start to a new customer once the business account's messaging limit is used up. */
+  enforceWhatsAppMessagingLimit: z.boolean(),
+  /** One messaging limit for every WhatsApp business account; null keeps each account's seed limit. */
+  whatsAppMessagingLimit: messagingLimitSchema.nullable(),
+  /** endsChatAfterSeconds by flow id, in place of the seed's; null makes the flow leave chats open. Chats already started keep theirs. */
+  flowEndsChatAfterSeconds: z.record(z.string().min(1), endsChatAfterSecondsSchema.nullable()),
 });
 
 export type ConnectLocalConfig = z.infer<typeof configSchema>;
@@ -69,9 +80,15 @@ export const DEFAULT_CONFIG: ConnectLocalConfig = {
   faults: {},
   initiationMethod: "API",
   timeoutHangMs: 30_000,
+  // Off unless asked for: callers that do not pace per number (most tests, the demo) would otherwise be refused.
+  enforceNumberThroughput: false,
+  numberMessagesPerSecond: {},
+  enforceWhatsAppMessagingLimit: false,
+  whatsAppMessagingLimit: null,
+  flowEndsChatAfterSeconds: {},
 };
 
-/** Partial update; `faults`, when given, replaces the whole fault table. */
+/** Partial update; `faults` and each override table, when given, replace the whole table. */
 export const configPatchSchema = configSchema.partial();
 export type ConnectLocalConfigPatch = z.infer<typeof configPatchSchema>;
 

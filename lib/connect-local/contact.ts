@@ -24,6 +24,8 @@ export interface StoredContact {
   customerDisplayName?: string;
   relatedContactId?: string;
   chatDurationInMinutes: number;
+  /** The flow disconnects the chat this long after it started (the flow's endsChatAfterSeconds when the chat began). */
+  flowEndsAfterMs?: number;
   initiatedAtMs: number;
   lastUpdatedAtMs: number;
   endedAtMs?: number;
@@ -46,17 +48,23 @@ export const DISCONNECT_REASON = {
   stopped: "API",
   customer: "CUSTOMER_DISCONNECT",
   expired: "EXPIRED",
+  flow: "CONTACT_FLOW_DISCONNECT",
 } as const;
 
 export function expiresAtMs(contact: StoredContact): number {
   return contact.initiatedAtMs + contact.chatDurationInMinutes * 60_000;
 }
 
-/** When and why the chat ended, counting a chat whose duration has run out on the simulated clock as ended. */
+/**
+ * When and why the chat ended: stopped or disconnected explicitly, disconnected by its flow, or out of duration,
+ * whichever came first on the simulated clock.
+ */
 export function contactEnd(contact: StoredContact, nowMs: number): { atMs: number; reason: string } | undefined {
   if (contact.endedAtMs !== undefined) {
     return { atMs: contact.endedAtMs, reason: contact.disconnectReason ?? DISCONNECT_REASON.stopped };
   }
   const expiry = expiresAtMs(contact);
+  const flowEnd = contact.flowEndsAfterMs === undefined ? undefined : contact.initiatedAtMs + contact.flowEndsAfterMs;
+  if (flowEnd !== undefined && flowEnd < expiry) return nowMs >= flowEnd ? { atMs: flowEnd, reason: DISCONNECT_REASON.flow } : undefined;
   return nowMs >= expiry ? { atMs: expiry, reason: DISCONNECT_REASON.expired } : undefined;
 }

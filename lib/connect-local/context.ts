@@ -3,7 +3,9 @@ import type { Catalog, CatalogInstance } from "./catalog";
 import type { ConnectLocalConfig } from "./config";
 import type { ContactStore } from "./contact-store";
 import { resourceNotFound } from "./api-error";
+import type { NumberThroughput } from "./number-throughput";
 import type { SimClock } from "./sim-clock";
+import type { WhatsAppReach } from "./whatsapp-reach";
 
 export interface Counters {
   requests: Record<string, number>;
@@ -25,6 +27,8 @@ export interface SimContext {
   clock: SimClock;
   config: ConnectLocalConfig;
   counters: Counters;
+  /** State of the sending ceilings: per-number pipes and WhatsApp messaging-limit windows. */
+  ceilings: { throughput: NumberThroughput; reach: WhatsAppReach };
 }
 
 export interface OperationRequest {

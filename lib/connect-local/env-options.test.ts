@@ -32,6 +32,8 @@ describe("connectLocalOptionsFromEnv", () => {
       CONNECT_LOCAL_CLOCK_SPEED: "600",
       CONNECT_LOCAL_FAULTS: "InternalServiceException=0.05, ThrottlingException=0.02",
       CONNECT_LOCAL_INITIATION_METHOD: "OUTBOUND",
+      CONNECT_LOCAL_NUMBER_THROUGHPUT: "on",
+      CONNECT_LOCAL_WHATSAPP_MESSAGING_LIMIT: "2000",
     });
     expect(options).toMatchObject({ port: 0, host: "0.0.0.0", seedPath: "/seeds/big.json" });
     expect(options.config).toEqual({
@@ -42,7 +44,20 @@ describe("connectLocalOptionsFromEnv", () => {
       clockSpeed: 600,
       faults: { InternalServiceException: 0.05, ThrottlingException: 0.02 },
       initiationMethod: "OUTBOUND",
+      enforceNumberThroughput: true,
+      enforceWhatsAppMessagingLimit: true,
+      whatsAppMessagingLimit: 2000,
     });
+  });
+
+  it("reads the WhatsApp messaging limit as off, the seed's, or one tier for every account", () => {
+    const limit = (value: string) => connectLocalOptionsFromEnv({ CONNECT_LOCAL_WHATSAPP_MESSAGING_LIMIT: value }).config;
+    expect(limit("off")).toEqual({ enforceWhatsAppMessagingLimit: false });
+    expect(limit("seed")).toEqual({ enforceWhatsAppMessagingLimit: true, whatsAppMessagingLimit: null });
+    expect(limit("250")).toEqual({ enforceWhatsAppMessagingLimit: true, whatsAppMessagingLimit: 250 });
+    expect(limit("100,000")).toEqual({ enforceWhatsAppMessagingLimit: true, whatsAppMessagingLimit: 100_000 });
+    expect(limit("unlimited")).toEqual({ enforceWhatsAppMessagingLimit: true, whatsAppMessagingLimit: "UNLIMITED" });
+    expect(connectLocalOptionsFromEnv({ CONNECT_LOCAL_NUMBER_THROUGHPUT: "off" }).config).toEqual({ enforceNumberThroughput: false });
   });
 
   it("names every bad variable in one error", () => {
@@ -54,6 +69,8 @@ describe("connectLocalOptionsFromEnv", () => {
         CONNECT_LOCAL_BURST: "0",
         CONNECT_LOCAL_CLOCK_SPEED: "-1",
         CONNECT_LOCAL_INITIATION_METHOD: "CARRIER_PIGEON",
+        CONNECT_LOCAL_NUMBER_THROUGHPUT: "yes",
+        CONNECT_LOCAL_WHATSAPP_MESSAGING_LIMIT: "500",
       });
     } catch (err) {
       message = (err as Error).message;
@@ -62,6 +79,8 @@ describe("connectLocalOptionsFromEnv", () => {
       expect(message).toContain(name);
     }
     expect(message).toContain('"fast"');
+    expect(message).toContain('CONNECT_LOCAL_NUMBER_THROUGHPUT must be on or off (got "yes")');
+    expect(message).toContain('CONNECT_LOCAL_WHATSAPP_MESSAGING_LIMIT must be off, seed or one of 250, 2000, 10000, 100000, UNLIMITED (got "500")');
   });
 
   it("rejects malformed fault tables", () => {

@@ -1,5 +1,6 @@
 // Turns CONNECT_LOCAL_* variables into start options; throws one message naming every bad variable.
 import { join } from "node:path";
+import { WHATSAPP_MESSAGING_LIMITS } from "./ceiling-schemas";
 import { FAULT_NAMES, INITIATION_METHODS, faultsSchema, type ConnectLocalConfigPatch, type FaultName } from "./config";
 import { DEFAULT_PORT, type ConnectLocalOptions } from "./options";
 
@@ -50,6 +51,20 @@ export function connectLocalOptionsFromEnv(env: NodeJS.ProcessEnv): ConnectLocal
     else problems.push(`CONNECT_LOCAL_INITIATION_METHOD must be one of ${INITIATION_METHODS.join(", ")} (got "${method}")`);
   }
 
+  const throughput = read("CONNECT_LOCAL_NUMBER_THROUGHPUT");
+  if (throughput !== undefined) {
+    if (throughput === "on" || throughput === "off") config.enforceNumberThroughput = throughput === "on";
+    else problems.push(`CONNECT_LOCAL_NUMBER_THROUGHPUT must be on or off (got "${throughput}")`);
+  }
+
+  const limit = read("CONNECT_LOCAL_WHATSAPP_MESSAGING_LIMIT");
+  if (limit !== undefined) {
+    const parsed = parseMessagingLimit(limit);
+    if (parsed === undefined) {
+      problems.push(`CONNECT_LOCAL_WHATSAPP_MESSAGING_LIMIT must be off, seed or one of ${WHATSAPP_MESSAGING_LIMITS.join(", ")} (got "${limit}")`);
+    } else Object.assign(config, parsed);
+  }
+
   if (problems.length > 0) throw new Error(`Invalid connect-local environment:\n- ${problems.join("\n- ")}`);
 
   const dataSetting = read("CONNECT_LOCAL_DATA");
@@ -83,4 +98,12 @@ export function parseFaults(text: string): Partial<Record<FaultName, number>> | 
   const checked = faultsSchema.safeParse(table);
   if (!checked.success) return "probabilities must add up to at most 1";
   return table;
+}
+
+/** `off` → not enforced; `seed` → each business account's seed limit; a tier → that limit for every account. */
+function parseMessagingLimit(text: string): Pick<ConnectLocalConfigPatch, "enforceWhatsAppMessagingLimit" | "whatsAppMessagingLimit"> | undefined {
+  if (text === "off") return { enforceWhatsAppMessagingLimit: false };
+  if (text === "seed") return { enforceWhatsAppMessagingLimit: true, whatsAppMessagingLimit: null };
+  const tier = WHATSAPP_MESSAGING_LIMITS.find((candidate) => String(candidate).toLowerCase() === text.toLowerCase().replaceAll(",", "").replaceAll("_", ""));
+  return tier === undefined ? undefined : { enforceWhatsAppMessagingLimit: true, whatsAppMessagingLimit: tier };
 }

@@ -1,6 +1,7 @@
 // The /_local/ inspection and control API used by tests, load runs and people poking at the simulator.
 import { z } from "zod";
 import { ApiError } from "./api-error";
+import { ceilingsView } from "./ceilings-view";
 import { configPatchSchema, type ConnectLocalConfig, type ConnectLocalConfigPatch } from "./config";
 import { contactEnd, expiresAtMs, type StoredContact } from "./contact";
 import type { SimContext } from "./context";
@@ -11,11 +12,19 @@ export interface LocalAdmin {
   ctx: SimContext;
   dataDir?: string;
   updateConfig(patch: ConnectLocalConfigPatch): ConnectLocalConfig;
+  /** Moves simulated time forward at once. */
+  advanceClock(ms: number): void;
   reset(): void;
 }
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 const v: Validator = new Validator("InvalidRequestException");
+
+// Ten years: far enough for any window the simulator models, near enough to stay a valid date.
+const MAX_ADVANCE_SECONDS = 10 * 366 * 24 * 60 * 60;
+const clockAdvanceSchema = z.strictObject({
+  advanceSeconds: z.number().positive().max(MAX_ADVANCE_SECONDS),
+});
 
 /** Listings answer at most this many items per page; callers follow nextToken for the rest. */
 export const LOCAL_PAGE_MAX = 1000;
@@ -41,6 +50,14 @@ export function handleLocalRequest(
       const parsed = configPatchSchema.safeParse(body ?? {});
       if (!parsed.success) throw new ApiError("InvalidRequestException", 400, `Invalid config: ${z.prettifyError(parsed.error)}`);
       return { status: 200, body: admin.updateConfig(parsed.data) };
+    }
+    case "GET /_local/ceilings":
+      return { status: 200, body: ceilingsView(admin.ctx) };
+    case "POST /_local/clock": {
+      const parsed = clockAdvanceSchema.safeParse(body ?? {});
+      if (!parsed.success) throw new ApiError("InvalidRequestException", 400, `Invalid clock change: ${z.prettifyError(parsed.error)}`);
+      admin.advanceClock(parsed.data.advanceSeconds * 1000);
+      return { status: 200, body: { now: iso(admin.ctx.clock.nowMs()), speed: admin.ctx.clock.getSpeed() } };
     }
     case "POST /_local/reset":
       admin.reset();

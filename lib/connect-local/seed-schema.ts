@@ -1,5 +1,7 @@
 // Shape of a seed file: the account's instances, flows, queues, numbers and message templates.
 import { z } from "zod";
+import { endsChatAfterSecondsSchema, messagesPerSecondSchema, messagingLimitSchema } from "./ceiling-schemas";
+import { MESSAGING_CHANNELS } from "./channels";
 
 const isoTimestamp = z.iso.datetime({ offset: true });
 const uuidLike = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "must be a lower-case UUID");
@@ -19,8 +21,6 @@ export const CONTACT_FLOW_TYPES = [
 
 export const PHONE_NUMBER_TYPES = ["TOLL_FREE", "DID", "UIFN", "SHARED", "THIRD_PARTY_TF", "THIRD_PARTY_DID", "SHORT_CODE"] as const;
 export const QUEUE_TYPES = ["STANDARD", "AGENT"] as const;
-export const MESSAGING_CHANNELS = ["SMS", "WHATSAPP"] as const;
-export type MessagingChannel = (typeof MESSAGING_CHANNELS)[number];
 
 const contactFlowSchema = z.strictObject({
   id: z.string().min(1).max(500),
@@ -28,6 +28,8 @@ const contactFlowSchema = z.strictObject({
   type: z.enum(CONTACT_FLOW_TYPES),
   state: z.enum(["ACTIVE", "ARCHIVED"]),
   status: z.enum(["PUBLISHED", "SAVED"]),
+  // The flow sends its first message and then runs a Disconnect block this many seconds into the chat.
+  endsChatAfterSeconds: endsChatAfterSecondsSchema.optional(),
 });
 
 const queueSchema = z.strictObject({
@@ -47,6 +49,19 @@ const phoneNumberSchema = z.strictObject({
   // The End User Messaging ARN that SendChatIntegrationEvent names as DestinationId.
   sourcePhoneNumberArn: z.string().startsWith("arn:aws:"),
   inboundContactFlowId: z.string().min(1),
+  // Throughput End User Messaging allows this number; absent, the default for its channel and type (number-rates.ts).
+  messagesPerSecond: messagesPerSecondSchema.optional(),
+  // The WhatsApp Business Account (and so the business portfolio) a WhatsApp number is registered in.
+  whatsAppBusinessAccountId: z.string().min(1).optional(),
+});
+
+const WABA_ID = /^waba-[0-9a-zA-Z]+$/;
+
+// A WhatsApp Business Account linked to End User Messaging Social; its numbers share one messaging limit.
+const whatsAppBusinessAccountSchema = z.strictObject({
+  id: z.string().regex(WABA_ID, "must be a WhatsApp Business Account id (waba-…)").max(100),
+  name: z.string().min(1),
+  messagingLimit: messagingLimitSchema,
 });
 
 const instanceSchema = z.strictObject({
@@ -73,10 +88,7 @@ export const MESSAGE_TEMPLATE_LANGUAGES = ["de_DE", "en_US", "es_ES", "fr_FR", "
 
 // WhatsApp templates live in the WhatsApp Business Account; Q in Connect keeps a reference to them and Meta's review status.
 const whatsAppSourceSchema = z.strictObject({
-  businessAccountId: z
-    .string()
-    .regex(/^waba-[0-9a-zA-Z]+$/, "must be a WhatsApp Business Account id (waba-…)")
-    .max(100),
+  businessAccountId: z.string().regex(WABA_ID, "must be a WhatsApp Business Account id (waba-…)").max(100),
   templateId: z
     .string()
     .regex(/^[0-9]+$/, "must be the numeric WhatsApp template id")
@@ -125,6 +137,7 @@ export const seedSchema = z
     accountId: z.string().regex(/^\d{12}$/, "must be a 12-digit account id"),
     region: z.string().regex(/^[a-z]{2}(-[a-z]+){1,2}-\d$/, "must be a Region name such as us-east-1"),
     instances: z.array(instanceSchema).min(2),
+    whatsAppBusinessAccounts: z.array(whatsAppBusinessAccountSchema),
     knowledgeBases: z.array(knowledgeBaseSchema),
   })
   .superRefine((seed, ctx) => {
@@ -134,11 +147,23 @@ export const seedSchema = z
       if (seen.has(key)) ctx.addIssue({ code: "custom", message: `duplicate ${kind} id ${id}`, path });
       seen.add(key);
     };
+    const accountIds = new Set(seed.whatsAppBusinessAccounts.map((account) => account.id));
+    seed.whatsAppBusinessAccounts.forEach((account, a) => unique("WhatsApp Business Account", account.id, ["whatsAppBusinessAccounts", a, "id"]));
     seed.instances.forEach((instance, i) => {
       unique("instance", instance.id, ["instances", i, "id"]);
       unique("alias", instance.alias, ["instances", i, "alias"]);
       const flowIds = new Set(instance.contactFlows.map((flow) => flow.id));
-      instance.contactFlows.forEach((flow, f) => unique("flow", flow.id, ["instances", i, "contactFlows", f, "id"]));
+      instance.contactFlows.forEach((flow, f) => {
+        unique("flow", flow.id, ["instances", i, "contactFlows", f, "id"]);
+        // Only flows of type CONTACT_FLOW start chats; a queue or whisper flow has no chat of its own to end.
+        if (flow.endsChatAfterSeconds !== undefined && flow.type !== "CONTACT_FLOW") {
+          ctx.addIssue({
+            code: "custom",
+            message: `endsChatAfterSeconds applies only to CONTACT_FLOW flows; flow ${flow.name} is ${flow.type}`,
+            path: ["instances", i, "contactFlows", f, "endsChatAfterSeconds"],
+          });
+        }
+      });
       instance.queues.forEach((queue, q) => unique("queue", queue.id, ["instances", i, "queues", q, "id"]));
       instance.phoneNumbers.forEach((number, n) => {
         const path = ["instances", i, "phoneNumbers", n];
@@ -152,18 +177,68 @@ export const seedSchema = z
             path: [...path, "inboundContactFlowId"],
           });
         }
+        checkNumberCeilings(ctx, number, accountIds, path);
       });
     });
     seed.knowledgeBases.forEach((kb, k) => {
       unique("knowledge base", kb.id, ["knowledgeBases", k, "id"]);
-      kb.messageTemplates.forEach((template, t) => unique("message template", template.id, ["knowledgeBases", k, "messageTemplates", t, "id"]));
+      kb.messageTemplates.forEach((template, t) => {
+        const path = ["knowledgeBases", k, "messageTemplates", t];
+        unique("message template", template.id, [...path, "id"]);
+        if (template.whatsApp && !accountIds.has(template.whatsApp.businessAccountId)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `whatsApp.businessAccountId ${template.whatsApp.businessAccountId} is not listed in whatsAppBusinessAccounts`,
+            path: [...path, "whatsApp", "businessAccountId"],
+          });
+        }
+      });
     });
   });
+
+/** A WhatsApp number belongs to a listed business account, other numbers to none; per-channel rates name served channels. */
+function checkNumberCeilings(ctx: z.RefinementCtx, number: z.infer<typeof phoneNumberSchema>, accountIds: Set<string>, path: (string | number)[]): void {
+  const account = number.whatsAppBusinessAccountId;
+  if (number.channels.includes("WHATSAPP")) {
+    if (account === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `WhatsApp number ${number.phoneNumber} needs whatsAppBusinessAccountId: the business account whose messaging limit it shares`,
+        path: [...path, "whatsAppBusinessAccountId"],
+      });
+    } else if (!accountIds.has(account)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `whatsAppBusinessAccountId ${account} is not listed in whatsAppBusinessAccounts`,
+        path: [...path, "whatsAppBusinessAccountId"],
+      });
+    }
+  } else if (account !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      message: `number ${number.phoneNumber} does not serve WHATSAPP, so it has no whatsAppBusinessAccountId`,
+      path: [...path, "whatsAppBusinessAccountId"],
+    });
+  }
+  const rates = number.messagesPerSecond;
+  if (typeof rates === "object") {
+    for (const channel of Object.keys(rates)) {
+      if (!(number.channels as string[]).includes(channel)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `messagesPerSecond names ${channel}, which number ${number.phoneNumber} does not serve (it serves ${number.channels.join(", ")})`,
+          path: [...path, "messagesPerSecond", channel],
+        });
+      }
+    }
+  }
+}
 
 export type Seed = z.infer<typeof seedSchema>;
 export type SeedInstance = Seed["instances"][number];
 export type SeedContactFlow = SeedInstance["contactFlows"][number];
 export type SeedQueue = SeedInstance["queues"][number];
 export type SeedPhoneNumber = SeedInstance["phoneNumbers"][number];
+export type SeedWhatsAppBusinessAccount = Seed["whatsAppBusinessAccounts"][number];
 export type SeedKnowledgeBase = Seed["knowledgeBases"][number];
 export type SeedMessageTemplate = SeedKnowledgeBase["messageTemplates"][number];

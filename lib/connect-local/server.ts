@@ -7,6 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ApiError } from "./api-error";
 import { Catalog } from "./catalog";
 import { FAULT_STATUS, resolveConfig, type ConnectLocalConfigPatch } from "./config";
+import { configProblems } from "./config-catalog-check";
 import { ContactStore } from "./contact-store";
 import { emptyCounters, type SimContext } from "./context";
 import { faultMessage, pickFault } from "./faults";
@@ -15,14 +16,19 @@ import { Journal, type JournalRecord } from "./journal";
 import { handleLocalRequest, type LocalAdmin } from "./local-admin";
 import { loadSeed } from "./load-seed";
 import { DEFAULT_HOST, DEFAULT_PORT, type ConnectLocalOptions, type ConnectLocalServer } from "./options";
+import { NumberThroughput } from "./number-throughput";
 import { matchRoute } from "./routes";
+import { rebuildReach } from "./sending-ceilings";
 import { SimClock } from "./sim-clock";
 import { TokenBucket } from "./token-bucket";
+import { WhatsAppReach } from "./whatsapp-reach";
 
 export async function startConnectLocal(options: ConnectLocalOptions = {}): Promise<ConnectLocalServer> {
   const log = options.log === false ? () => {} : (options.log ?? ((line: string) => console.log(line)));
   const catalog = new Catalog(loadSeed(options.seedPath));
   const defaults = resolveConfig(options.config);
+  const startProblems = configProblems(defaults, catalog);
+  if (startProblems.length > 0) throw new Error(`Invalid connect-local config:\n- ${startProblems.join("\n- ")}`);
   const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
 
   const opened = dataDir ? Journal.open(dataDir) : undefined;
@@ -38,7 +44,9 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
     throw err;
   }
 
-  const ctx: SimContext = { catalog, store, clock, config: { ...defaults }, counters: emptyCounters() };
+  const ceilings = { throughput: new NumberThroughput(() => clock.nowMs()), reach: new WhatsAppReach() };
+  const ctx: SimContext = { catalog, store, clock, config: { ...defaults }, counters: emptyCounters(), ceilings };
+  rebuildReach(ctx);
   const bucket = new TokenBucket(defaults.rate, defaults.burst);
   const held = new Set<NodeJS.Timeout>();
 
@@ -46,13 +54,21 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
     ctx,
     dataDir,
     updateConfig(patch: ConnectLocalConfigPatch) {
-      ctx.config = resolveConfig({ ...ctx.config, ...patch });
+      const next = resolveConfig({ ...ctx.config, ...patch });
+      const problems = configProblems(next, catalog);
+      if (problems.length > 0) throw new ApiError("InvalidRequestException", 400, `Invalid config: ${problems.join("; ")}`);
+      ctx.config = next;
       bucket.reconfigure(ctx.config.rate, ctx.config.burst);
       if (ctx.config.clockSpeed !== clock.getSpeed()) {
         clock.setSpeed(ctx.config.clockSpeed);
         store.commit({ t: "clock" });
       }
       return ctx.config;
+    },
+    advanceClock(ms: number) {
+      clock.advance(ms);
+      // Recorded so a restart continues from the advanced time.
+      store.commit({ t: "clock" });
     },
     reset() {
       store.commit({ t: "reset" });
@@ -61,6 +77,8 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
       ctx.config = { ...defaults };
       bucket.reconfigure(defaults.rate, defaults.burst);
       bucket.fill();
+      ceilings.throughput.clear();
+      rebuildReach(ctx);
       clock.setSpeed(defaults.clockSpeed);
     },
   };

@@ -25,6 +25,13 @@ export class SimClock {
     return this.speed;
   }
 
+  /** Jumps simulated time forward, as if that much time had passed at once. */
+  advance(ms: number): void {
+    this.baseSimMs = this.nowMs() + ms;
+    this.baseMonoMs = performance.now();
+    this.lastMs = this.baseSimMs;
+  }
+
   setSpeed(speed: number): void {
     this.baseSimMs = this.nowMs();
     this.baseMonoMs = performance.now();

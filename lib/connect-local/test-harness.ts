@@ -44,10 +44,16 @@ export const fixtures = {
   archivedFlow: flowByName(support.id, "Legacy SMS survey"),
   draftFlow: flowByName(support.id, "Appointment reminders (draft)"),
   inboundFlow: flowByName(support.id, "Inbound messaging"),
+  /** Sends its message and disconnects after its endsChatAfterSeconds. */
+  sendAndDisconnectFlow: flowByName(support.id, "Send and disconnect"),
+  queueFlow: flowByName(support.id, "Default customer queue"),
   /** Serves SMS and WhatsApp. */
   dualNumber: numberWhere((n) => n.instanceId === support.id && n.channels.length === 2),
   smsOnlyNumber: numberWhere((n) => n.instanceId === support.id && n.channels.length === 1 && n.channels[0] === "SMS"),
   otherInstanceNumber: numberWhere((n) => n.instanceId === marketing.id),
+  /** WhatsApp only, in the same business account as dualNumber. */
+  whatsAppOnlyNumber: numberWhere((n) => n.instanceId === support.id && n.channels.length === 1 && n.channels[0] === "WHATSAPP"),
+  otherWhatsAppNumber: numberWhere((n) => n.instanceId === marketing.id && n.channels.includes("WHATSAPP")),
   templatesKb,
   whatsappTemplate: catalog.templates(templatesKb.id).find((t) => t.channelSubtype === "WHATSAPP")!,
   smsTemplate: catalog.templates(templatesKb.id).find((t) => t.channelSubtype === "SMS")!,
@@ -113,6 +119,11 @@ export async function startHarness(options: Omit<ConnectLocalOptions, "port"> = 
       const response = await raw("PUT", "/_local/config", patch);
       if (response.status !== 200) throw new Error(`config rejected: ${JSON.stringify(response.body)}`);
       return response.body;
+    },
+    /** Moves simulated time forward at once; pair with a near-zero clockSpeed for exact steps. */
+    async advanceClock(seconds: number) {
+      const response = await raw("POST", "/_local/clock", { advanceSeconds: seconds });
+      if (response.status !== 200) throw new Error(`clock change rejected: ${JSON.stringify(response.body)}`);
     },
     /** Every contact and integration event, read through all pages. */
     async contacts() {

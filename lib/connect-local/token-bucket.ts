@@ -1,4 +1,4 @@
-// Request-rate quota: `rate` tokens per real second, at most `burst` stored.
+// Rate quota: `rate` tokens per second of the given clock (the monotonic real clock unless told), at most `burst` stored.
 
 export class TokenBucket {
   private tokens: number;
@@ -7,9 +7,10 @@ export class TokenBucket {
   constructor(
     private rate: number,
     private burst: number,
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.tokens = burst;
-    this.updatedMs = performance.now();
+    this.updatedMs = now();
   }
 
   reconfigure(rate: number, burst: number): void {
@@ -22,7 +23,7 @@ export class TokenBucket {
   /** Full bucket again, as after a reset. */
   fill(): void {
     this.tokens = this.burst;
-    this.updatedMs = performance.now();
+    this.updatedMs = this.now();
   }
 
   tryTake(): boolean {
@@ -33,8 +34,8 @@ export class TokenBucket {
   }
 
   private refill(): void {
-    const now = performance.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedMs) / 1000) * this.rate);
+    const now = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + (Math.max(0, now - this.updatedMs) / 1000) * this.rate);
     this.updatedMs = now;
   }
 }

@@ -6,6 +6,7 @@ import { channelSubtype, subtypeChannel } from "../catalog";
 import { CHAT_CONTENT_MAX, readAttributes, readParticipantDetails, readSupportedContentTypes } from "../chat-rules";
 import { DISCONNECT_REASON, type StoredContact, type StoredEvent } from "../contact";
 import type { OperationHandler } from "../context";
+import { flowEndsAfterMs } from "../flow-endings";
 import { Validator } from "../validator";
 import { DEFAULT_CHAT_DURATION_MINUTES } from "./start-outbound-chat";
 
@@ -110,6 +111,8 @@ export const sendChatIntegrationEvent: OperationHandler = (ctx, { body, received
     );
   }
   const id = randomUUID();
+  // The number's inbound flow runs the new chat, and may disconnect it early like any flow.
+  const inboundFlow = ctx.catalog.findFlow(number.instanceId, number.inboundContactFlowId);
   const contact: StoredContact = {
     id,
     arn: `${number.instanceArn}/contact/${id}`,
@@ -127,6 +130,7 @@ export const sendChatIntegrationEvent: OperationHandler = (ctx, { body, received
     customerAddress: sourceId,
     customerDisplayName: session.displayName,
     chatDurationInMinutes: DEFAULT_CHAT_DURATION_MINUTES,
+    flowEndsAfterMs: inboundFlow ? flowEndsAfterMs(inboundFlow, ctx.config) : undefined,
     initiatedAtMs: now,
     lastUpdatedAtMs: now,
   };

@@ -1,10 +1,13 @@
-// StartOutboundChatContact: validation per contract §3/§10, then resources, idempotency and the concurrency quota.
+// StartOutboundChatContact: validation per contract §3/§10, then resources, idempotency, the concurrency quota and
+// the sending ceilings (contract-ceilings.md).
 import { randomUUID } from "node:crypto";
 import { ApiError, resourceNotFound } from "../api-error";
 import { subtypeChannel, type CatalogInstance, type CatalogPhoneNumber } from "../catalog";
 import { CHAT_CONTENT_MAX, CHAT_MESSAGE_CONTENT_TYPES, E164, readAttributes, readParticipantDetails, readSupportedContentTypes } from "../chat-rules";
 import type { ChatSubtype, StoredContact } from "../contact";
 import { requireInstance, type OperationHandler, type SimContext } from "../context";
+import { flowEndsAfterMs } from "../flow-endings";
+import { admitFirstMessage, recordReach } from "../sending-ceilings";
 import { Validator, isObject, type JsonObject } from "../validator";
 
 const v: Validator = new Validator("InvalidRequestException");
@@ -163,6 +166,7 @@ export const startOutboundChatContact: OperationHandler = (ctx, { body, received
       `Instance ${instance.id} has ${active} active chats; the concurrent active chat quota is ${ctx.config.maxActiveChats}`,
     );
   }
+  admitFirstMessage(ctx, number, subtype === "connect:SMS" ? "SMS" : "WHATSAPP", destination, now);
 
   const id = randomUUID();
   const contact: StoredContact = {
@@ -184,10 +188,12 @@ export const startOutboundChatContact: OperationHandler = (ctx, { body, received
     customerDisplayName: displayName,
     relatedContactId,
     chatDurationInMinutes: duration,
+    flowEndsAfterMs: flowEndsAfterMs(flow, ctx.config),
     initiatedAtMs: now,
     lastUpdatedAtMs: now,
   };
   ctx.store.commit({ t: "contact", contact });
+  recordReach(ctx, contact);
   ctx.counters.contactsCreated += 1;
   return { ContactId: id };
 };
