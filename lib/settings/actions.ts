@@ -6,7 +6,8 @@ import { ACCOUNT_RATE_SETTING, configuredAccountRate } from "./account-rate";
 import { env } from "@/lib/env";
 import { readOptKeywords } from "@/lib/replies/apply";
 import { OPT_KEYWORDS_SETTING, optKeywordsSchema } from "@/lib/replies/keywords";
-import { sendRateSchema } from "./schemas";
+import { sendingCapacitySchema, sendRateSchema } from "./schemas";
+import { readSendingCapacity, SENDING_CAPACITY_SETTING, type SendingCapacity } from "./sending-capacity";
 
 /** The account's StartOutboundChatContact rate, shared by every campaign and dispatcher; each campaign's pace is capped at it. */
 export const updateSendRate = defineAction({
@@ -49,6 +50,39 @@ export const updateOptKeywords = defineAction({
         targetId: OPT_KEYWORDS_SETTING,
         diff: { optOut: { from: before.optOut, to: value.optOut }, optIn: { from: before.optIn, to: value.optIn } },
       });
+      return value;
+    }),
+});
+
+/**
+ * Messages per second for the numbers the admin saw (empty: the default for the number's type) and the WhatsApp
+ * portfolio's daily limit, both read by the capacity planner. A number left out of the input keeps its override, so a
+ * Connect instance that failed to list does not lose its numbers' settings.
+ */
+export const updateSendingCapacity = defineAction({
+  name: "settings.updateSendingCapacity",
+  access: "admin",
+  input: sendingCapacitySchema,
+  handler: async (input, { db, actor }) =>
+    db.transaction(async (tx) => {
+      const before = await readSendingCapacity(tx);
+      const numberMessagesPerSecond = { ...before.numberMessagesPerSecond };
+      // Per number that changed only: one line per number the admin touched, not every number on the account.
+      const diff: Record<string, { from: unknown; to: unknown }> = {
+        whatsAppDailyLimit: { from: before.whatsAppDailyLimit, to: input.whatsAppDailyLimit },
+      };
+      for (const { arn, messagesPerSecond } of input.numbers) {
+        const from = before.numberMessagesPerSecond[arn] ?? null;
+        if (messagesPerSecond === null) delete numberMessagesPerSecond[arn];
+        else numberMessagesPerSecond[arn] = messagesPerSecond;
+        if (from !== messagesPerSecond) diff[`numberMessagesPerSecond.${arn}`] = { from, to: messagesPerSecond };
+      }
+      const value: SendingCapacity = { numberMessagesPerSecond, whatsAppDailyLimit: input.whatsAppDailyLimit };
+      await tx
+        .insert(settings)
+        .values({ key: SENDING_CAPACITY_SETTING, value, updatedBy: actor.actorEmail })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date(), updatedBy: actor.actorEmail } });
+      await recordAudit(tx, actor, { action: "settings.sending_capacity_changed", targetType: "setting", targetId: SENDING_CAPACITY_SETTING, diff });
       return value;
     }),
 });

@@ -1,8 +1,9 @@
 "use server";
 import { serverAction } from "@/lib/actions/safe-action";
 import { updateSimulatorSettings } from "@/lib/connect/simulator-admin";
-import { updateOptKeywords, updateSendRate } from "@/lib/settings/actions";
+import { updateOptKeywords, updateSendingCapacity, updateSendRate } from "@/lib/settings/actions";
 
 export const updateSimulatorSettingsAction = serverAction(updateSimulatorSettings);
 export const updateSendRateAction = serverAction(updateSendRate);
 export const updateOptKeywordsAction = serverAction(updateOptKeywords);
+export const updateSendingCapacityAction = serverAction(updateSendingCapacity);

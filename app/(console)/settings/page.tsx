@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/page-header";
@@ -14,6 +15,7 @@ import { SendRateForm } from "./send-rate-form";
 import { configuredAccountRate } from "@/lib/settings/account-rate";
 import { readOptKeywords } from "@/lib/replies/apply";
 import { OptKeywordsForm } from "./opt-keywords-form";
+import { SendingCapacitySection } from "./sending-capacity-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -56,14 +58,26 @@ export default async function SettingsPage() {
             <ConnectOverview />
           </CardContent>
         </Card>
-        <div className="grid content-start gap-4">
-          <Card>
+        {/* min-w-0 down to the tables: a wide table scrolls inside its card instead of widening the page on a phone. */}
+        <div className="grid min-w-0 content-start gap-4">
+          <Card className="min-w-0">
             <CardHeader>
               <CardTitle>Sending</CardTitle>
               <CardDescription>How fast campaigns may call Amazon Connect.</CardDescription>
             </CardHeader>
-            <CardContent>
+            <CardContent className="grid gap-6">
               <SendRateForm current={accountRate} canEdit={isAdmin} />
+              <section aria-labelledby="sending-capacity-title" className="grid min-w-0 gap-3 border-t border-border pt-4">
+                <div className="grid gap-1">
+                  <h3 id="sending-capacity-title" className="text-sm font-semibold">
+                    Number throughput and WhatsApp limit
+                  </h3>
+                  <p className="text-xs text-muted-foreground">What run-time estimates assume each source number and the WhatsApp business portfolio allow.</p>
+                </div>
+                <Suspense fallback={<p className="text-sm text-muted-foreground">Asking Connect for numbers…</p>}>
+                  <SendingCapacitySection canEdit={isAdmin} />
+                </Suspense>
+              </section>
             </CardContent>
           </Card>
           <Card>
