@@ -84,6 +84,8 @@ function sampleInput(name: string, targetId: string): unknown {
         contentType: "text/plain",
         content: "STOP",
       };
+    case "settings.updateSendingCapacity":
+      return { numbers: [], whatsAppDailyLimit: "250" };
     case "settings.updateOptKeywords":
       return { optOut: ["STOP", "ARRET"], optIn: ["START"] };
     case "inbound.createIntegration":

@@ -43,7 +43,7 @@ export function simulateSends(input: PlanInput, horizon = 400 * DAY): number | n
   const start = input.startsAt ? Math.max(0, rel(input.startsAt)) : 0;
   const windows = (input.windows ?? []).map((w) => [rel(w.start), rel(w.end)] as const);
   const life = input.lifetime.seconds;
-  const number = input.numberPerSecond ?? defaultNumberThroughput(input.channel, input.numberType).perSecond;
+  const number = input.numberPerSecond ?? defaultNumberThroughput(input.channel, input.numberType, input.numberCountry).perSecond;
   const ownInterval = 1 / Math.min(number, input.campaignRate ?? Infinity);
 
   const ownAges = [...(input.campaignOpenChatAges ?? []), ...(input.campaignOpenChatHistogram ?? []).flatMap((b) => Array<number>(b.count).fill(b.ageSeconds))];

@@ -71,7 +71,7 @@ export function toFluidInput(input: PlanInput, variant: Variant = {}): { fluid: 
   const numberPerSecond = variant.numberPerSecond ?? input.numberPerSecond;
   const number =
     numberPerSecond === undefined
-      ? { ...defaultNumberThroughput(input.channel, input.numberType), overridden: false }
+      ? { ...defaultNumberThroughput(input.channel, input.numberType, input.numberCountry), overridden: false }
       : { perSecond: numberPerSecond, label: "this number", overridden: true };
   const lifetime = variant.newChatLifetime ?? input.lifetime.seconds;
   const chatQuota = variant.chatQuota ?? input.chatQuota;

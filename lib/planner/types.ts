@@ -56,6 +56,8 @@ export interface PlanInput {
   endedAfterSendingSeconds?: number;
   /** Connect's PhoneNumberType of the source number (DID, TOLL_FREE, SHORT_CODE…). */
   numberType?: string | null;
+  /** ISO country of the source number: a long code outside North America carries more. */
+  numberCountry?: string | null;
   /** Messages per second this number is known to allow; wins over the default for its type. */
   numberPerSecond?: number;
   /** WhatsApp business portfolio: unique customers per rolling 24 h. Absent: not modelled. Ignored for SMS. */

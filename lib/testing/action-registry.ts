@@ -41,6 +41,7 @@ export const ALL_ACTIONS: readonly AnyActionDef[] = [
   contacts.stopContact,
   chatEvents.sendChatEvent,
   settingsActions.updateOptKeywords,
+  settingsActions.updateSendingCapacity,
   inbound.createIntegration,
   inbound.setIntegrationEnabled,
   inbound.rotateIntegrationSecret,

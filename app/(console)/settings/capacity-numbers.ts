@@ -11,6 +11,8 @@ export interface CapacityNumber {
   instance: string;
   /** Connect's PhoneNumberType: DID, TOLL_FREE, SHORT_CODE… */
   type?: string;
+  /** ISO country of the number, which decides a long code's default throughput. */
+  countryCode?: string;
   channels: ChatChannel[];
 }
 
@@ -26,7 +28,7 @@ function toCapacityNumber(instance: ConnectInstance, n: PhoneNumber): CapacityNu
   const can = numberChannels(n);
   const channels = (["sms", "whatsapp"] as const).filter((c) => can[c]);
   if (channels.length === 0) return null;
-  return { arn: n.arn, phoneNumber: n.phoneNumber, instance: label(instance), type: n.type, channels };
+  return { arn: n.arn, phoneNumber: n.phoneNumber, instance: label(instance), type: n.type, countryCode: n.countryCode, channels };
 }
 
 export async function listCapacityNumbers(): Promise<CapacityNumbers> {

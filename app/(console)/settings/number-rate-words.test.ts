@@ -3,7 +3,7 @@ import { defaultRates } from "./number-rate-words";
 
 describe("a source number's default rate in words", () => {
   it("says what each kind of number carries and how that is raised", () => {
-    expect(defaultRates(["sms"], "DID")).toEqual([
+    expect(defaultRates(["sms"], "DID", "US")).toEqual([
       { channel: "sms", perSecond: 1, hint: "A 10DLC long code carries 1 message per second unless your registration allows more" },
     ]);
     expect(defaultRates(["sms"], "TOLL_FREE")[0]!.hint).toBe("A toll-free number carries 3 messages per second unless AWS raised its throughput");

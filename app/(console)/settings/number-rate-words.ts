@@ -6,6 +6,7 @@ import type { ChatChannel } from "@/lib/connect/types";
 // Keyed by the planner's label for the kind of number: how that default is raised in practice.
 const RAISED_WHEN: Record<string, string> = {
   "10DLC long code": "unless your registration allows more",
+  "long code": "unless AWS raised its throughput",
   "toll-free number": "unless AWS raised its throughput",
   "short code": "unless its approval allows more",
   "WhatsApp number": "until Meta raises it, up to 1,000",
@@ -20,9 +21,9 @@ export interface DefaultRate {
   hint: string;
 }
 
-export function defaultRates(channels: readonly ChatChannel[], numberType: string | undefined): DefaultRate[] {
+export function defaultRates(channels: readonly ChatChannel[], numberType: string | undefined, countryCode?: string): DefaultRate[] {
   return channels.map((channel) => {
-    const d = defaultNumberThroughput(channel, numberType);
+    const d = defaultNumberThroughput(channel, numberType, countryCode);
     const raised = RAISED_WHEN[d.label];
     return { channel, perSecond: d.perSecond, hint: `A ${d.label} carries ${perSecond(d.perSecond)}${raised ? ` ${raised}` : ""}` };
   });

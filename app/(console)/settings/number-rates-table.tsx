@@ -34,7 +34,7 @@ export function NumberRatesTable({
       </THead>
       <TBody>
         {numbers.map((n, i) => {
-          const defaults = defaultRates(n.channels, n.type);
+          const defaults = defaultRates(n.channels, n.type, n.countryCode);
           const id = `number-rate-${i}`;
           const error = errors?.numbers?.[i]?.messagesPerSecond?.message;
           const override = overrides[n.arn];
