@@ -1,0 +1,97 @@
+import "server-only";
+// What the capacity planner needs to know about the world beyond one campaign's list: the chats already open on its
+// instance, the other campaigns sharing the account rate, what WhatsApp sends already count against the daily limit,
+// and how long chats on its flow really last. Read from the console's own records (reconciliation keeps contacts
+// current), never guessed.
+import { and, desc, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { campaignRecipients as r, campaigns, contacts } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/types";
+
+// No chat outlives its longest duration (7 days): an older row still marked open was simply never checked again.
+const RECENT_OPEN = sql`now() - interval '7 days'`;
+// The flow's lifetime is the median of its most recent ended chats: enough to be stable, recent enough to follow a change.
+const LIFETIME_SAMPLE = 200;
+/** Fewer ended chats than this and the median says little: the planner keeps the chat duration. */
+export const MIN_LIFETIME_SAMPLE = 5;
+
+export interface OtherCampaign {
+  id: string;
+  name: string;
+  /** Rows still to send (pending or being sent). */
+  remaining: number;
+  /** Set for a scheduled campaign: it joins the account rate then. */
+  startsAt: Date | null;
+}
+
+export interface ObservedLifetime {
+  /** Median seconds from a chat's start to its end on this flow. */
+  seconds: number;
+  chats: number;
+}
+
+/** Chats open now on the instance, of any origin, as reconciliation last found them. */
+export async function openChatsOnInstance(db: Db, instanceId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(contacts)
+    .where(and(eq(contacts.state, "open"), eq(contacts.instanceId, instanceId), gt(contacts.createdAt, RECENT_OPEN)));
+  return row?.n ?? 0;
+}
+
+/** Campaigns that are sending or will start sending, other than `exceptId`, with what they still have to send. */
+export async function otherActiveCampaigns(db: Db, exceptId: string | undefined): Promise<OtherCampaign[]> {
+  const active = await db
+    .select({ id: campaigns.id, name: campaigns.name, status: campaigns.status, scheduledAt: campaigns.scheduledAt })
+    .from(campaigns)
+    .where(and(inArray(campaigns.status, ["running", "scheduled"]), exceptId ? ne(campaigns.id, exceptId) : undefined));
+  if (active.length === 0) return [];
+  const counts = await db
+    .select({ id: r.campaignId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(r)
+    .where(
+      and(
+        inArray(
+          r.campaignId,
+          active.map((c) => c.id),
+        ),
+        inArray(r.sendStatus, ["pending", "sending"]),
+      ),
+    )
+    .groupBy(r.campaignId);
+  const remaining = new Map(counts.map((c) => [c.id, c.n]));
+  return active
+    .map((c) => ({ id: c.id, name: c.name, remaining: remaining.get(c.id) ?? 0, startsAt: c.status === "scheduled" ? c.scheduledAt : null }))
+    .filter((c) => c.remaining > 0);
+}
+
+/** WhatsApp chats started in the last 24 hours, per hour, by unique customer: what the portfolio's daily limit has already counted. */
+export async function whatsAppSendsLast24h(db: Db): Promise<{ at: Date; count: number }[]> {
+  const hour = sql<Date>`date_trunc('hour', ${contacts.createdAt})`;
+  const rows = await db
+    .select({ at: hour.mapWith(contacts.createdAt), count: sql<number>`count(distinct ${contacts.customerPhone})`.mapWith(Number) })
+    .from(contacts)
+    .where(and(eq(contacts.channel, "whatsapp"), gt(contacts.createdAt, sql`now() - interval '24 hours'`)))
+    .groupBy(hour)
+    .orderBy(hour);
+  return rows;
+}
+
+/** How long chats started by campaigns on this flow lasted, from their most recent ends; undefined until enough ended. */
+export async function observedFlowLifetime(db: Db, contactFlowId: string): Promise<ObservedLifetime | undefined> {
+  const recent = db
+    .select({ seconds: sql<number>`extract(epoch from (${contacts.disconnectedAt} - coalesce(${contacts.initiatedAt}, ${contacts.createdAt})))`.as("seconds") })
+    .from(contacts)
+    .innerJoin(campaigns, eq(campaigns.id, contacts.campaignId))
+    .where(and(eq(campaigns.contactFlowId, contactFlowId), eq(contacts.state, "ended"), isNotNull(contacts.disconnectedAt)))
+    .orderBy(desc(contacts.createdAt))
+    .limit(LIFETIME_SAMPLE)
+    .as("recent");
+  const [row] = await db
+    .select({
+      median: sql<number | null>`percentile_cont(0.5) within group (order by ${recent.seconds})`.mapWith(Number),
+      chats: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(recent);
+  if (!row || row.chats < MIN_LIFETIME_SAMPLE || row.median === null || !Number.isFinite(row.median)) return undefined;
+  return { seconds: Math.max(0, row.median), chats: row.chats };
+}
