@@ -76,7 +76,9 @@ describe("campaign drafts, preflight and launch", () => {
     expect(p.previews[0]).toMatchObject({ phone: "+12065550100", message: "Hi Ada, see you in Seattle" });
     expect(p.sampleRequest).toMatchObject({ destinationPhoneNumber: "+12065550100", channel: "sms", initialSystemMessage: "Hi Ada, see you in Seattle" });
     expect(p.blocking).toEqual([]);
-    expect(p.estimatedSeconds).toBe(1);
+    // Two recipients through a US long code (10DLC, 1 message per second): the number, not the account, sets the pace.
+    expect(p.plan).toMatchObject({ binding: "number-throughput", seconds: 2 });
+    expect(p.estimatedSeconds).toBe(2);
     expect(p.sourceCountry).toBe("US");
     expect(p.invalidReasons?.map((r) => [r.problem, r.count])).toEqual([
       ["not_a_number", 1],

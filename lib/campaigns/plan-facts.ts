@@ -6,12 +6,15 @@ import "server-only";
 import { and, desc, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { campaignRecipients as r, campaigns, contacts } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { readSendingCapacity } from "@/lib/settings/sending-capacity";
+import type { CapacityFacts } from "./campaign-plan";
+import type { CampaignConfig } from "./schemas";
 
 // No chat outlives its longest duration (7 days): an older row still marked open was simply never checked again.
 const RECENT_OPEN = sql`now() - interval '7 days'`;
-// The flow's lifetime is the median of its most recent ended chats: enough to be stable, recent enough to follow a change.
+// The flow's lifetime is learned from its most recent ended chats: enough to be stable, recent enough to follow a change.
 const LIFETIME_SAMPLE = 200;
-/** Fewer ended chats than this and the median says little: the planner keeps the chat duration. */
+/** Fewer ended chats than this say little: the planner keeps the chat duration. */
 export const MIN_LIFETIME_SAMPLE = 5;
 
 export interface OtherCampaign {
@@ -24,7 +27,7 @@ export interface OtherCampaign {
 }
 
 export interface ObservedLifetime {
-  /** Median seconds from a chat's start to its end on this flow. */
+  /** Mean seconds from a chat's start to its end on this flow: the quota frees at quota ÷ mean lifetime, however skewed. */
   seconds: number;
   chats: number;
 }
@@ -76,7 +79,7 @@ export async function whatsAppSendsLast24h(db: Db): Promise<{ at: Date; count: n
   return rows;
 }
 
-/** How long chats started by campaigns on this flow lasted, from their most recent ends; undefined until enough ended. */
+/** How long chats started by campaigns on this flow lasted on average, from their most recent ends; undefined until enough ended. */
 export async function observedFlowLifetime(db: Db, contactFlowId: string): Promise<ObservedLifetime | undefined> {
   const recent = db
     .select({ seconds: sql<number>`extract(epoch from (${contacts.disconnectedAt} - coalesce(${contacts.initiatedAt}, ${contacts.createdAt})))`.as("seconds") })
@@ -88,10 +91,34 @@ export async function observedFlowLifetime(db: Db, contactFlowId: string): Promi
     .as("recent");
   const [row] = await db
     .select({
-      median: sql<number | null>`percentile_cont(0.5) within group (order by ${recent.seconds})`.mapWith(Number),
+      mean: sql<number | null>`avg(${recent.seconds})`.mapWith(Number),
       chats: sql<number>`count(*)`.mapWith(Number),
     })
     .from(recent);
-  if (!row || row.chats < MIN_LIFETIME_SAMPLE || row.median === null || !Number.isFinite(row.median)) return undefined;
-  return { seconds: Math.max(0, row.median), chats: row.chats };
+  if (!row || row.chats < MIN_LIFETIME_SAMPLE || row.mean === null || !Number.isFinite(row.mean)) return undefined;
+  return { seconds: Math.max(0, row.mean), chats: row.chats };
+}
+
+/** Everything the plan needs from the console's records and settings, for one campaign's instance, flow and number. */
+export async function capacityFacts(
+  db: Db,
+  c: Pick<CampaignConfig, "instanceId" | "contactFlowId" | "sourcePhoneNumberArn" | "channel">,
+  campaignId: string | undefined,
+): Promise<CapacityFacts> {
+  const [openChats, others, capacity, prior, observed] = await Promise.all([
+    openChatsOnInstance(db, c.instanceId),
+    otherActiveCampaigns(db, campaignId),
+    readSendingCapacity(db),
+    c.channel === "whatsapp" ? whatsAppSendsLast24h(db) : Promise.resolve([]),
+    observedFlowLifetime(db, c.contactFlowId),
+  ]);
+  const numberPerSecond = capacity.numberMessagesPerSecond[c.sourcePhoneNumberArn];
+  return {
+    openChats,
+    otherCampaigns: others.map((o) => ({ remaining: o.remaining, startsAt: o.startsAt?.toISOString() ?? null })),
+    ...(numberPerSecond !== undefined ? { numberPerSecond } : {}),
+    whatsAppDailyLimit: capacity.whatsAppDailyLimit,
+    whatsAppPrior: prior.map((p) => ({ at: p.at.toISOString(), count: p.count })),
+    ...(observed ? { observedLifetime: observed } : {}),
+  };
 }

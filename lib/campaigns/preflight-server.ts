@@ -18,6 +18,8 @@ import { rememberCheck } from "./checked-lists";
 import { clientTokenFor } from "./client-token";
 import { recipientsFingerprint } from "./fingerprint";
 import { invalidReasons } from "./invalid-reasons";
+import { makeCampaignPlan, planInputFor, type CapacityFacts } from "./campaign-plan";
+import { capacityFacts } from "./plan-facts";
 import type { LaunchConfirmRules, PreflightSampleRow, PreflightSummary } from "./preflight-summary";
 import { resolveRecipientSource, type RecipientSource } from "./recipient-source";
 import { DISPLAY_NAME_VARIABLE, buildStartChatInput } from "./request";
@@ -45,6 +47,16 @@ export interface PreflightRunOptions {
 export interface ConnectCheck {
   blocking: string[];
   country?: string;
+  /** Connect's PhoneNumberType of the source number (DID, TOLL_FREE, SHORT_CODE…): its default throughput. */
+  numberType?: string;
+  /** What the console's own records say bounds the campaign besides its settings (open chats, other campaigns…). */
+  capacity?: CapacityFacts;
+}
+
+/** Connect's answer and the console's capacity facts, read together before anything is written. */
+export async function checkCampaignWorld(db: Db, gateway: ConnectGateway, c: CampaignConfig, campaignId: string | undefined): Promise<ConnectCheck> {
+  const [connect, capacity] = await Promise.all([checkAgainstConnect(gateway, c), capacityFacts(db, c, campaignId)]);
+  return { ...connect, capacity };
 }
 
 export async function checkAgainstConnect(gateway: ConnectGateway, c: CampaignConfig): Promise<ConnectCheck> {
@@ -76,7 +88,7 @@ export async function checkAgainstConnect(gateway: ConnectGateway, c: CampaignCo
         }
       }
     }
-    return { blocking, country: number?.countryCode };
+    return { blocking, country: number?.countryCode, numberType: number?.type };
   } catch (err) {
     const e = classifyConnectError(err);
     return { blocking: [`Could not check the campaign with Amazon Connect: ${e.name}: ${e.message}`] };
@@ -223,7 +235,10 @@ export function factsOf(list: CheckedList): RecipientFacts {
   };
 }
 
-/** The summary of a campaign: Connect's answer, the rows' facts, and what pacing makes of them. */
+// Facts for a summary made without the console's records (tests, or a check that could not read them): an idle world.
+const NO_CAPACITY_FACTS: CapacityFacts = { openChats: 0, otherCampaigns: [], whatsAppDailyLimit: null, whatsAppPrior: [] };
+
+/** The summary of a campaign: Connect's answer, the rows' facts, and what the capacity planner makes of them. */
 export function buildSummary(c: CampaignConfig, limits: PreflightLimits, connect: ConnectCheck, facts: RecipientFacts, campaignId?: string): PreflightSummary {
   const blocking = [...connect.blocking];
   const warnings: string[] = [];
@@ -233,12 +248,21 @@ export function buildSummary(c: CampaignConfig, limits: PreflightLimits, connect
   if (c.message.kind === "none" && c.channel === "sms") warnings.push("No initial message: the contact flow must send the first message itself");
   const sendsPerSecond = Math.min(c.sendsPerSecond, limits.accountSendsPerSecond);
   if (c.sendsPerSecond > limits.accountSendsPerSecond) warnings.push(`Sends per second capped at the account rate of ${limits.accountSendsPerSecond}`);
-  const projectedOpenChats = Math.min(facts.counts.valid, Math.ceil(sendsPerSecond * c.chatDurationMinutes * 60));
-  if (projectedOpenChats > limits.concurrentChatQuota) {
-    warnings.push(
-      `About ${projectedOpenChats.toLocaleString("en-US")} chats would be open at once, above the instance quota of ${limits.concurrentChatQuota.toLocaleString("en-US")}: sending will wait for chats to end`,
-    );
-  }
+  const capacity = connect.capacity ?? NO_CAPACITY_FACTS;
+  const plan = makeCampaignPlan(
+    planInputFor(
+      { ...c, startsAt: c.schedule.mode === "at" ? c.schedule.at : undefined },
+      limits,
+      { numberType: connect.numberType, numberCountry: connect.country },
+      capacity,
+      facts.counts.valid,
+      new Date(),
+    ),
+  );
+  // The chats open at once when sending is steady: those already open on the instance, and this campaign's own.
+  const projectedOpenChats = capacity.openChats + Math.min(facts.counts.valid, Math.ceil(sendsPerSecond * plan.lifetime.seconds));
+  if (plan.blockedBy) warnings.push(`This campaign cannot finish as things stand: ${plan.blockedBy.reason}`);
+  else if (plan.binding === "chat-capacity") warnings.push(`Sending will wait for chats to end: ${plan.bindingWords}`);
 
   const first = facts.firstValid[0];
   const sampleRequest = first
@@ -272,7 +296,8 @@ export function buildSummary(c: CampaignConfig, limits: PreflightLimits, connect
     accountSendsPerSecond: limits.accountSendsPerSecond,
     projectedOpenChats,
     concurrentChatQuota: limits.concurrentChatQuota,
-    estimatedSeconds: sendsPerSecond > 0 ? Math.ceil(facts.counts.valid / sendsPerSecond) : 0,
+    estimatedSeconds: plan.seconds,
+    plan,
     columns: facts.columns,
   };
 }
@@ -293,7 +318,10 @@ export async function runServerPreflight(
   limits: PreflightLimits,
   o: PreflightRunOptions & { campaignId?: string } = {},
 ): Promise<ServerPreflight> {
-  const [source, connect] = await Promise.all([resolveRecipientSource(db, c.recipients, limits.maxRecipientBytes), checkAgainstConnect(gateway, c)]);
+  const [source, connect] = await Promise.all([
+    resolveRecipientSource(db, c.recipients, limits.maxRecipientBytes),
+    checkCampaignWorld(db, gateway, c, o.campaignId),
+  ]);
   const fingerprint = recipientsFingerprint(source, c, connect.country);
   const facts = factsOf(await checkRecipientList(db, source, c, connect.country, { ...o, stage: "check" }));
   rememberCheck(fingerprint, facts);

@@ -1,6 +1,7 @@
 // What the composer, the campaign page and the API show about a preflight. Plain data: safe for the browser.
 import type { StartOutboundChatInput } from "@/lib/connect/types";
 import type { SmsSegmentTallyResult } from "@/lib/messages/sms-segments";
+import type { CampaignPlan } from "./campaign-plan";
 import type { InvalidReason } from "./invalid-reasons";
 
 /** What launch asks of the user beyond one click (see LAUNCH_CONFIRM_INVALID_PERCENT and LAUNCH_TYPE_COUNT_FROM). */
@@ -53,10 +54,13 @@ export interface PreflightSummary {
   /** Sends per second after capping at the account rate. */
   sendsPerSecond: number;
   accountSendsPerSecond: number;
-  /** Chats open at the same time once sending is steady: sends/s × chat duration, at most the valid count. */
+  /** Chats open at the same time once sending is steady: those open on the instance, plus sends/s × chat lifetime (at most the valid count). */
   projectedOpenChats: number;
   concurrentChatQuota: number;
-  estimatedSeconds: number;
+  /** The capacity plan's seconds from start to last send; null when it cannot finish. Read `plan` for why. */
+  estimatedSeconds: number | null;
+  /** The capacity plan: duration, end, the binding ceiling in words, what would change it, the expected sends over time. */
+  plan?: CampaignPlan;
   /** Columns found in the recipients (CSV header, or phone/name for pasted lines). */
   columns: string[];
 }

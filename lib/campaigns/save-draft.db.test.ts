@@ -142,7 +142,13 @@ describe("saving drafts of large uploaded lists", () => {
     expect(await idRange(campaignId)).toEqual(before);
     expect(res.data.preflight.counts).toEqual(await countsOf(campaignId));
     expect(res.data.preflight.blocking.join(" ")).toMatch(/contact flow does not exist/);
-    expect(res.data.preflight.estimatedSeconds).toBe(Math.ceil(res.data.preflight.counts.valid / 2));
+    // Far more recipients than the instance's chat quota, each chat open for its 60 minutes: waves of a quota's worth
+    // per hour, the last wave at the number's 1 per second.
+    const { valid } = res.data.preflight.counts;
+    const quota = res.data.preflight.concurrentChatQuota;
+    const waves = Math.ceil(valid / quota);
+    expect(res.data.preflight.plan).toMatchObject({ binding: "chat-capacity" });
+    expect(res.data.preflight.estimatedSeconds).toBe((waves - 1) * 3600 + (valid - (waves - 1) * quota));
     expect(res.data.preflight.sampleRequest).toMatchObject({ destinationPhoneNumber: "+12062000000", initialSystemMessage: "Hi Name 0 in City 0" });
     expect(await campaignRow(campaignId)).toMatchObject({ name: "Big list, renamed", ledgerState: "ready" });
     const audits = await h.db.select().from(auditLog).where(eq(auditLog.targetId, campaignId)).orderBy(auditLog.id);

@@ -19,7 +19,7 @@ import { deleteLedgerRows, openLedgerWriter, type NewRecipientRow } from "@/lib/
 import { createPreflightChecker } from "@/lib/recipients/preflight";
 import {
   buildSummary,
-  checkAgainstConnect,
+  checkCampaignWorld,
   checkRecipientList,
   factsOf,
   readHeader,
@@ -66,7 +66,10 @@ export async function saveDraftCore(
   if (existing && saveInProgress(existing)) throw new UserFacingError("conflict", LEDGER_BUSY_MESSAGE);
   const campaignId = existing?.id ?? randomUUID();
   // Connect and the upload are read before any transaction opens, so no lock waits on the network.
-  const [source, connect] = await Promise.all([resolveRecipientSource(db, c.recipients, limits.maxRecipientBytes), checkAgainstConnect(gateway, c)]);
+  const [source, connect] = await Promise.all([
+    resolveRecipientSource(db, c.recipients, limits.maxRecipientBytes),
+    checkCampaignWorld(db, gateway, c, existing?.id),
+  ]);
   const fingerprint = recipientsFingerprint(source, c, connect.country);
   const base = { existing, campaignId, config: c, fingerprint, source, creator: who.user, actor: who.actor };
 

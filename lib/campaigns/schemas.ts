@@ -79,6 +79,15 @@ export const campaignFieldsSchema = z.object({
     .min(60, "At least 60 minutes")
     .max(10_080, "At most 10,080 minutes (7 days)")
     .default(60),
+  // The user's word that the flow ends each chat itself this many seconds after it starts (e.g. it disconnects after
+  // sending the message): how long a chat holds a slot of the instance's concurrent chat quota, for the plan and the
+  // dispatcher. Empty: the flow leaves chats open (for their duration, or as long as the flow's past chats lasted).
+  flowEndsChatAfterSeconds: z
+    .union([
+      z.literal("").transform(() => undefined),
+      z.coerce.number({ error: "Enter seconds" }).int("Use whole seconds").min(1, "At least 1 second").max(604_800, "At most 604,800 seconds (7 days)"),
+    ])
+    .optional(),
   attributes: z.record(attributeKey, safeText().max(32_767)).default({}),
   participantDisplayName: z
     .discriminatedUnion("mode", [

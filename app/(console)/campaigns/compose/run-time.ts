@@ -13,7 +13,7 @@ export interface RunTime {
 type Facts = Pick<PreflightSummary, "estimatedSeconds" | "counts" | "concurrentChatQuota" | "projectedOpenChats" | "sendsPerSecond">;
 
 export function runTime(summary: Facts, chatDurationMinutes: number): RunTime {
-  const fastest = summary.estimatedSeconds;
+  const fastest = summary.estimatedSeconds ?? 0;
   const quota = summary.concurrentChatQuota;
   if (summary.projectedOpenChats <= quota || quota <= 0 || summary.sendsPerSecond <= 0) return { fastest, slowest: fastest };
   const valid = summary.counts.valid;
