@@ -102,6 +102,8 @@ export interface ConsoleSetup {
   databaseUrl?: string;
   /** Next's development server (compiles on first request): only to check the benchmark's plumbing without a build. */
   dev: boolean;
+  /** More configuration for the console, e.g. its quotas. */
+  env?: Record<string, string>;
 }
 
 export interface RunningConsole {
@@ -123,6 +125,7 @@ function consoleEnv(setup: ConsoleSetup, port: number, extra: Record<string, str
     CONNECT_ENDPOINT: setup.simUrl,
     AUTH_SECRET,
     ...(setup.databaseUrl ? { DATABASE_URL: setup.databaseUrl } : {}),
+    ...setup.env,
     ...extra,
   });
 }

@@ -1,0 +1,69 @@
+import "server-only";
+// The campaign page's ETA: the same capacity plan as preflight, fed with what is happening now — the rows left, the
+// account rate in force (lowered after throttling), the chats open on the instance, the ages of this campaign's own
+// open chats (each frees its slot when it reaches the lifetime), the lifetime its flow's chats really had, and the
+// other campaigns sharing the account rate.
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { campaignRecipients as r, contacts, type Campaign } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/types";
+import { makeCampaignPlan, planInputFor, type CampaignPlan } from "./campaign-plan";
+import { capacityFacts } from "./plan-facts";
+import type { PreflightSummary } from "./preflight-summary";
+import type { CampaignConfig } from "./schemas";
+
+// Open chats older than this were never checked again, not still open (no chat outlives 7 days).
+const RECENT_OPEN = sql`now() - interval '7 days'`;
+// Ages are read in buckets of this many seconds: precise enough for an ETA, one row per bucket however many chats.
+const AGE_BUCKET_SECONDS = 15;
+
+export interface LiveRates {
+  /** The account bucket's rate in force now; undefined before any campaign sent. */
+  accountPerSecond?: number;
+  /** The configured account rate, when no bucket exists yet. */
+  accountConfiguredPerSecond: number;
+  concurrentChatQuota: number;
+}
+
+/** Rows still to send: pending, or claimed and not yet answered. */
+async function rowsLeft(db: Db, campaignId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(r)
+    .where(and(eq(r.campaignId, campaignId), inArray(r.sendStatus, ["pending", "sending"])));
+  return row?.n ?? 0;
+}
+
+/** This campaign's open chats by age, so the plan knows when each frees its slot. */
+async function openChatAges(db: Db, campaignId: string): Promise<{ ageSeconds: number; count: number }[]> {
+  const bucket = sql<number>`floor(extract(epoch from (now() - ${contacts.createdAt})) / ${AGE_BUCKET_SECONDS})`;
+  const rows = await db
+    .select({ bucket: bucket.mapWith(Number), count: sql<number>`count(*)`.mapWith(Number) })
+    .from(contacts)
+    .where(and(eq(contacts.campaignId, campaignId), eq(contacts.state, "open"), gt(contacts.createdAt, RECENT_OPEN)))
+    .groupBy(bucket);
+  return rows.map((b) => ({ ageSeconds: b.bucket * AGE_BUCKET_SECONDS, count: b.count }));
+}
+
+/** The plan from now for a campaign that is running or scheduled; null for any other status. */
+export async function livePlan(db: Db, campaign: Campaign, rates: LiveRates, now = new Date()): Promise<CampaignPlan | null> {
+  if (campaign.status !== "running" && campaign.status !== "scheduled") return null;
+  const c = campaign.config as CampaignConfig;
+  const [left, facts, ages] = await Promise.all([rowsLeft(db, campaign.id), capacityFacts(db, campaign, campaign.id), openChatAges(db, campaign.id)]);
+  // The number's type and country were read from Connect when the campaign was checked; they do not change.
+  const checked = (campaign.preflight as PreflightSummary).plan?.input;
+  const input = planInputFor(
+    {
+      channel: campaign.channel,
+      chatDurationMinutes: c.chatDurationMinutes,
+      flowEndsChatAfterSeconds: c.flowEndsChatAfterSeconds,
+      sendsPerSecond: c.sendsPerSecond,
+      startsAt: campaign.status === "scheduled" && campaign.scheduledAt ? campaign.scheduledAt.toISOString() : undefined,
+    },
+    { accountSendsPerSecond: rates.accountPerSecond ?? rates.accountConfiguredPerSecond, concurrentChatQuota: rates.concurrentChatQuota },
+    { numberType: checked?.numberType ?? undefined, numberCountry: checked?.numberCountry ?? undefined },
+    facts,
+    left,
+    now,
+  );
+  return makeCampaignPlan({ ...input, campaignOpenChatHistogram: ages });
+}
