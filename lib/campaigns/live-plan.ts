@@ -35,7 +35,8 @@ async function rowsLeft(db: Db, campaignId: string): Promise<number> {
 
 /** This campaign's open chats by age, so the plan knows when each frees its slot. */
 async function openChatAges(db: Db, campaignId: string): Promise<{ ageSeconds: number; count: number }[]> {
-  const bucket = sql<number>`floor(extract(epoch from (now() - ${contacts.createdAt})) / ${AGE_BUCKET_SECONDS})`;
+  // A literal, not a parameter: the GROUP BY must repeat the very expression the SELECT uses.
+  const bucket = sql<number>`floor(extract(epoch from (now() - ${contacts.createdAt})) / ${sql.raw(String(AGE_BUCKET_SECONDS))})`;
   const rows = await db
     .select({ bucket: bucket.mapWith(Number), count: sql<number>`count(*)`.mapWith(Number) })
     .from(contacts)

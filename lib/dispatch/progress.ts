@@ -2,6 +2,9 @@ import "server-only";
 // A campaign's sending progress for the UI and the API: counts per send status, the rate in force, an estimate of
 // the time left, and the errors seen, grouped by Connect's error name.
 import { and, desc, eq, gt, isNotNull, sql } from "drizzle-orm";
+import type { CampaignPlan } from "@/lib/campaigns/campaign-plan";
+import { preflightLimits } from "@/lib/campaigns/limits";
+import { livePlan } from "@/lib/campaigns/live-plan";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import { campaignRecipients as r, campaigns } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
@@ -25,8 +28,10 @@ export interface CampaignProgress {
     /** Sends recorded per second over the last 30 seconds. */
     recentPerSecond: number;
   };
-  /** Seconds until every pending row is sent at the rate in force; null unless the campaign is running. */
+  /** Seconds until the last send, from the live plan; null unless the campaign is running or scheduled, or when it cannot finish. */
   etaSeconds: number | null;
+  /** The capacity plan from now, fed with what is happening: which ceiling binds now, and when sending ends. */
+  plan: CampaignPlan | null;
   /**
    * Rows by the last error Connect gave them, most frequent first: `count` includes rows sent after a retry,
    * `failed` only those that ended failed.
@@ -67,8 +72,12 @@ export async function campaignProgress(db: Db, campaignId: string, opts: { limit
 
   const bucket = opts.limiterKey ? await readBucket(db, opts.limiterKey) : undefined;
   const campaignPerSecond = (campaign.config as CampaignConfig).sendsPerSecond;
-  const effective = Math.min(campaignPerSecond, bucket?.rate ?? campaignPerSecond);
-  const left = counts.pending + counts.sending;
+  const limits = await preflightLimits(db);
+  const plan = await livePlan(db, campaign, {
+    accountPerSecond: bucket?.rate,
+    accountConfiguredPerSecond: limits.accountSendsPerSecond,
+    concurrentChatQuota: limits.concurrentChatQuota,
+  });
   return {
     status: campaign.status,
     pauseReason: campaign.pauseReason,
@@ -80,7 +89,8 @@ export async function campaignProgress(db: Db, campaignId: string, opts: { limit
       accountConfiguredPerSecond: bucket?.configuredRate ?? null,
       recentPerSecond: (recent?.n ?? 0) / RECENT_WINDOW_S,
     },
-    etaSeconds: campaign.status === "running" && effective > 0 ? Math.ceil(left / effective) : null,
+    etaSeconds: plan?.seconds ?? null,
+    plan,
     errors,
   };
 }

@@ -1,15 +1,9 @@
 import { Alert } from "@/components/ui/alert";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { CampaignProgress } from "@/lib/dispatch/progress";
+import { LivePlanLine } from "./live-plan-line";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
-
-function eta(seconds: number | null): string {
-  if (seconds === null) return "—";
-  if (seconds < 60) return `${seconds} s`;
-  const m = Math.floor(seconds / 60);
-  return m < 60 ? `${m} min ${seconds % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
-}
 
 export function ProgressFigures({ progress: p }: { progress: CampaignProgress }) {
   const done = p.counts.sent + p.counts.failed + p.counts.skipped;
@@ -52,8 +46,9 @@ export function ProgressFigures({ progress: p }: { progress: CampaignProgress })
         {p.rate.accountPerSecond !== null && p.rate.accountConfiguredPerSecond !== null && p.rate.accountPerSecond < p.rate.accountConfiguredPerSecond
           ? `, lowered after throttling from ${p.rate.accountConfiguredPerSecond}`
           : ""}
-        ) · Time left: {eta(p.etaSeconds)}
+        )
       </p>
+      {p.plan ? <LivePlanLine plan={p.plan} status={p.status} /> : null}
       {p.errors.length > 0 ? (
         <Table aria-label="Errors by name">
           <THead>
