@@ -32,6 +32,7 @@ export async function campaignView(db: Db, c: Campaign) {
     recipients: counts,
     blocking: preflight.blocking,
     warnings: preflight.warnings,
+    plan: preflight.plan ?? null,
   };
 }
 

@@ -92,7 +92,13 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       "/api/v1/campaigns/{id}": {
-        get: { summary: "A campaign's status and counts", parameters: [idParam], responses: { "200": json("The campaign"), ...errors } },
+        get: {
+          summary: "A campaign's status and counts",
+          description:
+            "`campaign.plan` is the capacity plan its last check made (duration, end, the binding ceiling in words, what would change it, expected sends over time). While it runs or waits for its start, `eta` is the same plan made from now: rows left, the account rate in force, open chats and the flow's learned chat lifetime.",
+          parameters: [idParam],
+          responses: { "200": json("The campaign, and its ETA while it is sending"), ...errors },
+        },
         patch: {
           summary: "Replace a draft; answers with the campaign and its preflight",
           description: "The same body as creating one. Recipient rows are rewritten only when the list, mapping or a setting that shapes them changed.",

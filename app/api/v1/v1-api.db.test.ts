@@ -99,6 +99,8 @@ describe("automation API", () => {
     expect(body.preflight.counts).toEqual({ valid: 1, invalid: 1, duplicate: 1, suppressed: 0 });
     expect(body.campaign).toMatchObject({ status: "draft", createdBy: "api-key:CRM sync", recipients: { total: 3, pending: 1, invalid: 1, duplicate: 1 } });
     expect(body.preflight.sampleRequest).toMatchObject({ attributes: { tier: "gold" }, initialSystemMessage: "Hello Ada" });
+    // The check's capacity plan comes with the answer: one recipient, so nothing holds it back.
+    expect(body.preflight.plan).toMatchObject({ seconds: expect.any(Number), binding: expect.any(String), input: { recipients: 1 } });
     const id = body.campaign.id as string;
 
     const page = await (await call(recipients.GET, `/api/v1/campaigns/${id}/recipients?status=pending`, { key: viewerKey, params: { id } })).json();
@@ -122,6 +124,9 @@ describe("automation API", () => {
     expect((await launched.json()).campaign.status).toBe("scheduled");
     const got = await (await call(campaign.GET, `/api/v1/campaigns/${id}`, { key: viewerKey, params: { id } })).json();
     expect(got.campaign.status).toBe("scheduled");
+    expect(got.campaign.plan.input.recipients).toBe(1);
+    // Waiting for its start, it has an ETA made from now: one row still to send.
+    expect(got.eta).toMatchObject({ input: { recipients: 1 }, blockedBy: null });
 
     const audit = await state.db!.db.select().from(auditLog).where(eq(auditLog.targetId, id));
     expect(audit.map((a) => [a.action, a.actorEmail])).toEqual([
