@@ -32,6 +32,8 @@ export function emptyCampaign(): ComposerValues {
     message: defaultMessage("sms"),
     contentTypes: ["text/plain"],
     chatDurationMinutes: 60,
+    // Empty: the flow is not known to end chats itself.
+    flowEndsChatAfterSeconds: "",
     attributes: {},
     participantDisplayName: { mode: "none" },
     relatedContactId: "",
@@ -49,5 +51,6 @@ export function withDefaults(input: ComposerValues): ComposerValues {
     recipients: { ...empty.recipients, ...input.recipients, mapping: { ...empty.recipients.mapping, ...input.recipients.mapping } },
     description: input.description ?? "",
     relatedContactId: input.relatedContactId ?? "",
+    flowEndsChatAfterSeconds: input.flowEndsChatAfterSeconds ?? "",
   };
 }

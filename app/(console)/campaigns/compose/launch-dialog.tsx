@@ -3,7 +3,7 @@
 // why, when it starts and when it should end. The confirm button names the exact count, and that count is what the
 // server checks again: if the recipients changed meanwhile, launch is refused rather than sending to a different list.
 // Many invalid rows need their own confirmation, and a large send needs its count typed.
-import { useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,10 +12,11 @@ import { Input } from "@/components/ui/input";
 import { useFlows, useNumbers } from "@/components/connect/connect-queries";
 import { invalidShare } from "@/lib/campaigns/invalid-reasons";
 import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
-import { formatCount, formatDuration } from "./format";
+import { formatCount } from "./format";
 import type { ComposerValues } from "./form-values";
 import { launchNeeds } from "@/lib/campaigns/launch-needs";
-import { runTime } from "./run-time";
+import { launchPlan } from "./launch-plan";
+import { LaunchTiming } from "./launch-timing";
 
 interface Props {
   summary: PreflightSummary | null;
@@ -30,9 +31,9 @@ const CHANNEL: Record<string, string> = { sms: "SMS", whatsapp: "WhatsApp" };
 
 export function LaunchDialog({ summary, disabled, launching, progress, onLaunch }: Props) {
   const { control } = useFormContext<ComposerValues>();
-  const [schedule, channel, instanceId, arn, flowId, chatMinutes] = useWatch({
+  const [schedule, channel, instanceId, arn, flowId] = useWatch({
     control,
-    name: ["schedule", "channel", "instanceId", "sourcePhoneNumberArn", "contactFlowId", "chatDurationMinutes"],
+    name: ["schedule", "channel", "instanceId", "sourcePhoneNumberArn", "contactFlowId"],
   });
   const numbers = useNumbers(instanceId);
   const flows = useFlows(instanceId);
@@ -46,7 +47,10 @@ export function LaunchDialog({ summary, disabled, launching, progress, onLaunch 
   const typedOk = !needs.typeCount || Number(typed.replace(/[\s,._]/g, "")) === valid;
   const ready = (!needs.confirmInvalid || invalidAccepted) && typedOk;
 
-  const start = schedule?.mode === "at" && schedule.at ? new Date(schedule.at) : null;
+  const startIso = schedule?.mode === "at" && schedule.at ? schedule.at : null;
+  const start = startIso ? new Date(startIso) : null;
+  // Planned again for the moment the dialog opened and the start chosen: the check may be hours old.
+  const plan = useMemo(() => (open ? launchPlan(summary?.plan, openedAt, startIso) : null), [open, summary?.plan, openedAt, startIso]);
   const number = numbers.data?.numbers.find((n) => n.arn === arn);
   const flow = flows.data?.flows.find((f) => f.id === flowId);
   const preview = summary?.previews[0];
@@ -83,12 +87,7 @@ export function LaunchDialog({ summary, disabled, launching, progress, onLaunch 
               <dd className="break-words">{number ? `${number.phoneNumber}${number.countryCode ? ` (${number.countryCode})` : ""}` : arn}</dd>
               <dt className="text-muted-foreground">Flow</dt>
               <dd className="break-words">{flow?.name ?? flowId}</dd>
-              <dt className="text-muted-foreground">Starts</dt>
-              <dd>{start ? start.toLocaleString() : "As soon as you confirm"}</dd>
-              <dt className="text-muted-foreground">Ends</dt>
-              <dd>
-                <EndTime summary={summary} from={start?.getTime() ?? openedAt} chatMinutes={Number(chatMinutes) || 60} />
-              </dd>
+              <LaunchTiming plan={plan} summary={summary} start={start} openedAt={openedAt} />
             </dl>
             <div>
               <p className="font-medium">
@@ -145,18 +144,6 @@ export function LaunchDialog({ summary, disabled, launching, progress, onLaunch 
         </div>
       </DialogContent>
     </Dialog>
-  );
-}
-
-function EndTime({ summary, from, chatMinutes }: { summary: PreflightSummary; from: number; chatMinutes: number }) {
-  const { fastest, slowest } = runTime(summary, chatMinutes);
-  const at = (seconds: number) => new Date(from + seconds * 1000).toLocaleString();
-  if (slowest === fastest) return <>{fastest > 0 ? `About ${formatDuration(fastest)} later, ${at(fastest)}` : "At once"}</>;
-  return (
-    <>
-      Between {formatDuration(fastest)} and {formatDuration(slowest)} later ({at(fastest)} to {at(slowest)}): at most {formatCount(summary.concurrentChatQuota)}{" "}
-      chats are open at once, so new chats wait for open ones to end (each lasts up to {formatCount(chatMinutes)} min)
-    </>
   );
 }
 

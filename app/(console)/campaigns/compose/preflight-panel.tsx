@@ -4,11 +4,10 @@
 import { Alert } from "@/components/ui/alert";
 import type { PreflightRowStatus, PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { cn } from "@/lib/utils";
-import { formatCount, formatDuration } from "./format";
-import { useWatch } from "react-hook-form";
-import type { ComposerValues } from "./form-values";
+import { formatCount } from "./format";
 import { InvalidReasonsList } from "./invalid-reasons-list";
-import { runTime } from "./run-time";
+import { PlanSummary } from "./plan-summary";
+import { approxDuration } from "./plan-words";
 import { MessagePreviews, SampleRequest, SampleRows } from "./preflight-details";
 import { SegmentsSummary } from "./segments-summary";
 
@@ -28,9 +27,6 @@ interface Props {
 }
 
 export function PreflightPanel({ summary, stale, campaignId, onRecheck }: Props) {
-  const overQuota = summary.projectedOpenChats > summary.concurrentChatQuota;
-  const chatMinutes = Number(useWatch<ComposerValues, "chatDurationMinutes">({ name: "chatDurationMinutes" })) || 60;
-  const time = runTime(summary, chatMinutes);
   return (
     <section aria-labelledby="preflight-heading" className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-3">
       <h2 id="preflight-heading" className="text-base font-semibold">
@@ -71,23 +67,25 @@ export function PreflightPanel({ summary, stale, campaignId, onRecheck }: Props)
       <InvalidReasonsList summary={summary} onRecheck={onRecheck} />
       <SegmentsSummary segments={summary.smsSegments} />
 
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
         <dt className="text-muted-foreground">Sending rate</dt>
         <dd>
           {summary.sendsPerSecond} per second (account limit {summary.accountSendsPerSecond})
         </dd>
         <dt className="text-muted-foreground">Open chats at once</dt>
-        <dd className={cn(overQuota && "font-medium text-red-700")}>
-          {formatCount(summary.projectedOpenChats)} projected, quota {formatCount(summary.concurrentChatQuota)}
-          {overQuota ? " — over the quota: lower the rate or the chat duration" : ""}
-        </dd>
-        <dt className="text-muted-foreground">Estimated run time</dt>
         <dd>
-          {time.slowest === time.fastest
-            ? formatDuration(time.fastest)
-            : `${formatDuration(time.fastest)} to ${formatDuration(time.slowest)}, depending on how soon chats end`}
+          <OpenChats summary={summary} />
         </dd>
+        {summary.plan ? null : (
+          <>
+            <dt className="text-muted-foreground">Estimated run time</dt>
+            <dd>
+              <UnplannedRunTime summary={summary} />
+            </dd>
+          </>
+        )}
       </dl>
+      {summary.plan ? <PlanSummary plan={summary.plan} /> : null}
 
       {GROUPS.map(([status, label]) =>
         summary.samples[status].length > 0 ? <SampleRows key={status} label={label} count={summary.counts[status]} rows={summary.samples[status]} /> : null,
@@ -102,5 +100,37 @@ export function PreflightPanel({ summary, stale, campaignId, onRecheck }: Props)
         <p className="text-xs text-muted-foreground">Save the draft to download the full report.</p>
       )}
     </section>
+  );
+}
+
+function OpenChats({ summary }: { summary: PreflightSummary }) {
+  const { projectedOpenChats: projected, concurrentChatQuota: quota, plan } = summary;
+  const over = projected > quota;
+  // Checks made before plans existed warned of an overflow; a plan counts the wait instead, so this is only a note.
+  if (!plan) {
+    return (
+      <span className={cn(over && "font-medium text-red-700")}>
+        {formatCount(projected)} projected, quota {formatCount(quota)}
+        {over ? " — over the quota: lower the rate or the chat duration" : ""}
+      </span>
+    );
+  }
+  const openNow = plan.input.openChats ?? 0;
+  return (
+    <span className={cn(over && "font-medium text-amber-700")}>
+      {formatCount(projected)} projected{openNow > 0 ? ` (${formatCount(openNow)} open on the instance now)` : ""}, quota {formatCount(quota)}
+      {over ? " — over the quota: new chats wait for open ones to end, and the plan counts the wait" : ""}
+    </span>
+  );
+}
+
+/** A check stored before plans existed has only the time at the send rate. */
+function UnplannedRunTime({ summary }: { summary: PreflightSummary }) {
+  if (summary.estimatedSeconds === null) return <>Unknown: check recipients again for a plan.</>;
+  return (
+    <>
+      {approxDuration(summary.estimatedSeconds)} at {summary.sendsPerSecond} per second, if every chat ends in time. Check recipients again for a plan that
+      counts the chat quota.
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { CONTENT_TYPES } from "@/lib/campaigns/schemas";
 import { AttributesEditor } from "./attributes-editor";
 import { DisplayNameField } from "./display-name-field";
+import { FlowEndsChatField } from "./flow-ends-chat-field";
 import type { ComposerValues } from "./form-values";
 import { ScheduleField } from "./schedule-field";
 
@@ -16,7 +17,9 @@ export function SettingsSection({ columns }: { columns: string[] }) {
   const { control, register, setValue, formState } = useFormContext<ComposerValues>();
   const contentTypes = useWatch({ control, name: "contentTypes" }) ?? ["text/plain"];
   const { errors } = formState;
-  const advancedError = Boolean(errors.contentTypes || errors.attributes || errors.participantDisplayName || errors.relatedContactId);
+  const advancedError = Boolean(
+    errors.flowEndsChatAfterSeconds || errors.contentTypes || errors.attributes || errors.participantDisplayName || errors.relatedContactId,
+  );
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const [errorsSeen, setErrorsSeen] = useState(false);
   // Opened once when a problem appears there, then left to the user.
@@ -54,8 +57,10 @@ export function SettingsSection({ columns }: { columns: string[] }) {
           className="rounded-md border border-border px-3 py-2"
           data-testid="advanced-settings"
         >
-          <summary className="cursor-pointer text-sm font-medium">Advanced: content types, attributes, display name, related contact</summary>
+          <summary className="cursor-pointer text-sm font-medium">Advanced: content types, attributes, display name, related contact, how chats end</summary>
           <div className="mt-3 grid gap-5">
+            {/* First in the fold: it belongs with the chat duration just above it. */}
+            <FlowEndsChatField />
             <fieldset>
               <legend className="mb-2 text-sm font-medium">Supported content types</legend>
               <div className="grid gap-1.5">
