@@ -262,7 +262,7 @@ export function buildSummary(c: CampaignConfig, limits: PreflightLimits, connect
   // The chats open at once when sending is steady: those already open on the instance, and this campaign's own.
   const projectedOpenChats = capacity.openChats + Math.min(facts.counts.valid, Math.ceil(sendsPerSecond * plan.lifetime.seconds));
   if (plan.blockedBy) warnings.push(`This campaign cannot finish as things stand: ${plan.blockedBy.reason}`);
-  else if (plan.binding === "chat-capacity") warnings.push(`Sending will wait for chats to end: ${plan.bindingWords}`);
+  else if (plan.binding === "chat-capacity") warnings.push(`Sending will wait for chats to end (${plan.bindingWords})`);
 
   const first = facts.firstValid[0];
   const sampleRequest = first
