@@ -1,9 +1,11 @@
 // What one dispatcher process remembers about a running campaign between loop passes. Losing it (a restart) is
 // harmless: the ledger and the campaign row hold everything that matters.
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
+import type { CapacityWait } from "./chat-capacity";
 import { ErrorWindow } from "./error-window";
 import { campaignLimiterKey } from "./options";
 import type { BucketSpec } from "./rate-limiter";
+import { SlotProbe } from "./slot-probe";
 
 export interface RunningCampaign {
   id: string;
@@ -12,10 +14,20 @@ export interface RunningCampaign {
 
 export class CampaignState {
   readonly window: ErrorWindow;
-  /** No claims before this time (ms since epoch): set while waiting for Connect's chat capacity. */
+  /** No claims before this time (ms since epoch): set while waiting for chat capacity or the WhatsApp daily limit. */
   holdUntil = 0;
   /** As last read from the campaign row, so a success clears it with one write and only when it is set. */
   waitingReason: string | null = null;
+  /** How long its chats hold a slot, and when that was worked out. */
+  lifetime?: { seconds: number; readAtMs: number };
+  /** The last wait for chat capacity being worked out: the refusals of one batch share it. */
+  capacityWait?: { atMs: number; wait: Promise<CapacityWait> };
+  /** While short of chat capacity: how many rows it may claim before more answers come back. */
+  readonly slots = new SlotProbe();
+  /** When this process last claimed rows for it: the one served longest ago claims first. */
+  servedAtMs = 0;
+  /** What was last logged about its source number's pace. */
+  readonly numberPace: { pace?: string } = {};
 
   constructor(
     public campaign: RunningCampaign,
@@ -28,5 +40,14 @@ export class CampaignState {
   bucket(accountRate: number): BucketSpec {
     const rate = Math.min(this.campaign.config.sendsPerSecond ?? accountRate, accountRate);
     return { key: campaignLimiterKey(this.campaign.id), rate, burst: Math.max(1, rate) };
+  }
+
+  /** Held: no claims until `untilMs`; an earlier hold that lasts longer stands. */
+  hold(untilMs: number): void {
+    this.holdUntil = Math.max(this.holdUntil, untilMs);
+  }
+
+  held(now = Date.now()): boolean {
+    return this.holdUntil > now;
   }
 }

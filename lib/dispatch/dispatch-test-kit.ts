@@ -16,6 +16,8 @@ import { campaignRecipients, campaigns, contacts as contactRows, type CampaignRe
 import type { Db } from "@/lib/db/types";
 import { insertUser } from "@/lib/users/queries";
 import { CANCELLED_UNCERTAIN_REASON } from "@/lib/ledger/skip-remaining";
+import { updateSendingCapacity } from "@/lib/settings/actions";
+import { readSendingCapacity } from "@/lib/settings/sending-capacity";
 
 export interface SimContact {
   contactId: string;
@@ -27,6 +29,8 @@ export interface Sim {
   url: string;
   gateway: ConnectGateway;
   setConfig(patch: ConnectLocalConfigPatch): Promise<void>;
+  /** Moves the simulator's clock forward at once (its chats, pipes and WhatsApp windows with it). */
+  advanceClock(seconds: number): Promise<void>;
   /** Forgets every contact and restores the starting config. */
   reset(): Promise<void>;
   contacts(): Promise<SimContact[]>;
@@ -56,6 +60,7 @@ export async function startSim(config: ConnectLocalConfigPatch = {}, gatewayTime
     url: server.url,
     gateway,
     setConfig: async (patch) => void (await call("PUT", "/_local/config", patch)),
+    advanceClock: async (seconds) => void (await call("POST", "/_local/clock", { advanceSeconds: seconds })),
     reset: async () => void (await call("POST", "/_local/reset")),
     contacts: () => listLocalContacts<SimContact>(server.url),
     counters: async () => ((await call("GET", "/_local/state")) as { counters: Awaited<ReturnType<Sim["counters"]>> }).counters,
@@ -65,32 +70,76 @@ export async function startSim(config: ConnectLocalConfigPatch = {}, gatewayTime
 
 export const phoneAt = (i: number) => `+1206555${String(i).padStart(4, "0")}`;
 
+const meta = { requestId: "dispatch-test", ip: null, userAgent: null };
+
+async function testUser(db: Db, role: "supervisor" | "admin") {
+  const u = await insertUser(db, { email: `${role}-${randomUUID()}@example.com`, name: role, role, passwordHash: null });
+  return { id: u.id, email: u.email, name: u.name, role, sessionId: "dispatch-test", mustChangePassword: false };
+}
+
+/** Sets Settings → Sending through the admin's action: a number's messages per second (null: its default) and/or the WhatsApp daily limit. */
+export async function setSendingCapacity(
+  db: Db,
+  change: { arn?: string; messagesPerSecond?: number | null; whatsAppDailyLimit?: number | null },
+): Promise<void> {
+  const current = await readSendingCapacity(db);
+  const limit = change.whatsAppDailyLimit === undefined ? current.whatsAppDailyLimit : change.whatsAppDailyLimit;
+  const input = {
+    numbers: change.arn ? [{ arn: change.arn, phoneNumber: "", messagesPerSecond: change.messagesPerSecond ?? null }] : [],
+    whatsAppDailyLimit: limit === null ? "unlimited" : String(limit),
+  };
+  const done = await runAction(updateSendingCapacity, input, { user: await testUser(db, "admin"), db, meta });
+  if (!done.ok) throw new Error(done.error.message);
+}
+
+export interface TestCampaignOptions {
+  count: number;
+  first?: number;
+  sendsPerSecond?: number;
+  name?: string;
+  /** SMS (default) from the US 10DLC long code, or WhatsApp from the German WhatsApp number with the order_shipped template. */
+  channel?: "sms" | "whatsapp";
+  /** Another seed flow of acme-support, by name. */
+  flowName?: string;
+  /** The user's word that the flow ends each chat after this many seconds. */
+  flowEndsChatAfterSeconds?: number;
+  /**
+   * The source number's messages per second in Settings → Sending, set before launch. The 10DLC long code sends 1 a
+   * second by default; tests about something else raise it (default 1,000), as an admin does after an MPS increase.
+   * "default": leave the setting as it is.
+   */
+  numberPerSecond?: number | "default";
+}
+
 /**
- * A launched (scheduled, due now) SMS campaign with `count` valid recipients plus one invalid row, created through
+ * A launched (scheduled, due now) campaign with `count` valid recipients plus one invalid row, created through
  * saveDraft and launchCampaign exactly as a person would. Preflight talks to `sim` through the process gateway.
  */
-export async function launchTestCampaign(db: Db, sim: Sim, opts: { count: number; first?: number; sendsPerSecond?: number; name?: string }): Promise<string> {
+export async function launchTestCampaign(db: Db, sim: Sim, opts: TestCampaignOptions): Promise<string> {
   pointProcessAt(sim.gateway);
   try {
-    const u = await insertUser(db, { email: `sup-${randomUUID()}@example.com`, name: "Sup", role: "supervisor", passwordHash: null });
-    const user = { id: u.id, email: u.email, name: u.name, role: "supervisor" as const, sessionId: "dispatch-test", mustChangePassword: false };
+    const user = await testUser(db, "supervisor");
+    const whatsapp = opts.channel === "whatsapp";
     const instance = (await sim.gateway.listInstances()).find((i) => i.alias === "acme-support")!;
-    const number = (await sim.gateway.listPhoneNumbers(instance.id)).find((n) => n.phoneNumber === "+12065550142")!;
-    const flow = (await sim.gateway.listContactFlows(instance.id)).find((f) => f.name === "Outbound SMS notifications")!;
+    const number = (await sim.gateway.listPhoneNumbers(instance.id)).find((n) => n.phoneNumber === (whatsapp ? "+4915123456789" : "+12065550142"))!;
+    const flowName = opts.flowName ?? (whatsapp ? "Outbound WhatsApp notifications" : "Outbound SMS notifications");
+    const flow = (await sim.gateway.listContactFlows(instance.id)).find((f) => f.name === flowName)!;
+    if (opts.numberPerSecond !== "default") await setSendingCapacity(db, { arn: number.arn, messagesPerSecond: opts.numberPerSecond ?? 1000 });
     const first = opts.first ?? 1000;
     const lines = ["phone,name", "not a number,Nobody", ...Array.from({ length: opts.count }, (_, i) => `${phoneAt(first + i)},R${i}`)];
     const campaign: CampaignInput = {
       name: opts.name ?? "Dispatch test",
       instanceId: instance.id,
-      channel: "sms",
+      channel: whatsapp ? "whatsapp" : "sms",
       sourcePhoneNumberArn: number.arn,
       contactFlowId: flow.id,
       recipients: { format: "csv", text: lines.join("\n"), mapping: { phoneColumn: "phone", nameColumn: "name" }, defaultCountry: "US" },
-      message: { kind: "text", contentType: "text/plain", text: "Hello {{name}}" },
+      message: whatsapp ? await orderShipped(sim) : { kind: "text", contentType: "text/plain", text: "Hello {{name}}" },
       chatDurationMinutes: 60,
+      ...(opts.flowEndsChatAfterSeconds !== undefined ? { flowEndsChatAfterSeconds: opts.flowEndsChatAfterSeconds } : {}),
       sendsPerSecond: opts.sendsPerSecond ?? 1000,
     };
-    const ctx = { user, db, meta: { requestId: "dispatch-test", ip: null, userAgent: null } };
+    const ctx = { user, db, meta };
     const saved = await runAction(saveDraft, { campaign }, ctx);
     if (!saved.ok) throw new Error(saved.error.message);
     const { campaignId } = saved.data as { campaignId: string };
@@ -101,6 +150,18 @@ export async function launchTestCampaign(db: Db, sim: Sim, opts: { count: number
   } finally {
     pointProcessAt(undefined);
   }
+}
+
+async function orderShipped(sim: Sim): Promise<CampaignInput["message"]> {
+  const kb = (await sim.gateway.listKnowledgeBases()).find((k) => k.name === "Messaging templates")!;
+  const template = (await sim.gateway.listMessageTemplates(kb.id)).find((t) => t.name === "order_shipped")!;
+  return {
+    kind: "template",
+    knowledgeBaseId: kb.id,
+    messageTemplateId: template.id,
+    templateName: template.name,
+    variables: { customerName: { column: "name" }, orderId: { value: "A-1" }, trackingUrl: { value: "https://track.example/A-1" } },
+  };
 }
 
 export async function ledger(db: Db, campaignId: string): Promise<CampaignRecipient[]> {

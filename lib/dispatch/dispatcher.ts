@@ -1,6 +1,7 @@
 import "server-only";
 // The campaign runner: one loop per process that starts scheduled campaigns, claims due recipients of running ones
-// at the rate the shared buckets allow, sends them with a bound on calls in flight, and records every outcome.
+// at the rate the shared buckets allow (account, campaign, source number) and the WhatsApp daily limit leaves, sends
+// them with a bound on calls in flight, and records every outcome.
 // Several processes can run it against one PostgreSQL database; claims and buckets keep them apart.
 import { eq } from "drizzle-orm";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
@@ -8,18 +9,23 @@ import type { ConnectGateway } from "@/lib/connect/gateway";
 import { campaigns, type CampaignRecipient } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { configuredAccountRate } from "@/lib/settings/account-rate";
+import { DEFAULT_SENDING_CAPACITY, readSendingCapacity } from "@/lib/settings/sending-capacity";
 import { CampaignState, type RunningCampaign } from "./campaign-state";
 import { startDueCampaigns } from "./campaign-transitions";
 import type { DispatchContext } from "./dispatch-context";
 import { fillCampaign } from "./fill-campaign";
 import { handleResult } from "./handle-result";
 import { startHeartbeat } from "./heartbeat";
+import { LaunchPacer } from "./launch-pacer";
+import { NumberDirectory } from "./number-directory";
 import { resolveDispatchOptions, type DispatchOptions } from "./options";
-import { onSuccess } from "./rate-limiter";
+import { onSuccess, type BucketSpec } from "./rate-limiter";
 import { ThrottleWindow } from "./throttle-window";
 import { sendToRecipient } from "./send-recipient";
+import type { SendOutcome } from "./slot-probe";
 import { skipCancelledLeftovers } from "@/lib/ledger/skip-remaining";
 import { errorSummary } from "@/lib/errors";
+import { WhatsAppBudget } from "./whatsapp-budget";
 
 export interface DispatcherConfig {
   db: Db;
@@ -55,12 +61,16 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
     log,
     account: { key: o.limiterKey, rate, burst: o.accountBurst ?? Math.max(1, rate) },
     limiter: { currentRate: rate, successes: 0, lastThrottleMs: 0, recent: new ThrottleWindow() },
+    capacity: DEFAULT_SENDING_CAPACITY,
+    numbers: new NumberDirectory(config.gateway, o, log),
+    whatsApp: new WhatsAppBudget(o),
   };
   const states = new Map<string, CampaignState>();
   const inFlight = new Set<Promise<void>>();
+  const pacer = new LaunchPacer();
   let stopping = false;
   let nextHousekeeping = 0;
-  let pass = 0;
+  let capacityReadAt = Number.NEGATIVE_INFINITY;
   let wakeUp: (() => void) | undefined;
   // Written every couple of seconds from now until the drain ends: another dispatcher takes over our rows only once it stops.
   const heartbeat = startHeartbeat(ctx.db, ctx.workerId, log);
@@ -86,6 +96,17 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
     if (skipped > 0) log(`skipped ${skipped} rows of cancelled campaigns`);
   }
 
+  /**
+   * Settings → Sending (number rates, the WhatsApp daily limit), read every few seconds, and as soon as a campaign
+   * this process has not sent yet starts: an admin often sets them just before launching.
+   */
+  async function readCapacity(newCampaign: boolean): Promise<void> {
+    const since = Date.now() - capacityReadAt;
+    if (since < o.capacitySettingMs && !(newCampaign && since >= o.housekeepingMs)) return;
+    capacityReadAt = Date.now();
+    ctx.capacity = await readSendingCapacity(ctx.db);
+  }
+
   /** Raises the account rate back after throttling, once per pass for all the successes since the last one. */
   async function recover(): Promise<void> {
     const n = ctx.limiter.successes;
@@ -95,17 +116,21 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
   }
 
   /** Re-reads which campaigns are running: a pause or cancel made elsewhere is seen on the next pass. */
-  async function runningCampaigns(): Promise<CampaignState[]> {
+  async function runningCampaigns(): Promise<{ list: CampaignState[]; anyNew: boolean }> {
     const rows = await ctx.db
       .select({ id: campaigns.id, config: campaigns.config, waitingReason: campaigns.waitingReason })
       .from(campaigns)
       .where(eq(campaigns.status, "running"));
     const seen = new Set<string>();
     const list: CampaignState[] = [];
+    let anyNew = false;
     for (const row of rows) {
       const campaign: RunningCampaign = { id: row.id, config: row.config as CampaignConfig };
       let st = states.get(row.id);
-      if (!st) states.set(row.id, (st = new CampaignState(campaign, o.errorWindow)));
+      if (!st) {
+        states.set(row.id, (st = new CampaignState(campaign, o.errorWindow)));
+        anyNew = true;
+      }
       st.campaign = campaign;
       st.waitingReason = row.waitingReason;
       seen.add(row.id);
@@ -113,15 +138,18 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
     }
     // A campaign that stopped running starts afresh if it runs again: its old error window no longer applies.
     for (const id of states.keys()) if (!seen.has(id)) states.delete(id);
-    return list;
+    return { list, anyNew };
   }
 
-  function launch(st: CampaignState, row: CampaignRecipient): void {
+  function launch(st: CampaignState, row: CampaignRecipient, number: BucketSpec | undefined): void {
+    let outcome: SendOutcome = "other";
     const task = (async () => {
+      const delay = number ? pacer.delayMs(number) : 0;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       const result = await sendToRecipient(ctx.gateway, st.campaign.id, st.campaign.config, row);
       for (let attempt = 0; ; attempt++) {
         try {
-          await handleResult(ctx, st, row, result);
+          outcome = await handleResult(ctx, st, row, result);
           return;
         } catch (err) {
           const pause = RECORD_RETRY_MS[attempt];
@@ -133,6 +161,8 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
       // The row stays claimed and is sent again with the same ClientToken once its lease runs out.
       .catch((err: unknown) => log(`row ${row.id}: could not record the outcome (${errorSummary(err)}); it will be retried after its lease`))
       .finally(() => {
+        if (st.campaign.config.channel === "whatsapp") ctx.whatsApp.settle();
+        st.slots.settled(outcome, o.batchSize);
         inFlight.delete(task);
         wake();
       });
@@ -147,20 +177,22 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
       await housekeeping();
     }
     await recover();
-    const running = await runningCampaigns();
+    const { list: running, anyNew } = await runningCampaigns();
+    if (running.length > 0) await readCapacity(anyNew);
     let waitMs = o.pollMs;
-    pass += 1;
-    for (let i = 0; i < running.length && !stopping; i++) {
-      // Rotating the starting campaign shares the account's tokens fairly between campaigns.
-      const st = running[(i + pass) % running.length]!;
+    // The campaign served longest ago goes first: campaigns sharing the account's tokens, or a number's, take turns
+    // however many passes run between two tokens.
+    for (const st of [...running].sort((a, b) => a.servedAtMs - b.servedAtMs)) {
+      if (stopping) break;
       const free = o.maxInFlight - inFlight.size;
       if (free <= 0) break;
-      if (st.holdUntil > Date.now()) {
+      if (st.held()) {
         waitMs = Math.min(waitMs, st.holdUntil - Date.now());
         continue;
       }
-      const { rows, waitMs: next } = await fillCampaign(ctx, st, free);
-      for (const row of rows) launch(st, row);
+      const { rows, waitMs: next, number } = await fillCampaign(ctx, st, free);
+      if (rows.length > 0) st.servedAtMs = Date.now();
+      for (const row of rows) launch(st, row, number);
       waitMs = Math.min(waitMs, next);
     }
     return Math.max(o.minTickMs, waitMs);

@@ -1,14 +1,19 @@
 import "server-only";
-// One batch for one running campaign: tokens first, then exactly that many due rows, then the suppression list
-// checked again just before sending. Tokens not used go back to the buckets.
+// One batch for one running campaign: the WhatsApp daily limit first (a spent one holds the campaign), then tokens
+// from the account, the campaign and its source number at once (no more than the slots a campaign short of chat
+// capacity may try), then exactly that many due rows, then the suppression list checked again just before sending.
+// Tokens not used go back to the buckets.
 import type { CampaignRecipient } from "@/lib/db/schema";
 import { suppressedAmong } from "@/lib/suppression/queries";
 import type { CampaignState } from "./campaign-state";
 import { claimBatch, ledgerState } from "@/lib/ledger/claim";
 import { completeIfFinished } from "./campaign-transitions";
 import type { DispatchContext } from "./dispatch-context";
-import { acquire, refund } from "./rate-limiter";
+import { holdCampaign } from "./hold-campaign";
+import { numberBucketFor } from "./number-bucket";
+import { acquire, refund, type BucketSpec } from "./rate-limiter";
 import { recordSkipped } from "@/lib/ledger/record-outcome";
+import { checkWhatsAppLimit } from "./whatsapp-limit";
 
 export const SUPPRESSED_REASON = "on the suppression list";
 
@@ -17,6 +22,8 @@ export interface FillResult {
   rows: CampaignRecipient[];
   /** How long until this campaign could use another pass. */
   waitMs: number;
+  /** The source number's bucket the rows were paced by: their sends are spaced by it too. */
+  number?: BucketSpec;
 }
 
 export async function fillCampaign(ctx: DispatchContext, st: CampaignState, free: number): Promise<FillResult> {
@@ -27,8 +34,18 @@ export async function fillCampaign(ctx: DispatchContext, st: CampaignState, free
     if (!ledger.unfinished && (await completeIfFinished(db, workerId, id))) ctx.log(`completed campaign ${id}`);
     return { rows: [], waitMs: o.pollMs };
   }
-  const buckets = [ctx.account, st.bucket(ctx.account.rate)];
-  const got = await acquire(db, buckets, Math.min(o.batchSize, free));
+  const limit = await checkWhatsAppLimit(ctx, st.campaign);
+  if ("waitMs" in limit) {
+    // Nothing is claimed: the rows stay pending, their attempts untouched.
+    await holdCampaign(ctx, st, limit.waitMs, limit.reason);
+    return { rows: [], waitMs: limit.waitMs };
+  }
+  const want = st.slots.allow(Math.min(o.batchSize, free, limit.left));
+  // Short of chat capacity, with as many starts out as may find a slot: the next answer says more.
+  if (want === 0) return { rows: [], waitMs: o.pollMs };
+  const number = await numberBucketFor(ctx, st.campaign, st.numberPace);
+  const buckets = [ctx.account, st.bucket(ctx.account.rate), number];
+  const got = await acquire(db, buckets, want);
   ctx.limiter.currentRate = got.rates[ctx.account.key] ?? ctx.limiter.currentRate;
   if (got.granted === 0) return { rows: [], waitMs: got.waitMs };
 
@@ -43,6 +60,8 @@ export async function fillCampaign(ctx: DispatchContext, st: CampaignState, free
   const blocked = claimed.filter((r) => r.phone !== null && suppressed.has(r.phone));
   if (blocked.length > 0) await recordSkipped(db, blocked, workerId, SUPPRESSED_REASON);
   const rows = claimed.filter((r) => !(r.phone !== null && suppressed.has(r.phone)));
+  if (st.campaign.config.channel === "whatsapp") ctx.whatsApp.take(rows.length);
+  st.slots.claimed(rows.length);
   await refund(db, buckets, got.granted - rows.length);
-  return { rows, waitMs: got.waitMs };
+  return { rows, waitMs: got.waitMs, number };
 }
