@@ -139,7 +139,7 @@ class Api {
     private key: string,
   ) {}
 
-  async call<T>(method: "GET" | "POST", pathname: string, body?: unknown): Promise<T> {
+  async call<T>(method: "GET" | "POST" | "PUT", pathname: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.base}${pathname}`, {
       method,
       headers: { authorization: `Bearer ${this.key}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
@@ -224,7 +224,7 @@ async function run(): Promise<string[]> {
   // 2. An API key, made while the console is stopped (create-api-key takes the data-folder lock).
   const keyProc = startTsChild("create-api-key", "scripts/create-api-key.ts", {
     env: childEnv({ DATA_DIR: dataDir, NODE_ENV: "production" }),
-    args: ["--name", "Crash test", "--role", "supervisor", "--json"],
+    args: ["--name", "Crash test", "--role", "admin", "--json"],
   });
   const keyExit = await Promise.race([keyProc.exited, sleep(90_000).then(() => undefined)]);
   if (!keyExit || keyExit.code !== 0) {
@@ -234,7 +234,7 @@ async function run(): Promise<string[]> {
   const keyLine = keyProc.tail(400).find((l) => l.startsWith("{"));
   const key = keyLine ? (JSON.parse(keyLine) as { key: string; prefix: string }) : undefined;
   if (!key) throw new Error(`create-api-key printed no key:\n${keyProc.tail(20).join("\n")}`);
-  say(`API key ${key.prefix}… created by create-api-key (role supervisor)`);
+  say(`API key ${key.prefix}… created by create-api-key (role admin: it also sets the number's throughput)`);
 
   // 3. Second start; the campaign is created and launched through the automation API.
   delete setup.admin;
@@ -248,6 +248,12 @@ async function run(): Promise<string[]> {
   const number = numbers.find((n) => n.phoneNumber === "+12065550142");
   const flow = flows.find((f) => f.name === "Outbound SMS notifications");
   if (!number || !flow) throw new Error("the simulator's seed lacks +12065550142 or the Outbound SMS notifications flow");
+  // A 10DLC number carries 1 message per second unless the admin says its registration allows more; this test sends
+  // at 200 per second, as a number registered for it would.
+  await api.call("PUT", "/api/v1/settings/sending-capacity", {
+    numbers: [{ arn: number.arn, phoneNumber: number.phoneNumber, messagesPerSecond: 1000 }],
+    whatsAppDailyLimit: "250",
+  });
 
   const fx = fixture();
   const created = await api.call<{ campaign: CampaignView; preflight: { counts: Record<string, number>; blocking: string[] } }>("POST", "/api/v1/campaigns", {

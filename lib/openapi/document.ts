@@ -5,6 +5,7 @@ import { retryFailedSchema, testSendSchema } from "@/lib/campaigns/schemas";
 import { apiChatEventSchema } from "@/lib/chat-events/api-schema";
 import { CHAT_EVENT_STATUSES } from "@/lib/chat-events/filters";
 import { CHAT_EVENT_TYPES } from "@/lib/chat-events/schemas";
+import { sendingCapacitySchema } from "@/lib/settings/schemas";
 
 const body = (schema: z.ZodType) => ({
   required: true,
@@ -227,6 +228,20 @@ export function openApiDocument(serverUrl: string) {
           summary: "Send a campaign's exact request to one number now",
           requestBody: body(testSendSchema),
           responses: { "201": json("{contactId, phone}"), "503": { description: "Amazon Connect refused; the message names its error" }, ...errors },
+        },
+      },
+      "/api/v1/settings/sending-capacity": {
+        get: {
+          summary: "Each source number's messages per second and the WhatsApp daily limit",
+          description:
+            "`numberMessagesPerSecond` maps phone-number ARNs to the rate an admin set; a number not listed sends at the default for its type and country (10DLC and Canadian long codes 1/s, other long codes 10/s, toll-free 3/s, short codes 100/s, WhatsApp 80/s). `whatsAppDailyLimit` is unique customers per rolling 24 hours, null for unlimited. The planner and the dispatcher use both.",
+          responses: { "200": json("{sendingCapacity}"), ...errors },
+        },
+        put: {
+          summary: "Set numbers' messages per second and the WhatsApp daily limit (admin keys)",
+          description: "A number left out of `numbers` keeps its setting; `messagesPerSecond: null` returns it to its default. Audited.",
+          requestBody: body(sendingCapacitySchema),
+          responses: { "200": json("{sendingCapacity}"), ...errors },
         },
       },
       "/api/v1/instances": { get: { summary: "Connect instances", responses: { "200": json("{instances}"), ...errors } } },

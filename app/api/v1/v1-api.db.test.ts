@@ -24,6 +24,7 @@ const launch = await import("./campaigns/[id]/launch/route");
 const openapi = await import("./openapi.json/route");
 const uploads = await import("./recipient-uploads/route");
 const upload = await import("./recipient-uploads/[id]/route");
+const sendingCapacity = await import("./settings/sending-capacity/route");
 
 type Handler = (req: Request, seg: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 function call(
@@ -46,6 +47,7 @@ describe("automation API", () => {
   let sim: Awaited<ReturnType<typeof startConnectLocal>>;
   let supervisorKey: string;
   let viewerKey: string;
+  let adminKey: string;
   let draft: Record<string, unknown>;
 
   beforeAll(async () => {
@@ -56,13 +58,14 @@ describe("automation API", () => {
     const u = await insertUser(state.db.db, { email: "root@example.com", name: "Root", role: "admin", passwordHash: null });
     const admin = { id: u.id, email: u.email, name: u.name, role: "admin" as const, sessionId: "test-session", mustChangePassword: false };
     const meta = { requestId: "r", ip: null, userAgent: null };
-    const mk = async (name: string, role: "supervisor" | "viewer") => {
+    const mk = async (name: string, role: "admin" | "supervisor" | "viewer") => {
       const res = await runAction(createApiKey, { name, role }, { user: admin, db: state.db!.db, meta });
       if (!res.ok) throw new Error(res.error.message);
       return (res.data as { key: string }).key;
     };
     supervisorKey = await mk("CRM sync", "supervisor");
     viewerKey = await mk("Dashboard", "viewer");
+    adminKey = await mk("Provisioning", "admin");
     const instance = (await gateway.listInstances()).find((i) => i.alias === "acme-support")!;
     draft = {
       name: "API spring",
@@ -246,11 +249,31 @@ describe("automation API", () => {
         "/api/v1/templates",
         "/api/v1/recipient-uploads",
         "/api/v1/recipient-uploads/{id}",
+        "/api/v1/settings/sending-capacity",
       ]),
     );
     const recipientsDoc = doc.paths["/api/v1/campaigns"].post.requestBody.content["application/json"].schema.properties.recipients;
     expect(JSON.stringify(recipientsDoc)).toContain('"uploadId"');
     expect(Object.keys(doc.paths["/api/v1/recipient-uploads"].post.requestBody.content)).toEqual(expect.arrayContaining(["text/csv", "multipart/form-data"]));
     expect(doc.paths["/api/v1/recipient-uploads"].post.responses["413"]).toBeDefined();
+  });
+
+  it("sets a number's messages per second with an admin key only, audited, and the next check plans with it", async () => {
+    const arn = draft.sourcePhoneNumberArn as string;
+    const body = { numbers: [{ arn, phoneNumber: "+12065550142", messagesPerSecond: 20 }], whatsAppDailyLimit: "2000" };
+    const path = "/api/v1/settings/sending-capacity";
+    expect((await call(sendingCapacity.PUT, path, { key: supervisorKey, body, method: "PUT" })).status).toBe(403);
+    const bad = await call(sendingCapacity.PUT, path, { key: adminKey, body: { ...body, whatsAppDailyLimit: "5" }, method: "PUT" });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/250, 2,000, 10,000, 100,000 or unlimited/);
+    const set = await call(sendingCapacity.PUT, path, { key: adminKey, body, method: "PUT" });
+    expect(set.status).toBe(200);
+    expect((await set.json()).sendingCapacity).toEqual({ numberMessagesPerSecond: { [arn]: 20 }, whatsAppDailyLimit: 2000 });
+    const read = await (await call(sendingCapacity.GET, path, { key: supervisorKey })).json();
+    expect(read).toMatchObject({ sendingCapacity: { numberMessagesPerSecond: { [arn]: 20 } } });
+    const audit = await state.db!.db.select().from(auditLog).where(eq(auditLog.action, "settings.sending_capacity_changed"));
+    expect(audit.map((a) => a.actorEmail)).toEqual(["api-key:Provisioning"]);
+    const checked = await (await call(campaigns.POST, "/api/v1/campaigns", { key: supervisorKey, body: draft })).json();
+    expect(checked.preflight.plan.input.numberPerSecond).toBe(20);
   });
 });
