@@ -16,7 +16,7 @@ export function LivePlanLine({ plan, status }: { plan: CampaignPlan; status: str
   }
   const starts = status === "scheduled" ? `Starts ${endTime(plan.startsAt)} · ` : "";
   return (
-    <p className="text-sm" data-testid="live-eta">
+    <p className="text-sm" data-testid="live-eta" data-ends-at={plan.endsAt ?? ""}>
       {starts}
       Time left: <span className="font-medium">{plan.seconds === null ? "—" : formatDuration(plan.seconds)}</span>
       {plan.endsAt ? ` · ends ${endTime(plan.endsAt)}` : ""}

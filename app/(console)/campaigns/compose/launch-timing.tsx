@@ -46,7 +46,9 @@ export function LaunchTiming({ plan, summary, start, openedAt }: Props) {
       <dt className="text-muted-foreground">Starts</dt>
       <dd>{starts}</dd>
       <dt className="text-muted-foreground">Ends</dt>
-      <dd>{launchEndWords(plan, timeZone)}</dd>
+      <dd data-testid="launch-ends" data-ends-at={plan.endsAt ?? ""}>
+        {launchEndWords(plan, timeZone)}
+      </dd>
       {plan.blockedBy ? null : (
         <>
           <dt className="text-muted-foreground">Pace</dt>
