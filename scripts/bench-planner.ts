@@ -93,13 +93,12 @@ async function runCase(api: BenchApi, target: Target, c: BenchCase): Promise<Row
     say(`  (${c.key}) a first campaign of 12 on "${FLOW_ENDS.observed.name}" so the console sees how long its chats last`);
     const teach = await checkAndLaunch(api, target, { ...c, stated: undefined }, `Bench ${c.key} teaching`, 12);
     await waitDone(api, teach.id, CASE_TIMEOUT_MS);
-    await sleep(SETTLE_MS);
   }
   if (c.companion) {
     const other = await checkAndLaunch(api, target, c, `Bench ${c.key} companion`, c.companion);
     say(`  (${c.key}) companion of ${c.companion} launched (${other.id})`);
   }
-  const run = await checkAndLaunch(api, target, c, `Bench ${c.key}`, c.recipients);
+  const run = await checkAndLaunch(api, target, c, `Bench ${c.key}`, c.recipients, c.flow === "observed" ? { timeoutMs: 5 * 60_000 } : undefined);
   const { campaign } = await api.call<{ campaign: { launchedAt: string } }>({
     method: "GET",
     pathname: `/api/v1/campaigns/${run.id}`,

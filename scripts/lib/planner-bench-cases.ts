@@ -13,7 +13,7 @@ export const CHAT_QUOTA = 10;
 export const FLOW_ENDS = {
   quick: { name: "Outbound SMS notifications", seconds: 2 },
   observed: { name: "Send and disconnect", seconds: 10 },
-  stated: { name: "Legacy SMS survey", seconds: 8 },
+  stated: { name: "Outbound WhatsApp notifications", seconds: 8 },
 };
 const TOLL_FREE = "+18885550100";
 const LONG_CODE = "+12065550142";
@@ -99,8 +99,19 @@ export interface CaseRun {
   plan: Plan;
 }
 
-/** Saves a checked draft and launches it; the plan is the one the check made moments before the launch. */
-export async function checkAndLaunch(api: BenchApi, target: Target, c: BenchCase, name: string, count: number): Promise<CaseRun> {
+/**
+ * Saves a checked draft and launches it; the plan is the one the check made moments before the launch. With
+ * `untilObserved`, the draft is checked again until its plan takes the chat lifetime from the flow's past chats
+ * (reconciliation sees a chat end at its next look at it, up to a couple of minutes later).
+ */
+export async function checkAndLaunch(
+  api: BenchApi,
+  target: Target,
+  c: BenchCase,
+  name: string,
+  count: number,
+  untilObserved?: { timeoutMs: number },
+): Promise<CaseRun> {
   const body = {
     name,
     instanceId: target.instanceId,
@@ -121,6 +132,14 @@ export async function checkAndLaunch(api: BenchApi, target: Target, c: BenchCase
   });
   if (!created.preflight.plan) throw new BenchError("the check answered without a plan");
   const id = created.campaign.id;
+  const until = Date.now() + (untilObserved?.timeoutMs ?? 0);
+  while (untilObserved && created.preflight.plan?.lifetime.source !== "observed") {
+    if (Date.now() > until) throw new BenchError(`the console did not learn the flow's chat lifetime within ${untilObserved.timeoutMs / 1000} s`);
+    await sleep(5_000);
+    const again = await api.call<typeof created>({ method: "PATCH", pathname: `/api/v1/campaigns/${id}`, json: body, expect: 200, timeoutMs: 120_000 });
+    created.preflight = again.preflight;
+  }
+  if (!created.preflight.plan) throw new BenchError("the check answered without a plan");
   await api.call({
     method: "POST",
     pathname: `/api/v1/campaigns/${id}/launch`,
@@ -128,7 +147,7 @@ export async function checkAndLaunch(api: BenchApi, target: Target, c: BenchCase
     expect: 200,
     timeoutMs: 120_000,
   });
-  return { id, plan: created.preflight.plan };
+  return { id, plan: created.preflight.plan! };
 }
 
 interface CampaignView {
