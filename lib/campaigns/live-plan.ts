@@ -22,6 +22,8 @@ export interface LiveRates {
   /** The configured account rate, when no bucket exists yet. */
   accountConfiguredPerSecond: number;
   concurrentChatQuota: number;
+  /** Rows still to send, when the caller has just counted them. */
+  rowsLeft?: number;
 }
 
 /** Rows still to send: pending, or claimed and not yet answered. */
@@ -49,7 +51,11 @@ async function openChatAges(db: Db, campaignId: string): Promise<{ ageSeconds: n
 export async function livePlan(db: Db, campaign: Campaign, rates: LiveRates, now = new Date()): Promise<CampaignPlan | null> {
   if (campaign.status !== "running" && campaign.status !== "scheduled") return null;
   const c = campaign.config as CampaignConfig;
-  const [left, facts, ages] = await Promise.all([rowsLeft(db, campaign.id), capacityFacts(db, campaign, campaign.id), openChatAges(db, campaign.id)]);
+  const [left, facts, ages] = await Promise.all([
+    rates.rowsLeft ?? rowsLeft(db, campaign.id),
+    capacityFacts(db, campaign, campaign.id),
+    openChatAges(db, campaign.id),
+  ]);
   // The number's type and country were read from Connect when the campaign was checked; they do not change.
   const checked = (campaign.preflight as PreflightSummary).plan?.input;
   const input = planInputFor(

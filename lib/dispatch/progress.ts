@@ -77,6 +77,7 @@ export async function campaignProgress(db: Db, campaignId: string, opts: { limit
     accountPerSecond: bucket?.rate,
     accountConfiguredPerSecond: limits.accountSendsPerSecond,
     concurrentChatQuota: limits.concurrentChatQuota,
+    rowsLeft: counts.pending + counts.sending,
   });
   return {
     status: campaign.status,
