@@ -2,7 +2,8 @@
 // the last 24 hours and how long a flow's chats last.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { campaignRecipients, contacts } from "@/lib/db/schema";
+import { eq } from "drizzle-orm";
+import { campaignRecipients, campaigns, contacts } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 import { capacityFacts, observedFlowLifetime, openChatsOnInstance, otherActiveCampaigns, whatsAppSendsLast24h } from "./plan-facts";
@@ -44,18 +45,16 @@ describe("capacity facts", () => {
     ...over,
   });
   const rows = (campaignId: string, statuses: ("pending" | "sending" | "sent")[]) =>
-    h.db
-      .insert(campaignRecipients)
-      .values(
-        statuses.map((sendStatus, i) => ({
-          campaignId,
-          line: i + 2,
-          phoneRaw: "x",
-          phone: `+1206555${1000 + i}`,
-          preflightStatus: "valid" as const,
-          sendStatus,
-        })),
-      );
+    h.db.insert(campaignRecipients).values(
+      statuses.map((sendStatus, i) => ({
+        campaignId,
+        line: i + 2,
+        phoneRaw: "x",
+        phone: `+1206555${1000 + i}`,
+        preflightStatus: "valid" as const,
+        sendStatus,
+      })),
+    );
 
   it("counts the chats open on the instance, of any origin, leaving out ended ones, other instances and stale ones", async () => {
     await h.db
@@ -69,6 +68,27 @@ describe("capacity facts", () => {
         contact({ createdAt: ago(8 * 24 * HOUR) }),
       ]);
     expect(await openChatsOnInstance(h.db, "instance-a")).toBe(3);
+  });
+
+  it("does not count a campaign's chat still marked open past its duration or past when the user says its flow ends it", async () => {
+    const withConfig = async (config: Record<string, unknown>) => {
+      const c = await campaign("completed");
+      await h.db.update(campaigns).set({ config }).where(eq(campaigns.id, c.id));
+      return c;
+    };
+    const hour = await withConfig({ chatDurationMinutes: 60 });
+    const ends = await withConfig({ chatDurationMinutes: 60, flowEndsChatAfterSeconds: 30 });
+    await h.db
+      .insert(contacts)
+      .values([
+        contact({ instanceId: "instance-z", campaignId: hour.id, createdAt: ago(10 * 60_000) }),
+        contact({ instanceId: "instance-z", campaignId: hour.id, createdAt: ago(2 * HOUR) }),
+        contact({ instanceId: "instance-z", campaignId: ends.id, createdAt: ago(10_000) }),
+        contact({ instanceId: "instance-z", campaignId: ends.id, createdAt: ago(2 * 60_000) }),
+        contact({ instanceId: "instance-z", origin: "inbound", createdAt: ago(2 * HOUR) }),
+      ]);
+    // The hour-long chat of ten minutes, the flow's chat of ten seconds, and the inbound chat (no campaign says when it ends).
+    expect(await openChatsOnInstance(h.db, "instance-z")).toBe(3);
   });
 
   it("lists the running and scheduled campaigns with what they still have to send, never the one being planned", async () => {

@@ -3,7 +3,7 @@ import "server-only";
 // instance, the other campaigns sharing the account rate, what WhatsApp sends already count against the daily limit,
 // and how long chats on its flow really last. Read from the console's own records (reconciliation keeps contacts
 // current), never guessed.
-import { and, desc, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { campaignRecipients as r, campaigns, contacts } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { readSendingCapacity } from "@/lib/settings/sending-capacity";
@@ -32,12 +32,27 @@ export interface ObservedLifetime {
   chats: number;
 }
 
-/** Chats open now on the instance, of any origin, as reconciliation last found them. */
+// A campaign's chat cannot outlive its duration, nor the time the user says its flow ends chats after: one still
+// marked open past that has ended and not been looked at again yet (reconciliation takes a small share of the rate).
+const CAMPAIGN_CHAT_ALIVE = sql`${contacts.createdAt} > now() - make_interval(secs => coalesce(
+  (${campaigns.config}->>'flowEndsChatAfterSeconds')::double precision,
+  (${campaigns.config}->>'chatDurationMinutes')::double precision * 60,
+  604800))`;
+
+/** Chats open now on the instance, of any origin, as reconciliation last found them, less those surely over. */
 export async function openChatsOnInstance(db: Db, instanceId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(contacts)
-    .where(and(eq(contacts.state, "open"), eq(contacts.instanceId, instanceId), gt(contacts.createdAt, RECENT_OPEN)));
+    .leftJoin(campaigns, eq(campaigns.id, contacts.campaignId))
+    .where(
+      and(
+        eq(contacts.state, "open"),
+        eq(contacts.instanceId, instanceId),
+        gt(contacts.createdAt, RECENT_OPEN),
+        or(isNull(contacts.campaignId), CAMPAIGN_CHAT_ALIVE),
+      ),
+    );
   return row?.n ?? 0;
 }
 
