@@ -78,6 +78,12 @@ describe("capacity facts", () => {
     };
     const hour = await withConfig({ chatDurationMinutes: 60 });
     const ends = await withConfig({ chatDurationMinutes: 60, flowEndsChatAfterSeconds: 30 });
+    // Planned with the flow's learned lifetime of 40 s.
+    const learned = await withConfig({ chatDurationMinutes: 60 });
+    await h.db
+      .update(campaigns)
+      .set({ preflight: { counts: { valid: 1 }, blocking: [], warnings: [], plan: { lifetime: { seconds: 40, source: "observed" } } } })
+      .where(eq(campaigns.id, learned.id));
     await h.db
       .insert(contacts)
       .values([
@@ -85,10 +91,13 @@ describe("capacity facts", () => {
         contact({ instanceId: "instance-z", campaignId: hour.id, createdAt: ago(2 * HOUR) }),
         contact({ instanceId: "instance-z", campaignId: ends.id, createdAt: ago(10_000) }),
         contact({ instanceId: "instance-z", campaignId: ends.id, createdAt: ago(2 * 60_000) }),
+        contact({ instanceId: "instance-z", campaignId: learned.id, createdAt: ago(20_000) }),
+        contact({ instanceId: "instance-z", campaignId: learned.id, createdAt: ago(60_000) }),
         contact({ instanceId: "instance-z", origin: "inbound", createdAt: ago(2 * HOUR) }),
       ]);
-    // The hour-long chat of ten minutes, the flow's chat of ten seconds, and the inbound chat (no campaign says when it ends).
-    expect(await openChatsOnInstance(h.db, "instance-z")).toBe(3);
+    // The hour-long chat of ten minutes, the flow's chat of ten seconds, the learned flow's chat of twenty seconds, and
+    // the inbound chat (no campaign says when it ends).
+    expect(await openChatsOnInstance(h.db, "instance-z")).toBe(4);
   });
 
   it("lists the running and scheduled campaigns with what they still have to send, never the one being planned", async () => {

@@ -32,10 +32,12 @@ export interface ObservedLifetime {
   chats: number;
 }
 
-// A campaign's chat cannot outlive its duration, nor the time the user says its flow ends chats after: one still
-// marked open past that has ended and not been looked at again yet (reconciliation takes a small share of the rate).
+// A campaign's chat lasts the lifetime its plan took (the user's word that the flow ends chats, the flow's learned
+// lifetime, or the duration), and never outlives its duration: one still marked open past that has ended and not been
+// looked at again yet (reconciliation takes a small share of the rate).
 const CAMPAIGN_CHAT_ALIVE = sql`${contacts.createdAt} > now() - make_interval(secs => coalesce(
   (${campaigns.config}->>'flowEndsChatAfterSeconds')::double precision,
+  (${campaigns.preflight}#>>'{plan,lifetime,seconds}')::double precision,
   (${campaigns.config}->>'chatDurationMinutes')::double precision * 60,
   604800))`;
 
