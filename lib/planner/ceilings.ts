@@ -34,7 +34,8 @@ function lifetimePhrase(input: PlanInput, r: Resolved): string {
 function rateRows(r: Resolved, sharing: number): Row[] {
   const shared = sharing > 1 ? ` shared by ${sharing} campaigns` : "";
   const rows = [row("account-rate", (r.accountRate * 3_600) / sharing, `${formatRate(r.accountRate)} ${plural(r.accountRate, "start", "starts")}/s${shared}`)];
-  if (r.campaignRate !== null) rows.push(row("campaign-rate", r.campaignRate * 3_600, `${formatRate(r.campaignRate)} ${plural(r.campaignRate, "send", "sends")}/s`));
+  if (r.campaignRate !== null)
+    rows.push(row("campaign-rate", r.campaignRate * 3_600, `${formatRate(r.campaignRate)} ${plural(r.campaignRate, "send", "sends")}/s`));
   const n = r.number;
   const messages = `${formatRate(n.perSecond)} ${plural(n.perSecond, "message", "messages")}/s`;
   rows.push(row("number-throughput", n.perSecond * 3_600, n.overridden ? `${messages} set for this number` : `${n.label}, ${messages}`));
