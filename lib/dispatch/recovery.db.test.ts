@@ -22,7 +22,8 @@ describe("recovery and automatic pauses", () => {
 
   beforeAll(async () => {
     h = await createTestDb();
-    sim = await startSim({ rate: 1_000, burst: 1_000 }, 2_000);
+    // A generous timeout: a call given up on while the simulator still works on it would land in the next test.
+    sim = await startSim({ rate: 1_000, burst: 1_000 }, 10_000);
   });
   // Each test starts with no contacts and no faults, so the exactly-once check can also say "nobody else".
   beforeEach(() => sim.reset());
