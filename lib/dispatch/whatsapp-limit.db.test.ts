@@ -126,8 +126,10 @@ describe("WhatsApp daily limit, two dispatchers", () => {
     expect((await sim.counters()).errors.LimitExceededException).toBeGreaterThan(0);
     const c = await counts(h, id);
     expect(c).toMatchObject({ sent: LIMIT, pending: RECIPIENTS - LIMIT, failed: 0 });
-    // Refused starts gave their attempt back.
-    expect(c.rows.filter((r) => r.sendStatus === "pending").every((r) => r.attempts === 0)).toBe(true);
+    // Refused starts gave their attempt back (a call that timed out on a loaded machine keeps its one attempt).
+    const refused = c.rows.filter((r) => r.sendStatus === "pending" && r.lastErrorName === "LimitExceededException");
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((r) => r.attempts === 0)).toBe(true);
     expect((await campaignRow(h.db, id)).status).toBe("running");
   }, 30_000);
 });
