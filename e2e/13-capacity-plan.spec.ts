@@ -28,7 +28,7 @@ test("preflight names chat capacity as the limit and plans hours, and the campai
   await expect(check).toContainText("Sending will wait for chats to end (chat capacity: 500 chats of ~60 min");
   const plan = page.getByTestId("plan-summary");
   await expect(plan.getByTestId("plan-headline")).toContainText(/Sending takes [3-9] h/);
-  await expect(plan).toContainText("Pace set by the chat capacity: 500 chats of ~60 min → ~500 recipients per hour");
+  await expect(plan).toContainText(/Pace set by the chat capacity: 500 chats of ~60 min(, [\d,]+ open now)? → ~500 recipients per hour/);
   await expect(plan).toContainText("Each chat holds a slot for ~60 min: the chat duration");
   await expect(plan).toContainText("If the flow ended chats after sending (~60 s):");
   await expect(plan.getByRole("img")).toBeVisible();
