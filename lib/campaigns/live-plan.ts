@@ -6,7 +6,7 @@ import "server-only";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { campaignRecipients as r, contacts, type Campaign } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
-import { makeCampaignPlan, planInputFor, type CampaignPlan } from "./campaign-plan";
+import { makeCampaignPlan, planInputFor, type CampaignPlan, type CapacityFacts } from "./campaign-plan";
 import { capacityFacts } from "./plan-facts";
 import type { PreflightSummary } from "./preflight-summary";
 import type { CampaignConfig } from "./schemas";
@@ -24,6 +24,26 @@ export interface LiveRates {
   concurrentChatQuota: number;
   /** Rows still to send, when the caller has just counted them. */
   rowsLeft?: number;
+}
+
+// Every viewer's page asks for the plan each second. The facts about the rest of the instance (its open chats, the
+// other campaigns, WhatsApp customers reached, the flow's learned lifetime) read several tables across campaigns and
+// change slowly next to an ETA in minutes, so they are read at most once per FACTS_TTL_MS per campaign, for all viewers.
+const FACTS_TTL_MS = 5_000;
+const factsCache = new WeakMap<Db, Map<string, { readAt: number; facts: Promise<CapacityFacts> }>>();
+
+function recentCapacityFacts(db: Db, campaign: Campaign): Promise<CapacityFacts> {
+  let byCampaign = factsCache.get(db);
+  if (!byCampaign) factsCache.set(db, (byCampaign = new Map()));
+  const now = Date.now();
+  for (const [id, entry] of byCampaign) if (now - entry.readAt >= FACTS_TTL_MS) byCampaign.delete(id);
+  const cached = byCampaign.get(campaign.id);
+  if (cached) return cached.facts;
+  const facts = capacityFacts(db, campaign, campaign.id);
+  byCampaign.set(campaign.id, { readAt: now, facts });
+  // A failed read is not kept: the next poll reads again.
+  facts.catch(() => byCampaign.delete(campaign.id));
+  return facts;
 }
 
 /** Rows still to send: pending, or claimed and not yet answered. */
@@ -53,7 +73,7 @@ export async function livePlan(db: Db, campaign: Campaign, rates: LiveRates, now
   const c = campaign.config as CampaignConfig;
   const [left, facts, ages] = await Promise.all([
     rates.rowsLeft ?? rowsLeft(db, campaign.id),
-    capacityFacts(db, campaign, campaign.id),
+    recentCapacityFacts(db, campaign),
     openChatAges(db, campaign.id),
   ]);
   // The number's type and country were read from Connect when the campaign was checked; they do not change.
