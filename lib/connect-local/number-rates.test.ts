@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { MessagingChannel } from "./channels";
 import { defaultMessagesPerSecond } from "./number-rates";
-import type { PHONE_NUMBER_TYPES } from "./seed-schema";
+import { PHONE_NUMBER_TYPES } from "./seed-schema";
+import { defaultNumberThroughput } from "@/lib/planner/number-throughput";
 
 describe("default messages per second", () => {
   const table: [(typeof PHONE_NUMBER_TYPES)[number], string, MessagingChannel, number][] = [
@@ -21,5 +22,28 @@ describe("default messages per second", () => {
 
   it.each(table)("%s in %s on %s sends %d a second", (type, countryCode, channel, expected) => {
     expect(defaultMessagesPerSecond({ type, countryCode }, channel)).toBe(expected);
+  });
+});
+
+describe("the console's planner and the local Connect", () => {
+  // Two sides on purpose: the simulator stands in for AWS and must not take the console's word for a limit. This keeps
+  // their defaults the same, so a plan made against the local Connect comes true there.
+  it("assume the same default throughput for every number type, country and channel", () => {
+    for (const type of PHONE_NUMBER_TYPES) {
+      for (const countryCode of ["US", "CA", "GB", "DE", "MX"]) {
+        for (const [channel, planned] of [
+          ["SMS", "sms"],
+          ["WHATSAPP", "whatsapp"],
+        ] as const) {
+          const simulator = defaultMessagesPerSecond({ type, countryCode }, channel);
+          expect({ type, countryCode, channel, perSecond: defaultNumberThroughput(planned, type, countryCode).perSecond }).toEqual({
+            type,
+            countryCode,
+            channel,
+            perSecond: simulator,
+          });
+        }
+      }
+    }
   });
 });
