@@ -8,19 +8,10 @@ import {
   type SendChatIntegrationEventCommandInput,
   type StartOutboundChatContactCommandInput,
 } from "@aws-sdk/client-connect";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fixtures, outboundChatRequest, startHarness, type Harness } from "./test-harness";
+import { describe, expect, it } from "vitest";
+import { fixtures, harnessForFile, outboundChatRequest } from "./test-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  await h.reset();
-});
+const h = harnessForFile();
 
 const CUSTOMER = "+15555550111";
 const message = (text: string) => ({ Type: "MESSAGE", ContentType: "text/plain", Content: text }) as const;

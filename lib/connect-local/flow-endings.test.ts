@@ -9,19 +9,10 @@ import {
   StopContactCommand,
   type StartOutboundChatContactCommandInput,
 } from "@aws-sdk/client-connect";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { catalog, fixtures, outboundChatRequest, startHarness, type Harness } from "./test-harness";
+import { describe, expect, it } from "vitest";
+import { catalog, fixtures, type Harness, harnessForFile, outboundChatRequest, startHarness } from "./test-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  await h.reset();
-});
+const h = harnessForFile();
 
 // Simulated time barely moves on its own, so each test steps it exactly with advanceClock.
 const FROZEN = 1e-9;

@@ -7,21 +7,12 @@ import {
   ThrottlingException,
   type StartOutboundChatContactCommandInput,
 } from "@aws-sdk/client-connect";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "./config";
 import { startConnectLocal } from "./server";
-import { catalog, fixtures, outboundChatRequest, startHarness, type Harness } from "./test-harness";
+import { catalog, fixtures, harnessForFile, outboundChatRequest } from "./test-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  await h.reset();
-});
+const h = harnessForFile();
 
 const start = (client: ConnectClient = h.connect) =>
   client.send(new StartOutboundChatContactCommand(outboundChatRequest() as unknown as StartOutboundChatContactCommandInput));

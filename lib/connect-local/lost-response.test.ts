@@ -4,21 +4,12 @@ import { StartOutboundChatContactCommand, type StartOutboundChatContactCommandIn
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseFaults } from "./env-options";
 import { listLocalContacts } from "./local-listing";
-import { outboundChatRequest, startHarness, type Harness, type LocalContactView } from "./test-harness";
+import { type Harness, harnessForFile, type LocalContactView, outboundChatRequest, startHarness } from "./test-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  await h.reset();
-});
+const h = harnessForFile();
 
 const start = (harness: Harness, clientToken: string, phone = "+15555550100") =>
   harness.connect.send(

@@ -4,20 +4,11 @@ import {
   ThrottlingException,
   type StartOutboundChatContactCommandInput,
 } from "@aws-sdk/client-connect";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CatalogPhoneNumber } from "./catalog";
-import { fixtures, outboundChatRequest, startHarness, type Harness } from "./test-harness";
+import { fixtures, harnessForFile, outboundChatRequest } from "./test-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  await h.reset();
-});
+const h = harnessForFile();
 
 // Simulated time barely moves on its own, so each test steps it exactly with advanceClock.
 const FROZEN = 1e-9;

@@ -9,19 +9,10 @@ import {
   ThrottlingException,
   type StartOutboundChatContactCommandInput,
 } from "@aws-sdk/client-connect";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fixtures, outboundChatRequest, startHarness, type Harness } from "./test-harness";
+import { describe, expect, it } from "vitest";
+import { fixtures, harnessForFile, outboundChatRequest } from "./test-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  await h.reset();
-});
+const h = harnessForFile();
 
 const start = (overrides: Record<string, unknown> = {}) =>
   h.connect.send(new StartOutboundChatContactCommand(outboundChatRequest(overrides) as unknown as StartOutboundChatContactCommandInput));

@@ -7,6 +7,7 @@ import { loadSeed } from "./load-seed";
 import { listLocalContacts, listLocalEvents } from "./local-listing";
 import type { ConnectLocalOptions } from "./options";
 import { startConnectLocal } from "./server";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -145,3 +146,21 @@ export async function startHarness(options: Omit<ConnectLocalOptions, "port"> = 
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/**
+ * One simulator for the calling test file: started before its first test, reset before each (so no test sees another's
+ * contacts or config), closed after the last. Call it at the top level of the file.
+ */
+export function harnessForFile(options: Omit<ConnectLocalOptions, "port"> = {}): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness(options));
+  });
+  beforeEach(async () => {
+    await h.reset();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  return h;
+}
