@@ -63,22 +63,28 @@ function show(phone: NormalizedPhone): string {
   return JSON.stringify(phone, (_, value: unknown) => (value === undefined ? "<undefined>" : value));
 }
 
+// A tenth of the full comparison on every run keeps the suite quick; PHONE_DIFFERENTIAL_SCALE=1 runs all of it (3.2 million
+// random cells, a few minutes) after a change to the fast path or a libphonenumber-js upgrade.
+const SCALE = Number(process.env.PHONE_DIFFERENTIAL_SCALE ?? 0.1);
+const BENCHMARK_CELLS = Math.round(200_000 * SCALE);
+const RANDOM_CELLS = Math.round(200_000 * SCALE);
+
 describe("normalizePhone (fast path) against libphonenumber-js", () => {
   it("agrees on the benchmark list, answering nearly all of it without the library", () => {
-    const result = compare(benchmarkCells(200_000), [undefined, "US"]);
+    const result = compare(benchmarkCells(BENCHMARK_CELLS), [undefined, "US"]);
     expect(result.differences).toEqual([]);
     expect(result.plain / result.cases).toBeGreaterThan(0.98);
-    expect(result.outcomes.get("ok FIXED_LINE_OR_MOBILE")).toBeGreaterThan(390_000);
+    expect(result.outcomes.get("ok FIXED_LINE_OR_MOBILE")).toBeGreaterThan(BENCHMARK_CELLS * 2 * 0.95);
   }, 120_000);
 
   it("agrees on random numbers under every calling code, written every way, with each default country or none", () => {
-    const result = compare(randomCells(200_000, 1), DEFAULTS);
+    const result = compare(randomCells(RANDOM_CELLS, 1), DEFAULTS);
     expect(result.differences).toEqual([]);
-    expect(result.cases).toBe(200_000 * DEFAULTS.length);
+    expect(result.cases).toBe(RANDOM_CELLS * DEFAULTS.length);
     expect(result.plain / result.cases).toBeGreaterThan(0.9);
     // Every verdict must be well represented, or agreement proves little.
     for (const outcome of ["ok MOBILE", "ok FIXED_LINE", "ok FIXED_LINE_OR_MOBILE", "not_possible", "not_valid", "no_country_code"]) {
-      expect(result.outcomes.get(outcome), outcome).toBeGreaterThan(1_000);
+      expect(result.outcomes.get(outcome), outcome).toBeGreaterThan(1_000 * SCALE);
     }
   }, 600_000);
 
@@ -90,11 +96,13 @@ describe("normalizePhone (fast path) against libphonenumber-js", () => {
 
   it("agrees on every North American area code, in each NANP country's own default", () => {
     const nanp = metadata.country_calling_codes["1"] as CountryCode[];
-    const result = compare(nanpCells(3), [...nanp, "GB", undefined], true);
+    const step = Math.max(1, Math.round(1 / SCALE));
+    const cells = nanpCells(3).filter((_, i) => i % step === 0);
+    const result = compare(cells, [...nanp, "GB", undefined], true);
     expect(result.differences).toEqual([]);
     expect(result.plain / result.cases).toBeGreaterThan(0.95);
-    expect(result.outcomes.get("ok FIXED_LINE_OR_MOBILE")).toBeGreaterThan(10_000);
-    expect(result.outcomes.get("ok TOLL_FREE")).toBeGreaterThan(100);
+    expect(result.outcomes.get("ok FIXED_LINE_OR_MOBILE")).toBeGreaterThan(10_000 / step);
+    expect(result.outcomes.get("ok TOLL_FREE")).toBeGreaterThan(100 / step);
   }, 300_000);
 
   it("agrees on national prefixes, toll-free, short and long numbers, and cells of other shapes", () => {
