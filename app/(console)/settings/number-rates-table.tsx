@@ -1,6 +1,7 @@
 "use client";
 // One row per SMS or WhatsApp source number: where it is, what it carries by default, and its override. Admins get a
-// text box per number; everyone else reads the value. Scrolls sideways on a phone.
+// text box per number; everyone else reads the value. Three columns, so it fits the settings page's half-width card;
+// scrolls sideways on a phone.
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/input";
@@ -27,9 +28,8 @@ export function NumberRatesTable({
       <THead>
         <tr>
           <TH>Number</TH>
-          <TH>Channel</TH>
           <TH>Default</TH>
-          <TH className="min-w-56">Messages per second</TH>
+          <TH className="min-w-48">Messages per second</TH>
         </tr>
       </THead>
       <TBody>
@@ -42,23 +42,19 @@ export function NumberRatesTable({
             <TR key={n.arn} data-testid="number-rate-row">
               <TD className="align-top">
                 <div className="whitespace-nowrap font-mono">{n.phoneNumber}</div>
-                <div className="text-xs text-muted-foreground">{n.instance}</div>
+                <div className="text-xs text-muted-foreground">
+                  {n.instance} · {n.type ?? "type not given"}
+                </div>
               </TD>
               <TD className="align-top">
-                <div className="flex flex-wrap gap-1">
-                  {n.channels.map((c) => (
-                    <Badge key={c}>{CHANNEL_NAMES[c]}</Badge>
+                <div className="grid gap-1">
+                  {defaults.map((d) => (
+                    <div key={d.channel} className="flex items-center gap-1.5 whitespace-nowrap">
+                      <Badge>{CHANNEL_NAMES[d.channel]}</Badge>
+                      {d.perSecond.toLocaleString("en-US")}/s
+                    </div>
                   ))}
                 </div>
-                <div className="mt-1 text-xs text-muted-foreground">{n.type ?? "Type not given"}</div>
-              </TD>
-              <TD className="whitespace-nowrap align-top">
-                {defaults.map((d) => (
-                  <div key={d.channel}>
-                    {defaults.length > 1 ? `${CHANNEL_NAMES[d.channel]}: ` : ""}
-                    {d.perSecond.toLocaleString("en-US")}/s
-                  </div>
-                ))}
               </TD>
               <TD className="align-top">
                 <div className="grid gap-1">
