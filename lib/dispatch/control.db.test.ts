@@ -45,6 +45,9 @@ describe("pause, resume and cancel", () => {
     expect(progress).toMatchObject({ status: "running", rate: { campaignPerSecond: 20, accountPerSecond: 100, accountConfiguredPerSecond: 100 } });
     expect(progress!.counts.total).toBe(RECIPIENTS);
     expect(progress!.etaSeconds).toBeGreaterThan(0);
+    // Sending began a second or two ago: the rate now is counted over that time, not over a 30-second window it has
+    // not filled yet (which would read ~0.5/s for a campaign sending 20 a second).
+    expect(progress!.rate.recentPerSecond).toBeGreaterThan(5);
 
     expect(await transitionCampaign(h.db, id, "running", "paused", { pauseReason: "Paused by a supervisor" })).toBeDefined();
     await sleep(1_000);

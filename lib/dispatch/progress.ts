@@ -39,6 +39,12 @@ export interface CampaignProgress {
   errors: { name: string; count: number; failed: number; lastMessage: string | null; lastAt: Date | null }[];
 }
 
+/** The window the recent rate is counted over: 30 s, or less when sending began less than 30 s ago. */
+function recentWindowSeconds(campaign: { launchedAt: Date | null; scheduledAt: Date | null }): number {
+  const began = Math.max(campaign.launchedAt?.getTime() ?? 0, campaign.scheduledAt?.getTime() ?? 0);
+  return Math.min(RECENT_WINDOW_S, Math.max(1, (Date.now() - began) / 1000));
+}
+
 export async function campaignProgress(db: Db, campaignId: string, opts: { limiterKey?: string } = {}): Promise<CampaignProgress | undefined> {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
   if (!campaign) return undefined;
@@ -88,7 +94,7 @@ export async function campaignProgress(db: Db, campaignId: string, opts: { limit
       campaignPerSecond,
       accountPerSecond: bucket?.rate ?? null,
       accountConfiguredPerSecond: bucket?.configuredRate ?? null,
-      recentPerSecond: (recent?.n ?? 0) / RECENT_WINDOW_S,
+      recentPerSecond: (recent?.n ?? 0) / recentWindowSeconds(campaign),
     },
     etaSeconds: plan?.seconds ?? null,
     plan,

@@ -3,10 +3,13 @@
 // ends and which ceiling holds it back at this moment.
 import type { CampaignPlan } from "@/lib/campaigns/campaign-plan";
 import { formatDuration } from "@/lib/planner/duration-words";
-
-const endTime = (iso: string) => new Date(iso).toLocaleString(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+import { formatWhenInZone } from "../compose/plan-words";
+import { useTimeZone } from "../compose/use-time-zone";
 
 export function LivePlanLine({ plan, status }: { plan: CampaignPlan; status: string }) {
+  // The same words for a moment as the composer's plan, so the end it promised and the end shown here read alike.
+  const timeZone = useTimeZone();
+  const endTime = (iso: string) => formatWhenInZone(new Date(iso), timeZone, new Date(plan.input.now));
   if (plan.blockedBy) {
     return (
       <p className="text-sm" data-testid="live-eta">

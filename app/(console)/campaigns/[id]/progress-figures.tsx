@@ -8,7 +8,8 @@ const fmt = (n: number) => n.toLocaleString("en-US");
 export function ProgressFigures({ progress: p }: { progress: CampaignProgress }) {
   const done = p.counts.sent + p.counts.failed + p.counts.skipped;
   const percent = p.counts.total > 0 ? Math.floor((done / p.counts.total) * 100) : 0;
-  const rate = p.rate.accountPerSecond === null ? p.rate.campaignPerSecond : Math.min(p.rate.campaignPerSecond, p.rate.accountPerSecond);
+  const accountBinds = p.rate.accountPerSecond !== null && p.rate.accountPerSecond < p.rate.campaignPerSecond;
+  const rate = accountBinds ? p.rate.accountPerSecond! : p.rate.campaignPerSecond;
   return (
     <div className="grid gap-4">
       {p.pauseReason && p.status === "paused" ? <Alert tone="warning">Paused: {p.pauseReason}</Alert> : null}
@@ -42,7 +43,7 @@ export function ProgressFigures({ progress: p }: { progress: CampaignProgress })
         ))}
       </dl>
       <p className="text-sm text-muted-foreground">
-        Rate: {p.rate.recentPerSecond.toFixed(1)} sent/s now (limit {rate.toFixed(1)}/s
+        Rate: {p.rate.recentPerSecond.toFixed(1)} sent/s now ({accountBinds ? "account" : "campaign"} limit {rate.toFixed(1)}/s
         {p.rate.accountPerSecond !== null && p.rate.accountConfiguredPerSecond !== null && p.rate.accountPerSecond < p.rate.accountConfiguredPerSecond
           ? `, lowered after throttling from ${p.rate.accountConfiguredPerSecond}`
           : ""}
