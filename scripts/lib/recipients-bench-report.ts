@@ -84,6 +84,17 @@ export function printRun(r: RunReport): void {
     ),
   );
   console.log(row(size, r.database, "all stages", undefined, overall, r.hwmBytes ?? all.peakRss, r.hwmBytes ? "RSS: VmHWM, the process's peak" : ""));
+  const cpu = STAGES.flatMap((stage) => {
+    const s = r.watcher.samples(stage);
+    if (s.health.length === 0) return [];
+    const pg = r.database === "PostgreSQL" ? `, PostgreSQL ${num(s.postgresCpu, 1)} s` : "";
+    return [`${stage} console ${num(s.consoleCpu, 1)} s${pg}`];
+  });
+  // Against the wall time, says which side a stage waited on: two cores give at most 2 CPU seconds a second.
+  if (cpu.length > 0)
+    console.log(
+      `  CPU used (${r.database === "PostgreSQL" ? "the console process and the machine's PostgreSQL" : "the console process, database included"}): ${cpu.join("; ")}`,
+    );
   if (r.broke) console.log(`  the run broke: ${r.broke}`);
 
   const verdict = (ok: boolean) => (ok ? "met" : "NOT met");

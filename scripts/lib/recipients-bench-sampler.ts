@@ -2,7 +2,7 @@
 // every tick whether or not the previous one has answered, so a blocked event loop shows as the latency of every
 // request that waited for it) and the console's resident memory from /proc/<pid>/status. Each sample belongs to the
 // stage that was running when it was taken.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 const HEALTH_EVERY_MS = 100;
 const HEALTH_TIMEOUT_MS = 30_000;
@@ -50,9 +50,43 @@ export function procStatusBytes(pid: number, field: "VmRSS" | "VmHWM"): number |
   }
 }
 
+// /proc reports CPU time in clock ticks of USER_HZ, which Linux fixes at 100 a second for user space.
+const TICKS_PER_SECOND = 100;
+
+/** User and system CPU seconds a process has used, from /proc/<pid>/stat; undefined once it is gone. */
+export function procCpuSeconds(pid: number | string): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name in brackets may hold spaces; the fields after it are fixed: utime and stime are 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds used so far by every live process with this command name (a local PostgreSQL server's processes). */
+export function commandCpuSeconds(command: string): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== command) continue;
+    } catch {
+      continue;
+    }
+    total += procCpuSeconds(entry) ?? 0;
+  }
+  return total;
+}
+
 export interface StageSamples {
   health: HealthSample[];
   peakRss: number;
+  /** CPU seconds the console process used during the stage. */
+  consoleCpu: number;
+  /** CPU seconds the machine's PostgreSQL processes used during the stage (0 when the database is embedded). */
+  postgresCpu: number;
 }
 
 export class ConsoleWatcher {
@@ -61,6 +95,7 @@ export class ConsoleWatcher {
   private readonly inFlight = new Set<Promise<void>>();
   private healthTimer: NodeJS.Timeout | undefined;
   private rssTimer: NodeJS.Timeout | undefined;
+  private cpuMark: { console: number; postgres: number } | undefined;
 
   constructor(
     private readonly healthUrl: string,
@@ -77,30 +112,45 @@ export class ConsoleWatcher {
   }
 
   enter(stage: string): void {
+    this.chargeCpu();
     this.stage = stage;
-    if (!this.byStage.has(stage)) this.byStage.set(stage, { health: [], peakRss: 0 });
+    if (!this.byStage.has(stage)) this.byStage.set(stage, { health: [], peakRss: 0, consoleCpu: 0, postgresCpu: 0 });
     this.readRss();
+  }
+
+  /** Charges the CPU used since the last mark to the stage that was running. */
+  private chargeCpu(): void {
+    const now = { console: procCpuSeconds(this.pid) ?? this.cpuMark?.console ?? 0, postgres: commandCpuSeconds("postgres") };
+    const into = this.byStage.get(this.stage);
+    if (into && this.cpuMark) {
+      into.consoleCpu += now.console - this.cpuMark.console;
+      into.postgresCpu += Math.max(0, now.postgres - this.cpuMark.postgres);
+    }
+    this.cpuMark = now;
   }
 
   /** Stops sampling and waits for the health requests still out (they count towards the stage that sent them). */
   async stop(): Promise<void> {
     clearInterval(this.healthTimer);
     clearInterval(this.rssTimer);
+    this.chargeCpu();
     this.readRss();
     await Promise.all([...this.inFlight]);
   }
 
   samples(stage: string): StageSamples {
-    return this.byStage.get(stage) ?? { health: [], peakRss: 0 };
+    return this.byStage.get(stage) ?? { health: [], peakRss: 0, consoleCpu: 0, postgresCpu: 0 };
   }
 
   /** Every stage's samples together, except those named in `except` (such as the idle baseline). */
   overall(except: string[] = []): StageSamples {
-    const all: StageSamples = { health: [], peakRss: 0 };
+    const all: StageSamples = { health: [], peakRss: 0, consoleCpu: 0, postgresCpu: 0 };
     for (const [stage, s] of this.byStage) {
       if (except.includes(stage)) continue;
       all.health.push(...s.health);
       all.peakRss = Math.max(all.peakRss, s.peakRss);
+      all.consoleCpu += s.consoleCpu;
+      all.postgresCpu += s.postgresCpu;
     }
     return all;
   }
