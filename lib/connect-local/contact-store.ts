@@ -1,7 +1,9 @@
-// Contacts, idempotency tokens and integration events. Every change goes through commit(): journal first, then memory.
+// Contacts, idempotency tokens, integration events and chat streams. Every change goes through commit(): journal first,
+// then memory.
 import { contactEnd, type ChatSubtype, type StoredContact, type StoredEvent } from "./contact";
 import type { Journal, JournalEntry, JournalRecord } from "./journal";
 import type { SimClock } from "./sim-clock";
+import { StreamStore } from "./stream-store";
 
 export const CLIENT_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 // Rewrite the journal after this many appends so replay stays quick.
@@ -10,6 +12,8 @@ const REWRITE_AFTER_APPENDS = 5_000;
 export class ContactStore {
   readonly contacts = new Map<string, StoredContact>();
   readonly events: StoredEvent[] = [];
+  readonly streams = new StreamStore();
+  private readonly eventsByContact = new Map<string, StoredEvent[]>();
   private readonly tokens = new Map<string, string>();
   // Per instance, chats not yet seen as ended; pruned lazily when counted.
   private readonly open = new Map<string, Set<string>>();
@@ -42,17 +46,35 @@ export class ContactStore {
         if (touched) touched.lastUpdatedAtMs = Math.max(touched.lastUpdatedAtMs, record.event.receivedAtMs);
         if (record.end) this.endContact(record.end.contactId, record.end.atMs, record.end.reason);
         this.events.push(record.event);
+        if (record.event.contactId) {
+          const list = this.eventsByContact.get(record.event.contactId);
+          if (list) list.push(record.event);
+          else this.eventsByContact.set(record.event.contactId, [record.event]);
+        }
         break;
       }
+      case "stream":
+        this.streams.add(record.stream);
+        break;
+      case "stream-close":
+        this.streams.close(record.close);
+        break;
       case "reset":
         this.contacts.clear();
         this.tokens.clear();
         this.open.clear();
         this.events.length = 0;
+        this.eventsByContact.clear();
+        this.streams.clear();
         break;
       case "clock":
         break;
     }
+  }
+
+  /** Integration events that joined, created or ended this chat, in the order they were accepted. */
+  eventsOf(contactId: string): readonly StoredEvent[] {
+    return this.eventsByContact.get(contactId) ?? [];
   }
 
   /** The contact started with this token on this instance within the last 7 days. */
@@ -99,6 +121,7 @@ export class ContactStore {
     return [
       ...[...this.contacts.values()].map((contact): JournalRecord => ({ t: "contact", contact, ...time })),
       ...this.events.map((event): JournalRecord => ({ t: "event", event, ...time })),
+      ...this.streams.all().map((stream): JournalRecord => ({ t: "stream", stream, ...time })),
       { t: "clock", ...time },
     ];
   }

@@ -1,10 +1,13 @@
 // What every operation handler receives.
 import type { Catalog, CatalogInstance } from "./catalog";
+import type { ChatStreaming } from "./chat-streaming";
 import type { ConnectLocalConfig } from "./config";
 import type { ContactStore } from "./contact-store";
 import { resourceNotFound } from "./api-error";
 import type { NumberThroughput } from "./number-throughput";
 import type { SimClock } from "./sim-clock";
+import type { SnsTopics } from "./sns-topics";
+import type { SqsQueues } from "./sqs-queues";
 import type { WhatsAppReach } from "./whatsapp-reach";
 
 export interface Counters {
@@ -29,6 +32,10 @@ export interface SimContext {
   counters: Counters;
   /** State of the sending ceilings: per-number pipes and WhatsApp messaging-limit windows. */
   ceilings: { throughput: NumberThroughput; reach: WhatsAppReach };
+  /** Chat streams, the topics they publish to and the queues subscribed to those (contract-streaming.md). */
+  streaming: ChatStreaming;
+  sns: SnsTopics;
+  sqs: SqsQueues;
 }
 
 export interface OperationRequest {

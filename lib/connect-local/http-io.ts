@@ -40,6 +40,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(payload);
 }
 
+export function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
 export function sendError(res: ServerResponse, error: ApiError): void {
   res.setHeader("x-amzn-ErrorType", error.errorName);
   sendJson(res, error.status, { Message: error.message, message: error.message });

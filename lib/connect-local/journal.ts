@@ -3,6 +3,7 @@
 import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { StoredContact, StoredEvent } from "./contact";
+import type { StoredStream, StreamClose } from "./stream-store";
 
 interface RecordTime {
   /** Simulated clock and wall clock when written, so the simulated offset can be restored. */
@@ -20,6 +21,8 @@ export type JournalEntry =
   | { t: "contact"; contact: StoredContact }
   | { t: "end"; end: ContactEnd }
   | { t: "event"; event: StoredEvent; contact?: StoredContact; end?: ContactEnd }
+  | { t: "stream"; stream: StoredStream }
+  | { t: "stream-close"; close: StreamClose }
   | { t: "reset" }
   | { t: "clock" };
 

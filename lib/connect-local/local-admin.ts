@@ -6,6 +6,7 @@ import { configPatchSchema, type ConnectLocalConfig, type ConnectLocalConfigPatc
 import { contactEnd, expiresAtMs, type StoredContact } from "./contact";
 import type { SimContext } from "./context";
 import { pageFromQuery, paginate } from "./pagination";
+import { createQueue, createTopic, streamingView, unsubscribe } from "./streaming-admin";
 import { Validator } from "./validator";
 
 export interface LocalAdmin {
@@ -35,7 +36,7 @@ export function handleLocalRequest(
   pathname: string,
   query: URLSearchParams,
   body: unknown,
-): { status: number; body: unknown } {
+): { status: number; body?: unknown; text?: string } {
   const key = `${method} ${pathname.replace(/\/+$/, "")}`;
   switch (key) {
     case "GET /_local/state":
@@ -59,6 +60,16 @@ export function handleLocalRequest(
       admin.advanceClock(parsed.data.advanceSeconds * 1000);
       return { status: 200, body: { now: iso(admin.ctx.clock.nowMs()), speed: admin.ctx.clock.getSpeed() } };
     }
+    case "GET /_local/streaming":
+      return { status: 200, body: streamingView(admin.ctx) };
+    case "POST /_local/streaming/topics":
+      return { status: 200, body: createTopic(admin.ctx, body) };
+    case "POST /_local/streaming/queues":
+      return { status: 200, body: createQueue(admin.ctx, body) };
+    case "GET /_local/sns/signing-key.pem":
+      return { status: 200, text: admin.ctx.sns.signer.publicKeyPem() };
+    case "GET /_local/sns/unsubscribe":
+      return { status: 200, body: unsubscribe(admin.ctx, query) };
     case "POST /_local/reset":
       admin.reset();
       return { status: 200, body: { reset: true, config: admin.ctx.config } };

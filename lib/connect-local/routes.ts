@@ -3,6 +3,7 @@ import type { OperationHandler } from "./context";
 import { sendChatIntegrationEvent } from "./ops/chat-integration-event";
 import { listContactFlows } from "./ops/contact-flows";
 import { describeContact, stopContact } from "./ops/contacts";
+import { startContactStreaming, stopContactStreaming } from "./ops/contact-streaming";
 import { describeInstance, listInstances } from "./ops/instances";
 import { getMessageTemplate, renderMessageTemplate } from "./ops/message-templates";
 import { listPhoneNumbers, listPhoneNumbersV2 } from "./ops/phone-numbers";
@@ -37,6 +38,8 @@ const ROUTES: Route[] = [
   route("ListQueues", "GET", "/queues-summary/{}", listQueues),
   route("DescribeContact", "GET", "/contacts/{}/{}", describeContact),
   route("StopContact", "POST", "/contact/stop", stopContact),
+  route("StartContactStreaming", "POST", "/contact/start-streaming", startContactStreaming, { faultable: true }),
+  route("StopContactStreaming", "POST", "/contact/stop-streaming", stopContactStreaming, { faultable: true }),
   route("ListKnowledgeBases", "GET", "/knowledgeBases", listKnowledgeBases),
   route("ListMessageTemplates", "GET", "/knowledgeBases/{}/messageTemplates", listMessageTemplates),
   route("GetMessageTemplate", "GET", "/knowledgeBases/{}/messageTemplates/{}", getMessageTemplate),

@@ -6,12 +6,13 @@ import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ApiError } from "./api-error";
 import { Catalog } from "./catalog";
+import { ChatStreaming } from "./chat-streaming";
 import { FAULT_STATUS, resolveConfig, type ConnectLocalConfigPatch } from "./config";
 import { configProblems } from "./config-catalog-check";
 import { ContactStore } from "./contact-store";
 import { emptyCounters, type SimContext } from "./context";
 import { faultMessage, pickFault } from "./faults";
-import { parseJsonBody, readBody, sendError, sendJson } from "./http-io";
+import { parseJsonBody, readBody, sendError, sendJson, sendText } from "./http-io";
 import { Journal, type JournalRecord } from "./journal";
 import { handleLocalRequest, type LocalAdmin } from "./local-admin";
 import { loadSeed } from "./load-seed";
@@ -20,8 +21,12 @@ import { NumberThroughput } from "./number-throughput";
 import { matchRoute } from "./routes";
 import { rebuildReach } from "./sending-ceilings";
 import { SimClock } from "./sim-clock";
+import { SnsTopics } from "./sns-topics";
+import { SqsQueues } from "./sqs-queues";
 import { TokenBucket } from "./token-bucket";
 import { WhatsAppReach } from "./whatsapp-reach";
+
+const STREAM_SWEEP_MS = 200;
 
 export async function startConnectLocal(options: ConnectLocalOptions = {}): Promise<ConnectLocalServer> {
   const log = options.log === false ? () => {} : (options.log ?? ((line: string) => console.log(line)));
@@ -45,7 +50,12 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
   }
 
   const ceilings = { throughput: new NumberThroughput(() => clock.nowMs()), reach: new WhatsAppReach() };
-  const ctx: SimContext = { catalog, store, clock, config: { ...defaults }, counters: emptyCounters(), ceilings };
+  const sqs = new SqsQueues(catalog.accountId, catalog.region);
+  const sns = new SnsTopics(catalog.accountId, catalog.region, sqs);
+  sns.reset();
+  const streaming = new ChatStreaming(catalog, store, clock, sns);
+  streaming.resume();
+  const ctx: SimContext = { catalog, store, clock, config: { ...defaults }, counters: emptyCounters(), ceilings, streaming, sns, sqs };
   rebuildReach(ctx);
   const bucket = new TokenBucket(defaults.rate, defaults.burst);
   const held = new Set<NodeJS.Timeout>();
@@ -69,6 +79,7 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
       clock.advance(ms);
       // Recorded so a restart continues from the advanced time.
       store.commit({ t: "clock" });
+      streaming.sweep();
     },
     reset() {
       store.commit({ t: "reset" });
@@ -80,8 +91,20 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
       ceilings.throughput.clear();
       rebuildReach(ctx);
       clock.setSpeed(defaults.clockSpeed);
+      sns.reset();
+      streaming.resume();
     },
   };
+
+  // Flows and chat durations end chats on the simulated clock without any request; streamed chats publish that end.
+  const sweeper = setInterval(() => {
+    try {
+      streaming.sweep();
+    } catch (err) {
+      log(`connect-local streaming sweep failed: ${(err as Error).stack ?? String(err)}`);
+    }
+  }, STREAM_SWEEP_MS);
+  sweeper.unref();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
@@ -106,9 +129,12 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
 
     try {
       const text = await readBody(req);
+      // So an end the simulated clock brought is published before anything else happens.
+      streaming.sweep();
       if (url.pathname.startsWith("/_local/")) {
         const result = handleLocalRequest(admin, method, url.pathname, url.searchParams, parseJsonBody(text));
-        sendJson(res, result.status, result.body);
+        if (result.text !== undefined) sendText(res, result.status, result.text);
+        else sendJson(res, result.status, result.body);
         return finish(result.status);
       }
       if (!route) throw new ApiError("UnknownOperationException", 404, `No operation matches ${method} ${url.pathname}`);
@@ -168,12 +194,14 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
       server.listen(options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST, () => resolveListen());
     });
   } catch (err) {
+    clearInterval(sweeper);
     journal?.close();
     throw err;
   }
   const { port } = server.address() as AddressInfo;
   const host = options.host ?? DEFAULT_HOST;
   const urlHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
+  sns.baseUrl = `http://${urlHost}:${port}`;
 
   let closing: Promise<void> | undefined;
   return {
@@ -183,6 +211,8 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
       closing ??= new Promise<void>((resolveClose) => {
         for (const timer of held) clearTimeout(timer);
         held.clear();
+        clearInterval(sweeper);
+        sqs.clear();
         server.close(() => {
           if (journal) {
             store.commit({ t: "clock" });

@@ -8,6 +8,7 @@ import { DISCONNECT_REASON, type StoredContact, type StoredEvent } from "../cont
 import type { OperationHandler } from "../context";
 import { flowEndsAfterMs } from "../flow-endings";
 import { Validator } from "../validator";
+import { checkTopicArn, requireKnownTopic } from "./contact-streaming";
 import { DEFAULT_CHAT_DURATION_MINUTES } from "./start-outbound-chat";
 
 const v: Validator = new Validator("InvalidRequestException");
@@ -50,10 +51,10 @@ function readNewSessionDetails(input: Record<string, unknown>) {
   const displayName = readParticipantDetails(v, details, "NewSessionDetails");
   const attributes = readAttributes(v, details, "Attributes", "NewSessionDetails");
   const streaming = v.object(details, "StreamingConfiguration", "NewSessionDetails");
-  if (streaming) {
-    v.string(streaming, "StreamingEndpointArn", "NewSessionDetails.StreamingConfiguration", { required: true, min: 1, max: 350 });
-  }
-  return { displayName, attributes };
+  const topicArn = streaming
+    ? v.string(streaming, "StreamingEndpointArn", "NewSessionDetails.StreamingConfiguration", { required: true, min: 1, max: 350 })
+    : undefined;
+  return { displayName, attributes, topicArn };
 }
 
 export const sendChatIntegrationEvent: OperationHandler = (ctx, { body, receivedAtMs }) => {
@@ -92,15 +93,23 @@ export const sendChatIntegrationEvent: OperationHandler = (ctx, { body, received
     const ended = { ...event, contactId: active.id, outcome: "ended-chat" as const };
     ctx.store.commit({ t: "event", event: ended, end: { contactId: active.id, atMs: now, reason: DISCONNECT_REASON.customer } });
     ctx.counters.eventsRecorded += 1;
+    ctx.streaming.flush(active.id);
     return { InitialContactId: active.id, NewChatCreated: false };
   }
 
   if (active) {
     ctx.store.commit({ t: "event", event: { ...event, contactId: active.id, outcome: "joined-chat" } });
     ctx.counters.eventsRecorded += 1;
+    ctx.streaming.flush(active.id);
     return { InitialContactId: active.id, NewChatCreated: false };
   }
 
+  // Checked before the chat exists, so a refused topic leaves no chat behind.
+  if (session.topicArn !== undefined) {
+    const member = "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn";
+    checkTopicArn(ctx, session.topicArn, "InvalidRequestException", member);
+    requireKnownTopic(ctx, session.topicArn, member);
+  }
   const count = ctx.store.activeCount(number.instanceId, now);
   if (count >= ctx.config.maxActiveChats) {
     // Not in this operation's model, but the SDK maps any Connect error name to its class.
@@ -137,5 +146,6 @@ export const sendChatIntegrationEvent: OperationHandler = (ctx, { body, received
   ctx.store.commit({ t: "event", event: { ...event, contactId: id, newChatCreated: true, outcome: "created-chat" }, contact });
   ctx.counters.eventsRecorded += 1;
   ctx.counters.contactsCreated += 1;
+  if (session.topicArn !== undefined) ctx.streaming.start(contact, session.topicArn);
   return { InitialContactId: id, NewChatCreated: true };
 };

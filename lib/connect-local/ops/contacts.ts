@@ -51,6 +51,7 @@ export const stopContact: OperationHandler = (ctx, { body }) => {
   const now = ctx.clock.nowMs();
   if (!contactEnd(contact, now)) {
     ctx.store.commit({ t: "end", end: { contactId: contact.id, atMs: now, reason: code ?? DISCONNECT_REASON.stopped } });
+    ctx.streaming.flush(contact.id);
   }
   return {};
 };
