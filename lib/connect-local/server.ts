@@ -22,6 +22,7 @@ import { matchRoute } from "./routes";
 import { rebuildReach } from "./sending-ceilings";
 import { SimClock } from "./sim-clock";
 import { SnsTopics } from "./sns-topics";
+import { answerSqs, sqsOperationOf } from "./sqs-http";
 import { SqsQueues } from "./sqs-queues";
 import { TokenBucket } from "./token-bucket";
 import { WhatsAppReach } from "./whatsapp-reach";
@@ -112,8 +113,13 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
     const requestId = randomUUID();
     const method = req.method ?? "GET";
     const url = new URL(req.url ?? "/", "http://connect-local");
-    const route = url.pathname.startsWith("/_local/") ? undefined : matchRoute(method, url.pathname);
-    const operation = url.pathname.startsWith("/_local/") ? `local ${method} ${url.pathname}` : (route?.operation ?? `${method} ${url.pathname}`);
+    const sqsOperation = sqsOperationOf(req);
+    const route = url.pathname.startsWith("/_local/") || sqsOperation ? undefined : matchRoute(method, url.pathname);
+    const operation = sqsOperation
+      ? `SQS ${sqsOperation}`
+      : url.pathname.startsWith("/_local/")
+        ? `local ${method} ${url.pathname}`
+        : (route?.operation ?? `${method} ${url.pathname}`);
     res.setHeader("x-amzn-RequestId", requestId);
     const finish = (status: number, detail = "") => {
       ctx.counters.statuses[status] = (ctx.counters.statuses[status] ?? 0) + 1;
@@ -129,8 +135,13 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
 
     try {
       const text = await readBody(req);
-      // So an end the simulated clock brought is published before anything else happens.
+      // Before anything reads or waits on a queue, so an end the clock brought is already published.
       streaming.sweep();
+      if (sqsOperation) {
+        const host = req.headers.host ?? `${DEFAULT_HOST}:${DEFAULT_PORT}`;
+        const answer = await answerSqs(res, sqs, { operation: sqsOperation, body: parseJsonBody(text), host, accountId: catalog.accountId });
+        return finish(answer.status, answer.detail);
+      }
       if (url.pathname.startsWith("/_local/")) {
         const result = handleLocalRequest(admin, method, url.pathname, url.searchParams, parseJsonBody(text));
         if (result.text !== undefined) sendText(res, result.status, result.text);
@@ -212,6 +223,7 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
         for (const timer of held) clearTimeout(timer);
         held.clear();
         clearInterval(sweeper);
+        // Long polls answer at once instead of holding the close for up to 20 seconds.
         sqs.clear();
         server.close(() => {
           if (journal) {

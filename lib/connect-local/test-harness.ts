@@ -1,6 +1,7 @@
 // Starts a simulator on a free port with SDK clients pointed at it; shared by the simulator and gateway tests.
 import { ConnectClient } from "@aws-sdk/client-connect";
 import { QConnectClient } from "@aws-sdk/client-qconnect";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { Catalog } from "./catalog";
 import type { ConnectLocalConfigPatch } from "./config";
 import { loadSeed } from "./load-seed";
@@ -95,6 +96,7 @@ export async function startHarness(options: Omit<ConnectLocalOptions, "port"> = 
   };
   const connect = new ConnectClient(clientConfig);
   const qconnect = new QConnectClient(clientConfig);
+  const sqs = new SQSClient(clientConfig);
 
   async function raw(method: string, path: string, body?: unknown) {
     const response = await fetch(`${server.url}${path}`, {
@@ -115,6 +117,7 @@ export async function startHarness(options: Omit<ConnectLocalOptions, "port"> = 
     server,
     connect,
     qconnect,
+    sqs,
     raw,
     async setConfig(patch: ConnectLocalConfigPatch) {
       const response = await raw("PUT", "/_local/config", patch);
@@ -140,6 +143,7 @@ export async function startHarness(options: Omit<ConnectLocalOptions, "port"> = 
     async close() {
       connect.destroy();
       qconnect.destroy();
+      sqs.destroy();
       await server.close();
     },
   };
