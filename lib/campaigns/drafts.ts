@@ -150,7 +150,8 @@ export async function storedFacts(db: Db, campaign: Campaign): Promise<Recipient
     })
     .from(campaignRecipients)
     .where(and(eq(campaignRecipients.campaignId, campaign.id), eq(campaignRecipients.preflightStatus, "valid")))
-    .orderBy(asc(campaignRecipients.id))
+    // Line order is the order the rows were written in, and the campaign's line index serves it.
+    .orderBy(asc(campaignRecipients.line))
     .limit(3);
   return {
     total: p.total,

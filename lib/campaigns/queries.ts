@@ -79,10 +79,18 @@ export async function* iterateRecipients(db: Db, campaignId: string, pageSize = 
   }
 }
 
+// Lines are positive; a line before every line for a cursor whose row no longer exists.
+const afterRow = (campaignId: string, id: number) =>
+  sql`${campaignRecipients.line} > coalesce((select c.line from ${campaignRecipients} c where c.id = ${id} and c.campaign_id = ${campaignId}), -1)`;
+
 export const RECIPIENT_FILTERS = ["pending", "sending", "sent", "failed", "skipped", "valid", "invalid", "duplicate", "suppressed"] as const;
 export type RecipientFilter = (typeof RECIPIENT_FILTERS)[number];
 
-/** One page of a campaign's ledger in id order; the cursor is the last id of the previous page. */
+/**
+ * One page of a campaign's ledger in id order; the cursor is the last id of the previous page. A campaign's rows are
+ * written in line order, so within it ids rise with lines: the page is read by line, through the campaign's own indexes,
+ * from the line of the cursor's row (a cursor whose row is gone, as after a draft was saved again, starts over).
+ */
 export async function listRecipients(db: Db, campaignId: string, f: { status?: RecipientFilter; cursor?: number; limit: number }) {
   const byStatus =
     f.status === undefined
@@ -93,8 +101,8 @@ export async function listRecipients(db: Db, campaignId: string, f: { status?: R
   const rows = await db
     .select()
     .from(campaignRecipients)
-    .where(and(eq(campaignRecipients.campaignId, campaignId), byStatus, f.cursor ? sql`${campaignRecipients.id} > ${f.cursor}` : undefined))
-    .orderBy(asc(campaignRecipients.id))
+    .where(and(eq(campaignRecipients.campaignId, campaignId), byStatus, f.cursor ? afterRow(campaignId, f.cursor) : undefined))
+    .orderBy(asc(campaignRecipients.line))
     .limit(f.limit + 1);
   const page = rows.slice(0, f.limit);
   return { rows: page, nextCursor: rows.length > f.limit ? page[page.length - 1]!.id : null };
