@@ -188,6 +188,9 @@ export const campaignRecipients = pgTable(
     // Replies that came back from this recipient (inbound messages on the campaign's number).
     repliedAt: ts("replied_at"),
     replyCount: integer("reply_count").notNull().default(0),
+    // When the customer's side first reported the campaign's chat delivered and read (streamed receipts); in no index.
+    deliveredAt: ts("delivered_at"),
+    readAt: ts("read_at"),
     updatedAt: ts("updated_at"),
   },
   (t) => [
@@ -346,6 +349,9 @@ export const contacts = pgTable(
     initiatedAt: ts("initiated_at"),
     disconnectedAt: ts("disconnected_at"),
     disconnectReason: text("disconnect_reason"),
+    // The earliest delivered and read receipts the chat's stream carried from the customer's side.
+    deliveredAt: ts("delivered_at"),
+    readAt: ts("read_at"),
     // Reconciliation: when DescribeContact was last asked, what it answered, and why it failed if it did.
     lastCheckedAt: ts("last_checked_at"),
     checkError: text("check_error"),
@@ -469,7 +475,47 @@ export const inboundRejections = pgTable(
   (t) => [index("inbound_rejections_received_idx").on(t.receivedAt), index("inbound_rejections_integration_received_idx").on(t.integrationId, t.receivedAt)],
 );
 
+// ── Chat streams ─────────────────────────────────────────────────────────────────────────────────────────
+// Every chat item Connect streamed (StartContactStreaming → SNS → SQS), stored and acted on in one transaction. An
+// SNS notification is kept once however often SQS delivers it, and a chat item once however many topics carry it.
+export const chatStreamItems = pgTable(
+  "chat_stream_items",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    messageId: text("message_id").notNull(),
+    topicArn: text("topic_arn").notNull(),
+    contactId: text("contact_id").notNull(),
+    // The console knows a chat by the contact it started or joined, which stays the initial one after a transfer.
+    initialContactId: text("initial_contact_id").notNull(),
+    instanceId: text("instance_id"),
+    itemId: text("item_id").notNull(),
+    // MESSAGE or EVENT (kept as text: Connect may stream other item types).
+    type: text("type").notNull(),
+    contentType: text("content_type").notNull(),
+    participantRole: text("participant_role"),
+    participantId: text("participant_id"),
+    // The customer's or the flow's text: personal data, never logged; a page or route showing it goes through redactCustomerText.
+    content: text("content"),
+    absoluteTime: ts("absolute_time").notNull(),
+    receivedAt: ts("received_at").notNull().defaultNow(),
+    // What the item changed: delivered, read, ended, reply, reply_recorded (the console had counted it already).
+    effect: text("effect"),
+    // The console's own record of the same customer message (a chat event it sent), matched at most once.
+    matchedChatEventId: bigint("matched_chat_event_id", { mode: "number" }),
+  },
+  (t) => [
+    uniqueIndex("chat_stream_items_message_uq").on(t.messageId),
+    uniqueIndex("chat_stream_items_item_uq").on(t.initialContactId, t.itemId),
+    // A chat's transcript in order: Connect's time, then arrival.
+    index("chat_stream_items_chat_idx").on(t.initialContactId, t.absoluteTime, t.id),
+    uniqueIndex("chat_stream_items_chat_event_uq")
+      .on(t.matchedChatEventId)
+      .where(sql`${t.matchedChatEventId} is not null`),
+  ],
+);
+
 export type Contact = typeof contacts.$inferSelect;
 export type ChatEvent = typeof chatEvents.$inferSelect;
 export type InboundIntegration = typeof inboundIntegrations.$inferSelect;
 export type InboundMessage = typeof inboundMessages.$inferSelect;
+export type ChatStreamItem = typeof chatStreamItems.$inferSelect;
