@@ -26,3 +26,13 @@ export async function markReplied(db: Db, customerPhone: string, sourceArn: stri
     .where(eq(campaignRecipients.id, target.id));
   return { campaignId: target.campaignId, recipientId: target.id };
 }
+
+/** The reply lands on this recipient: the chat it came in names its send. Null unless that row was sent. */
+export async function markRecipientReplied(db: Db, recipientId: number): Promise<{ campaignId: string; recipientId: number } | null> {
+  const [row] = await db
+    .update(campaignRecipients)
+    .set({ repliedAt: sql`coalesce(${campaignRecipients.repliedAt}, now())`, replyCount: sql`${campaignRecipients.replyCount} + 1` })
+    .where(and(eq(campaignRecipients.id, recipientId), eq(campaignRecipients.sendStatus, "sent")))
+    .returning({ campaignId: campaignRecipients.campaignId, recipientId: campaignRecipients.id });
+  return row ?? null;
+}

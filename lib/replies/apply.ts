@@ -7,7 +7,7 @@ import type { AuditActor } from "@/lib/audit/context";
 import { recordAudit } from "@/lib/audit/record";
 import { settings } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
-import { markReplied } from "@/lib/ledger/mark-replied";
+import { markRecipientReplied, markReplied } from "@/lib/ledger/mark-replied";
 import { deleteSuppression, findSuppression, insertSuppressions } from "@/lib/suppression/queries";
 import { DEFAULT_OPT_KEYWORDS, OPT_KEYWORDS_SETTING, keywordAction, keywordOf, optKeywordsSchema, type OptKeywords } from "./keywords";
 
@@ -24,6 +24,11 @@ export interface CustomerMessage {
   text: string | null;
   /** Where it came from, for the suppression reason and the audit log, e.g. `inbound "Twilio EU"` or `events page`. */
   via: string;
+  /**
+   * The campaign recipient whose chat carried the message, when the caller knows the chat (a streamed chat item names
+   * it). Otherwise, or if that row was never sent, the reply goes to the latest send to this customer from this number.
+   */
+  recipientId?: number | null;
 }
 
 export interface MessageEffects {
@@ -35,7 +40,8 @@ export interface MessageEffects {
 
 /** Run inside the caller's transaction, so the effects and their audit entries commit with the message record. */
 export async function applyCustomerMessage(db: Db, actor: AuditActor, msg: CustomerMessage): Promise<MessageEffects> {
-  const recipient = msg.sourcePhoneNumberArn ? await markReplied(db, msg.customerPhone, msg.sourcePhoneNumberArn) : null;
+  const known = msg.recipientId != null ? await markRecipientReplied(db, msg.recipientId) : null;
+  const recipient = known ?? (msg.sourcePhoneNumberArn ? await markReplied(db, msg.customerPhone, msg.sourcePhoneNumberArn) : null);
   const optOut = keywordAction(msg.text, await readOptKeywords(db));
   let suppressionChanged = false;
   if (optOut === "stop") {
