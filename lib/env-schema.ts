@@ -48,6 +48,9 @@ const schema = z
     CONCURRENT_CHAT_QUOTA: z.coerce.number().int().positive().default(500),
     // Seconds between reconciliation rounds (DescribeContact on the console's open chats); 0 turns it off.
     RECONCILE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(3600).default(15)),
+    // The SQS queue subscribed to the chat-stream SNS topic, read by the console and each worker; "off" reads none. In
+    // local mode unset means the simulator's chat-stream queue; in aws mode unset means none.
+    CHAT_STREAM_QUEUE_URL: opt(z.union([z.literal("off"), z.url({ protocol: /^https?$/, error: 'must be an http(s) queue URL or "off"' })])),
     RECIPIENTS_MAX_MB: z.coerce.number().positive().max(1024).default(50),
     // Launch asks for a second confirmation when more than this share of rows is invalid, and for the count to be typed
     // from this many recipients up.

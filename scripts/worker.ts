@@ -10,6 +10,7 @@ import { openPostgres, waitForDatabase } from "@/lib/db/open";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { startDispatcher } from "@/lib/dispatch/dispatcher";
 import { dispatchSetupFromEnv } from "@/lib/dispatch/env-setup";
+import { startChatStreamFromEnv } from "@/lib/chat-stream/consumer-env";
 import { startReconcilerFromEnv } from "@/lib/contacts/reconcile-env";
 import { loadEnv } from "@/lib/env-schema";
 import { resolveAuthSecret } from "@/lib/server/auth-secret";
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   // Also retries inbound messages waiting for Connect; the console does the same, and claims keep them apart.
   const forwarder = startInboundForwarder({ db: database.db, gateway: createConnectGateway(setup.gateway), log: (line) => log(`inbound: ${line}`) });
   const reconciler = startReconcilerFromEnv(database.db, e, endpoint, (line) => log(`reconcile: ${line}`));
+  // Competes with the console's consumer for the queue's messages; each is applied once whichever takes it.
+  const chatStream = startChatStreamFromEnv(database.db, e, endpoint, (line) => log(`chat-stream: ${line}`));
   log(
     `sending (Connect: ${e.CONNECT_MODE}${endpoint ? ` at ${endpoint}` : ""}, region ${e.region}, account rate ${e.ACCOUNT_SENDS_PER_SECOND}/s unless set in settings)`,
   );
@@ -63,7 +66,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, DRAIN_LIMIT_MS);
     force.unref();
-    await Promise.all([dispatcher.stop(), reconciler?.stop(), forwarder.stop()]);
+    await Promise.all([dispatcher.stop(), reconciler?.stop(), forwarder.stop(), chatStream?.stop()]);
     await database.close();
     log("stopped");
     process.exit(0);

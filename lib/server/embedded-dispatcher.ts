@@ -1,8 +1,9 @@
 import "server-only";
 // The dispatcher inside the console process: required with the embedded database (one process only), and the
 // default with PostgreSQL too; DISPATCHER=off leaves sending to `npm run worker` processes. Reconciliation of open
-// chats starts here too (RECONCILE_SECONDS=0 turns it off).
+// chats starts here too (RECONCILE_SECONDS=0 turns it off), and so does reading the chat stream's queue.
 import { randomBytes } from "node:crypto";
+import { startChatStreamFromEnv } from "@/lib/chat-stream/consumer-env";
 import { createConnectGateway } from "@/lib/connect/gateway";
 import { startReconcilerFromEnv } from "@/lib/contacts/reconcile-env";
 import { dispatchSetupFromEnv } from "@/lib/dispatch/env-setup";
@@ -30,6 +31,8 @@ export async function startEmbeddedDispatcher(rt: Runtime): Promise<void> {
   // Reconciliation runs here even when workers do the sending: rows are claimed, so it never checks a chat twice.
   const reconciler = startReconcilerFromEnv(rt.database.db, rt.env, rt.connectEndpoint, (line: string) => console.log(`[reconcile] ${line}`));
   if (reconciler) rt.shutdownHooks.push(() => reconciler.stop());
+  const chatStream = startChatStreamFromEnv(rt.database.db, rt.env, rt.connectEndpoint, (line: string) => console.log(`[chat-stream] ${line}`));
+  if (chatStream) rt.shutdownHooks.push(() => chatStream.stop());
   if (rt.env.DISPATCHER === "off") {
     console.log("[console] DISPATCHER=off: campaigns are sent by worker processes");
     return;
