@@ -4,6 +4,7 @@ import {
   DescribeContactCommand,
   DescribeInstanceCommand,
   SendChatIntegrationEventCommand,
+  StartContactStreamingCommand,
   StartOutboundChatContactCommand,
   StopContactCommand,
   paginateListContactFlows,
@@ -35,6 +36,8 @@ import type {
   PhoneNumber,
   Queue,
   RenderedMessageTemplate,
+  StartContactStreamingInput,
+  StartContactStreamingResult,
   StartOutboundChatInput,
   StartOutboundChatResult,
 } from "./types";
@@ -54,6 +57,8 @@ export interface ConnectGateway {
   renderMessageTemplate(knowledgeBaseId: string, messageTemplateId: string, customAttributes: Record<string, string>): Promise<RenderedMessageTemplate>;
   startOutboundChat(input: StartOutboundChatInput): Promise<StartOutboundChatResult>;
   sendChatIntegrationEvent(input: ChatIntegrationEventInput): Promise<ChatIntegrationEventResult>;
+  /** Streams the chat's items to an SNS topic; failures are the SDK's errors, read with classifyConnectError. */
+  startContactStreaming(input: StartContactStreamingInput): Promise<StartContactStreamingResult>;
   describeContact(instanceId: string, contactId: string): Promise<ContactDetails>;
   stopContact(instanceId: string, contactId: string): Promise<void>;
 }
@@ -212,6 +217,19 @@ export function createConnectGateway(options: ConnectGatewayOptions): ConnectGat
         newChatCreated: output.NewChatCreated ?? false,
         requestId: output.$metadata.requestId,
       };
+    },
+
+    async startContactStreaming(input) {
+      const output = await connect.send(
+        new StartContactStreamingCommand({
+          InstanceId: input.instanceId,
+          ContactId: input.contactId,
+          ChatStreamingConfiguration: { StreamingEndpointArn: input.streamingEndpointArn },
+          ClientToken: input.clientToken,
+        }),
+      );
+      if (!output.StreamingId) throw new Error("StartContactStreaming returned no StreamingId");
+      return { streamingId: output.StreamingId, requestId: output.$metadata.requestId };
     },
 
     async describeContact(instanceId, contactId) {

@@ -159,6 +159,21 @@ export interface ChatIntegrationEventResult {
   requestId?: string;
 }
 
+/** StartContactStreaming: the chat's messages and events go to an SNS topic from now on. */
+export interface StartContactStreamingInput {
+  instanceId: string;
+  contactId: string;
+  /** ARN of a standard SNS topic in the instance's Region. */
+  streamingEndpointArn: string;
+  /** Idempotency key: the same token on the same contact returns the first call's StreamingId. */
+  clientToken: string;
+}
+
+export interface StartContactStreamingResult {
+  streamingId: string;
+  requestId?: string;
+}
+
 export interface ContactDetails {
   id: string;
   arn?: string;
