@@ -5,6 +5,7 @@ import { retryFailedSchema, testSendSchema } from "@/lib/campaigns/schemas";
 import { apiChatEventSchema } from "@/lib/chat-events/api-schema";
 import { CHAT_EVENT_STATUSES } from "@/lib/chat-events/filters";
 import { CHAT_EVENT_TYPES } from "@/lib/chat-events/schemas";
+import { chatStreamingSchema } from "@/lib/settings/chat-streaming-schema";
 import { sendingCapacitySchema } from "@/lib/settings/schemas";
 
 const body = (schema: z.ZodType) => ({
@@ -242,6 +243,21 @@ export function openApiDocument(serverUrl: string) {
           description: "A number left out of `numbers` keeps its setting; `messagesPerSecond: null` returns it to its default. Audited.",
           requestBody: body(sendingCapacitySchema),
           responses: { "200": json("{sendingCapacity}"), ...errors },
+        },
+      },
+      "/api/v1/settings/chat-streaming": {
+        get: {
+          summary: "The SNS topic each Connect instance's chats are streamed to",
+          description:
+            "`topics` maps instance ids to a topic ARN, or \"\" where an admin turned streaming off; an instance not listed streams to its default (in local mode the simulator's chat-stream topic, against AWS none). The console starts streaming for each chat it creates or joins and reads the topic's queue (CHAT_STREAM_QUEUE_URL) for delivered and read receipts, replies and chat ends.",
+          responses: { "200": json("{chatStreaming}"), ...errors },
+        },
+        put: {
+          summary: "Set the topic of one or more instances (admin keys)",
+          description:
+            '`topicArn` must be a standard SNS topic in the instance\'s Region, or "" to turn streaming off; an instance left out keeps its topic. Checked against the instances Connect lists, so Connect must answer. Audited.',
+          requestBody: body(chatStreamingSchema()),
+          responses: { "200": json("{chatStreaming}"), "503": { description: "Amazon Connect did not list the instances" }, ...errors },
         },
       },
       "/api/v1/instances": { get: { summary: "Connect instances", responses: { "200": json("{instances}"), ...errors } } },

@@ -1,8 +1,11 @@
 import "server-only";
 import { defineAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record";
+import { viaConnect } from "@/lib/connect/runtime-gateway";
 import { settings } from "@/lib/db/schema";
 import { ACCOUNT_RATE_SETTING, configuredAccountRate } from "./account-rate";
+import { CHAT_STREAMING_SETTING, defaultTopicArn, readChatStreaming, topicFor, type ChatStreaming } from "./chat-streaming";
+import { chatStreamingSchema } from "./chat-streaming-schema";
 import { env } from "@/lib/env";
 import { readOptKeywords } from "@/lib/replies/apply";
 import { OPT_KEYWORDS_SETTING, optKeywordsSchema } from "@/lib/replies/keywords";
@@ -85,4 +88,43 @@ export const updateSendingCapacity = defineAction({
       await recordAudit(tx, actor, { action: "settings.sending_capacity_changed", targetType: "setting", targetId: SENDING_CAPACITY_SETTING, diff });
       return value;
     }),
+});
+
+/**
+ * The SNS topic each Connect instance's chats are streamed to ("" = off), for the instances the admin saw; one left out
+ * keeps its topic. Each topic is checked against its instance as Connect lists it now (its Region), so saving needs
+ * Connect to answer. A topic equal to the instance's default is stored as no entry, so the default can follow it.
+ */
+export const updateChatStreaming = defineAction({
+  name: "settings.updateChatStreaming",
+  access: "admin",
+  input: chatStreamingSchema(),
+  handler: async (input, { db, actor }) => {
+    const mode = env().CONNECT_MODE;
+    const listed = await viaConnect((g) => g.listInstances());
+    const arns = Object.fromEntries(listed.map((i) => [i.id, i.arn]));
+    const checked = chatStreamingSchema(arns).parse(input);
+    return db.transaction(async (tx) => {
+      const before = await readChatStreaming(tx);
+      const topics = { ...before.topics };
+      // One line per instance whose topic changed, as it streams (default included), not as it is stored.
+      const diff: Record<string, { from: string; to: string }> = {};
+      for (const { instanceId, topicArn } of checked.instances) {
+        const instance = { id: instanceId, arn: arns[instanceId]! };
+        const from = topicFor(before, mode, instance);
+        if (topicArn === defaultTopicArn(mode, instance.arn)) delete topics[instanceId];
+        else topics[instanceId] = topicArn;
+        if (from !== topicArn) diff[`topics.${instanceId}`] = { from, to: topicArn };
+      }
+      const value: ChatStreaming = { topics };
+      await tx
+        .insert(settings)
+        .values({ key: CHAT_STREAMING_SETTING, value, updatedBy: actor.actorEmail })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date(), updatedBy: actor.actorEmail } });
+      if (Object.keys(diff).length > 0) {
+        await recordAudit(tx, actor, { action: "settings.chat_streaming_changed", targetType: "setting", targetId: CHAT_STREAMING_SETTING, diff });
+      }
+      return value;
+    });
+  },
 });

@@ -16,6 +16,7 @@ import { configuredAccountRate } from "@/lib/settings/account-rate";
 import { readOptKeywords } from "@/lib/replies/apply";
 import { OptKeywordsForm } from "./opt-keywords-form";
 import { SendingCapacitySection } from "./sending-capacity-section";
+import { ChatStreamingSection } from "./chat-streaming-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -78,6 +79,19 @@ export default async function SettingsPage() {
                   <SendingCapacitySection canEdit={isAdmin} />
                 </Suspense>
               </section>
+            </CardContent>
+          </Card>
+          <Card className="min-w-0">
+            <CardHeader>
+              <CardTitle>Chat streaming</CardTitle>
+              <CardDescription>
+                The Amazon SNS topic each instance&apos;s chats are streamed to, for delivered and read receipts, replies and chat ends.
+              </CardDescription>
+            </CardHeader>
+            <CardContent className="min-w-0">
+              <Suspense fallback={<p className="text-sm text-muted-foreground">Asking Connect for instances…</p>}>
+                <ChatStreamingSection canEdit={isAdmin} />
+              </Suspense>
             </CardContent>
           </Card>
           <Card>
