@@ -356,9 +356,24 @@ export const contacts = pgTable(
     lastCheckedAt: ts("last_checked_at"),
     checkError: text("check_error"),
     details: jsonb("details"),
+    // Chat streaming (StartContactStreaming), started by the stream starter after the contact was recorded. Status:
+    // null until first claimed; pending while claimed or waiting for its next attempt; started once Connect gave a
+    // StreamingId; failed when it will not be tried again (stream_error says why).
+    streamStatus: text("stream_status"),
+    streamingId: text("streaming_id"),
+    // The topic streamed to, or being tried.
+    streamTopicArn: text("stream_topic_arn"),
+    streamAttempts: integer("stream_attempts").notNull().default(0),
+    streamNextAttemptAt: ts("stream_next_attempt_at"),
+    streamError: text("stream_error"),
   },
   (t) => [
     index("contacts_created_idx").on(t.createdAt, t.contactId),
+    // The stream starter's open chats not yet streamed, per instance, oldest first. A chat leaves it once streamed,
+    // given up, or ended, so rounds never walk past chats there is nothing left to do for.
+    index("contacts_stream_due_idx")
+      .on(t.instanceId, t.createdAt)
+      .where(sql`${t.state} = 'open' and (${t.streamStatus} is null or ${t.streamStatus} = 'pending')`),
     index("contacts_campaign_idx").on(t.campaignId, t.state),
     // Reconciliation reads never-checked contacts oldest first straight from this index.
     index("contacts_state_checked_idx").on(t.state, t.lastCheckedAt, t.createdAt),

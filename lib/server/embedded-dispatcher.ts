@@ -1,9 +1,11 @@
 import "server-only";
 // The dispatcher inside the console process: required with the embedded database (one process only), and the
 // default with PostgreSQL too; DISPATCHER=off leaves sending to `npm run worker` processes. Reconciliation of open
-// chats starts here too (RECONCILE_SECONDS=0 turns it off), and so does reading the chat stream's queue.
+// chats starts here too (RECONCILE_SECONDS=0 turns it off), and so do reading the chat stream's queue and starting
+// each new chat's stream.
 import { randomBytes } from "node:crypto";
 import { startChatStreamFromEnv } from "@/lib/chat-stream/consumer-env";
+import { startStreamStarterFromEnv } from "@/lib/chat-stream/starter-env";
 import { createConnectGateway } from "@/lib/connect/gateway";
 import { startReconcilerFromEnv } from "@/lib/contacts/reconcile-env";
 import { dispatchSetupFromEnv } from "@/lib/dispatch/env-setup";
@@ -33,6 +35,9 @@ export async function startEmbeddedDispatcher(rt: Runtime): Promise<void> {
   if (reconciler) rt.shutdownHooks.push(() => reconciler.stop());
   const chatStream = startChatStreamFromEnv(rt.database.db, rt.env, rt.connectEndpoint, (line: string) => console.log(`[chat-stream] ${line}`));
   if (chatStream) rt.shutdownHooks.push(() => chatStream.stop());
+  // Runs even when workers do the sending: contacts are claimed, so no chat's streaming is started twice at once.
+  const streamStarter = startStreamStarterFromEnv(rt.database.db, rt.env, rt.connectEndpoint, (line: string) => console.log(`[stream-starter] ${line}`));
+  if (streamStarter) rt.shutdownHooks.push(() => streamStarter.stop());
   if (rt.env.DISPATCHER === "off") {
     console.log("[console] DISPATCHER=off: campaigns are sent by worker processes");
     return;
