@@ -87,11 +87,11 @@ export function ChatStreamingForm({ instances, canEdit }: { instances: Streaming
                       <p id={`${id}-note`} role="alert" className="text-xs font-medium text-destructive">
                         {error}
                       </p>
-                    ) : (
+                    ) : canEdit ? (
                       <p id={`${id}-note`} className="text-xs text-muted-foreground">
                         {hintOf(instance)}
                       </p>
-                    )}
+                    ) : null}
                   </div>
                 </TD>
               </TR>
