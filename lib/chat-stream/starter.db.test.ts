@@ -2,6 +2,7 @@
 // streaming started by the starter's own loop, and what Connect then publishes read back by the chat stream's consumer.
 import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createConnectGateway } from "@/lib/connect/gateway";
 import type { ConnectErrorInfo } from "@/lib/connect/types";
 import { recordContact } from "@/lib/contacts/record";
 import { EVENT, TOPIC_ARN, customerEvent, queueUrl } from "@/lib/connect-local/streaming-test-kit";
@@ -9,10 +10,12 @@ import { catalog, fixtures, harnessForFile } from "@/lib/connect-local/test-harn
 import { chatStreamItems, settings } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { ledger, phoneAt, waitFor, type Sim } from "@/lib/dispatch/dispatch-test-kit";
+import { loadEnv } from "@/lib/env-schema";
 import { CHAT_STREAMING_SETTING } from "@/lib/settings/chat-streaming";
 import { createTestDb } from "@/lib/testing/test-db";
 import { campaignNumberDestination, CAMPAIGN_NUMBER, contactRow, drained, recipientRow, sendCampaign, simOf } from "./chat-stream-test-kit";
 import { startChatStreamConsumer, type ChatStreamConsumer } from "./consumer";
+import { startStreamStarterFromEnv } from "./starter-env";
 import { startStreamStarter, streamClientToken, verdictOf, type RoundResult, type StreamStarter, type StreamStarterConfig } from "./starter";
 
 const h = harnessForFile();
@@ -259,6 +262,40 @@ describe("a failed call", () => {
     const calls = (await counters()).streamingCalls;
     await roundsAfter(5);
     expect((await counters()).streamingCalls).toBe(calls);
+  });
+});
+
+describe("while Connect is away", () => {
+  it("backs off round after round, leaves the contact untried, and stops at once during a pause", async () => {
+    const [sent] = await sendCampaign(db(), sim, 4400, 1);
+    const away = createConnectGateway({ mode: "local", endpoint: "http://127.0.0.1:9", region: catalog.region, maxAttempts: 1 });
+    const s = starter({ gateway: away });
+    await waitFor("two failed rounds", async () => lines.length >= 2, 10_000);
+    expect(lines.slice(0, 2)).toEqual([
+      expect.stringMatching(/^round failed: .*; next round in 1 s$/),
+      expect.stringMatching(/^round failed: .*; next round in 2 s$/),
+    ]);
+    const stopping = Date.now();
+    await s.stop();
+    expect(Date.now() - stopping).toBeLessThan(1_000);
+    expect(await streamOf(sent!.contact.contactId)).toMatchObject({ status: null, attempts: 0 });
+  });
+});
+
+describe("the starter the console and workers start", () => {
+  it("runs once per process however often the boot code starts it, and not in local mode without a simulator", async () => {
+    const e = loadEnv({ NODE_ENV: "test", CONNECT_MODE: "local" });
+    expect(startStreamStarterFromEnv(db(), e, undefined, () => {})).toBeUndefined();
+    const first = startStreamStarterFromEnv(db(), e, h.server.url, () => {})!;
+    expect(first).toBeDefined();
+    running.push(first);
+    expect(startStreamStarterFromEnv(db(), e, h.server.url, () => {})).toBeUndefined();
+    const [sent] = await sendCampaign(db(), sim, 4350, 1);
+    await allStreamed([sent!.contact.contactId]);
+    await first.stop();
+    const again = startStreamStarterFromEnv(db(), e, h.server.url, () => {});
+    expect(again).toBeDefined();
+    await again!.stop();
   });
 });
 
