@@ -74,6 +74,22 @@ describe("parseCsv", () => {
     expect(cellsOf('phone;name;note\n +1 ;  "Smith; ""J"""  ; x \u00a0\n')).toEqual([[" +1 ", 'Smith; "J"', " x \u00a0"]]);
   });
 
+  it("keeps a no-break space or other wide space starting a value, and skips lines holding only such spaces", () => {
+    const text = 'phone,name\n\u00a0\n+1,\u00a0Ann\n\u3000 \r\n+2,\u3000"Bob"\n\u2028+3,x\n';
+    expect(parseCsv(text).rows).toEqual([
+      { line: 3, cells: ["+1", "\u00a0Ann"] },
+      { line: 5, cells: ["+2", "Bob"] },
+      { line: 6, cells: ["\u2028+3", "x"] },
+    ]);
+  });
+
+  it("reads a lone surrogate as U+FFFD, with or without quotes on its line", () => {
+    expect(cellsOf('phone,name\n+1,a\ud800\n+2,"b\udc00"\n')).toEqual([
+      ["+1", "a\ufffd"],
+      ["+2", "b\ufffd"],
+    ]);
+  });
+
   it("refuses text after a closing quote, naming its line", () => {
     expect(() => parseCsv('phone,note\n+1,"a\r\nb"\n+2,"x\ny"z\n')).toThrowError(
       new RecipientsInputError(
@@ -108,6 +124,10 @@ describe("parseCsv", () => {
 
   it("refuses two columns with the same name, since mapping is by name", () => {
     expect(() => parseCsv("phone,name,phone\n1,2,3\n")).toThrow('Columns 1 and 3 are both named "phone"');
+  });
+
+  it("reports the first problem in the file, as an upload's reading does", () => {
+    expect(() => parseCsv('phone,phone\n+1,"never closed\n')).toThrow('Columns 1 and 2 are both named "phone"');
   });
 
   it("refuses an empty file", () => {

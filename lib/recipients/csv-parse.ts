@@ -1,9 +1,9 @@
 // CSV as spreadsheets really write it: comma or semicolon (Excel in many European locales), quoted values that hold
-// delimiters, doubled quotes and line breaks, any line ending. csv-parse reads the text; CsvRowReader turns its records
-// into rows. This reads the whole text at once, for small lists and the browser; uploads are read in slices (csv-stream.ts).
-import { parse } from "csv-parse/sync";
-import { csvParseOptions, CsvRowReader, isCsvError, withoutStackTraces, type CsvDelimiter, type CsvRecord } from "./csv-rows";
-import { MAX_RECIPIENT_ROWS } from "./limits";
+// delimiters, doubled quotes and line breaks, any line ending. CsvSliceReader reads the text (csv-parse the lines with
+// quotes) and CsvRowReader turns its records into rows. This reads the whole text at once, for small lists and the
+// browser; uploads are read in slices (csv-stream.ts).
+import { CsvSliceReader } from "./csv-slices";
+import type { CsvDelimiter } from "./csv-rows";
 import type { RecipientRow, RecipientTable } from "./table";
 
 export type { CsvDelimiter } from "./csv-rows";
@@ -13,53 +13,16 @@ export interface CsvParseOptions {
   delimiter?: CsvDelimiter | "auto";
 }
 
+/** Characters' worth of csv-parse's time read at a time: its records are held only until their rows are taken. */
+const READ_CHARS = 1024 * 1024;
+
 export function parseCsv(text: string, options: CsvParseOptions = {}): RecipientTable {
   const delimiter = options.delimiter && options.delimiter !== "auto" ? options.delimiter : detectDelimiter(text);
-  // csv-parse stops soon after the limit, so a list far too long is refused without all of it in memory. Lines of bare
-  // delimiters are records too; should there be so many that the cap comes before the limit is passed, read it all.
-  return readTable(text, delimiter, MAX_RECIPIENT_ROWS + PADDING_RECORDS) ?? readTable(text, delimiter, undefined)!;
-}
-
-/** Header, rows past the limit, and lines of bare delimiters (spreadsheets pad exports with them) the cap allows for. */
-const PADDING_RECORDS = 10_000;
-
-/** The table, or undefined when `cap` records were read without passing the row limit. */
-function readTable(text: string, delimiter: CsvDelimiter, cap: number | undefined): RecipientTable | undefined {
-  const reader = new CsvRowReader(delimiter);
-  const records = readRecords(text, delimiter, cap);
+  const reader = new CsvSliceReader(text, delimiter);
   const rows: RecipientRow[] = [];
-  for (const record of records) {
-    const row = reader.take(record);
-    if (row !== undefined) rows.push(row);
-  }
-  if (cap !== undefined && records.length >= cap) return undefined;
-  return { header: reader.finish(), rows };
-}
-
-function readRecords(text: string, delimiter: CsvDelimiter, to: number | undefined): CsvRecord[] {
-  try {
-    // With `raw: true` csv-parse returns { record, raw } objects; its types do not follow that option.
-    return withoutStackTraces(() => parse(text, { ...csvParseOptions(delimiter), to }) as unknown as CsvRecord[]);
-  } catch (error) {
-    throw explainAt(text, delimiter, error);
-  }
-}
-
-/** The sync parser throws away the records it read before the error; reading them again tells the line it is on. */
-function explainAt(text: string, delimiter: CsvDelimiter, error: unknown): unknown {
-  if (!isCsvError(error)) return error;
-  const reader = new CsvRowReader(delimiter);
-  const before = typeof error.records === "number" ? error.records : 0;
-  if (before > 0) {
-    for (const record of withoutStackTraces(() => parse(text, { ...csvParseOptions(delimiter), to: before }) as unknown as CsvRecord[])) {
-      try {
-        reader.take(record);
-      } catch {
-        // Only the line count matters here; the header and row limit had their say on the first read.
-      }
-    }
-  }
-  return reader.explain(error);
+  // Rows are counted as they are read, so a list far too long is refused without all of it in memory.
+  while (!reader.done) reader.read(READ_CHARS, Infinity, rows);
+  return { header: reader.rows.finish(), rows };
 }
 
 const QUOTE = 0x22;

@@ -30,7 +30,8 @@ export function csvParseOptions(delimiter: CsvDelimiter): Options {
     // well; CsvRowReader puts those spaces back, since cells are kept as written.
     ltrim: true,
     rtrim: true,
-    // Line numbers come from each record's source text: csv-parse's own count takes a CRLF inside quotes as two lines.
+    // Where each record ends in the text comes from its source text: csv-parse's own line count takes a CRLF inside
+    // quotes as two lines.
     raw: true,
   };
 }
@@ -53,15 +54,30 @@ export function withoutStackTraces<T>(parse: () => T): T {
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
+const BOM = 0xfeff;
 
-/** Feed it csv-parse's records in order; it keeps count of lines and rows. */
+/**
+ * Feed it the text's records in order, csv-parse's or lines read without it; it keeps count of lines and rows.
+ *
+ * Given the text, cells are taken from it. csv-parse's raw text is not quite the source: it leaves out the LF of a CRLF
+ * that ends a line, and a space beyond ASCII (a no-break space, say) that ltrim skips comes out as U+FFFD. Without the
+ * text (reading only the start of a list), the raw text stands in for it.
+ */
 export class CsvRowReader {
-  /** The line the next record's raw text starts on. */
-  private line = 1;
+  /** Where the text not yet read starts: the next record's raw text, a line start. */
+  at: number;
+  /** The line `at` is on. */
+  line = 1;
   private rowCount = 0;
   private columns: string[] | undefined;
 
-  constructor(readonly delimiter: CsvDelimiter) {}
+  constructor(
+    readonly delimiter: CsvDelimiter,
+    readonly text?: string,
+  ) {
+    // csv-parse drops a byte order mark at the start (bom: true); lines read without it skip it here.
+    this.at = text !== undefined && text.charCodeAt(0) === BOM ? 1 : 0;
+  }
 
   get header(): string[] | undefined {
     return this.columns;
@@ -69,10 +85,21 @@ export class CsvRowReader {
 
   /** The row a record holds; undefined for the header and for lines with nothing but delimiters and spaces. */
   take({ record, raw }: CsvRecord): RecipientRow | undefined {
-    const start = firstContent(raw);
-    const line = this.line + countBreakChars(raw, 0, start);
-    this.line = line + countLineBreaks(raw, start, raw.length);
-    const cells = this.cellsAsWritten(record, raw, start);
+    const place = this.locate(raw);
+    if (place === undefined) throw new Error(`csv-parse's record at offset ${this.at} does not line up with the text`);
+    this.at = place.next;
+    this.line = place.line + countLineBreaks(place.text, place.start, place.next);
+    return this.row(this.cellsAsWritten(record, place.text, lineStart(place.text, place.from, place.start), place.end), place.line);
+  }
+
+  /** Whether the record, taken next, ends by `end` in the text (csv-parse having read it from text put together). */
+  endsBy({ raw }: CsvRecord, end: number): boolean {
+    const place = this.locate(raw);
+    return place !== undefined && place.next <= end;
+  }
+
+  /** The row for cells read from the text as written, on `line`; undefined for the header and for blank lines. */
+  row(cells: string[], line: number): RecipientRow | undefined {
     if (isBlank(cells)) return undefined;
     if (this.columns === undefined) {
       this.columns = toHeader(cells);
@@ -95,16 +122,16 @@ export class CsvRowReader {
    */
   explain(error: unknown): unknown {
     if (!isCsvError(error) || typeof error.raw !== "string") return error;
-    const raw = error.raw;
-    const start = firstContent(raw);
-    const line = this.line + countBreakChars(raw, 0, start);
+    const place = this.locate(error.raw);
+    if (place === undefined) return error;
+    const { text, start, end, line } = place;
     if (error.code === "CSV_QUOTE_NOT_CLOSED") {
-      const quoteLine = line + countLineBreaks(raw, start, openingQuote(raw));
+      const quoteLine = line + countLineBreaks(text, start, openingQuote(text, start, end));
       return new RecipientsInputError(`A quoted value that starts on line ${quoteLine} is never closed. Check for a missing " and upload again.`, quoteLine);
     }
     if (error.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE") {
-      // raw ends at the closing quote the text follows.
-      const at = line + countLineBreaks(raw, start, raw.length);
+      // raw ends at the text that follows the closing quote, on the quote's line.
+      const at = line + countLineBreaks(text, start, end);
       return new RecipientsInputError(
         `Line ${at} has text right after the closing quote of a quoted value. Put the whole value inside the quotes (a " inside it is written "") and upload again.`,
         at,
@@ -114,41 +141,58 @@ export class CsvRowReader {
   }
 
   /**
-   * ltrim/rtrim trimmed the unquoted values too, which are kept as written: each is taken again from the raw text,
-   * stepping over the quoted values (whose length there is known: two quotes, plus one for each " inside).
+   * Where a raw text lies in the text: `from` its start, `start` the record's first character after any blank lines,
+   * `end` its end (after the line ending's first character), `next` where the next record starts, and the line of `start`.
    */
-  private cellsAsWritten(record: string[], raw: string, start: number): string[] {
-    let at = start;
-    while (at > 0 && !isBreak(raw.charCodeAt(at - 1))) at--;
-    const end = raw.length > 0 && isBreak(raw.charCodeAt(raw.length - 1)) ? raw.length - 1 : raw.length;
-    if (raw.indexOf('"', at) === -1) {
-      // Most lines have no spaces to put back, and splitting again would only copy them.
-      let length = record.length - 1;
-      for (const cell of record) length += cell.length;
-      return length === end - at ? record : raw.slice(at, end).split(this.delimiter);
+  private locate(raw: string): { text: string; from: number; start: number; end: number; next: number; line: number } | undefined {
+    if (this.text === undefined) {
+      const start = firstContent(raw, 0);
+      // Every CR or LF among the skipped blank lines is one line: the raw text kept only the first character of a CRLF.
+      return { text: raw, from: 0, start, end: raw.length, next: raw.length, line: this.line + countBreakChars(raw, 0, start) };
     }
+    const text = this.text;
+    const from = this.at;
+    const start = firstContent(text, from);
+    // Up to `start` the raw text is blank lines, less the LF of each CRLF; from there on it is the text, character for character.
+    const rawStart = start - from - countCrlfs(text, from, start);
+    if (rawStart > raw.length || (rawStart < raw.length && raw.charCodeAt(rawStart) !== text.charCodeAt(start))) return undefined;
+    const end = start + raw.length - rawStart;
+    const next = text.charCodeAt(end - 1) === CR && text.charCodeAt(end) === LF ? end + 1 : end;
+    return { text, from, start, end, next, line: this.line + countLineBreaks(text, from, start) };
+  }
+
+  /**
+   * ltrim/rtrim trimmed the unquoted values too, which are kept as written: each is taken again from the text, stepping
+   * over the quoted values (whose length there is known: two quotes, plus one for each " inside). `from` is the start of
+   * the record's first line, `to` the end of the raw text.
+   */
+  private cellsAsWritten(record: string[], text: string, from: number, to: number): string[] {
+    const end = to > from && isBreak(text.charCodeAt(to - 1)) ? to - 1 : to;
+    const written = text.slice(from, end);
+    if (written.indexOf('"') === -1) return written.split(this.delimiter);
     const cells = new Array<string>(record.length);
+    let at = 0;
     for (let i = 0; i < record.length; i++) {
       const value = record[i]!;
       let first = at;
-      while (first < end && isSpace(raw.charCodeAt(first))) first++;
-      if (raw.charCodeAt(first) === QUOTE) {
+      while (first < written.length && isSpace(written.charCodeAt(first))) first++;
+      if (written.charCodeAt(first) === QUOTE) {
         cells[i] = value;
         at = first + 2 + value.length + countQuotes(value);
-        while (at < end && isSpace(raw.charCodeAt(at))) at++;
+        while (at < written.length && isSpace(written.charCodeAt(at))) at++;
       } else {
-        const delimiter = raw.indexOf(this.delimiter, at);
-        const to = delimiter === -1 || delimiter > end ? end : delimiter;
-        cells[i] = raw.slice(at, to);
-        at = to;
+        const delimiter = written.indexOf(this.delimiter, at);
+        const cellEnd = delimiter === -1 ? written.length : delimiter;
+        cells[i] = written.slice(at, cellEnd);
+        at = cellEnd;
       }
       if (i < record.length - 1) {
-        if (raw[at] !== this.delimiter) return record;
+        if (written[at] !== this.delimiter) return record;
         at++;
       }
     }
-    // Should the raw text not line up with the values, csv-parse's reading stands.
-    return at === end ? cells : record;
+    // Should the text not line up with the values, csv-parse's reading stands.
+    return at === written.length ? cells : record;
   }
 }
 
@@ -177,23 +221,32 @@ function isBreak(c: number): boolean {
   return c === LF || c === CR;
 }
 
-/** Where the record begins: csv-parse's raw text leads with the blank lines it skipped (whitespace and line ends only). */
-function firstContent(raw: string): number {
-  const at = raw.search(/\S/);
-  return at === -1 ? raw.length : at;
+/** Where the record begins: its source text may lead with blank lines (whitespace and line ends only). */
+function firstContent(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at;
 }
 
-/**
- * Line ends among skipped blank lines. csv-parse keeps only the first character of a CRLF it reads as a line end, so
- * every CR or LF there is one line.
- */
-function countBreakChars(raw: string, from: number, to: number): number {
+/** The start of the line `at` is on, no earlier than `from`. */
+function lineStart(text: string, from: number, at: number): number {
+  while (at > from && !isBreak(text.charCodeAt(at - 1))) at--;
+  return at;
+}
+
+function countBreakChars(text: string, from: number, to: number): number {
   let count = 0;
-  for (let i = from; i < to; i++) if (isBreak(raw.charCodeAt(i))) count++;
+  for (let i = from; i < to; i++) if (isBreak(text.charCodeAt(i))) count++;
   return count;
 }
 
-/** Line ends within a record: inside quotes a CRLF is kept whole and is one line. */
+function countCrlfs(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from + 1; i < to; i++) if (text.charCodeAt(i) === LF && text.charCodeAt(i - 1) === CR) count++;
+  return count;
+}
+
+/** Line ends: a CRLF is one, whether it ends a line or sits inside quotes. */
 function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) {
@@ -208,19 +261,19 @@ function countLineBreaks(text: string, from: number, to: number): number {
  * The quote that opens a value never closed. Everything after it to the end of the text is inside the value, where each
  * quote is doubled, so it begins the last run of quotes with an odd length.
  */
-function openingQuote(raw: string): number {
-  let i = raw.length - 1;
-  while (i >= 0) {
-    if (raw.charCodeAt(i) !== QUOTE) {
+function openingQuote(text: string, from: number, to: number): number {
+  let i = to - 1;
+  while (i >= from) {
+    if (text.charCodeAt(i) !== QUOTE) {
       i--;
       continue;
     }
     let runStart = i;
-    while (runStart > 0 && raw.charCodeAt(runStart - 1) === QUOTE) runStart--;
+    while (runStart > from && text.charCodeAt(runStart - 1) === QUOTE) runStart--;
     if ((i - runStart + 1) % 2 === 1) return runStart;
     i = runStart - 1;
   }
-  return 0;
+  return from;
 }
 
 function toHeader(cells: string[]): string[] {
@@ -240,7 +293,10 @@ function toHeader(cells: string[]): string[] {
   return header;
 }
 
+/** Whether every cell is whitespace. Most rows start with a character that settles it. */
 function isBlank(cells: string[]): boolean {
-  for (const cell of cells) if (/\S/.test(cell)) return false;
+  for (const cell of cells) {
+    for (let i = 0; i < cell.length; i++) if (!isSpace(cell.charCodeAt(i))) return false;
+  }
   return true;
 }

@@ -1,10 +1,12 @@
-// An uploaded CSV read in slices with csv-parse's streaming parser, for lists too long to parse in one go: the parser
-// carries quotes, line endings and everything else across the ends of slices, and CsvRowReader numbers the lines, so the
-// rows come out exactly as parseCsv gives them for the whole text.
+// An uploaded CSV read in slices, for lists too long to parse in one go: each slice is a few milliseconds of work, so the
+// event loop keeps answering other requests. CsvSliceReader reads whole records; a record with quotes too long for one
+// slice (or a quote never closed) goes to csv-parse's streaming parser, which carries quotes, line endings and everything
+// else across the ends of slices. Rows come out exactly as parseCsv gives them for the whole text.
 import { once } from "node:events";
 import { parse } from "csv-parse";
 import { detectDelimiter } from "./csv-parse";
-import { csvParseOptions, CsvRowReader, withoutStackTraces, type CsvRecord } from "./csv-rows";
+import { withoutStackTraces, type CsvRecord } from "./csv-rows";
+import { CsvSliceReader } from "./csv-slices";
 import type { RecipientRow } from "./table";
 
 export interface CsvRowChunk {
@@ -12,38 +14,61 @@ export interface CsvRowChunk {
   rows: RecipientRow[];
 }
 
-/** Characters handed to the parser at a time: a few milliseconds of parsing, so no slice holds the event loop for long. */
+/** Characters csv-parse reads at a time (lines without quotes go several times faster): a few milliseconds of work. */
 export const CSV_SLICE_CHARS = 64 * 1024;
 /** The first slices are smaller: until the JIT has compiled the parser, a full slice would take many times longer. */
 const FIRST_SLICE_CHARS = 2 * 1024;
 
 /** The rows of each slice that has any, then a last chunk (perhaps without rows) once the text is read. */
 export async function* csvRowChunks(text: string, sliceChars = CSV_SLICE_CHARS): AsyncGenerator<CsvRowChunk> {
-  const reader = new CsvRowReader(detectDelimiter(text));
-  const parser = parse(csvParseOptions(reader.delimiter));
+  const reader = new CsvSliceReader(text, detectDelimiter(text));
+  let size = Math.min(FIRST_SLICE_CHARS, sliceChars);
+  while (!reader.done) {
+    let rows: RecipientRow[] = [];
+    if (!reader.read(size, size, rows)) {
+      if (rows.length > 0) yield { header: reader.rows.header!, rows };
+      rows = [];
+      for await (const streamed of streamLongRecord(reader, size, sliceChars)) {
+        if (streamed.length > 0) yield { header: reader.rows.header!, rows: streamed };
+      }
+    }
+    if (rows.length > 0) yield { header: reader.rows.header!, rows };
+    size = Math.min(size * 2, sliceChars);
+  }
+  yield { header: reader.rows.finish(), rows: [] };
+}
+
+/**
+ * Streams the text from where the reader stopped until csv-parse has given at least one record, which leaves the reader
+ * after a record, ready to read on by itself; or to the end of the text. Yields the rows of each slice.
+ */
+async function* streamLongRecord(reader: CsvSliceReader, firstSliceChars: number, sliceChars: number): AsyncGenerator<RecipientRow[]> {
+  const { text, rows: rowReader } = reader;
+  const parser = parse(reader.parseOptions);
   // Errors are read from parser.errored after each write; without a listener an 'error' event would end the process.
   parser.on("error", () => {});
   let rows: RecipientRow[] = [];
+  let records = 0;
   const drain = () => {
     let record: CsvRecord | null;
     while ((record = parser.read() as CsvRecord | null) !== null) {
-      const row = reader.take(record);
+      records++;
+      const row = rowReader.take(record);
       if (row !== undefined) rows.push(row);
     }
-    if (parser.errored) throw reader.explain(parser.errored);
+    if (parser.errored) throw rowReader.explain(parser.errored);
   };
   try {
-    let size = Math.min(FIRST_SLICE_CHARS, sliceChars);
-    for (let from = 0; from < text.length; size = Math.min(size * 2, sliceChars)) {
+    for (let from = rowReader.at, size = firstSliceChars; from < text.length; size = Math.min(size * 2, sliceChars)) {
       const to = sliceEnd(text, from, size);
       // The parser parses a write at once, so the slice's records are ready as soon as write returns.
       withoutStackTraces(() => parser.write(text.slice(from, to)));
       drain();
       from = to;
-      if (rows.length > 0) {
-        yield { header: reader.header!, rows };
-        rows = [];
-      }
+      yield rows;
+      // What the parser read past that record is read again by the reader.
+      if (records > 0) return;
+      rows = [];
     }
     withoutStackTraces(() => parser.end());
     drain();
@@ -52,11 +77,13 @@ export async function* csvRowChunks(text: string, sliceChars = CSV_SLICE_CHARS):
       try {
         await Promise.race([once(parser, "readable"), once(parser, "end")]);
       } catch (error) {
-        throw reader.explain(error);
+        throw rowReader.explain(error);
       }
       drain();
     }
-    yield { header: reader.finish(), rows };
+    // A last line of nothing but spaces is no record; the text is read.
+    rowReader.at = text.length;
+    yield rows;
   } finally {
     parser.destroy();
   }

@@ -60,6 +60,45 @@ describe("csvRowChunks", () => {
     }
   });
 
+  it("reads on after a quoted value longer than a slice, wherever the slices end", async () => {
+    const note = Array.from({ length: 40 }, (_, i) => `note line ${i}, "quoted" part`).join("\r\n");
+    const text = [
+      "phone,name,note",
+      '+1,"Doe, J",a',
+      `+2,Ann,"${note.replaceAll('"', '""')}"`,
+      '+3,5" screen,b',
+      "+4,Bob,c",
+      '+5, "Cy" ,"d\ne"',
+      "",
+      '+6,"Di",f',
+    ].join("\n");
+    const whole = parseCsv(text);
+    expect(whole.rows.map((row) => row.line)).toEqual([2, 3, 43, 44, 45, 48]);
+    expect(whole.rows[1]!.cells[2]).toBe(note);
+    for (const sliceChars of [8, 16, 40, 100, 333, 1000]) expect(await streamed(text, sliceChars), `slices of ${sliceChars}`).toEqual(whole);
+  });
+
+  it("reads the quotes right after a value longer than a slice, its lines without quotes", async () => {
+    const note = Array.from({ length: 10 }, (_, i) => `plain note line number ${i} of the long value`).join("\n");
+    const plain = Array.from({ length: 100 }, (_, i) => `+1415555${1000 + i},Ann,x`);
+    const text = ["phone,name,note", `+1,"${note}"`, '+2,5" screen,a', ...plain, '+3,"Doe, J",b'].join("\n");
+    const whole = parseCsv(text);
+    expect(whole.rows.map((row) => row.line).slice(0, 3)).toEqual([2, 12, 13]);
+    expect(whole.rows.at(-1)).toEqual({ line: 113, cells: ["+3", "Doe, J", "b"] });
+    for (let sliceChars = 150; sliceChars <= 260; sliceChars += 5) expect(await streamed(text, sliceChars), `slices of ${sliceChars}`).toEqual(whole);
+  });
+
+  it("keeps wide spaces as written and skips lines holding only them, however the text is sliced", async () => {
+    const text = 'phone,name\r\n\u00a0\r\n+1,\u00a0Ann\r\n\u3000\n+2, \u3000"Bob, B"\n+3,Cy\u00a0';
+    const whole = parseCsv(text);
+    expect(whole.rows).toEqual([
+      { line: 3, cells: ["+1", "\u00a0Ann"] },
+      { line: 5, cells: ["+2", "Bob, B"] },
+      { line: 6, cells: ["+3", "Cy\u00a0"] },
+    ]);
+    for (const sliceChars of [1, 3, 7, 64]) expect(await streamed(text, sliceChars), `slices of ${sliceChars}`).toEqual(whole);
+  });
+
   it("numbers the line an unclosed quote starts on, however the text is sliced", async () => {
     const text = 'phone,name\r\n+1,"a\r\nb"\r\n\r\n+2,"x\r\ny","Bob\r\n+3,""Cy""\r\n+4,Di\r\n';
     const expected = new RecipientsInputError(`A quoted value that starts on line 6 is never closed. Check for a missing " and upload again.`, 6);
