@@ -45,6 +45,8 @@ export const deleteDraft = defineAction({
     await deleteLedgerRows(db, campaignId);
     return db.transaction(async (tx) => {
       const campaign = await loadCampaignForChange(tx, campaignId, "draft", DELETE_LAUNCHED);
+      // A save that began after the rows went would leave rows behind with no campaign: the user deletes again after it.
+      if (saveInProgress(campaign)) throw new UserFacingError("conflict", LEDGER_BUSY_MESSAGE);
       await deleteDraftRow(tx, campaign.id);
       await recordAudit(tx, actor, { action: "campaign.deleted", targetType: "campaign", targetId: campaign.id, diff: { name: campaign.name } });
       return { campaignId: campaign.id };
