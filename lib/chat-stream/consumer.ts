@@ -20,6 +20,7 @@ import {
   type Message,
   type SQSClient,
 } from "@aws-sdk/client-sqs";
+import { longerBackoff } from "@/lib/background/backoff";
 import { wakeableSleep } from "@/lib/background/wakeable-sleep";
 import type { Db } from "@/lib/db/types";
 import { errorSummary } from "@/lib/errors";
@@ -30,8 +31,6 @@ import { storeStreamedItem } from "./store";
 
 /** Time the inbound bridge and the events page have to record a message they sent before its streamed copy is applied. */
 export const REPLY_GRACE_MS = 15_000;
-const MIN_BACKOFF_MS = 1_000;
-const MAX_BACKOFF_MS = 60_000;
 
 export type QueueRef = { url: string } | { name: string };
 
@@ -173,10 +172,10 @@ export function startChatStreamConsumer(config: ChatStreamConsumerConfig): ChatS
         // Messages received are handled even when a stop came meanwhile: they are already invisible to others.
         const result = await handle(url, Messages ?? []);
         config.onBatch?.(result);
-        backoffMs = result.failed > 0 ? Math.min(MAX_BACKOFF_MS, Math.max(MIN_BACKOFF_MS, backoffMs * 2)) : 0;
+        backoffMs = result.failed > 0 ? longerBackoff(backoffMs) : 0;
       } catch (err) {
         if (signal.aborted) break;
-        backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(MIN_BACKOFF_MS, backoffMs * 2));
+        backoffMs = longerBackoff(backoffMs);
         log(`reading the queue failed: ${errorSummary(err)}; trying again in ${Math.round(backoffMs / 1000)} s`);
       }
       if (backoffMs > 0 && !signal.aborted) await sleep(backoffMs);

@@ -9,6 +9,7 @@ import "server-only";
 // topic: a process that died after Connect started a stream, or a response that was lost, is retried with the same
 // token and gets the same StreamingId back. Claims make processes sharing one database split the work.
 import { createHash } from "node:crypto";
+import { longerBackoff } from "@/lib/background/backoff";
 import { wakeableSleep } from "@/lib/background/wakeable-sleep";
 import { classifyConnectError } from "@/lib/connect/classify-error";
 import { connectErrorText } from "@/lib/connect/error-message";
@@ -50,8 +51,6 @@ export const DEFAULT_STREAM_STARTER_OPTIONS: StreamStarterOptions = {
 };
 
 // After a round Connect or the database cut short, the pause doubles each time from the first to the last.
-const MIN_BACKOFF_MS = 1_000;
-const MAX_BACKOFF_MS = 60_000;
 
 /** Same contact and topic, same token: Connect answers a retry with the StreamingId it gave first. */
 export function streamClientToken(contactId: string, topicArn: string): string {
@@ -134,7 +133,7 @@ export function startStreamStarter(config: StreamStarterConfig): StreamStarter {
       }));
     } catch (err) {
       const info = classifyConnectError(err);
-      const verdict = verdictOf(info, c.attempt, o, Math.min(MAX_BACKOFF_MS, Math.max(MIN_BACKOFF_MS, backoffMs * 2)));
+      const verdict = verdictOf(info, c.attempt, o, longerBackoff(backoffMs));
       await recordStreamFailed(db, c, verdict.failure);
       result[verdict.failure.retryInMs === null ? "failed" : "retrying"] += 1;
       if (verdict.failure.retryInMs === null) log(`gave up streaming contact ${c.contactId} after ${c.attempt} attempt(s): ${verdict.failure.error}`);
@@ -185,13 +184,13 @@ export function startStreamStarter(config: StreamStarterConfig): StreamStarter {
         config.onRound?.(result);
         more = result.more;
         if (result.stoppedBy) {
-          backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(MIN_BACKOFF_MS, backoffMs * 2));
+          backoffMs = longerBackoff(backoffMs);
           log(`Connect answered ${result.stoppedBy.name}; next round in ${Math.round(backoffMs / 1000)} s`);
         } else {
           backoffMs = 0;
         }
       } catch (err) {
-        backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(MIN_BACKOFF_MS, backoffMs * 2));
+        backoffMs = longerBackoff(backoffMs);
         log(`round failed: ${errorSummary(err)}; next round in ${Math.round(backoffMs / 1000)} s`);
       }
       if (stopping) break;
