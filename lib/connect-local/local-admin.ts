@@ -1,6 +1,7 @@
 // The /_local/ inspection and control API used by tests, load runs and people poking at the simulator.
 import { z } from "zod";
 import { ApiError } from "./api-error";
+import { audienceView } from "./audience-view";
 import { ceilingsView } from "./ceilings-view";
 import { configPatchSchema, type ConnectLocalConfig, type ConnectLocalConfigPatch } from "./config";
 import { contactEnd, expiresAtMs, type StoredContact } from "./contact";
@@ -52,6 +53,8 @@ export function handleLocalRequest(
       if (!parsed.success) throw new ApiError("InvalidRequestException", 400, `Invalid config: ${z.prettifyError(parsed.error)}`);
       return { status: 200, body: admin.updateConfig(parsed.data) };
     }
+    case "GET /_local/audience":
+      return { status: 200, body: audienceView(admin.ctx) };
     case "GET /_local/ceilings":
       return { status: 200, body: ceilingsView(admin.ctx) };
     case "POST /_local/clock": {
