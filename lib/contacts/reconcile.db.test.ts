@@ -11,7 +11,8 @@ import type { DatabaseHandle } from "@/lib/db/types";
 import { acquire, readBucket } from "@/lib/dispatch/rate-limiter";
 import { createTestDb } from "@/lib/testing/test-db";
 import { recordContact } from "./record";
-import { reconcileRound } from "./reconcile";
+import { markContactEnded } from "./queries";
+import { checkContact, reconcileRound } from "./reconcile";
 import { startReconciler } from "./reconcile-loop";
 import { reconcileLimiterKey, resolveReconcileOptions, type ReconcileOptions } from "./reconcile-options";
 
@@ -160,6 +161,43 @@ describe("reconciliation", () => {
     expect(round).toMatchObject({ calls: 1, outcomes: { ended: 1 } });
     expect(await row(chat)).toMatchObject({ state: "ended", disconnectReason: "EXPIRED" });
     expect((await row(missing)).state).toBe("unknown");
+  });
+
+  it("never reopens a chat the stream ended while DescribeContact was on its way, and keeps the earliest end", async () => {
+    const chat = await openChat();
+    const streamEnd = new Date(Date.now() - 60_000);
+    // Connect answers from before the end (still open) while the stream's chat.ended lands in between.
+    const stale: ConnectGateway = {
+      ...gateway,
+      describeContact: async (instance, id) => {
+        const answer = await gateway.describeContact(instance, id);
+        await markContactEnded(h.db, id, { disconnectedAt: streamEnd, disconnectReason: null });
+        return answer;
+      },
+    };
+    const round = await reconcileRound({ db: h.db, gateway: stale, o: options() });
+    expect(round).toMatchObject({ calls: 1, outcomes: { open: 0, ended: 1 } });
+    expect(await row(chat)).toMatchObject({ state: "ended", disconnectedAt: streamEnd, disconnectReason: null, checkError: null });
+
+    // Later Connect knows the end too, at a later moment: the stream's earlier time stays, Connect's reason fills in.
+    await gateway.stopContact(instanceId, chat);
+    expect(await checkContact(h.db, gateway, await row(chat))).toBe("ended");
+    expect(await row(chat)).toMatchObject({ state: "ended", disconnectedAt: streamEnd, disconnectReason: "API" });
+
+    // An end Connect saw before the one recorded wins; a contact Connect forgot stays ended.
+    const earlier = await openChat();
+    await gateway.stopContact(instanceId, earlier);
+    const connectEnd = (await gateway.describeContact(instanceId, earlier)).disconnectedAt!;
+    await markContactEnded(h.db, earlier, { disconnectedAt: new Date(connectEnd.getTime() + 5_000), disconnectReason: null });
+    expect(await checkContact(h.db, gateway, await row(earlier))).toBe("ended");
+    expect(await row(earlier)).toMatchObject({ state: "ended", disconnectedAt: connectEnd, disconnectReason: "API" });
+    const forgotten = randomUUID();
+    await h.db
+      .insert(contacts)
+      .values({ contactId: forgotten, instanceId, channel: "sms", customerPhone: "+12065559995", origin: "test_send", createdBy: "t" });
+    await markContactEnded(h.db, forgotten, { disconnectedAt: streamEnd, disconnectReason: null });
+    expect(await checkContact(h.db, gateway, await row(forgotten))).toBe("unknown");
+    expect(await row(forgotten)).toMatchObject({ state: "ended", disconnectedAt: streamEnd });
   });
 
   it("stops the round when Connect throttles, halves the account rate and puts the unchecked contacts back", async () => {

@@ -17,30 +17,43 @@ const NOT_FOUND = new Set(["ResourceNotFoundException", "ContactNotFoundExceptio
 
 export type CheckOutcome = "open" | "ended" | "unknown" | "error" | "throttled";
 
-/** What DescribeContact said, as the row keeps it. The SystemEndpoint only fills a source number not yet known. */
+/**
+ * What DescribeContact said, as the row keeps it. The SystemEndpoint only fills a source number not yet known.
+ * An ended contact stays ended: the chat stream (or StopContact) may have recorded the end while the call was on its
+ * way, or Connect may answer with data older than the end, and no chat comes back once ended. Of two end times the
+ * earliest is kept, with the reason first recorded.
+ */
 async function saveDescribed(db: Db, contact: Contact, d: ContactDetails): Promise<"open" | "ended"> {
-  const state = d.disconnectedAt ? "ended" : "open";
-  await db
+  const endedAt = d.disconnectedAt ? d.disconnectedAt.toISOString() : null;
+  const [saved] = await db
     .update(contacts)
     .set({
-      state,
+      state: endedAt ? "ended" : sql`case when ${contacts.state} = 'ended' then ${contacts.state} else 'open' end`,
       initiationMethod: d.initiationMethod ?? null,
       initiatedAt: d.initiatedAt ?? null,
-      disconnectedAt: d.disconnectedAt ?? null,
-      disconnectReason: d.disconnectReason ?? null,
+      disconnectedAt: endedAt
+        ? sql`least(${contacts.disconnectedAt}, ${endedAt}::timestamptz)`
+        : sql`case when ${contacts.state} = 'ended' then ${contacts.disconnectedAt} end`,
+      disconnectReason: sql`case when ${contacts.state} = 'ended' then coalesce(${contacts.disconnectReason}, ${d.disconnectReason ?? null}) else ${d.disconnectReason ?? null} end`,
       sourcePhone: sql`coalesce(${contacts.sourcePhone}, ${d.systemAddress ?? null})`,
       details: d,
       lastCheckedAt: sql`now()`,
       checkError: null,
     })
-    .where(eq(contacts.contactId, contact.contactId));
-  return state;
+    .where(eq(contacts.contactId, contact.contactId))
+    .returning({ state: contacts.state });
+  return saved?.state === "ended" ? "ended" : "open";
 }
 
 async function saveCheckError(db: Db, contact: Contact, checkError: string, unknown: boolean): Promise<void> {
   await db
     .update(contacts)
-    .set({ ...(unknown ? { state: "unknown" as const } : {}), checkError, lastCheckedAt: sql`now()` })
+    // Connect forgetting a chat the console saw end does not make its end unknown.
+    .set({
+      ...(unknown ? { state: sql`case when ${contacts.state} = 'ended' then ${contacts.state} else 'unknown' end` } : {}),
+      checkError,
+      lastCheckedAt: sql`now()`,
+    })
     .where(eq(contacts.contactId, contact.contactId));
 }
 
