@@ -188,9 +188,12 @@ export const campaignRecipients = pgTable(
     // Replies that came back from this recipient (inbound messages on the campaign's number).
     repliedAt: ts("replied_at"),
     replyCount: integer("reply_count").notNull().default(0),
-    // When the customer's side first reported the campaign's chat delivered and read (streamed receipts); in no index.
+    // When the customer's side first reported the campaign's chat delivered and read (streamed receipts).
     deliveredAt: ts("delivered_at"),
     readAt: ts("read_at"),
+    // When this recipient first answered the campaign with an opt-out keyword. Kept after a later START: the funnel
+    // reports that they opted out of this campaign, whatever the suppression list says now.
+    optedOutAt: ts("opted_out_at"),
     updatedAt: ts("updated_at"),
   },
   (t) => [
@@ -214,6 +217,21 @@ export const campaignRecipients = pgTable(
     index("campaign_recipients_replied_idx")
       .on(t.campaignId, t.replyCount)
       .where(sql`${t.repliedAt} is not null`),
+    // The funnel (lib/ledger/funnel.ts): each stage's rows in their own small index, counted without touching the rest
+    // of a million-row campaign, and paged by line for the recipients' stage filter. Delivered-not-read and read are
+    // disjoint, so together they count every delivered row, read ones included.
+    index("campaign_recipients_delivered_idx")
+      .on(t.campaignId, t.line)
+      .where(sql`${t.deliveredAt} is not null and ${t.readAt} is null`),
+    index("campaign_recipients_read_idx")
+      .on(t.campaignId, t.line)
+      .where(sql`${t.readAt} is not null`),
+    index("campaign_recipients_replied_line_idx")
+      .on(t.campaignId, t.line)
+      .where(sql`${t.repliedAt} is not null`),
+    index("campaign_recipients_opted_out_idx")
+      .on(t.campaignId, t.line)
+      .where(sql`${t.optedOutAt} is not null`),
   ],
 );
 

@@ -1,0 +1,5 @@
+ALTER TABLE "campaign_recipients" ADD COLUMN "opted_out_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "campaign_recipients_delivered_idx" ON "campaign_recipients" USING btree ("campaign_id","line") WHERE "campaign_recipients"."delivered_at" is not null and "campaign_recipients"."read_at" is null;--> statement-breakpoint
+CREATE INDEX "campaign_recipients_read_idx" ON "campaign_recipients" USING btree ("campaign_id","line") WHERE "campaign_recipients"."read_at" is not null;--> statement-breakpoint
+CREATE INDEX "campaign_recipients_replied_line_idx" ON "campaign_recipients" USING btree ("campaign_id","line") WHERE "campaign_recipients"."replied_at" is not null;--> statement-breakpoint
+CREATE INDEX "campaign_recipients_opted_out_idx" ON "campaign_recipients" USING btree ("campaign_id","line") WHERE "campaign_recipients"."opted_out_at" is not null;
