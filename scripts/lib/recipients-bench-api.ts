@@ -38,7 +38,7 @@ function describe(text: string): string {
 }
 
 export interface ApiCall {
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "PUT";
   pathname: string;
   /** JSON body, or a file to stream as text/csv. */
   json?: unknown;

@@ -104,6 +104,8 @@ export interface ConsoleSetup {
   dev: boolean;
   /** More configuration for the console, e.g. its quotas. */
   env?: Record<string, string>;
+  /** The API key's role: supervisor unless the benchmark must change settings as an admin would. */
+  keyRole?: "admin" | "supervisor";
 }
 
 export interface RunningConsole {
@@ -159,7 +161,7 @@ export async function startBenchConsole(setup: ConsoleSetup, say: (line: string)
 
   const keyProc = startTsChild("create-api-key", "scripts/create-api-key.ts", {
     env: consoleEnv(setup, port),
-    args: ["--name", "Recipients bench", "--role", "supervisor", "--json"],
+    args: ["--name", "Bench", "--role", setup.keyRole ?? "supervisor", "--json"],
   });
   const keyExit = await Promise.race([keyProc.exited, sleep(90_000).then(() => undefined)]);
   if (!keyExit || keyExit.code !== 0) {
