@@ -53,5 +53,9 @@ export function recipientView(r: CampaignRecipient) {
     // Failed without Connect refusing: a chat may exist; Retry failed gets it back with the same ClientToken.
     outcomeUnknown: outcomeUnknown(r),
     sentAt: r.sentAt,
+    deliveredAt: r.deliveredAt,
+    readAt: r.readAt,
+    repliedAt: r.repliedAt,
+    optedOutAt: r.optedOutAt,
   };
 }

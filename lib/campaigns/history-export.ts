@@ -19,6 +19,10 @@ const HEADER = [
   "last_error_name",
   "last_error_message",
   "sent_at",
+  "delivered_at",
+  "read_at",
+  "replied_at",
+  "opted_out_at",
 ] as const;
 
 export type RecipientExportFilter = Omit<RecipientListFilter, "cursor" | "limit">;
@@ -40,6 +44,10 @@ function toCells(row: RecipientHistoryRow): unknown[] {
     row.lastErrorName,
     row.lastErrorMessage,
     row.sentAt,
+    row.deliveredAt,
+    row.readAt,
+    row.repliedAt,
+    row.optedOutAt,
   ];
 }
 

@@ -1,6 +1,7 @@
 // The History filters: one zod schema per list, shared by the page's URL, the JSON routes and the CSV export. Pure,
 // so the browser can build the same query strings the routes parse.
 import { z } from "zod";
+import { FUNNEL_STAGES } from "@/lib/ledger/funnel-stages";
 import { safeText } from "@/lib/text/safe-text";
 import { blank, optDate } from "@/lib/filters/fields";
 import { CAMPAIGN_STATUSES } from "./status";
@@ -49,6 +50,7 @@ export const recipientListSchema = z
     error: optText(200),
     q: optText(40),
     replied: z.preprocess(blank, z.literal("yes", { error: "replied must be yes, or left out for every recipient" }).optional()),
+    stage: z.preprocess(blank, z.enum(FUNNEL_STAGES, { error: `stage must be one of ${FUNNEL_STAGES.join(", ")}` }).optional()),
     sort: z.preprocess(blank, z.enum(RECIPIENT_SORTS).default("line")),
     dir: z.preprocess(blank, z.enum(SORT_DIRECTIONS).optional()),
     cursor,
@@ -61,7 +63,7 @@ export type RecipientListFilter = z.output<typeof recipientListSchema>;
 
 /** The keys each list keeps in the page URL, in a fixed order so equal filters give equal query strings. */
 export const CAMPAIGN_LIST_KEYS = ["q", "status", "channel", "creator", "from", "to", "sort", "dir"] as const;
-export const RECIPIENT_LIST_KEYS = ["status", "error", "q", "replied", "sort", "dir"] as const;
+export const RECIPIENT_LIST_KEYS = ["status", "error", "q", "replied", "stage", "sort", "dir"] as const;
 
 /** The non-empty values of `keys`, as a query string without the leading "?". */
 export function listQuery(keys: readonly string[], source: URLSearchParams | Partial<Record<string, string>>): string {

@@ -5,6 +5,7 @@ import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, like, lte, 
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { campaignRecipients as r, campaigns } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { funnelStageWhere } from "@/lib/ledger/funnel";
 import { decodeCursor, encodeCursor } from "@/lib/paging/keyset-cursor";
 import type { CampaignListFilter, RecipientListFilter, SortDirection } from "./history-filters";
 import { NEVER_SENDABLE } from "./history-filters";
@@ -147,6 +148,9 @@ const recipientColumns = {
   sentAt: r.sentAt,
   repliedAt: r.repliedAt,
   replyCount: r.replyCount,
+  deliveredAt: r.deliveredAt,
+  readAt: r.readAt,
+  optedOutAt: r.optedOutAt,
 };
 
 /**
@@ -159,16 +163,17 @@ function numberSearch(q: string): SQL | undefined {
   return or(digits ? like(r.phone, `%${digits}%`) : undefined, like(r.phoneRaw, `%${escapeLike(q)}%`));
 }
 
-function recipientWhere(campaignId: string, f: Pick<RecipientListQuery, "status" | "error" | "q" | "replied">): (SQL | undefined)[] {
+function recipientWhere(campaignId: string, f: Pick<RecipientListQuery, "status" | "error" | "q" | "replied" | "stage">): (SQL | undefined)[] {
   const status =
     f.status === undefined
       ? undefined
       : NEVER_SENDABLE.includes(f.status)
         ? and(isNull(r.sendStatus), eq(r.preflightStatus, f.status as "invalid"))
         : eq(r.sendStatus, f.status as "pending");
-  // Replied rows have no index of their own: like the number search, the campaign's rows are read until a page is full.
+  // Replied rows and each funnel stage have a partial index by line, so a page by line reads only those rows.
   const replied = f.replied ? isNotNull(r.repliedAt) : undefined;
-  return [eq(r.campaignId, campaignId), status, f.error ? eq(r.lastErrorName, f.error) : undefined, f.q ? numberSearch(f.q) : undefined, replied];
+  const stage = f.stage ? funnelStageWhere(f.stage) : undefined;
+  return [eq(r.campaignId, campaignId), status, f.error ? eq(r.lastErrorName, f.error) : undefined, f.q ? numberSearch(f.q) : undefined, replied, stage];
 }
 
 /**

@@ -2,6 +2,8 @@ import "server-only";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { campaignRecipients, campaigns, type Campaign } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { funnelStageWhere } from "@/lib/ledger/funnel";
+import type { FunnelStage } from "@/lib/ledger/funnel-stages";
 import type { CampaignStatus } from "./status";
 
 export async function getCampaign(db: Db, id: string): Promise<Campaign | undefined> {
@@ -91,7 +93,7 @@ export type RecipientFilter = (typeof RECIPIENT_FILTERS)[number];
  * written in line order, so within it ids rise with lines: the page is read by line, through the campaign's own indexes,
  * from the line of the cursor's row (a cursor whose row is gone, as after a draft was saved again, starts over).
  */
-export async function listRecipients(db: Db, campaignId: string, f: { status?: RecipientFilter; cursor?: number; limit: number }) {
+export async function listRecipients(db: Db, campaignId: string, f: { status?: RecipientFilter; stage?: FunnelStage; cursor?: number; limit: number }) {
   const byStatus =
     f.status === undefined
       ? undefined
@@ -101,7 +103,14 @@ export async function listRecipients(db: Db, campaignId: string, f: { status?: R
   const rows = await db
     .select()
     .from(campaignRecipients)
-    .where(and(eq(campaignRecipients.campaignId, campaignId), byStatus, f.cursor ? afterRow(campaignId, f.cursor) : undefined))
+    .where(
+      and(
+        eq(campaignRecipients.campaignId, campaignId),
+        byStatus,
+        f.stage ? funnelStageWhere(f.stage) : undefined,
+        f.cursor ? afterRow(campaignId, f.cursor) : undefined,
+      ),
+    )
     .orderBy(asc(campaignRecipients.line))
     .limit(f.limit + 1);
   const page = rows.slice(0, f.limit);

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { apiCampaignSchema } from "@/lib/campaigns/api-schema";
 import { retryFailedSchema, testSendSchema } from "@/lib/campaigns/schemas";
+import { FUNNEL_STAGES } from "@/lib/ledger/funnel-stages";
 import { apiChatEventSchema } from "@/lib/chat-events/api-schema";
 import { CHAT_EVENT_STATUSES } from "@/lib/chat-events/filters";
 import { CHAT_EVENT_TYPES } from "@/lib/chat-events/schemas";
@@ -97,9 +98,9 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "A campaign's status and counts",
           description:
-            "`campaign.plan` is the capacity plan its last check made (duration, end, the binding ceiling in words, what would change it, expected sends over time). While it runs or waits for its start, `eta` is the same plan made from now: rows left, the account rate in force, open chats and the flow's learned chat lifetime.",
+            "`campaign.plan` is the capacity plan its last check made (duration, end, the binding ceiling in words, what would change it, expected sends over time). While it runs or waits for its start, `eta` is the same plan made from now: rows left, the account rate in force, open chats and the flow's learned chat lifetime. `funnel` is {counts: {started, delivered, read, replied, optedOut}, rates: {delivered, read, replied, optedOut}, receiptsStreamed}: started counts recipients sent (a contact was created); a read recipient counts as delivered too, even without a delivered receipt; each rate is a share of started (0 to 1, null before anything started). With `receiptsStreamed` false the campaign's instance streams no chats (Settings → Chat streaming), so delivered and read are unknown, not zero.",
           parameters: [idParam],
-          responses: { "200": json("The campaign, and its ETA while it is sending"), ...errors },
+          responses: { "200": json("The campaign, its ETA while it is sending, and its funnel"), ...errors },
         },
         patch: {
           summary: "Replace a draft; answers with the campaign and its preflight",
@@ -112,6 +113,8 @@ export function openApiDocument(serverUrl: string) {
       "/api/v1/campaigns/{id}/recipients": {
         get: {
           summary: "The recipient ledger, paginated",
+          description:
+            "Each recipient carries sentAt, deliveredAt, readAt, repliedAt and optedOutAt (null until it happens; optedOutAt stays after a later START). `stage` keeps the recipients at one funnel stage: delivered (delivered, not read), read (read, no reply), replied, opted_out.",
           parameters: [
             idParam,
             {
@@ -119,6 +122,7 @@ export function openApiDocument(serverUrl: string) {
               in: "query",
               schema: { type: "string", enum: ["pending", "sending", "sent", "failed", "skipped", "valid", "invalid", "duplicate", "suppressed"] },
             },
+            { name: "stage", in: "query", schema: { type: "string", enum: [...FUNNEL_STAGES] }, description: "Only recipients at this funnel stage" },
             { name: "cursor", in: "query", schema: { type: "integer" }, description: "nextCursor of the previous page" },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } },
           ],

@@ -7,6 +7,7 @@ import type { AuditActor } from "@/lib/audit/context";
 import { recordAudit } from "@/lib/audit/record";
 import { settings } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { markOptedOut } from "@/lib/ledger/mark-opted-out";
 import { markRecipientReplied, markReplied } from "@/lib/ledger/mark-replied";
 import { deleteSuppression, findSuppression, insertSuppressions } from "@/lib/suppression/queries";
 import { DEFAULT_OPT_KEYWORDS, OPT_KEYWORDS_SETTING, keywordAction, keywordOf, optKeywordsSchema, type OptKeywords } from "./keywords";
@@ -45,6 +46,9 @@ export async function applyCustomerMessage(db: Db, actor: AuditActor, msg: Custo
   const optOut = keywordAction(msg.text, await readOptKeywords(db));
   let suppressionChanged = false;
   if (optOut === "stop") {
+    // The recipient it answers opted out of that campaign, even when the number was on the list already; a START later
+    // lifts the suppression but leaves this on the row, since it happened (lib/ledger/mark-opted-out.ts).
+    if (recipient) await markOptedOut(db, recipient.recipientId);
     const reason = `Replied ${keywordOf(msg.text)} via ${msg.via}`;
     const [added] = await insertSuppressions(db, [{ phone: msg.customerPhone, reason, source: "opt-out", createdBy: actor.actorEmail }]);
     if (added) {
@@ -53,7 +57,7 @@ export async function applyCustomerMessage(db: Db, actor: AuditActor, msg: Custo
         action: "suppression.opted_out",
         targetType: "suppression",
         targetId: msg.customerPhone,
-        diff: { reason, via: msg.via, campaignId: recipient?.campaignId ?? null },
+        diff: { reason, via: msg.via, campaignId: recipient?.campaignId ?? null, recipientId: recipient?.recipientId ?? null },
       });
     }
   } else if (optOut === "start") {

@@ -4,6 +4,7 @@ import { actionResponse, jsonBody } from "@/lib/api/run-action";
 import { saveDraft } from "@/lib/campaigns/actions";
 import { apiCampaignSchema, toComposerInput } from "@/lib/campaigns/api-schema";
 import { campaignView } from "@/lib/campaigns/api-view";
+import { campaignFunnelView } from "@/lib/campaigns/funnel-view";
 import { accountLimiterKey } from "@/lib/dispatch/options";
 import { campaignProgress } from "@/lib/dispatch/progress";
 import { env } from "@/lib/env";
@@ -16,7 +17,7 @@ export const GET = apiRoute("viewer", async ({ db, params }) => {
   if (!campaign) throw new UserFacingError("not_found", "No campaign with this id");
   // The same live plan as the campaign page's ETA, with the account rate in force.
   const progress = await campaignProgress(db, campaign.id, { limiterKey: accountLimiterKey(env().region, env().CONNECT_MODE) });
-  return Response.json({ campaign: await campaignView(db, campaign), eta: progress?.plan ?? null });
+  return Response.json({ campaign: await campaignView(db, campaign), eta: progress?.plan ?? null, funnel: await campaignFunnelView(db, campaign) });
 });
 
 // Replaces a draft with the body (the same as POST /api/v1/campaigns) and answers with it and its check. Rows are
