@@ -20,6 +20,7 @@ import { DeleteDraftButton } from "../compose/delete-draft-button";
 import { CampaignActivity } from "./campaign-activity";
 import { CampaignConfigCard } from "./campaign-config-card";
 import { CampaignLive } from "./campaign-live";
+import { FunnelCard } from "./funnel-card";
 import { LedgerNotice } from "./ledger-notice";
 import { RecipientCounts } from "./recipient-counts";
 import { RecipientsTable } from "./recipients-table";
@@ -71,6 +72,11 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       {campaign.status !== "draft" ? (
         <div className="mb-4">
           <CampaignLive campaignId={campaign.id} initialStatus={campaign.status} canControl={hasRole(user.role, "supervisor")} />
+        </div>
+      ) : null}
+      {campaign.status !== "draft" ? (
+        <div className="mb-4">
+          <FunnelCard campaignId={campaign.id} initialStatus={campaign.status} />
         </div>
       ) : null}
       {campaign.status !== "draft" ? (

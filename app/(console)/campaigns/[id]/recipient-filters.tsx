@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { RECIPIENT_LIST_KEYS, RECIPIENT_STATUSES, listQuery } from "@/lib/campaigns/history-filters";
+import { FUNNEL_STAGES, FUNNEL_STAGE_LABELS } from "@/lib/ledger/funnel-stages";
 import { fetchProgress, progressKey, recipientsKey } from "./recipients-api";
 
 const ORDERS = [
@@ -51,6 +52,7 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
       error: text("error"),
       q: text("q"),
       replied: text("replied"),
+      stage: text("stage"),
       ...(order === "line:asc" ? {} : { sort: sort ?? "", dir: dir ?? "" }),
     });
   }
@@ -62,7 +64,7 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Filter recipients" className="grid gap-3">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
         <Field id="recipients-filter-status" label="Status" error={errors.status}>
           <Select name="status" defaultValue={applied.get("status") ?? ""}>
             <option value="">Any status</option>
@@ -91,6 +93,16 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
           <Select name="replied" defaultValue={applied.get("replied") ?? ""} data-testid="recipients-filter-replied">
             <option value="">Any recipient</option>
             <option value="yes">Replied only</option>
+          </Select>
+        </Field>
+        <Field id="recipients-filter-stage" label="Funnel stage" error={errors.stage}>
+          <Select name="stage" defaultValue={applied.get("stage") ?? ""} data-testid="recipients-filter-stage">
+            <option value="">Any stage</option>
+            {FUNNEL_STAGES.map((s) => (
+              <option key={s} value={s}>
+                {FUNNEL_STAGE_LABELS[s]}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field id="recipients-filter-order" label="Sort by" error={errors.sort ?? errors.dir}>

@@ -44,6 +44,16 @@ function Status({ row }: { row: RecipientItem }) {
   );
 }
 
+function Time({ at }: { at: string | null }) {
+  return at ? (
+    <time dateTime={at} title={at}>
+      {timeFormat.format(new Date(at))}
+    </time>
+  ) : (
+    <span className="text-muted-foreground">—</span>
+  );
+}
+
 export function RecipientRows({ rows }: { rows: RecipientItem[] }) {
   return (
     <Table aria-label="Recipients">
@@ -57,6 +67,10 @@ export function RecipientRows({ rows }: { rows: RecipientItem[] }) {
           <TH className="text-right">Attempts</TH>
           <TH>Last error</TH>
           <TH>Sent at</TH>
+          <TH>Delivered</TH>
+          <TH>Read</TH>
+          <TH>Replied</TH>
+          <TH>Opted out</TH>
         </tr>
       </THead>
       <TBody>
@@ -94,13 +108,20 @@ export function RecipientRows({ rows }: { rows: RecipientItem[] }) {
               )}
             </TD>
             <TD className="whitespace-nowrap text-xs">
-              {r.sentAt ? (
-                <time dateTime={r.sentAt} title={r.sentAt}>
-                  {timeFormat.format(new Date(r.sentAt))}
-                </time>
-              ) : (
-                <span className="text-muted-foreground">—</span>
-              )}
+              <Time at={r.sentAt} />
+            </TD>
+            {/* A read receipt without a delivered one still means delivered; the read time stands in for it. */}
+            <TD className="whitespace-nowrap text-xs" data-testid="recipient-delivered-at">
+              <Time at={r.deliveredAt ?? r.readAt} />
+            </TD>
+            <TD className="whitespace-nowrap text-xs" data-testid="recipient-read-at">
+              <Time at={r.readAt} />
+            </TD>
+            <TD className="whitespace-nowrap text-xs" data-testid="recipient-replied-at">
+              <Time at={r.repliedAt} />
+            </TD>
+            <TD className="whitespace-nowrap text-xs" data-testid="recipient-opted-out-at">
+              <Time at={r.optedOutAt} />
             </TD>
           </TR>
         ))}

@@ -9,7 +9,8 @@ export const recipientsKey = (campaignId: string) => ["campaign-recipients", cam
 export const progressKey = (campaignId: string) => ["campaign-progress", campaignId] as const;
 
 /** A recipient as the route sends it: times as ISO strings. */
-export type RecipientItem = Omit<RecipientHistoryRow, "sentAt" | "repliedAt"> & { sentAt: string | null; repliedAt: string | null };
+type Times = "sentAt" | "repliedAt" | "deliveredAt" | "readAt" | "optedOutAt";
+export type RecipientItem = Omit<RecipientHistoryRow, Times> & Record<Times, string | null>;
 
 export interface RecipientPage {
   recipients: RecipientItem[];
