@@ -7,7 +7,7 @@ import { configPatchSchema, type ConnectLocalConfig, type ConnectLocalConfigPatc
 import { contactEnd, expiresAtMs, type StoredContact } from "./contact";
 import type { SimContext } from "./context";
 import { pageFromQuery, paginate } from "./pagination";
-import { createQueue, createTopic, streamingView, unsubscribe } from "./streaming-admin";
+import { confirmSubscription, createHttpSubscription, createQueue, createTopic, streamingView, unsubscribe } from "./streaming-admin";
 import { Validator } from "./validator";
 
 export interface LocalAdmin {
@@ -69,8 +69,12 @@ export function handleLocalRequest(
       return { status: 200, body: createTopic(admin.ctx, body) };
     case "POST /_local/streaming/queues":
       return { status: 200, body: createQueue(admin.ctx, body) };
+    case "POST /_local/streaming/subscriptions":
+      return { status: 200, body: createHttpSubscription(admin.ctx, body) };
     case "GET /_local/sns/signing-key.pem":
-      return { status: 200, text: admin.ctx.sns.signer.publicKeyPem() };
+      return { status: 200, text: admin.ctx.sns.signer.certificatePem() };
+    case "GET /_local/sns/confirm":
+      return { status: 200, body: confirmSubscription(admin.ctx, query) };
     case "GET /_local/sns/unsubscribe":
       return { status: 200, body: unsubscribe(admin.ctx, query) };
     case "POST /_local/reset":

@@ -225,6 +225,7 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
         clearInterval(sweeper);
         // Long polls answer at once instead of holding the close for up to 20 seconds.
         sqs.clear();
+        sns.http.clear();
         server.close(() => {
           if (journal) {
             store.commit({ t: "clock" });

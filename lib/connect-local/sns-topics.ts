@@ -1,6 +1,8 @@
 // Standard SNS topics that fan each notification out to their subscribed queues in the envelope SNS gives an SQS
-// subscription with raw delivery off (contract-streaming.md S.3, S.5). In memory; a reset brings back the default.
+// subscription with raw delivery off (contract-streaming.md S.3, S.5), and to their HTTP/S subscriptions (S.7). In
+// memory; a reset brings back the default.
 import { randomUUID } from "node:crypto";
+import { SnsHttpDelivery } from "./sns-http-delivery";
 import { SnsSigner } from "./sns-signature";
 import type { SqsQueues } from "./sqs-queues";
 
@@ -20,6 +22,7 @@ export class SnsTopics {
   /** The simulator's own URL, known once it listens; the envelope's SigningCertURL and UnsubscribeURL point at it. */
   baseUrl = "";
   readonly signer = new SnsSigner();
+  readonly http = new SnsHttpDelivery(this.signer, () => this.baseUrl);
   private readonly topics = new Map<string, SnsTopic>();
 
   constructor(
@@ -56,13 +59,14 @@ export class SnsTopics {
   }
 
   unsubscribe(subscriptionArn: string): boolean {
-    return this.list().some((topic) => topic.subscriptions.delete(subscriptionArn));
+    return this.list().some((topic) => topic.subscriptions.delete(subscriptionArn)) || this.http.unsubscribe(subscriptionArn);
   }
 
   /** Forgets every topic and queue, then makes the default topic with the default queue subscribed. */
   reset(): void {
     this.topics.clear();
     this.queues.clear();
+    this.http.clear();
     this.queues.create(DEFAULT_QUEUE_NAME);
     this.subscribe(this.create(DEFAULT_TOPIC_NAME), DEFAULT_QUEUE_NAME);
   }
@@ -70,8 +74,11 @@ export class SnsTopics {
   /** One notification, signed once, delivered to every subscribed queue; a missing topic delivers nowhere. */
   publish(topicArn: string, message: string, attributes: Record<string, string>, publishedAtMs: number): void {
     const topic = this.topics.get(topicArn);
-    if (!topic || topic.subscriptions.size === 0) return;
-    const signed = { Type: "Notification", MessageId: randomUUID(), TopicArn: topic.arn, Message: message, Timestamp: new Date(publishedAtMs).toISOString() };
+    if (!topic) return;
+    const messageId = randomUUID();
+    this.http.publish(topic.arn, { messageId, message, attributes, lane: attributes.ContactId ?? "" });
+    if (topic.subscriptions.size === 0) return;
+    const signed = { Type: "Notification", MessageId: messageId, TopicArn: topic.arn, Message: message, Timestamp: new Date(publishedAtMs).toISOString() };
     const common = {
       ...signed,
       SignatureVersion: "1",
