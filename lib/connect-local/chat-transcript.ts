@@ -29,6 +29,11 @@ export function derivedId(contactId: string, label: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** Id of an outbound chat's first message: what a delivered or read receipt for that message names as its messageId. */
+export function flowMessageId(contactId: string): string {
+  return derivedId(contactId, "flow-message");
+}
+
 export function chatItems(catalog: Catalog, contact: StoredContact, events: readonly StoredEvent[], nowMs: number): ChatItem[] {
   const customer = {
     id: derivedId(contact.id, "participant:CUSTOMER"),
@@ -41,7 +46,7 @@ export function chatItems(catalog: Catalog, contact: StoredContact, events: read
   if (contact.direction === "outbound") {
     const system = { id: derivedId(contact.id, "participant:SYSTEM"), role: "SYSTEM" as const, displayName: SYSTEM_DISPLAY_NAME };
     items.push({
-      id: derivedId(contact.id, "flow-message"),
+      id: flowMessageId(contact.id),
       atMs: contact.initiatedAtMs,
       type: "MESSAGE",
       participant: system,

@@ -1,5 +1,6 @@
 // Runtime knobs of the simulator: quotas, latency, clock speed and injected faults. Changeable through PUT /_local/config.
 import { z } from "zod";
+import { audienceConfigSchema, DEFAULT_AUDIENCE_CONFIG } from "./audience-config";
 import { endsChatAfterSecondsSchema, messagesPerSecondSchema, messagingLimitSchema } from "./ceiling-schemas";
 
 /** Faults that can be injected, with the HTTP status each is answered with. */
@@ -66,6 +67,8 @@ export const configSchema = z.strictObject({
   whatsAppMessagingLimit: messagingLimitSchema.nullable(),
   /** endsChatAfterSeconds by flow id, in place of the seed's; null makes the flow leave chats open. Chats already started keep theirs. */
   flowEndsChatAfterSeconds: z.record(z.string().min(1), endsChatAfterSecondsSchema.nullable()),
+  /** Simulated recipients who receive, read and answer outbound chats; off unless asked for. */
+  audience: audienceConfigSchema,
 });
 
 export type ConnectLocalConfig = z.infer<typeof configSchema>;
@@ -86,11 +89,15 @@ export const DEFAULT_CONFIG: ConnectLocalConfig = {
   enforceWhatsAppMessagingLimit: false,
   whatsAppMessagingLimit: null,
   flowEndsChatAfterSeconds: {},
+  audience: DEFAULT_AUDIENCE_CONFIG,
 };
 
-/** Partial update; `faults` and each override table, when given, replace the whole table. */
+/**
+ * Partial update; `faults`, each override table and `audience`, when given, replace the whole entry (what `audience`
+ * leaves out takes its default).
+ */
 export const configPatchSchema = configSchema.partial();
-export type ConnectLocalConfigPatch = z.infer<typeof configPatchSchema>;
+export type ConnectLocalConfigPatch = z.input<typeof configPatchSchema>;
 
 export function resolveConfig(overrides: ConnectLocalConfigPatch | undefined): ConnectLocalConfig {
   const parsed = configSchema.safeParse({ ...DEFAULT_CONFIG, ...overrides });

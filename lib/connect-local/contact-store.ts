@@ -17,6 +17,8 @@ export class ContactStore {
   private readonly tokens = new Map<string, string>();
   // Per instance, chats not yet seen as ended; pruned lazily when counted.
   private readonly open = new Map<string, Set<string>>();
+  // Chats by Connect number, customer and channel: every integration event looks its chat up here, so it must not scan.
+  private readonly byConversation = new Map<string, StoredContact[]>();
 
   constructor(
     private readonly clock: SimClock,
@@ -63,6 +65,7 @@ export class ContactStore {
         this.contacts.clear();
         this.tokens.clear();
         this.open.clear();
+        this.byConversation.clear();
         this.events.length = 0;
         this.eventsByContact.clear();
         this.streams.clear();
@@ -101,16 +104,8 @@ export class ContactStore {
   /** Newest active chat between this Connect number and this customer on this channel. */
   findActiveChat(phoneNumberArn: string, customerAddress: string, subtype: ChatSubtype, nowMs: number) {
     let found: StoredContact | undefined;
-    for (const contact of this.contacts.values()) {
-      if (
-        contact.phoneNumberArn === phoneNumberArn &&
-        contact.customerAddress === customerAddress &&
-        contact.subtype.toLowerCase() === subtype.toLowerCase() &&
-        !contactEnd(contact, nowMs) &&
-        (!found || contact.initiatedAtMs >= found.initiatedAtMs)
-      ) {
-        found = contact;
-      }
+    for (const contact of this.byConversation.get(conversationKey(phoneNumberArn, customerAddress, subtype)) ?? []) {
+      if (!contactEnd(contact, nowMs) && (!found || contact.initiatedAtMs >= found.initiatedAtMs)) found = contact;
     }
     return found;
   }
@@ -127,7 +122,12 @@ export class ContactStore {
   }
 
   private addContact(contact: StoredContact): void {
+    const replaced = this.contacts.get(contact.id);
     this.contacts.set(contact.id, contact);
+    const key = conversationKey(contact.phoneNumberArn, contact.customerAddress, contact.subtype);
+    const conversation = this.byConversation.get(key)?.filter((other) => other !== replaced) ?? [];
+    conversation.push(contact);
+    this.byConversation.set(key, conversation);
     if (contact.clientToken) this.tokens.set(tokenKey(contact.instanceId, contact.clientToken), contact.id);
     if (contact.endedAtMs === undefined) {
       let ids = this.open.get(contact.instanceId);
@@ -144,6 +144,10 @@ export class ContactStore {
     contact.lastUpdatedAtMs = Math.max(contact.lastUpdatedAtMs, atMs);
     this.open.get(contact.instanceId)?.delete(contactId);
   }
+}
+
+function conversationKey(phoneNumberArn: string, customerAddress: string, subtype: string): string {
+  return `${phoneNumberArn}\u0000${customerAddress}\u0000${subtype.toLowerCase()}`;
 }
 
 function tokenKey(instanceId: string, token: string): string {

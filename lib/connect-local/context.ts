@@ -1,4 +1,5 @@
 // What every operation handler receives.
+import type { AudienceModel } from "./audience";
 import type { Catalog, CatalogInstance } from "./catalog";
 import type { ChatStreaming } from "./chat-streaming";
 import type { ConnectLocalConfig } from "./config";
@@ -36,6 +37,8 @@ export interface SimContext {
   streaming: ChatStreaming;
   sns: SnsTopics;
   sqs: SqsQueues;
+  /** Simulated recipients' receipts and replies to outbound chats (audience.ts). */
+  audience: AudienceModel;
 }
 
 export interface OperationRequest {

@@ -1,5 +1,7 @@
 // Turns CONNECT_LOCAL_* variables into start options; throws one message naming every bad variable.
 import { join } from "node:path";
+import { z } from "zod";
+import { audienceConfigSchema } from "./audience-config";
 import { WHATSAPP_MESSAGING_LIMITS } from "./ceiling-schemas";
 import { FAULT_NAMES, INITIATION_METHODS, faultsSchema, type ConnectLocalConfigPatch, type FaultName } from "./config";
 import { DEFAULT_PORT, type ConnectLocalOptions } from "./options";
@@ -65,6 +67,13 @@ export function connectLocalOptionsFromEnv(env: NodeJS.ProcessEnv): ConnectLocal
     } else Object.assign(config, parsed);
   }
 
+  const audience = read("CONNECT_LOCAL_AUDIENCE");
+  if (audience !== undefined) {
+    const parsed = parseAudience(audience);
+    if (typeof parsed === "string") problems.push(`CONNECT_LOCAL_AUDIENCE ${parsed}`);
+    else config.audience = parsed;
+  }
+
   if (problems.length > 0) throw new Error(`Invalid connect-local environment:\n- ${problems.join("\n- ")}`);
 
   const dataSetting = read("CONNECT_LOCAL_DATA");
@@ -106,4 +115,18 @@ function parseMessagingLimit(text: string): Pick<ConnectLocalConfigPatch, "enfor
   if (text === "seed") return { enforceWhatsAppMessagingLimit: true, whatsAppMessagingLimit: null };
   const tier = WHATSAPP_MESSAGING_LIMITS.find((candidate) => String(candidate).toLowerCase() === text.toLowerCase().replaceAll(",", "").replaceAll("_", ""));
   return tier === undefined ? undefined : { enforceWhatsAppMessagingLimit: true, whatsAppMessagingLimit: tier };
+}
+
+/** `on` → the model with its default funnel, `off` → none, or the whole setting as JSON; a string says what is wrong. */
+export function parseAudience(text: string): ConnectLocalConfigPatch["audience"] | string {
+  if (text === "on" || text === "off") return { enabled: text === "on" };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return `must be on, off or a JSON object such as {"enabled":true,"read":0.5} (got "${text.slice(0, 40)}")`;
+  }
+  const checked = audienceConfigSchema.safeParse(json);
+  if (!checked.success) return `is not a valid audience setting: ${z.prettifyError(checked.error).replaceAll("\n", " ")}`;
+  return json as ConnectLocalConfigPatch["audience"];
 }

@@ -1,5 +1,6 @@
 // Shape of a seed file: the account's instances, flows, queues, numbers and message templates.
 import { z } from "zod";
+import { audienceConfigSchema } from "./audience-config";
 import { endsChatAfterSecondsSchema, messagesPerSecondSchema, messagingLimitSchema } from "./ceiling-schemas";
 import { MESSAGING_CHANNELS } from "./channels";
 
@@ -139,6 +140,8 @@ export const seedSchema = z
     instances: z.array(instanceSchema).min(2),
     whatsAppBusinessAccounts: z.array(whatsAppBusinessAccountSchema),
     knowledgeBases: z.array(knowledgeBaseSchema),
+    // The audience model's starting settings; CONNECT_LOCAL_AUDIENCE, start options and PUT /_local/config replace them.
+    audience: audienceConfigSchema.optional(),
   })
   .superRefine((seed, ctx) => {
     const seen = new Set<string>();

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ApiError } from "./api-error";
+import { AudienceModel } from "./audience";
 import { Catalog } from "./catalog";
 import { ChatStreaming } from "./chat-streaming";
 import { FAULT_STATUS, resolveConfig, type ConnectLocalConfigPatch } from "./config";
@@ -31,8 +32,9 @@ const STREAM_SWEEP_MS = 200;
 
 export async function startConnectLocal(options: ConnectLocalOptions = {}): Promise<ConnectLocalServer> {
   const log = options.log === false ? () => {} : (options.log ?? ((line: string) => console.log(line)));
-  const catalog = new Catalog(loadSeed(options.seedPath));
-  const defaults = resolveConfig(options.config);
+  const seed = loadSeed(options.seedPath);
+  const catalog = new Catalog(seed);
+  const defaults = resolveConfig({ ...(seed.audience ? { audience: seed.audience } : {}), ...options.config });
   const startProblems = configProblems(defaults, catalog);
   if (startProblems.length > 0) throw new Error(`Invalid connect-local config:\n- ${startProblems.join("\n- ")}`);
   const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
@@ -56,7 +58,8 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
   sns.reset();
   const streaming = new ChatStreaming(catalog, store, clock, sns);
   streaming.resume();
-  const ctx: SimContext = { catalog, store, clock, config: { ...defaults }, counters: emptyCounters(), ceilings, streaming, sns, sqs };
+  const audience = new AudienceModel();
+  const ctx: SimContext = { catalog, store, clock, config: { ...defaults }, counters: emptyCounters(), ceilings, streaming, sns, sqs, audience };
   rebuildReach(ctx);
   const bucket = new TokenBucket(defaults.rate, defaults.burst);
   const held = new Set<NodeJS.Timeout>();
@@ -80,12 +83,14 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
       clock.advance(ms);
       // Recorded so a restart continues from the advanced time.
       store.commit({ t: "clock" });
+      audience.pump(ctx);
       streaming.sweep();
     },
     reset() {
       store.commit({ t: "reset" });
       journal?.rewrite(store.snapshot());
       ctx.counters = emptyCounters();
+      audience.reset();
       ctx.config = { ...defaults };
       bucket.reconfigure(defaults.rate, defaults.burst);
       bucket.fill();
@@ -100,6 +105,7 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
   // Flows and chat durations end chats on the simulated clock without any request; streamed chats publish that end.
   const sweeper = setInterval(() => {
     try {
+      audience.pump(ctx);
       streaming.sweep();
     } catch (err) {
       log(`connect-local streaming sweep failed: ${(err as Error).stack ?? String(err)}`);
@@ -223,6 +229,7 @@ export async function startConnectLocal(options: ConnectLocalOptions = {}): Prom
         for (const timer of held) clearTimeout(timer);
         held.clear();
         clearInterval(sweeper);
+        audience.stop();
         // Long polls answer at once instead of holding the close for up to 20 seconds.
         sqs.clear();
         sns.http.clear();

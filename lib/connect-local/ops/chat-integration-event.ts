@@ -5,7 +5,7 @@ import { ApiError, resourceNotFound } from "../api-error";
 import { channelSubtype, subtypeChannel } from "../catalog";
 import { CHAT_CONTENT_MAX, readAttributes, readParticipantDetails, readSupportedContentTypes } from "../chat-rules";
 import { DISCONNECT_REASON, type StoredContact, type StoredEvent } from "../contact";
-import type { OperationHandler } from "../context";
+import type { OperationHandler, SimContext } from "../context";
 import { flowEndsAfterMs } from "../flow-endings";
 import { Validator } from "../validator";
 import { checkTopicArn, requireKnownTopic } from "./contact-streaming";
@@ -57,7 +57,18 @@ function readNewSessionDetails(input: Record<string, unknown>) {
   return { displayName, attributes, topicArn };
 }
 
-export const sendChatIntegrationEvent: OperationHandler = (ctx, { body, receivedAtMs }) => {
+export const sendChatIntegrationEvent: OperationHandler = (ctx, { body, receivedAtMs }) =>
+  receiveChatIntegrationEvent(ctx, body, { atMs: ctx.clock.nowMs(), receivedAtMs });
+
+/**
+ * The whole operation for one request body, as if it arrived at simulated time `atMs` (now for a request; the drawn time
+ * for the audience model, so its receipts and replies follow exactly the rules a request would).
+ */
+export function receiveChatIntegrationEvent(
+  ctx: SimContext,
+  body: unknown,
+  { atMs, receivedAtMs }: { atMs: number; receivedAtMs: number },
+): { InitialContactId?: string; NewChatCreated: boolean } {
   const input = v.body(body);
   const sourceId = v.string(input, "SourceId", "", { required: true, min: 1, max: 255 });
   const destinationId = v.string(input, "DestinationId", "", { required: true, min: 1, max: 255 });
@@ -72,7 +83,7 @@ export const sendChatIntegrationEvent: OperationHandler = (ctx, { body, received
   if (!number) throw resourceNotFound(`DestinationId ${destinationId} is not a phone number imported into any instance`);
   if (!number.channels.includes(channel)) v.fail(`DestinationId ${destinationId} does not serve ${channelSubtype(channel)}`);
 
-  const now = ctx.clock.nowMs();
+  const now = atMs;
   const subtype = channelSubtype(channel);
   const active = ctx.store.findActiveChat(number.arn, sourceId, subtype, now);
   const event: StoredEvent = {
@@ -148,4 +159,4 @@ export const sendChatIntegrationEvent: OperationHandler = (ctx, { body, received
   ctx.counters.contactsCreated += 1;
   if (session.topicArn !== undefined) ctx.streaming.start(contact, session.topicArn);
   return { InitialContactId: id, NewChatCreated: true };
-};
+}

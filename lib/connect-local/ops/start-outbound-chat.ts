@@ -195,5 +195,6 @@ export const startOutboundChatContact: OperationHandler = (ctx, { body, received
   ctx.store.commit({ t: "contact", contact });
   recordReach(ctx, contact);
   ctx.counters.contactsCreated += 1;
+  ctx.audience.plan(ctx, contact);
   return { ContactId: id };
 };
