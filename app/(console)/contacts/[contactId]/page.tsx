@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
+import { loadContactTranscript } from "@/lib/chat-stream/transcript-load";
 import { customerTextReader } from "@/lib/customer-text/reader";
 import { loadContactDetail } from "@/lib/contacts/detail";
 import { contactIdSchema } from "@/lib/contacts/schemas";
@@ -15,14 +16,17 @@ import { ContactEvents } from "./contact-events";
 import { ContactSummary } from "./contact-summary";
 import { EndChatButton } from "./end-chat-button";
 import { LivePanel } from "./live-panel";
+import { Transcript, type ContactTranscriptJson } from "./transcript";
 
 export const metadata: Metadata = { title: "Contact" };
 
 export default async function ContactPage({ params }: { params: Promise<{ contactId: string }> }) {
   const user = await requirePageUser("viewer");
   const id = contactIdSchema.safeParse((await params).contactId);
-  const detail = id.success ? await loadContactDetail(await getDb(), id.data, customerTextReader(user)) : undefined;
-  if (!detail) notFound();
+  const db = await getDb();
+  const reader = customerTextReader(user);
+  const [detail, transcript] = id.success ? await Promise.all([loadContactDetail(db, id.data, reader), loadContactTranscript(db, id.data, reader)]) : [];
+  if (!detail || !transcript) notFound();
   const { contact, live } = detail;
   // Open unless the console recorded an end or Connect reports one now.
   const open = contact.state !== "ended" && !live?.disconnectedAt;
@@ -53,6 +57,10 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
       <div className="grid gap-4 xl:grid-cols-2">
         <ContactSummary contact={contact} />
         <LivePanel live={live} liveError={detail.liveError} contact={contact} />
+      </div>
+      <div className="mt-4">
+        {/* The first page as the route would answer it (times as ISO text), so the card polls from where the page began. */}
+        <Transcript contactId={contact.contactId} initial={JSON.parse(JSON.stringify(transcript)) as ContactTranscriptJson} />
       </div>
       <div className="mt-4">
         <ContactEvents events={detail.events} />
