@@ -7,6 +7,8 @@ import type { AddressInfo } from "node:net";
 import { eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { campaignNumberDestination, contactRow, recipientRow, sendCampaign, simOf } from "@/lib/chat-stream/chat-stream-test-kit";
+import { fetchSnsCertificate } from "@/lib/chat-stream/sns-certificates";
+import { receiveSnsMessage } from "@/lib/chat-stream/sns-receive";
 import { useGatewayForProcess } from "@/lib/connect/runtime-gateway";
 import { EVENT, TOPIC_ARN, customerEvent, startStreaming } from "@/lib/connect-local/streaming-test-kit";
 import { harnessForFile } from "@/lib/connect-local/test-harness";
@@ -181,6 +183,29 @@ describe("POST /api/chat-stream/sns", () => {
       ["chat stream: x-amz-sns-message-type does not match the body's Type", null],
       ["chat stream: bad certificate host: SigningCertURL is not https", null],
     ]);
+  });
+
+  it("answers a customer message 503 until it is old enough for the console's own record of it to be found", async () => {
+    const arn = await subscribe();
+    await waitFor("the subscription to be confirmed", async () => (await endpointState(arn))?.status === "Confirmed");
+    const [sent] = await sendCampaign(db(), sim, 4300);
+    const { contact, recipient } = sent!;
+    await startStreaming(h, contact.contactId);
+    await customerEvent(h, { Type: "MESSAGE", ContentType: "text/plain", Content: "Yes please" }, { SourceId: recipient.phone!, DestinationId: destination });
+    const tries = await waitFor("every try of the reply", async () => {
+      const found = exchanges.filter((e) => e.body.includes("Yes please"));
+      return found.length === 4 ? found : undefined;
+    });
+    expect(tries.map((e) => e.status)).toEqual([503, 503, 503, 503]);
+    expect((await recipientRow(db(), recipient.id)).replyCount).toBe(0);
+
+    // SNS's own retries come 20 s apart by default: by then the grace is over, as it is here with none.
+    const later = await receiveSnsMessage(
+      { db: db(), localOrigin: h.server.url, fetchCertificate: fetchSnsCertificate, isKnownTopic: async () => true, confirm: async () => {}, replyGraceMs: 0 },
+      { headers: new Headers(), readBody: async () => Buffer.from(tries[0]!.body), ip: null, nowMs: Date.now() },
+    );
+    expect(later).toMatchObject({ status: 200, body: { status: "applied" } });
+    expect((await recipientRow(db(), recipient.id)).replyCount).toBe(1);
   });
 
   it("answers a body that is not JSON 400", async () => {
