@@ -49,7 +49,7 @@ function MessageBubble({ e }: { e: TranscriptEntryJson }) {
       className={cn("flex min-w-0", customer ? "justify-start" : "justify-end")}
       data-testid={customer ? "transcript-customer-message" : "transcript-reply-message"}
     >
-      <div className={cn("grid min-w-0 max-w-[85%] gap-1 sm:max-w-[70%]", customer ? "justify-items-start" : "justify-items-end")}>
+      <div className={cn("flex min-w-0 max-w-[85%] flex-col gap-1 sm:max-w-[70%]", customer ? "items-start" : "items-end")}>
         <div
           className={cn(
             "min-w-0 rounded-2xl px-3 py-2 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]",
