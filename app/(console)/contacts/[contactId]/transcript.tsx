@@ -88,7 +88,8 @@ export function Transcript({ contactId, initial }: { contactId: string; initial:
     initialData: { pages: [initial], pageParams: [undefined] },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Every page loaded is asked again, so a page that was the last one picks up what was added since.
-    refetchInterval: (q) => ((q.state.data?.pages[0] ?? initial).state === "ended" ? false : POLL_MS),
+    // Only an open chat can still change; an ended or unknown one is read once.
+    refetchInterval: (q) => ((q.state.data?.pages[0] ?? initial).state === "open" ? POLL_MS : false),
   });
   const pages = list.data?.pages ?? [initial];
   const head = pages[0] ?? initial;
