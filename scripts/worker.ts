@@ -11,6 +11,7 @@ import type { DatabaseHandle } from "@/lib/db/types";
 import { startDispatcher } from "@/lib/dispatch/dispatcher";
 import { dispatchSetupFromEnv } from "@/lib/dispatch/env-setup";
 import { startChatStreamFromEnv } from "@/lib/chat-stream/consumer-env";
+import { startReplySweep } from "@/lib/chat-stream/pending-replies";
 import { startStreamStarterFromEnv } from "@/lib/chat-stream/starter-env";
 import { startReconcilerFromEnv } from "@/lib/contacts/reconcile-env";
 import { loadEnv } from "@/lib/env-schema";
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   const reconciler = startReconcilerFromEnv(database.db, e, endpoint, (line) => log(`reconcile: ${line}`));
   // Competes with the console's consumer for the queue's messages; each is applied once whichever takes it.
   const chatStream = startChatStreamFromEnv(database.db, e, endpoint, (line) => log(`chat-stream: ${line}`));
+  const replySweep = startReplySweep({ db: database.db, log: (line) => log(`chat-stream: ${line}`) });
   // Starts streaming for new chats alongside the console's starter; claims keep them from starting one twice at once.
   const streamStarter = startStreamStarterFromEnv(database.db, e, endpoint, (line) => log(`stream-starter: ${line}`));
   log(
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, DRAIN_LIMIT_MS);
     force.unref();
-    await Promise.all([dispatcher.stop(), reconciler?.stop(), forwarder.stop(), chatStream?.stop(), streamStarter?.stop()]);
+    await Promise.all([dispatcher.stop(), reconciler?.stop(), forwarder.stop(), chatStream?.stop(), replySweep.stop(), streamStarter?.stop()]);
     await database.close();
     log("stopped");
     process.exit(0);

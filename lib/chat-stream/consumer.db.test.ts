@@ -19,6 +19,7 @@ import { campaignNumberDestination, contactRow, drained, queueCounts, recipientR
 import { startChatStreamFromEnv } from "./consumer-env";
 import { startChatStreamConsumer, type BatchResult, type ChatStreamConsumer, type ChatStreamConsumerConfig } from "./consumer";
 import { parseBody } from "./notification";
+import { applyDueReplies } from "./pending-replies";
 import { storeStreamedItem } from "./store";
 
 const h = harnessForFile();
@@ -59,6 +60,8 @@ function consume(overrides: Partial<ChatStreamConsumerConfig> = {}): ChatStreamC
 }
 
 const total = (key: keyof BatchResult) => batches.reduce((sum, b) => sum + b[key], 0);
+/** What the reply sweep does once the grace is over: applies the customer messages stored meanwhile. */
+const settleReplies = () => applyDueReplies(db(), { replyGraceMs: 0 });
 const text = (Content: string) => ({ Type: "MESSAGE", ContentType: "text/plain", Content }) as const;
 const receipt = (kind: "delivered" | "read", messageId: string) =>
   ({ Type: "EVENT", ContentType: `${EVENT}.message.${kind}`, Content: JSON.stringify({ messageId }) }) as const;
@@ -127,7 +130,7 @@ describe("exactly once", () => {
     const reply = messages.find((m) => itemOf(m).Type === "MESSAGE" && itemOf(m).ParticipantRole === "CUSTOMER")!;
     const parsed = parseBody(reply.Body);
     if (!parsed.ok) throw new Error(parsed.reason);
-    await storeStreamedItem(db(), parsed.notification, new Date(Number(reply.Attributes!.SentTimestamp)));
+    await storeStreamedItem(db(), parsed.notification, new Date(Number(reply.Attributes!.SentTimestamp)), { replyGraceMs: 0 });
     expect((await recipientRow(db(), recipient.id)).replyCount).toBe(1);
     await makeVisible(url, messages);
 
@@ -147,7 +150,8 @@ describe("exactly once", () => {
     consume();
     await fromCustomer(phone, text("Got it"));
     await drained(h.sqs, await queueUrl(h));
-    expect(total("applied") + total("repeated")).toBe(6);
+    expect([total("applied"), total("pendingReplies"), total("repeated")]).toEqual([2, 1, 3]);
+    await settleReplies();
     const items = await itemsOf(contact.contactId);
     expect(items.map((i) => i.topicArn)).toEqual([TOPIC_ARN, TOPIC_ARN, TOPIC_ARN]);
     expect((await recipientRow(db(), recipient.id)).replyCount).toBe(1);
@@ -161,6 +165,7 @@ describe("customer messages", () => {
     await fromCustomer(phone, text("Thanks, see you then"));
     await fromCustomer(phone, text("stop"));
     await drained(h.sqs, await queueUrl(h));
+    await settleReplies();
 
     expect(await recipientRow(db(), recipient.id)).toMatchObject({ replyCount: 2, repliedAt: expect.any(Date) });
     const [suppressed] = await db().select().from(suppressions).where(eq(suppressions.phone, phone));
@@ -175,6 +180,7 @@ describe("customer messages", () => {
 
     await fromCustomer(phone, text("START"));
     await drained(h.sqs, await queueUrl(h));
+    await settleReplies();
     expect(await db().select().from(suppressions).where(eq(suppressions.phone, phone))).toEqual([]);
     expect((await recipientRow(db(), recipient.id)).replyCount).toBe(3);
   });
@@ -194,6 +200,7 @@ describe("customer messages", () => {
     // The same words again, straight to Connect this time: a reply the console has not seen.
     await fromCustomer(phone, text("Yes please"));
     await drained(h.sqs, await queueUrl(h));
+    await settleReplies();
 
     const replies = (await itemsOf(contact.contactId)).filter((i) => i.type === "MESSAGE" && i.participantRole === "CUSTOMER");
     expect(replies.map((i) => [i.content, i.effect])).toEqual([
@@ -203,6 +210,22 @@ describe("customer messages", () => {
     const [bridged] = await db().select().from(chatEvents).where(eq(chatEvents.contactId, contact.contactId));
     expect(replies[0]!.matchedChatEventId).toBe(bridged!.id);
     expect((await recipientRow(db(), recipient.id)).replyCount).toBe(2);
+  });
+
+  it("are in the chat's record at once, and count as replies only once the console's own record would be written", async () => {
+    const { recipient, contact, phone } = await streamedCampaign(3350);
+    consume();
+    await fromCustomer(phone, text("Can I come at 11?"));
+    await drained(h.sqs, await queueUrl(h));
+    const [stored] = (await itemsOf(contact.contactId)).filter((i) => i.participantRole === "CUSTOMER" && i.type === "MESSAGE");
+    expect(stored).toMatchObject({ content: "Can I come at 11?", effect: "reply_pending", publishedAt: expect.any(Date) });
+    expect((await recipientRow(db(), recipient.id)).replyCount).toBe(0);
+    // Not yet due: the sweep leaves it.
+    expect(await applyDueReplies(db(), { replyGraceMs: 60_000 })).toBe(0);
+    expect(await applyDueReplies(db(), { nowMs: stored!.publishedAt!.getTime() + 15_000 })).toBe(1);
+    expect((await itemsOf(contact.contactId)).find((i) => i.id === stored!.id)!.effect).toBe("reply");
+    expect((await recipientRow(db(), recipient.id)).replyCount).toBe(1);
+    expect(await settleReplies()).toBe(0);
   });
 });
 

@@ -7,30 +7,20 @@ import "server-only";
 //
 // A body that is not a chat item in an SNS notification is logged (why, and SQS's message id, never the body) and
 // deleted: it will never become readable, and local Connect has no redrive policy to park it, so leaving it would
-// only bring it back every 30 seconds. A customer message younger than REPLY_GRACE_MS is put back until it is that
-// old (see console-replies.ts). Nothing here touches sends: it shares only the database with the dispatcher.
+// only bring it back every 30 seconds. A customer message is stored at once and counted as a reply once past the
+// reply grace (store.ts, pending-replies.ts). Nothing here touches sends: it shares only the database with the dispatcher.
 //
 // Stopping aborts the long poll at once. SQS may still hand that abandoned poll messages that arrive meanwhile; they
 // are not lost, only invisible until their visibility timeout ends, when the next consumer gets them.
-import {
-  ChangeMessageVisibilityCommand,
-  DeleteMessageBatchCommand,
-  GetQueueUrlCommand,
-  ReceiveMessageCommand,
-  type Message,
-  type SQSClient,
-} from "@aws-sdk/client-sqs";
+import { DeleteMessageBatchCommand, GetQueueUrlCommand, ReceiveMessageCommand, type Message, type SQSClient } from "@aws-sdk/client-sqs";
 import { longerBackoff } from "@/lib/background/backoff";
 import { wakeableSleep } from "@/lib/background/wakeable-sleep";
 import type { Db } from "@/lib/db/types";
 import { errorSummary } from "@/lib/errors";
 import { logEvent } from "@/lib/log/event";
-import { effectOf } from "./effects";
 import { parseBody, type ChatStreamNotification } from "./notification";
+import { REPLY_GRACE_MS } from "./reply-grace";
 import { storeStreamedItem } from "./store";
-
-/** Time the inbound bridge and the events page have to record a message they sent before its streamed copy is applied. */
-export const REPLY_GRACE_MS = 15_000;
 
 export type QueueRef = { url: string } | { name: string };
 
@@ -55,8 +45,8 @@ export interface BatchResult {
   /** Stored before (a redelivery, or the same item from another topic): deleted, nothing changed. */
   repeated: number;
   rejected: number;
-  /** Customer messages put back until the grace period is over. */
-  deferred: number;
+  /** Customer messages stored now and counted as replies once past the grace period. */
+  pendingReplies: number;
   /** Left in flight for a later attempt. */
   failed: number;
 }
@@ -93,7 +83,7 @@ export function startChatStreamConsumer(config: ChatStreamConsumerConfig): ChatS
   }
 
   async function handle(url: string, messages: Message[]): Promise<BatchResult> {
-    const result: BatchResult = { received: messages.length, applied: 0, repeated: 0, rejected: 0, deferred: 0, failed: 0 };
+    const result: BatchResult = { received: messages.length, applied: 0, repeated: 0, rejected: 0, pendingReplies: 0, failed: 0 };
     const done: Message[] = [];
     const readable: Received[] = [];
     for (const message of messages) {
@@ -109,15 +99,9 @@ export function startChatStreamConsumer(config: ChatStreamConsumerConfig): ChatS
     // Queues promise best-effort order only; within a batch the chat's own order decides (a STOP, then a START).
     readable.sort((a, b) => a.notification.item.absoluteTime.getTime() - b.notification.item.absoluteTime.getTime());
     for (const r of readable) {
-      const age = Date.now() - r.publishedAt.getTime();
-      if (effectOf(r.notification.item) === "reply" && age < graceMs) {
-        result.deferred += 1;
-        await defer(url, r.message, Math.ceil((graceMs - age) / 1000));
-        continue;
-      }
       try {
-        const outcome = await storeStreamedItem(config.db, r.notification, r.publishedAt);
-        result[outcome.stored ? "applied" : "repeated"] += 1;
+        const outcome = await storeStreamedItem(config.db, r.notification, r.publishedAt, { replyGraceMs: graceMs });
+        result[!outcome.stored ? "repeated" : outcome.effect === "reply_pending" ? "pendingReplies" : "applied"] += 1;
         done.push(r.message);
       } catch (err) {
         result.failed += 1;
@@ -126,17 +110,6 @@ export function startChatStreamConsumer(config: ChatStreamConsumerConfig): ChatS
     }
     result.failed += await remove(url, done);
     return result;
-  }
-
-  async function defer(url: string, message: Message, seconds: number): Promise<void> {
-    try {
-      await config.sqs.send(
-        new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: Math.max(1, seconds) }),
-      );
-    } catch (err) {
-      // It comes back after the receive's visibility timeout instead.
-      log(`could not put back message ${message.MessageId}: ${errorSummary(err)}`);
-    }
   }
 
   /** Deletes handled messages; how many could not be (they come back, and are then recognised as handled). */

@@ -6,14 +6,11 @@ import "server-only";
 // topic's own SNS host, and an UnsubscribeConfirmation is only logged. Refusals are kept with the inbound
 // rejections (no integration, reason "chat stream: …", never the body: it holds a customer's words).
 //
-// A customer message younger than REPLY_GRACE_MS is answered 503: SNS tries it again later (20 s by default), by
-// when the console's own record of a message it sent into Connect has been written (see console-replies.ts).
+// A customer message is stored at once and counted as a reply once past the reply grace (store.ts, pending-replies.ts).
 import { logEvent } from "@/lib/log/event";
 import { describeError } from "@/lib/errors";
 import type { Db } from "@/lib/db/types";
 import { recordRejection } from "@/lib/inbound/queries";
-import { REPLY_GRACE_MS } from "./consumer";
-import { effectOf } from "./effects";
 import { parseBody } from "./notification";
 import { subscribeUrlAllowed, verifySnsMessage, type VerifyDeps } from "./sns-verify";
 import { storeStreamedItem } from "./store";
@@ -110,14 +107,8 @@ export async function receiveSnsMessage(deps: SnsReceiveDeps, req: SnsRequest): 
   if (!parsed.ok) return reject(400, parsed.reason);
   const n = parsed.notification;
   const publishedAtMs = Date.parse(m.Timestamp);
-  const graceMs = deps.replyGraceMs ?? REPLY_GRACE_MS;
-  const age = req.nowMs - publishedAtMs;
-  if (effectOf(n.item) === "reply" && age < graceMs) {
-    const seconds = Math.max(1, Math.ceil((graceMs - age) / 1000));
-    return error(503, `A customer message is applied once it is ${Math.round(graceMs / 1000)} s old; try again`, { "retry-after": String(seconds) });
-  }
   try {
-    const outcome = await storeStreamedItem(db, n, new Date(publishedAtMs));
+    const outcome = await storeStreamedItem(db, n, new Date(publishedAtMs), { nowMs: req.nowMs, replyGraceMs: deps.replyGraceMs });
     return { status: 200, body: { status: outcome.stored ? "applied" : "repeated", messageId: n.messageId } };
   } catch (err) {
     logEvent({ level: "error", event: "chat_stream_store_failed", via: "sns-http", messageId: n.messageId, ...describeError(err) });

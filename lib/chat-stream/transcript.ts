@@ -30,6 +30,8 @@ export interface TranscriptEntry {
   source: TranscriptSource;
   /** Connect's AbsoluteTime for a streamed item; when the console sent it for the console's own events. */
   at: Date;
+  /** When the console had it: stored from the stream, or sent by the console. */
+  receivedAt: Date;
   /** Connect's participant role (CUSTOMER, SYSTEM, AGENT, CUSTOM_BOT…); null for chat.ended. The console speaks as the customer. */
   role: string | null;
   kind: "message" | "event";
@@ -110,6 +112,7 @@ function streamRows(db: Db, contactId: string, from: Position | undefined, limit
       role: t.participantRole,
       content: t.content,
       at: t.absoluteTime,
+      receivedAt: t.receivedAt,
       us: microseconds(t.absoluteTime),
     })
     .from(t)
@@ -184,6 +187,7 @@ function fromStream(r: StreamRow, reader: CustomerTextReader): TranscriptEntry {
     key: `stream:${r.id}`,
     source: "stream",
     at: r.at,
+    receivedAt: r.receivedAt,
     role: r.role,
     kind: event ? "event" : "message",
     contentType: r.contentType,
@@ -204,6 +208,7 @@ function fromConsole(r: ConsoleRow, reader: CustomerTextReader): TranscriptEntry
     key: `event:${r.id}`,
     source: r.origin === "inbound" ? "inbound bridge" : "events page",
     at: r.at,
+    receivedAt: r.at,
     role: "CUSTOMER",
     kind: message ? "message" : "event",
     contentType: r.contentType,

@@ -531,7 +531,11 @@ export const chatStreamItems = pgTable(
     content: text("content"),
     absoluteTime: ts("absolute_time").notNull(),
     receivedAt: ts("received_at").notNull().defaultNow(),
-    // What the item changed: delivered, read, ended, reply, reply_recorded (the console had counted it already).
+    // When SNS handed the notification on (SQS SentTimestamp, or the HTTP delivery's Timestamp): the console's clock,
+    // which its own records of messages it sent into Connect share.
+    publishedAt: ts("published_at"),
+    // What the item changed: delivered, read, ended, reply, reply_recorded (the console had counted it already), or
+    // reply_pending: a customer message shown at once whose reply effects wait out the grace period (pending-replies.ts).
     effect: text("effect"),
     // The console's own record of the same customer message (a chat event it sent), matched at most once.
     matchedChatEventId: bigint("matched_chat_event_id", { mode: "number" }),
@@ -541,6 +545,10 @@ export const chatStreamItems = pgTable(
     uniqueIndex("chat_stream_items_item_uq").on(t.initialContactId, t.itemId),
     // A chat's transcript in order: Connect's time, then arrival.
     index("chat_stream_items_chat_idx").on(t.initialContactId, t.absoluteTime, t.id),
+    // The customer messages whose reply effects are due, oldest first; a row leaves it once applied.
+    index("chat_stream_items_reply_pending_idx")
+      .on(t.publishedAt, t.id)
+      .where(sql`${t.effect} = 'reply_pending'`),
     uniqueIndex("chat_stream_items_chat_event_uq")
       .on(t.matchedChatEventId)
       .where(sql`${t.matchedChatEventId} is not null`),

@@ -330,7 +330,7 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "A contact's conversation in order: every streamed chat item and the console's own events the stream did not carry, paginated",
           description:
-            "Each entry names its source (stream, events page, inbound bridge), Connect's participant role, whether it is a message or an event, and plain words for events (Delivered, Read, Customer left, Chat ended…). Customers' texts are null with hiddenReason for keys below CUSTOMER_TEXT_ROLE. Typing indicators are left out unless typing=include, and typingOmitted counts them. The answer also carries the chat's delivered and read receipt times and its stream status (started, starting, failed or not_streamed, with the reason).",
+            "Each entry names its source (stream, events page, inbound bridge), its time (at: Connect's time for a streamed item) and when the console had it (receivedAt), Connect's participant role, whether it is a message or an event, and plain words for events (Delivered, Read, Customer left, Chat ended…). Customers' texts are null with hiddenReason for keys below CUSTOMER_TEXT_ROLE. Typing indicators are left out unless typing=include, and typingOmitted counts them. The answer also carries the chat's delivered and read receipt times and its stream status (started, starting, failed or not_streamed, with the reason).",
           parameters: [
             { name: "contactId", in: "path", required: true, schema: { type: "string" } },
             { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },

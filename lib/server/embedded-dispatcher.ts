@@ -5,6 +5,7 @@ import "server-only";
 // each new chat's stream.
 import { randomBytes } from "node:crypto";
 import { startChatStreamFromEnv } from "@/lib/chat-stream/consumer-env";
+import { startReplySweep } from "@/lib/chat-stream/pending-replies";
 import { startStreamStarterFromEnv } from "@/lib/chat-stream/starter-env";
 import { createConnectGateway } from "@/lib/connect/gateway";
 import { startReconcilerFromEnv } from "@/lib/contacts/reconcile-env";
@@ -35,6 +36,9 @@ export async function startEmbeddedDispatcher(rt: Runtime): Promise<void> {
   if (reconciler) rt.shutdownHooks.push(() => reconciler.stop());
   const chatStream = startChatStreamFromEnv(rt.database.db, rt.env, rt.connectEndpoint, (line: string) => console.log(`[chat-stream] ${line}`));
   if (chatStream) rt.shutdownHooks.push(() => chatStream.stop());
+  // Always: customer messages may come by the SNS endpoint alone, with no queue read here.
+  const replySweep = startReplySweep({ db: rt.database.db, log: (line: string) => console.log(`[chat-stream] ${line}`) });
+  rt.shutdownHooks.push(() => replySweep.stop());
   // Runs even when workers do the sending: contacts are claimed, so no chat's streaming is started twice at once.
   const streamStarter = startStreamStarterFromEnv(rt.database.db, rt.env, rt.connectEndpoint, (line: string) => console.log(`[stream-starter] ${line}`));
   if (streamStarter) rt.shutdownHooks.push(() => streamStarter.stop());

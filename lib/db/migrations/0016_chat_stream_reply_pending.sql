@@ -1,0 +1,2 @@
+ALTER TABLE "chat_stream_items" ADD COLUMN "published_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "chat_stream_items_reply_pending_idx" ON "chat_stream_items" USING btree ("published_at","id") WHERE "chat_stream_items"."effect" = 'reply_pending';
