@@ -215,7 +215,7 @@ async function transcript(api: BenchApi, contactId: string): Promise<TranscriptE
   const entries: TranscriptEntry[] = [];
   let cursor: string | null = null;
   do {
-    const pathname: string = `/api/v1/contacts/${contactId}/transcript?includeTyping=true${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const pathname: string = `/api/v1/contacts/${contactId}/transcript?typing=include${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
     const page: { entries: TranscriptEntry[]; nextCursor: string | null } = await api.call({ method: "GET", pathname, expect: 200, timeoutMs: 60_000 });
     entries.push(...page.entries);
     cursor = page.nextCursor;
