@@ -78,7 +78,9 @@ export function RecipientRows({ rows }: { rows: RecipientItem[] }) {
           <TR key={r.id} className="align-top">
             <TD className="text-right tabular-nums text-muted-foreground">{r.line}</TD>
             <TD className="whitespace-nowrap">
-              <span className="block font-mono text-xs">{r.phone ?? "—"}</span>
+              <span className="block font-mono text-xs" data-testid="recipient-phone">
+                {r.phone ?? "—"}
+              </span>
               {r.phoneRaw !== r.phone ? <span className="block text-xs text-muted-foreground">as written: {r.phoneRaw}</span> : null}
             </TD>
             <TD className="max-w-48 truncate" title={r.name ?? undefined}>

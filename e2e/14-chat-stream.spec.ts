@@ -1,0 +1,124 @@
+import { expect, test, type Page } from "@playwright/test";
+import { composeAndLaunch, pickSmsSetup } from "./composer";
+import { SUPERVISOR, signIn } from "./fixtures";
+
+// Runs after 01-foundation (files run in name order on one server): the supervisor exists. The local Connect's
+// audience model plays the customers: their phones report delivered and read, some answer, some answer STOP, all
+// through SendChatIntegrationEvent straight to Connect as End User Messaging does. The console sees it only through
+// the chat stream it started for each contact.
+test.describe.configure({ mode: "serial" });
+
+const SIMULATOR = "http://127.0.0.1:4710";
+const RECIPIENTS = 50;
+const phones = Array.from({ length: RECIPIENTS }, (_, i) => `+1206205${String(3000 + i)}`);
+const REPLIES = ["Yes, that works", "See you then"];
+
+interface StageCounts {
+  scheduled: number;
+  emitted: number;
+  skipped: number;
+}
+interface AudienceView {
+  pending: number;
+  stages: Record<"delivered" | "read" | "reply" | "stop", StageCounts>;
+}
+
+async function setAudience(audience: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${SIMULATOR}/_local/config`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ audience }),
+  });
+  expect(res.status, await res.text()).toBe(200);
+}
+
+const audience = async () => (await (await fetch(`${SIMULATOR}/_local/audience`)).json()) as AudienceView;
+const count = async (page: Page, stage: string) => Number((await page.getByTestId(`funnel-${stage}-count`).textContent())!.replace(/,/g, ""));
+
+test.afterAll(async () => {
+  await setAudience({ enabled: false });
+});
+
+test("a campaign's chats stream back: the funnel counts what the customers did, the transcript shows a reply, and a STOP sent straight to Connect keeps the number from the next send", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await setAudience({
+    enabled: true,
+    delivered: 1,
+    read: 0.8,
+    replied: 0.5,
+    stop: 0.25,
+    replies: REPLIES,
+    delays: { delivered: { min: 1, max: 2 }, read: { min: 1, max: 3 }, reply: { min: 1, max: 3 } },
+  });
+  await signIn(page, SUPERVISOR);
+  await composeAndLaunch(page, "Streamed reminders", phones, 5);
+
+  // Every chat is sent (the number's 1 per second), and every step the customers drew has reached Connect.
+  const funnel = page.getByTestId("funnel-card");
+  await expect(funnel).toBeVisible();
+  await expect.poll(() => count(page, "started"), { timeout: 120_000 }).toBe(RECIPIENTS);
+  await expect
+    .poll(
+      async () => {
+        const view = await audience();
+        return view.pending === 0 && Object.values(view.stages).every((s) => s.scheduled === s.emitted + s.skipped);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  const drawn = (await audience()).stages;
+  expect(drawn.delivered.emitted).toBe(RECIPIENTS);
+  expect(drawn.reply.emitted + drawn.stop.emitted).toBeGreaterThan(0);
+  expect(drawn.stop.emitted).toBeGreaterThan(0);
+
+  // The console's funnel says what the customers did: receipts at once, replies once past the 15 s reply grace.
+  await expect.poll(() => count(page, "delivered"), { timeout: 30_000 }).toBe(drawn.delivered.emitted);
+  await expect.poll(() => count(page, "read"), { timeout: 30_000 }).toBe(drawn.read.emitted);
+  await expect.poll(() => count(page, "replied"), { timeout: 45_000 }).toBe(drawn.reply.emitted + drawn.stop.emitted);
+  await expect.poll(() => count(page, "opted-out"), { timeout: 30_000 }).toBe(drawn.stop.emitted);
+  await expect(page.getByTestId("funnel-delivered-rate")).toHaveText("100%");
+  await expect(funnel).not.toContainText("unknown");
+
+  // A recipient who replied: their row has the times, and their chat shows both sides.
+  const filters = page.getByRole("form", { name: "Filter recipients" });
+  await filters.getByLabel("Funnel stage").selectOption({ label: "Replied" });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  const replied = page.getByTestId("recipient-replied-at").first();
+  await expect(replied).not.toHaveText("—");
+  await page.getByTestId("recipient-contact-link").first().click();
+  await expect(page).toHaveURL(/\/contacts\//);
+  const conversation = page.getByTestId("contact-transcript");
+  await expect(conversation.getByRole("heading", { name: "Conversation" })).toBeVisible();
+  await expect(conversation.getByTestId("transcript-reply-message").first()).toContainText(/Hello Person \d+/);
+  await expect(conversation.getByTestId("transcript-event").filter({ hasText: "Delivered" }).first()).toBeVisible();
+  await expect(conversation.getByTestId("transcript-event").filter({ hasText: "Read" }).first()).toBeVisible();
+  await expect(conversation.getByTestId("transcript-customer-message").first()).toContainText(new RegExp(`${REPLIES.join("|")}|STOP`));
+  await expect(page.getByTestId("transcript-stream-status")).toContainText("Streaming started");
+  await page.goBack();
+
+  // A recipient who answered STOP, through End User Messaging alone: the number is suppressed, and the next campaign
+  // to it holds it back before anything is sent.
+  await filters.getByLabel("Funnel stage").selectOption({ label: "Opted out" });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByTestId("recipient-opted-out-at").first()).not.toHaveText("—");
+  const stopped = (await page.getByTestId("recipient-phone").first().textContent())!.trim();
+  expect(phones).toContain(stopped);
+
+  await page.goto("/suppression");
+  await expect(page.getByText(stopped)).toBeVisible();
+  await expect(page.getByText("Replied STOP via chat stream").first()).toBeVisible();
+
+  await page.goto("/campaigns/new");
+  await page.getByLabel("Campaign name").fill("After the STOP");
+  await pickSmsSetup(page);
+  await page.getByRole("radio", { name: "Paste recipients" }).check();
+  await page.getByLabel("Recipients", { exact: true }).fill([stopped, "+12062053900", "+12062053901"].join("\n"));
+  await page.getByRole("radio", { name: "Text message" }).check();
+  await page.getByLabel("Message", { exact: true }).fill("Your visit is tomorrow.");
+  await page.getByRole("button", { name: "Check recipients" }).click();
+  const check = page.getByRole("region", { name: "Recipient check" });
+  await expect(check.getByText("Valid (2)")).toBeVisible();
+  await expect(check.getByText("Suppressed (1)")).toBeVisible();
+});
