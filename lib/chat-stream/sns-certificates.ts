@@ -2,6 +2,7 @@
 // with a timeout, no redirects and a size cap, so a slow or hostile host cannot hold a request or fill memory. Only
 // called with a URL sns-verify has already allowed. A certificate is kept until it expires, at most a day.
 import { X509Certificate } from "node:crypto";
+import { readBodyUpTo } from "@/lib/inbound/read-body";
 
 const TIMEOUT_MS = 5_000;
 /** Real SNS certificates are under 2 KiB of PEM; a chain would still fit. */
@@ -12,23 +13,9 @@ const MAX_CACHED = 50;
 const cache = new Map<string, { certificate: X509Certificate; untilMs: number }>();
 
 async function readCapped(res: Response): Promise<string> {
-  const declared = Number(res.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > MAX_BYTES) throw new Error(`the certificate is larger than ${MAX_BYTES / 1024} KiB`);
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw new Error(`the certificate is larger than ${MAX_BYTES / 1024} KiB`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const bytes = await readBodyUpTo(res, MAX_BYTES);
+  if (bytes === null) throw new Error(`the certificate is larger than ${MAX_BYTES / 1024} KiB`);
+  return Buffer.from(bytes).toString("utf8");
 }
 
 export async function fetchSnsCertificate(url: string, nowMs = Date.now()): Promise<X509Certificate> {
