@@ -17,6 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { offerLoad, type LoadResult } from "./lib/chat-stream-bench-load";
 import { childEnv, killAllChildren, sleep, startTsChild, type Child } from "./lib/child-process";
+import { DATABASE_OPTIONS, benchDatabases } from "./lib/bench-databases";
 import { BenchApi, BenchError } from "./lib/recipients-bench-api";
 import { createBenchDatabase, ensureBuild, startBenchConsole } from "./lib/recipients-bench-console";
 
@@ -38,8 +39,7 @@ function readArgs() {
         rate: { type: "string", default: "250" },
         seconds: { type: "string", default: "30" },
         chats: { type: "string", default: "400" },
-        "pglite-only": { type: "boolean", default: false },
-        "postgres-only": { type: "boolean", default: false },
+        ...DATABASE_OPTIONS,
         "no-build": { type: "boolean", default: false },
         dev: { type: "boolean", default: false },
       },
@@ -53,12 +53,7 @@ function readArgs() {
     if (!Number.isInteger(n) || n < 1 || n > max) throw new BenchError(`--${name}: "${text}" is not a whole number from 1 to ${max}\n${usage}`);
     return n;
   };
-  if (values["pglite-only"] && values["postgres-only"]) throw new BenchError("--pglite-only and --postgres-only exclude each other");
-  const pgUrl = process.env.TEST_DATABASE_URL;
-  if (values["postgres-only"] && !pgUrl) throw new BenchError("--postgres-only needs TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)");
-  const databases: ("PGlite" | "PostgreSQL")[] = [];
-  if (!values["postgres-only"]) databases.push("PGlite");
-  if (!values["pglite-only"] && pgUrl) databases.push("PostgreSQL");
+  const { databases, pgUrl } = benchDatabases(values);
   return {
     rate: whole("rate", values.rate, 5000),
     seconds: whole("seconds", values.seconds, 3600),

@@ -18,6 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { MAX_RECIPIENT_ROWS } from "@/lib/recipients/limits";
 import { childEnv, killAllChildren, sleep, startTsChild, type Child } from "./lib/child-process";
+import { DATABASE_OPTIONS, benchDatabases } from "./lib/bench-databases";
 import { ApiAnswerError, BenchApi, BenchError } from "./lib/recipients-bench-api";
 import { createBenchDatabase, ensureBuild, startBenchConsole, type BenchPostgres, type RunningConsole } from "./lib/recipients-bench-console";
 import { writeBenchCsv, type BenchCsv } from "./lib/recipients-bench-csv";
@@ -36,8 +37,7 @@ function readArgs() {
       args: process.argv.slice(2),
       options: {
         sizes: { type: "string", default: "100000,1000000" },
-        "pglite-only": { type: "boolean", default: false },
-        "postgres-only": { type: "boolean", default: false },
+        ...DATABASE_OPTIONS,
         "no-build": { type: "boolean", default: false },
         dev: { type: "boolean", default: false },
       },
@@ -54,12 +54,7 @@ function readArgs() {
       throw new BenchError(`--sizes: "${part}" is not a whole number of rows from 1 to ${MAX_RECIPIENT_ROWS.toLocaleString("en-US")}`);
     return n;
   });
-  if (values["pglite-only"] && values["postgres-only"]) throw new BenchError("--pglite-only and --postgres-only exclude each other");
-  const pgUrl = process.env.TEST_DATABASE_URL;
-  if (values["postgres-only"] && !pgUrl) throw new BenchError("--postgres-only needs TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)");
-  const databases: ("PGlite" | "PostgreSQL")[] = [];
-  if (!values["postgres-only"]) databases.push("PGlite");
-  if (!values["pglite-only"] && pgUrl) databases.push("PostgreSQL");
+  const { databases, pgUrl } = benchDatabases(values);
   return { sizes, databases, pgUrl, dev: values.dev, noBuild: values["no-build"] };
 }
 
