@@ -73,7 +73,9 @@ export type CapVerdict = { capped: false } | { capped: true; action: "skip" | "w
  * wait until every broken rule allows one more, i.e. until enough of the oldest counted contacts have left their windows.
  */
 export function capVerdict(rules: readonly FrequencyCapRule[], contactTimesMs: readonly number[], inFlight: number, nowMs: number): CapVerdict {
-  let verdict: CapVerdict = { capped: false };
+  let until = -Infinity;
+  let binding: FrequencyCapRule | undefined;
+  let skip = false;
   for (const rule of rules) {
     const windowMs = rule.windowHours * HOUR_MS;
     const inWindow = contactTimesMs
@@ -83,13 +85,10 @@ export function capVerdict(rules: readonly FrequencyCapRule[], contactTimesMs: r
     if (inWindow.length < rule.count) continue;
     // One more is allowed once count - 1 remain: the (n - count + 1)-th oldest must have left.
     const untilMs = inWindow[inWindow.length - rule.count]! + windowMs;
-    if (!verdict.capped) verdict = { capped: true, action: rule.whenCapped, untilMs, rule };
-    else {
-      const action: "skip" | "wait" = verdict.action === "skip" || rule.whenCapped === "skip" ? "skip" : "wait";
-      verdict = untilMs > verdict.untilMs ? { capped: true, action, untilMs, rule } : { ...verdict, action };
-    }
+    skip ||= rule.whenCapped === "skip";
+    if (untilMs > until) [until, binding] = [untilMs, rule];
   }
-  return verdict;
+  return binding ? { capped: true, action: skip ? "skip" : "wait", untilMs: until, rule: binding } : { capped: false };
 }
 
 /** The longest window among the rules, in hours: how far back contacts need reading. */
