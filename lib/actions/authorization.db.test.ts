@@ -46,7 +46,11 @@ function sampleInput(name: string, targetId: string): unknown {
     case "campaigns.cancel":
     case "campaigns.retryFailed":
     case "campaigns.deleteDraft":
+    case "campaigns.duplicate":
+    case "campaigns.unschedule":
       return { campaignId: "00000000-0000-4000-8000-000000000000" };
+    case "campaigns.reschedule":
+      return { campaignId: "00000000-0000-4000-8000-000000000000", scheduledAt: "2099-01-01T09:00:00+00:00" };
     case "campaigns.launch":
       return { campaignId: "00000000-0000-4000-8000-000000000000", confirmRecipients: 1 };
     case "campaigns.testSend":

@@ -41,6 +41,8 @@ const TAKEN_OVER = "Another save of this draft replaced this one; reload the dra
 export interface SaveWho {
   actor: AuditActor;
   user: { id: string; email: string };
+  /** Runs in the transaction that first stores the draft, e.g. to audit where a copy came from with it. */
+  alsoWhenStored?: (tx: Db, campaignId: string) => Promise<void>;
 }
 
 export interface SavedDraft {
@@ -103,6 +105,7 @@ export async function saveDraftCore(
       if (saveInProgress(now)) throw new UserFacingError("conflict", LEDGER_BUSY_MESSAGE);
     }
     await storeDraft(tx, { ...base, summary, ledgerState: writingState(saveId), counting: countedWhileWriting });
+    await who.alsoWhenStored?.(tx, campaignId);
   });
 
   // From here on the save finishes even if the caller goes away: stopping would only leave the draft to rebuild.

@@ -4,7 +4,8 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const TRANSITIONS: Record<CampaignStatus, readonly CampaignStatus[]> = {
   draft: ["scheduled", "cancelled"],
-  scheduled: ["running", "paused", "cancelled"],
+  // Back to draft before it starts (lib/campaigns/schedule-actions.ts).
+  scheduled: ["running", "paused", "cancelled", "draft"],
   running: ["paused", "completed", "cancelled"],
   // Back to scheduled when it was paused before its start time.
   paused: ["running", "scheduled", "cancelled"],

@@ -8,6 +8,8 @@ import * as campaigns from "@/lib/campaigns/actions";
 import * as chatEvents from "@/lib/chat-events/actions";
 import * as contacts from "@/lib/contacts/actions";
 import * as controls from "@/lib/campaigns/controls";
+import * as duplicate from "@/lib/campaigns/duplicate";
+import * as schedule from "@/lib/campaigns/schedule-actions";
 import * as inbound from "@/lib/inbound/actions";
 import * as retry from "@/lib/campaigns/retry";
 import * as settingsActions from "@/lib/settings/actions";
@@ -34,6 +36,9 @@ export const ALL_ACTIONS: readonly AnyActionDef[] = [
   controls.resumeCampaign,
   controls.cancelCampaign,
   retry.retryFailed,
+  duplicate.duplicateCampaign,
+  schedule.rescheduleCampaign,
+  schedule.unscheduleCampaign,
   settingsActions.updateSendRate,
   suppression.addSuppression,
   suppression.removeSuppression,
