@@ -108,6 +108,14 @@ export const campaignFieldsSchema = z.object({
       z.object({ mode: z.literal("at"), at: z.iso.datetime({ offset: true, error: "Choose a date and time" }), timeZone: safeText().max(64).default("UTC") }),
     ])
     .default({ mode: "now" }),
+  // Nothing is sent after this instant: rows still unsent are skipped as expired and the campaign completes.
+  endAt: z.union([z.literal("").transform(() => undefined), z.iso.datetime({ offset: true, error: "Choose an end date and time" })]).optional(),
+  // A send not made this long after sending began (launch or the scheduled start) is not made: a campaign paused for a
+  // day must not send yesterday's "sale ends today".
+  maxQueuedMinutes: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number({ error: "Enter minutes" }).int("Use whole minutes").min(1, "At least 1 minute").max(43_200, "At most 43,200 minutes (30 days)").optional(),
+  ),
 });
 
 function channelMatchesMessage(v: { channel: "sms" | "whatsapp"; message: { kind: string } }, ctx: z.RefinementCtx) {
@@ -119,9 +127,19 @@ function channelMatchesMessage(v: { channel: "sms" | "whatsapp"; message: { kind
   }
 }
 
+/** An end time must leave time to send: after the scheduled start, and not already past. */
+function endsAfterStart(v: { endAt?: string; schedule: { mode: "now" } | { mode: "at"; at: string } }, ctx: z.RefinementCtx) {
+  if (!v.endAt) return;
+  const end = Date.parse(v.endAt);
+  if (v.schedule.mode === "at" && end <= Date.parse(v.schedule.at)) {
+    ctx.addIssue({ code: "custom", path: ["endAt"], message: "The end time must be after the scheduled start" });
+  } else if (end <= Date.now()) ctx.addIssue({ code: "custom", path: ["endAt"], message: "The end time has passed: choose a later one" });
+}
+
 export const campaignInputSchema = campaignFieldsSchema.superRefine((v, ctx) => {
   channelMatchesMessage(v, ctx);
   recipientsGiven(v, ctx);
+  endsAfterStart(v, ctx);
 });
 
 export type CampaignInput = z.input<typeof campaignInputSchema>;

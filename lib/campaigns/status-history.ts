@@ -62,7 +62,10 @@ function detailOf(action: StatusChange["action"], diff: Diff): string | null {
     case "campaign.completed": {
       const counts = diff?.recipients && typeof diff.recipients === "object" ? (diff.recipients as Record<string, unknown>) : {};
       const parts = Object.entries(counts).flatMap(([k, v]) => (n(v) ? [`${n(v)} ${k}`] : []));
-      return parts.length > 0 ? parts.join(", ") : null;
+      const summary = parts.length > 0 ? parts.join(", ") : null;
+      if (typeof diff?.endedAt !== "string") return summary;
+      const ended = `Ended at its ${diff.endedBy === "maximum age" ? "maximum age for queued sends" : "end time"}: ${n(diff.expired) ?? "0"} recipients not sent (expired)`;
+      return summary ? `${ended}; ${summary}` : ended;
     }
     case "campaign.retry_failed": {
       const held = typeof diff?.heldBack === "number" && diff.heldBack > 0 ? `, ${n(diff.heldBack)} held back (Connect no longer remembers their sends)` : "";

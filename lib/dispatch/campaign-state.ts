@@ -26,6 +26,8 @@ export class CampaignState {
   readonly slots = new SlotProbe();
   /** When this process last claimed rows for it: the one served longest ago claims first. */
   servedAtMs = 0;
+  /** When sending must stop (ms since epoch), null for never; undefined until read from the campaign row. */
+  deadlineMs?: number | null;
   /** What was last logged about its source number's pace. */
   readonly numberPace: { pace?: string } = {};
 

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/context";
 import { transitionCampaign } from "@/lib/campaigns/queries";
 import { campaignRecipients, campaigns } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
+import { countExpired } from "@/lib/ledger/skip-remaining";
 import { campaignLimiterKey } from "./options";
 import { deleteBucket } from "./rate-limiter";
 
@@ -51,11 +52,17 @@ export async function pauseCampaign(db: Db, workerId: string, campaignId: string
   });
 }
 
+/** Why a campaign completed with rows unsent: its deadline passed (see lib/campaigns/deadline.ts). */
+export interface EndedAtDeadline {
+  deadline: Date;
+  cause: "end time" | "maximum age";
+}
+
 /**
  * Completes a running campaign once no row is pending or being sent. Retry failed moves rows back to pending while
  * holding the campaign row, so the check waits for that row first: a retry is either seen here or comes after.
  */
-export async function completeIfFinished(db: Db, workerId: string, campaignId: string): Promise<boolean> {
+export async function completeIfFinished(db: Db, workerId: string, campaignId: string, ended?: EndedAtDeadline): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [running] = await tx
       .select({ id: campaigns.id })
@@ -80,7 +87,11 @@ export async function completeIfFinished(db: Db, workerId: string, campaignId: s
       action: "campaign.completed",
       targetType: "campaign",
       targetId: campaignId,
-      diff: { status: { from: "running", to: "completed" }, recipients: Object.fromEntries(counts.map((c) => [c.status, c.n])) },
+      diff: {
+        status: { from: "running", to: "completed" },
+        recipients: Object.fromEntries(counts.map((c) => [c.status, c.n])),
+        ...(ended ? { endedAt: ended.deadline.toISOString(), endedBy: ended.cause, expired: await countExpired(tx, campaignId) } : {}),
+      },
     });
     await deleteBucket(tx, campaignLimiterKey(campaignId));
     return true;

@@ -109,6 +109,8 @@ export interface TestCampaignOptions {
    * "default": leave the setting as it is.
    */
   numberPerSecond?: number | "default";
+  /** Any other composer settings (an end time, say). */
+  settings?: Partial<CampaignInput>;
 }
 
 /**
@@ -138,6 +140,7 @@ export async function launchTestCampaign(db: Db, sim: Sim, opts: TestCampaignOpt
       chatDurationMinutes: 60,
       ...(opts.flowEndsChatAfterSeconds !== undefined ? { flowEndsChatAfterSeconds: opts.flowEndsChatAfterSeconds } : {}),
       sendsPerSecond: opts.sendsPerSecond ?? 1000,
+      ...opts.settings,
     };
     const ctx = { user, db, meta };
     const saved = await runAction(saveDraft, { campaign }, ctx);

@@ -2,12 +2,13 @@ import "server-only";
 // One batch for one running campaign: the WhatsApp daily limit first (a spent one holds the campaign), then tokens
 // from the account, the campaign and its source number at once (no more than the slots a campaign short of chat
 // capacity may try), then exactly that many due rows, then the suppression list checked again just before sending.
-// Tokens not used go back to the buckets.
+// Tokens not used go back to the buckets. A campaign past its deadline claims nothing: its rows expire instead.
 import type { CampaignRecipient } from "@/lib/db/schema";
 import { suppressedAmong } from "@/lib/suppression/queries";
 import type { CampaignState } from "./campaign-state";
 import { claimBatch, ledgerState } from "@/lib/ledger/claim";
 import { completeIfFinished } from "./campaign-transitions";
+import { deadlineOf, expireCampaign } from "./deadline-check";
 import type { DispatchContext } from "./dispatch-context";
 import { holdCampaign } from "./hold-campaign";
 import { numberBucketFor } from "./number-bucket";
@@ -26,9 +27,14 @@ export interface FillResult {
   number?: BucketSpec;
 }
 
+const untilDeadline = (deadlineMs: number | null, waitMs: number) => (deadlineMs === null ? waitMs : Math.min(waitMs, Math.max(0, deadlineMs - Date.now())));
+
 export async function fillCampaign(ctx: DispatchContext, st: CampaignState, free: number): Promise<FillResult> {
   const { db, o, workerId } = ctx;
   const id = st.campaign.id;
+  // Past its deadline nothing more is claimed, whatever is due; the rest is skipped as expired.
+  const deadlineMs = await deadlineOf(ctx, st);
+  if (deadlineMs !== null && Date.now() >= deadlineMs) return { rows: [], waitMs: await expireCampaign(ctx, st, deadlineMs) };
   const ledger = await ledgerState(db, id);
   if (!ledger.due) {
     if (!ledger.unfinished && (await completeIfFinished(db, workerId, id))) ctx.log(`completed campaign ${id}`);
@@ -47,7 +53,8 @@ export async function fillCampaign(ctx: DispatchContext, st: CampaignState, free
   const buckets = [ctx.account, st.bucket(ctx.account.rate), number];
   const got = await acquire(db, buckets, want);
   ctx.limiter.currentRate = got.rates[ctx.account.key] ?? ctx.limiter.currentRate;
-  if (got.granted === 0) return { rows: [], waitMs: got.waitMs };
+  // Never sleep past the deadline: the pass after it expires the rows.
+  if (got.granted === 0) return { rows: [], waitMs: untilDeadline(deadlineMs, got.waitMs) };
 
   const claimed = await claimBatch(db, { campaignId: id, workerId, limit: got.granted, leaseMs: o.leaseMs });
   const suppressed =
@@ -63,5 +70,5 @@ export async function fillCampaign(ctx: DispatchContext, st: CampaignState, free
   if (st.campaign.config.channel === "whatsapp") ctx.whatsApp.take(rows.length);
   st.slots.claimed(rows.length);
   await refund(db, buckets, got.granted - rows.length);
-  return { rows, waitMs: got.waitMs, number };
+  return { rows, waitMs: untilDeadline(deadlineMs, got.waitMs), number };
 }

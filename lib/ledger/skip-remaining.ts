@@ -14,6 +14,14 @@ export const SKIP_BATCH_ROWS = 2_000;
  * (Only such calls use up attempts: throttling, capacity and systemic errors give theirs back.)
  */
 export const CANCELLED_UNCERTAIN_REASON = "campaign cancelled after a send whose outcome is unknown; the recipient may have been contacted";
+/** A campaign's end time (or maximum age for queued sends) passed before the row was sent: it is never sent late. */
+export const EXPIRED_REASON = "expired";
+export const EXPIRED_UNCERTAIN_REASON = "expired after a send whose outcome is unknown; the recipient may have been contacted";
+/** Every reason a row can be skipped with for having been too late. */
+export const EXPIRED_REASONS = [EXPIRED_REASON, EXPIRED_UNCERTAIN_REASON] as const;
+
+const uncertainFor = (reason: string) =>
+  reason === CANCELLED_REASON ? CANCELLED_UNCERTAIN_REASON : reason === EXPIRED_REASON ? EXPIRED_UNCERTAIN_REASON : reason;
 
 const skipped = (why: string) => ({
   sendStatus: "skipped" as const,
@@ -29,7 +37,7 @@ const unknownOutcome = or(and(eq(r.sendStatus, "pending"), gt(r.attempts, 0)), a
 
 /** Skips up to `limit` rows of each kind in `scope`; returns how many it skipped. */
 async function skipSome(db: Db, scope: SQL, reason: string, limit: number | undefined): Promise<number> {
-  const uncertain = reason === CANCELLED_REASON ? CANCELLED_UNCERTAIN_REASON : reason;
+  const uncertain = uncertainFor(reason);
   let n = 0;
   for (const [kind, why] of [
     [untried, reason],
@@ -42,6 +50,11 @@ async function skipSome(db: Db, scope: SQL, reason: string, limit: number | unde
   return n;
 }
 
+/** Rows of a campaign skipped because its deadline passed: one index range (skipped rows), filtered by reason. */
+export async function countExpired(db: Db, campaignId: string): Promise<number> {
+  return db.$count(r, and(eq(r.campaignId, campaignId), eq(r.sendStatus, "skipped"), inArray(r.reason, [...EXPIRED_REASONS])));
+}
+
 /** Rows a cancel will skip: not yet sent, or sent with no known outcome by a dispatcher whose lease ran out. */
 export async function countRemaining(db: Db, campaignId: string): Promise<number> {
   return db.$count(r, and(eq(r.campaignId, campaignId), or(untried, unknownOutcome)));
@@ -50,21 +63,29 @@ export async function countRemaining(db: Db, campaignId: string): Promise<number
 /**
  * Skips what has not been sent. With `batchRows`, in batches of that many rows, each its own statement, so a
  * million-row cancel never holds the embedded database (which answers one query at a time) for long; rows a batch
- * misses because a process stopped part-way are skipped by the dispatcher's sweep. Returns how many rows were skipped.
+ * misses because a process stopped part-way are skipped by the dispatcher's sweep. With `maxBatches` it stops after
+ * that many full batches, leaving the rest to a later call (the dispatcher's loop serves other campaigns meanwhile).
+ * Returns how many rows were skipped.
  */
-export async function skipRemaining(db: Db, campaignId: string, reason: string = CANCELLED_REASON, o: { batchRows?: number } = {}): Promise<number> {
+export async function skipRemaining(
+  db: Db,
+  campaignId: string,
+  reason: string = CANCELLED_REASON,
+  o: { batchRows?: number; maxBatches?: number } = {},
+): Promise<number> {
   const scope = eq(r.campaignId, campaignId);
   if (o.batchRows === undefined) return skipSome(db, scope, reason, undefined);
-  const uncertain = reason === CANCELLED_REASON ? CANCELLED_UNCERTAIN_REASON : reason;
+  const uncertain = uncertainFor(reason);
   // Untried rows, nearly all of a long list, go in batches: each batch reads the front of the pending index range, which
   // the batch before it emptied. The few rows with an unknown outcome go in one statement, as the OR that finds them
   // reads more of the campaign than one batch's worth.
   let total = 0;
-  for (;;) {
+  for (let batches = 1; ; batches++) {
     const batch = db.select({ id: r.id }).from(r).where(and(scope, untried)).limit(o.batchRows);
     const n = (await db.update(r).set(skipped(reason)).where(inArray(r.id, batch)).returning({ id: r.id })).length;
     total += n;
     if (n < o.batchRows) break;
+    if (o.maxBatches !== undefined && batches >= o.maxBatches) return total;
     // PGlite answers within the same turn of the event loop: without this, a million-row cancel would let no request in.
     await new Promise((resolve) => setImmediate(resolve));
   }
