@@ -10,8 +10,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { campaigns, type Campaign } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { UserFacingError } from "@/lib/errors";
-import { safeText } from "@/lib/text/safe-text";
 import { getCampaign } from "./queries";
+import { rescheduleSchema } from "./schedule-actions-schema";
 import type { CampaignConfig } from "./schemas";
 import { STATUS_LABEL } from "./status";
 
@@ -19,13 +19,6 @@ import { STATUS_LABEL } from "./status";
 const START_MARGIN = sql`clock_timestamp() + interval '5 seconds'`;
 const STARTING = "This campaign is starting now and can no longer be changed; pause or cancel it instead";
 const CHANGED = "The campaign changed meanwhile; reload it";
-
-export const rescheduleSchema = z.object({
-  campaignId: z.uuid("Unknown campaign"),
-  // The composer's "Start at": an ISO instant with its offset, and the zone the time was chosen in.
-  scheduledAt: z.iso.datetime({ offset: true, error: "Choose a date and time" }).refine((at) => Date.parse(at) > Date.now(), "Choose a time in the future"),
-  timeZone: safeText().max(64).default("UTC"),
-});
 
 async function loadScheduled(db: Db, campaignId: string, verb: string): Promise<Campaign> {
   const c = await getCampaign(db, campaignId);

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { apiCampaignSchema } from "@/lib/campaigns/api-schema";
 import { retryFailedSchema, testSendSchema } from "@/lib/campaigns/schemas";
+import { rescheduleSchema } from "@/lib/campaigns/schedule-actions-schema";
 import { FUNNEL_STAGES } from "@/lib/ledger/funnel-stages";
 import { apiChatEventSchema } from "@/lib/chat-events/api-schema";
 import { CHAT_EVENT_STATUSES } from "@/lib/chat-events/filters";
@@ -176,6 +177,42 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             "200": json("The campaign with its new status"),
             "409": { description: "Not allowed from the current status, no recipient has failed, or every failed one is held back" },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/campaigns/{id}/duplicate": {
+        post: {
+          summary: "Duplicate a campaign (any status) into a new draft",
+          description:
+            'The copy is named "<name> (copy)" (or "(copy 2)"… when taken), belongs to the caller and has the same settings and recipient list, whose rows are checked again now: numbers suppressed since are suppressed in the copy. A start time or end time already past is dropped.',
+          parameters: [idParam],
+          responses: {
+            "201": json("{campaign, preflight}: the new draft and its check"),
+            "409": { description: "The campaign's recipient list is no longer stored" },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/campaigns/{id}/reschedule": {
+        post: {
+          summary: "Move a scheduled campaign's start, before it starts",
+          parameters: [idParam],
+          requestBody: body(rescheduleSchema.omit({ campaignId: true })),
+          responses: {
+            "200": json("The campaign with its new scheduledAt"),
+            "409": { description: "The campaign is not scheduled (a draft, or it started), or its start time has come" },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/campaigns/{id}/unschedule": {
+        post: {
+          summary: "Send a scheduled campaign back to draft, before it starts",
+          parameters: [idParam],
+          responses: {
+            "200": json("The campaign, now a draft"),
+            "409": { description: "The campaign is not scheduled: a draft, or it started" },
             ...errors,
           },
         },

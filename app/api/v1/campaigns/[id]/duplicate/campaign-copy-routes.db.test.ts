@@ -8,6 +8,7 @@ import { startConnectLocal } from "@/lib/connect-local/server";
 import { transitionCampaign } from "@/lib/campaigns/queries";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
+import { openApiDocument } from "@/lib/openapi/document";
 import { insertUser } from "@/lib/users/queries";
 
 const state: { db?: DatabaseHandle } = {};
@@ -131,5 +132,12 @@ describe("campaign duplicate, reschedule and unschedule API", () => {
     expect(again.status).toBe(409);
     expect((await again.json()).error.message).toMatch(/draft, not scheduled/);
     expect((await back(UNKNOWN)).status).toBe(404);
+  });
+
+  it("describes the three routes in the OpenAPI document", () => {
+    const paths = openApiDocument("http://console.test").paths as Record<string, { post?: { requestBody?: unknown } }>;
+    expect(paths["/api/v1/campaigns/{id}/duplicate"]?.post).toBeDefined();
+    expect(paths["/api/v1/campaigns/{id}/unschedule"]?.post).toBeDefined();
+    expect(JSON.stringify(paths["/api/v1/campaigns/{id}/reschedule"]?.post?.requestBody)).toContain("scheduledAt");
   });
 });
