@@ -2,6 +2,7 @@
 // The campaign's funnel: started → delivered → read → replied → opted out, each a count and a share of started, drawn
 // as horizontal bars. Polled while the campaign may still move, like the progress card.
 import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -9,9 +10,11 @@ import type { FunnelView } from "@/lib/campaigns/funnel-view";
 import { fetchProgress, progressKey } from "./recipients-api";
 
 const ACTIVE = new Set(["scheduled", "running", "paused"]);
-// Polled while the campaign may move, like progress, but every 5 s: counting started on a 1,000,000-row campaign
-// reads a million index entries (about 0.2 s on PostgreSQL), and receipts need not show within the second.
+// Every 5 s while the campaign sends: counting started on a 1,000,000-row campaign reads a million index entries (about
+// 0.2 s on PostgreSQL), and receipts need not show within the second. Receipts, replies and STOPs keep coming for
+// days after the last send, so a finished campaign is still read, less often.
 const POLL_MS = 5_000;
+const SETTLED_POLL_MS = 30_000;
 
 export const funnelKey = (campaignId: string) => ["campaign-funnel", campaignId] as const;
 
@@ -95,8 +98,13 @@ export function FunnelCard({ campaignId, initialStatus }: { campaignId: string; 
   const query = useQuery({
     queryKey: funnelKey(campaignId),
     queryFn: ({ signal }) => fetchJson<{ funnel: FunnelView }>(`/api/campaigns/${campaignId}/funnel`, signal),
-    refetchInterval: ACTIVE.has(status) ? POLL_MS : false,
+    refetchInterval: ACTIVE.has(status) ? POLL_MS : SETTLED_POLL_MS,
   });
+  const { refetch } = query;
+  // The last sends land as the status changes: read the funnel then rather than at the next, slower, poll.
+  useEffect(() => {
+    void refetch();
+  }, [status, refetch]);
   return (
     <Card data-testid="funnel-card">
       <CardHeader>
