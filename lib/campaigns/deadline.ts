@@ -52,5 +52,5 @@ export function recipientsPastDeadline(timeline: { at: string; sent: number }[],
     }
     prev = { ms, sent: point.sent };
   }
-  return Math.max(0, recipients - Math.floor(sentBy));
+  return Math.max(0, recipients - Math.round(sentBy));
 }

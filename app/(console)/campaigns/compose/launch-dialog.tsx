@@ -15,6 +15,7 @@ import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { formatCount } from "./format";
 import type { ComposerValues } from "./form-values";
 import { launchNeeds } from "@/lib/campaigns/launch-needs";
+import { DeadlineWarning } from "./deadline-warning";
 import { launchPlan } from "./launch-plan";
 import { LaunchTiming } from "./launch-timing";
 
@@ -89,6 +90,7 @@ export function LaunchDialog({ summary, disabled, launching, progress, onLaunch 
               <dd className="break-words">{flow?.name ?? flowId}</dd>
               <LaunchTiming plan={plan} summary={summary} start={start} openedAt={openedAt} />
             </dl>
+            {plan ? <DeadlineWarning plan={plan} /> : null}
             <div>
               <p className="font-medium">
                 {formatCount(valid)} {valid === 1 ? "recipient gets" : "recipients get"} a chat

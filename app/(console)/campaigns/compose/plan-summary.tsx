@@ -2,6 +2,7 @@
 // The capacity plan under the recipient check: how long sending takes and when it ends, what sets the pace, what would
 // change it, how long each chat holds a slot and on whose word, every limit's hourly figure and the expected sends.
 import type { CampaignPlan } from "@/lib/campaigns/campaign-plan";
+import { DeadlineWarning } from "./deadline-warning";
 import { PlanCeilings } from "./plan-ceilings";
 import { PlanTimeline } from "./plan-timeline";
 import { changingWhatIfs, formatWhen, lifetimeSourceWords, paceWords, planHeadline } from "./plan-words";
@@ -35,6 +36,7 @@ export function PlanSummary({ plan }: { plan: CampaignPlan }) {
           </p>
         </>
       )}
+      <DeadlineWarning plan={plan} />
       <p className="text-muted-foreground">{lifetimeSourceWords(plan.lifetime)}</p>
       {whatIfs.length > 0 ? (
         <div className="grid gap-1">

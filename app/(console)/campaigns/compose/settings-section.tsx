@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { CONTENT_TYPES } from "@/lib/campaigns/schemas";
 import { AttributesEditor } from "./attributes-editor";
 import { DisplayNameField } from "./display-name-field";
+import { EndTimeField } from "./end-time-field";
 import { FlowEndsChatField } from "./flow-ends-chat-field";
 import type { ComposerValues } from "./form-values";
 import { ScheduleField } from "./schedule-field";
@@ -51,6 +52,7 @@ export function SettingsSection({ columns }: { columns: string[] }) {
           </Field>
         </div>
         <ScheduleField />
+        <EndTimeField />
         <details
           open={advancedOpen}
           onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
