@@ -1,34 +1,66 @@
 "use client";
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/safe-action";
+import { callAction } from "@/components/forms/call-action";
 import { cancelAction, pauseAction, resumeAction } from "../actions";
+import { unscheduleAction } from "./copy-actions";
+import { DuplicateButton } from "./duplicate-button";
+import { RescheduleDialog } from "./reschedule-dialog";
 
 export function CampaignControls({ campaignId, status, onChanged }: { campaignId: string; status: string; onChanged: () => void }) {
-  const [error, setError] = useState<string | null>(null);
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const run = useMutation({
-    mutationFn: (call: () => Promise<ActionResult<unknown>>) => call(),
-    onSuccess: (res) => {
-      setError(res.ok ? null : res.error.message);
+    mutationFn: ({ call }: { call: () => Promise<ActionResult<unknown>>; done?: string }) => callAction(call),
+    onSuccess: (res, { done }) => {
+      setMessage(res.ok ? (done ? { ok: true, text: done } : null) : { ok: false, text: res.error.message });
       onChanged();
+      // The page's draft actions (Edit draft, Delete) replace these controls once it is a draft again.
+      if (res.ok && done) router.refresh();
     },
   });
   const busy = run.isPending;
+  const changed = (text: string) => {
+    setMessage({ ok: true, text });
+    onChanged();
+    router.refresh();
+  };
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      {error ? (
-        <span role="alert" className="text-xs text-destructive">
-          {error}
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      {message ? (
+        <span
+          role={message.ok ? "status" : "alert"}
+          data-testid="campaign-controls-message"
+          className={`text-xs ${message.ok ? "text-muted-foreground" : "text-destructive"}`}
+        >
+          {message.text}
         </span>
       ) : null}
+      {status === "scheduled" ? <RescheduleDialog campaignId={campaignId} disabled={busy} onDone={changed} /> : null}
+      {status === "scheduled" ? (
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={busy}
+          data-testid="unschedule-button"
+          onClick={() =>
+            confirm("Send this campaign back to draft? It will not start until it is launched again, and it can be edited meanwhile.") &&
+            run.mutate({ call: () => unscheduleAction({ campaignId }), done: "Sent back to draft: it will not start until launched again" })
+          }
+        >
+          Back to draft
+        </Button>
+      ) : null}
       {status === "running" || status === "scheduled" ? (
-        <Button size="sm" variant="outline" disabled={busy} onClick={() => run.mutate(() => pauseAction({ campaignId }))}>
+        <Button size="sm" variant="outline" disabled={busy} onClick={() => run.mutate({ call: () => pauseAction({ campaignId }) })}>
           Pause
         </Button>
       ) : null}
       {status === "paused" ? (
-        <Button size="sm" disabled={busy} onClick={() => run.mutate(() => resumeAction({ campaignId }))}>
+        <Button size="sm" disabled={busy} onClick={() => run.mutate({ call: () => resumeAction({ campaignId }) })}>
           Resume
         </Button>
       ) : null}
@@ -37,11 +69,14 @@ export function CampaignControls({ campaignId, status, onChanged }: { campaignId
           size="sm"
           variant="destructive"
           disabled={busy}
-          onClick={() => confirm("Cancel this campaign? Recipients not yet sent to will be skipped.") && run.mutate(() => cancelAction({ campaignId }))}
+          onClick={() =>
+            confirm("Cancel this campaign? Recipients not yet sent to will be skipped.") && run.mutate({ call: () => cancelAction({ campaignId }) })
+          }
         >
           Cancel campaign
         </Button>
       ) : null}
+      <DuplicateButton campaignId={campaignId} size="sm" />
     </div>
   );
 }

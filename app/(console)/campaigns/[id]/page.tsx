@@ -17,6 +17,7 @@ import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import { campaignStatusHistory } from "@/lib/campaigns/status-history";
 import { getDb } from "@/lib/server/runtime";
 import { DeleteDraftButton } from "../compose/delete-draft-button";
+import { DuplicateButton } from "./duplicate-button";
 import { CampaignActivity } from "./campaign-activity";
 import { CampaignConfigCard } from "./campaign-config-card";
 import { CampaignLive } from "./campaign-live";
@@ -45,6 +46,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       <Button asChild>
         <Link href={`/campaigns/${campaign.id}/edit`}>Edit draft</Link>
       </Button>
+      <DuplicateButton campaignId={campaign.id} />
       <DeleteDraftButton campaignId={campaign.id} />
     </>
   ) : canRetry ? (
