@@ -93,6 +93,7 @@ export const launchCampaign = defineAction({
           recipients: preflight.counts.valid,
           scheduledAt: scheduledAt.toISOString(),
           ...(invalidConfirmed ? { invalidConfirmed: preflight.counts.invalid } : {}),
+          ...((campaign.config as { frequencyCap?: string }).frequencyCap === "exempt" ? { frequencyCapExempt: true } : {}),
         },
       });
       return { id: launched.id, status: launched.status, scheduledAt: launched.scheduledAt };

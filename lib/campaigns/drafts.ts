@@ -91,7 +91,7 @@ export async function storeDraft(tx: Db, w: DraftWrite): Promise<Campaign> {
     targetId: row!.id,
     diff: w.existing
       ? { ...changedFields(w.existing.config as Record<string, unknown>, storedConfig(c)), recipients: counts }
-      : { name: row!.name, channel: row!.channel, recipients: counts },
+      : { name: row!.name, channel: row!.channel, recipients: counts, ...(c.frequencyCap === "exempt" ? { frequencyCap: "exempt" } : {}) },
   });
   return row!;
 }

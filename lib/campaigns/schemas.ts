@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { safeLines, safeText } from "@/lib/text/safe-text";
 import { recipientMappingSchema } from "@/lib/recipients/mapping";
+import { frequencyCapRulesSchema } from "@/lib/settings/frequency-caps-schema";
 
 export const CONTENT_TYPES = [
   "text/plain",
@@ -108,6 +109,10 @@ export const campaignFieldsSchema = z.object({
       z.object({ mode: z.literal("at"), at: z.iso.datetime({ offset: true, error: "Choose a date and time" }), timeZone: safeText().max(64).default("UTC") }),
     ])
     .default({ mode: "now" }),
+  // Frequency caps (Settings): "exempt" sends service notices whatever a number received lately; saved and audited with
+  // the campaign. The campaign's own rules apply on top of the settings' ones.
+  frequencyCap: z.enum(["default", "exempt"], { error: "Choose default or exempt" }).optional(),
+  frequencyCapRules: frequencyCapRulesSchema.optional(),
   // Nothing is sent after this instant: rows still unsent are skipped as expired and the campaign completes.
   endAt: z.union([z.literal("").transform(() => undefined), z.iso.datetime({ offset: true, error: "Choose an end date and time" })]).optional(),
   // A send not made this long after sending began (launch or the scheduled start) is not made: a campaign paused for a

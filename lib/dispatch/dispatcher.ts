@@ -146,7 +146,8 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
     const task = (async () => {
       const delay = number ? pacer.delayMs(number) : 0;
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      const result = await sendToRecipient(ctx.gateway, st.campaign.id, st.campaign.config, row);
+      const result = await sendToRecipient(ctx.gateway, st.campaign.id, st.campaign.config, row, ctx);
+      if ("capped" in result) return;
       for (let attempt = 0; ; attempt++) {
         try {
           outcome = await handleResult(ctx, st, row, result);

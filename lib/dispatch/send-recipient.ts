@@ -1,20 +1,113 @@
 // One StartOutboundChatContact for one claimed ledger row, built by the same request builder as preflight and test
-// sends. Never throws: every failure comes back classified.
+// sends, after the frequency caps allow it. Connect's failures come back classified; a database failure in the caps'
+// check throws, and the row, still claimed, is tried again after its lease.
+import { sql } from "drizzle-orm";
 import { ledgerRowRequest } from "@/lib/campaigns/request";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import { classifyConnectError } from "@/lib/connect/classify-error";
 import type { ConnectGateway } from "@/lib/connect/gateway";
 import type { ConnectErrorInfo } from "@/lib/connect/types";
-import type { CampaignRecipient } from "@/lib/db/schema";
+import { campaignRecipients, campaigns, contacts, type CampaignRecipient } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/types";
+import { recordRetry, recordSkipped } from "@/lib/ledger/record-outcome";
+import { readFrequencyCaps } from "@/lib/settings/frequency-caps";
+import { capVerdict, FREQUENCY_CAP_REASON, longestWindowHours, ruleWords, rulesForCampaign, type FrequencyCaps } from "@/lib/settings/frequency-caps-schema";
 
 export type SendResult = { ok: true; contactId: string; requestId?: string } | { ok: false; error: ConnectErrorInfo };
+/** The caps held the row back: it is already recorded (skipped, or pending until the cap allows it), nothing was sent. */
+export interface CappedResult {
+  capped: "skip" | "wait";
+}
 
 type Row = Pick<CampaignRecipient, "phone" | "name" | "attributes" | "variables">;
+type ClaimedRow = Row & Pick<CampaignRecipient, "id" | "attempts">;
 
-export async function sendToRecipient(gateway: ConnectGateway, campaignId: string, config: CampaignConfig, row: Row): Promise<SendResult> {
+/** What the caps need from the dispatcher: where to count and record, and whose claim the row is. */
+export interface CapCheck {
+  db: Db;
+  workerId: string;
+}
+
+// Two-key advisory locks live apart from the single-key ones the migrations, setup and audit chain take.
+const FREQUENCY_CAP_LOCK_CLASS = 720_144_205;
+// The setting is read at most this often per process: a change applies within a second, at no query per send.
+const SETTING_TTL_MS = 1_000;
+const settingCache = new WeakMap<Db, { at: number; value: FrequencyCaps }>();
+
+async function capsSetting(db: Db): Promise<FrequencyCaps> {
+  const hit = settingCache.get(db);
+  if (hit && Date.now() - hit.at < SETTING_TTL_MS) return hit.value;
+  const value = await readFrequencyCaps(db);
+  settingCache.set(db, { at: Date.now(), value });
+  return value;
+}
+
+/**
+ * Counts the number's contacts and in-flight sends and, when a cap is reached, records the row skipped or waiting, all
+ * under a transaction-scoped advisory lock on the number. Race-safe across campaigns and processes: a row that passes
+ * is still `sending` when the lock is released, and stays so until the same statement that marks it sent records its
+ * contact (lib/ledger/record-outcome.ts), so whoever takes the lock next counts it either as a send in flight or as
+ * a contact. A row this check caps leaves `sending` before the lock is released, so it holds no one else back.
+ * Counted: contacts the console created (campaign and test sends), not chats the customer started (chat events,
+ * inbound messages). In flight: rows of other campaigns being sent to the number; one whose dispatcher died counts
+ * too, as its contact may exist.
+ */
+export async function frequencyCapHold(check: CapCheck, campaignId: string, config: CampaignConfig, row: ClaimedRow): Promise<CappedResult | null> {
+  const rules = rulesForCampaign(await capsSetting(check.db), config);
+  if (rules.length === 0 || !row.phone) return null;
+  const phone = row.phone;
+  const hours = longestWindowHours(rules);
+  return check.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${FREQUENCY_CAP_LOCK_CLASS}::int4, hashtext(${phone}))`);
+    const result = (await tx.execute(sql`
+      select (extract(epoch from now()) * 1000)::float8 as now_ms,
+        (select coalesce(json_agg((extract(epoch from k.created_at) * 1000)::float8), '[]'::json)
+           from ${contacts} k
+          where k.customer_phone = ${phone} and k.created_at > now() - ${hours}::int * interval '1 hour'
+            and k.origin in ('campaign', 'test_send')) as times,
+        (select count(*)::int
+           from ${campaigns} c join ${campaignRecipients} r on r.campaign_id = c.id and r.send_status = 'sending'
+          where c.status in ('running', 'paused', 'cancelled') and r.phone = ${phone} and r.id <> ${row.id} and c.id <> ${campaignId}) as in_flight`)) as unknown as {
+      rows: { now_ms: number; times: number[] | string; in_flight: number }[];
+    };
+    const found = result.rows[0]!;
+    const times = (typeof found.times === "string" ? JSON.parse(found.times) : found.times) as number[];
+    const verdict = capVerdict(rules, times, Number(found.in_flight), Number(found.now_ms));
+    if (!verdict.capped) return null;
+    if (verdict.action === "skip") {
+      await recordSkipped(tx, [row], check.workerId, FREQUENCY_CAP_REASON);
+      return { capped: "skip" as const };
+    }
+    const delayMs = Math.max(1_000, verdict.untilMs - Number(found.now_ms));
+    const message = `Waiting for the frequency cap (${ruleWords(verdict.rule)}): sent from ${new Date(verdict.untilMs).toISOString()}`;
+    await recordRetry(tx, row, check.workerId, { delayMs, countsAsAttempt: false, error: { kind: "throttled", name: "FrequencyCap", message } });
+    return { capped: "wait" as const };
+  });
+}
+
+/** With `caps` (the dispatcher), the frequency caps are checked first and a capped row is recorded, not sent. */
+export async function sendToRecipient(gateway: ConnectGateway, campaignId: string, config: CampaignConfig, row: Row): Promise<SendResult>;
+export async function sendToRecipient(
+  gateway: ConnectGateway,
+  campaignId: string,
+  config: CampaignConfig,
+  row: ClaimedRow,
+  caps: CapCheck,
+): Promise<SendResult | CappedResult>;
+export async function sendToRecipient(
+  gateway: ConnectGateway,
+  campaignId: string,
+  config: CampaignConfig,
+  row: Row | ClaimedRow,
+  caps?: CapCheck,
+): Promise<SendResult | CappedResult> {
   // Only valid rows enter the ledger, and they all have a number; a row without one is this row's problem alone.
   if (!row.phone)
     return { ok: false, error: { kind: "permanent-for-this-recipient", name: "MissingPhoneNumber", message: "The ledger row has no E.164 number" } };
+  if (caps && "id" in row) {
+    const held = await frequencyCapHold(caps, campaignId, config, row);
+    if (held) return held;
+  }
   try {
     const input = ledgerRowRequest(campaignId, config, { ...row, phone: row.phone });
     const { contactId, requestId } = await gateway.startOutboundChat(input);
