@@ -3,6 +3,7 @@ import "server-only";
 import type { Campaign, CampaignRecipient } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import type { PreflightSummary } from "./preflight-summary";
+import { campaignDeadlineView } from "./deadline-view";
 import { recipientCounts } from "./queries";
 import { outcomeUnknown } from "./send-outcome";
 
@@ -33,6 +34,8 @@ export async function campaignView(db: Db, c: Campaign) {
     blocking: preflight.blocking,
     warnings: preflight.warnings,
     plan: preflight.plan ?? null,
+    // When sending stops (end time or maximum age), and after it how many recipients expired.
+    deadline: await campaignDeadlineView(db, c),
   };
 }
 

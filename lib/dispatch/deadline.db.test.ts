@@ -2,6 +2,8 @@
 // dispatcher, not by one started after it, and the rows left are skipped as expired when the campaign completes.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { campaignView } from "@/lib/campaigns/api-view";
+import { deadlineWords } from "@/lib/campaigns/deadline-view";
 import { campaignStatusHistory } from "@/lib/campaigns/status-history";
 import { transitionCampaign } from "@/lib/campaigns/queries";
 import { auditLog, campaigns } from "@/lib/db/schema";
@@ -67,11 +69,16 @@ describe("a campaign's deadline", () => {
     expect(await completion(id)).toMatchObject({ expired: expired.length, endedBy: "end time", endedAt: endAt.toISOString() });
     const history = await campaignStatusHistory(h.db, id);
     expect(history.at(-1)?.detail).toContain(`Ended at its end time: ${expired.length} recipients not sent (expired)`);
+    // The campaign page and the API say when sending stopped and how many expired.
+    const { deadline } = await campaignView(h.db, await campaignRow(h.db, id));
+    expect(deadline).toEqual({ at: endAt, cause: "end time", passed: true, expired: expired.length });
+    expect(deadlineWords(deadline!)).toMatch(new RegExp(`^Ended at its end time \\(.* UTC\\): ${expired.length} recipients not sent \\(expired\\)$`));
   });
 
   it("never sends after the deadline across a restart: a dispatcher started after it only skips", async () => {
     const endAt = new Date(Date.now() + 3_000);
     const id = await launchTestCampaign(h.db, sim, { count: 40, sendsPerSecond: 4, settings: { endAt: endAt.toISOString() } });
+    expect((await campaignView(h.db, await campaignRow(h.db, id))).deadline).toEqual({ at: endAt, cause: "end time", passed: false, expired: null });
     const first = start("before-restart");
     await waitFor("some sends", async () => (await ledger(h.db, id)).some((r) => r.sendStatus === "sent"));
     // The console stops before the end time, with most rows unsent, and starts again after it.

@@ -13,6 +13,11 @@ function displayName(c: CampaignConfig): string {
   return d.mode === "fixed" ? d.value : d.mode === "column" ? `From column "${d.column}"` : "Not set";
 }
 
+function stopWords(c: CampaignConfig): string {
+  const parts = [c.endAt ? `At ${c.endAt}` : null, c.maxQueuedMinutes !== undefined ? `${c.maxQueuedMinutes} minutes after sending begins` : null];
+  return parts.filter(Boolean).join(", or ") || "Not set";
+}
+
 /** The campaign exactly as it will be (or was) sent: frozen once launched. */
 export function CampaignConfigCard({ config: c, labels }: { config: CampaignConfig; labels: CampaignLabels }) {
   const rows: [string, string][] = [
@@ -35,6 +40,7 @@ export function CampaignConfigCard({ config: c, labels }: { config: CampaignConf
     ["Related contact", c.relatedContactId ?? "None"],
     ["Pace", `${c.sendsPerSecond} sends per second`],
     ["Schedule", c.schedule.mode === "now" ? "When launched" : `${c.schedule.at} (${c.schedule.timeZone})`],
+    ["Stop sending", stopWords(c)],
     ["Default country", c.recipients.defaultCountry ?? "None"],
   ];
   return (

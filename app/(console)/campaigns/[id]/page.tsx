@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { campaignView } from "@/lib/campaigns/api-view";
+import { deadlineWords } from "@/lib/campaigns/deadline-view";
 import { campaignLabels } from "@/lib/campaigns/labels";
 import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { getCampaign } from "@/lib/campaigns/queries";
@@ -64,6 +65,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         {campaign.scheduledAt && campaign.status === "scheduled" ? (
           <span>Starts {campaign.scheduledAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span>
         ) : null}
+        {view.deadline ? <span data-testid="campaign-deadline">{deadlineWords(view.deadline)}</span> : null}
       </div>
       <LedgerNotice ledgerState={campaign.ledgerState} className="mb-4" />
       {campaign.status === "draft" && preflight.blocking.length > 0 ? (
