@@ -137,7 +137,7 @@ describe("duplicating a campaign", () => {
     expect(copyName("A", new Set(["A (copy)", "A (copy 2)"]))).toBe("A (copy 3)");
   });
 
-  it("copies a draft made from an upload by reusing the stored upload, and a past start time becomes 'when launched'", async () => {
+  it("copies a draft made from an upload by reusing the stored upload, and a past start time becomes 'when launched' and a past end time is dropped", async () => {
     const text = "phone\n+12065550110\n+12065550111\n+12065550101\n";
     const [upload] = await h.db
       .insert(recipientUploads)
@@ -166,7 +166,7 @@ describe("duplicating a campaign", () => {
     const config = src!.config as { schedule: object };
     await h.db
       .update(campaigns)
-      .set({ config: { ...config, schedule: { mode: "at", at: "2020-01-01T09:00:00+01:00", timeZone: "Europe/Berlin" } } })
+      .set({ config: { ...config, schedule: { mode: "at", at: "2020-01-01T09:00:00+01:00", timeZone: "Europe/Berlin" }, endAt: "2020-01-02T09:00:00+01:00" } })
       .where(eq(campaigns.id, source.campaignId));
 
     const copy = await call<Saved>(author, duplicateCampaign, { campaignId: source.campaignId });
@@ -176,6 +176,7 @@ describe("duplicating a campaign", () => {
     const dup = await row(copy.campaignId);
     expect(dup).toMatchObject({ name: "Uploaded (copy)", scheduledAt: null });
     expect((dup.config as { schedule: unknown }).schedule).toEqual({ mode: "now" });
+    expect(dup.config).not.toHaveProperty("endAt");
   });
 
   it("answers an unknown campaign with not found and a list no longer stored with a conflict, storing nothing", async () => {
