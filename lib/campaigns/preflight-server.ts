@@ -18,6 +18,7 @@ import { rememberCheck } from "./checked-lists";
 import { clientTokenFor } from "./client-token";
 import { recipientsFingerprint } from "./fingerprint";
 import { invalidReasons } from "./invalid-reasons";
+import { frequencyCapCheck } from "./preflight-frequency-caps";
 import { makeCampaignPlan, planInputFor, type CapacityFacts } from "./campaign-plan";
 import { capacityFacts } from "./plan-facts";
 import type { LaunchConfirmRules, PreflightSampleRow, PreflightSummary } from "./preflight-summary";
@@ -325,5 +326,11 @@ export async function runServerPreflight(
   const fingerprint = recipientsFingerprint(source, c, connect.country);
   const facts = factsOf(await checkRecipientList(db, source, c, connect.country, { ...o, stage: "check" }));
   rememberCheck(fingerprint, facts);
-  return { summary: buildSummary(c, limits, connect, facts, o.campaignId), facts, connect, source, fingerprint };
+  const summary = buildSummary(c, limits, connect, facts, o.campaignId);
+  const caps = o.campaignId ? await frequencyCapCheck(db, c, o.campaignId, fingerprint) : undefined;
+  if (caps) {
+    summary.frequencyCap = caps.summary;
+    summary.warnings.push(...caps.warnings);
+  }
+  return { summary, facts, connect, source, fingerprint };
 }

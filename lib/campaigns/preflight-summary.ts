@@ -32,6 +32,13 @@ export interface MessagePreview {
   templateVariables: Record<string, string> | null;
 }
 
+/** Recipients a frequency cap holds back now (Settings → Frequency caps and the campaign's own rules). */
+export interface FrequencyCapSummary {
+  exempt: boolean;
+  heldBack: number;
+  rules: { count: number; windowHours: number; whenCapped: "skip" | "wait"; heldBack: number }[];
+}
+
 export interface PreflightSummary {
   total: number;
   counts: Record<PreflightRowStatus, number>;
@@ -61,6 +68,8 @@ export interface PreflightSummary {
   estimatedSeconds: number | null;
   /** The capacity plan: duration, end, the binding ceiling in words, what would change it, the expected sends over time. */
   plan?: CampaignPlan;
+  /** Frequency caps, for a check of a saved draft's stored rows; missing when no cap applies or the rows are not stored. */
+  frequencyCap?: FrequencyCapSummary;
   /** Columns found in the recipients (CSV header, or phone/name for pasted lines). */
   columns: string[];
 }
