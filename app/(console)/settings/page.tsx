@@ -17,6 +17,7 @@ import { readOptKeywords } from "@/lib/replies/apply";
 import { OptKeywordsForm } from "./opt-keywords-form";
 import { SendingCapacitySection } from "./sending-capacity-section";
 import { ChatStreamingSection } from "./chat-streaming-section";
+import { FrequencyCapsSection } from "./frequency-caps-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -94,6 +95,7 @@ export default async function SettingsPage() {
               </Suspense>
             </CardContent>
           </Card>
+          <FrequencyCapsSection canEdit={isAdmin} />
           <Card>
             <CardHeader>
               <CardTitle>Opt-out keywords</CardTitle>
