@@ -50,7 +50,7 @@ test("a campaign's chats stream back: the funnel counts what the customers did, 
     replied: 0.5,
     stop: 0.25,
     replies: REPLIES,
-    delays: { delivered: { min: 1, max: 2 }, read: { min: 1, max: 3 }, reply: { min: 1, max: 3 } },
+    delays: { delivered: { min: 2, max: 4 }, read: { min: 1, max: 3 }, reply: { min: 1, max: 3 } },
   });
   await signIn(page, SUPERVISOR);
   await composeAndLaunch(page, "Streamed reminders", phones, 5);

@@ -124,6 +124,16 @@ describe("a campaign's chats", () => {
     ).toEqual(["Hello R0", "Hello R1", "Hello R2"]);
   });
 
+  it("are streamed as soon as the dispatcher records them, not at the starter's next round", async () => {
+    // A phone's delivered receipt can come a second after the send, and Connect streams only what follows the start.
+    starter({}, { intervalMs: 60_000 });
+    await roundsAfter(1);
+    const sent = await sendCampaign(db(), sim, 4020, 2);
+    const t0 = Date.now();
+    await allStreamed(sent.map((s) => s.contact.contactId));
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
   it("are split between processes without one chat's streaming started twice", async () => {
     const sent = await sendCampaign(db(), sim, 4050, 24);
     const before = await counters();

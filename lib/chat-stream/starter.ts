@@ -10,6 +10,7 @@ import "server-only";
 // token and gets the same StreamingId back. Claims make processes sharing one database split the work.
 import { createHash } from "node:crypto";
 import { longerBackoff } from "@/lib/background/backoff";
+import { onSignal } from "@/lib/background/signals";
 import { wakeableSleep } from "@/lib/background/wakeable-sleep";
 import { classifyConnectError } from "@/lib/connect/classify-error";
 import { connectErrorText } from "@/lib/connect/error-message";
@@ -111,6 +112,12 @@ export function startStreamStarter(config: StreamStarterConfig): StreamStarter {
   let stopping = false;
   let backoffMs = 0;
   const { sleep, wake } = wakeableSleep();
+  // A contact just recorded in this process: start its stream now (debounced: one round serves a burst of sends).
+  let woken = false;
+  const stopListening = onSignal("contact-recorded", () => {
+    woken = true;
+    if (backoffMs === 0) wake();
+  });
   let instances: { list: ConnectInstance[]; at: number } | undefined;
 
   /** Instance id → topic, for every instance whose chats are streamed now. */
@@ -196,13 +203,15 @@ export function startStreamStarter(config: StreamStarterConfig): StreamStarter {
       if (stopping) break;
       // A full batch goes straight on; otherwise the interval, or the backoff after a failure.
       if (backoffMs > 0) await sleep(backoffMs);
-      else if (!more) await sleep(o.intervalMs);
+      else if (!more && !woken) await sleep(o.intervalMs);
+      woken = false;
     }
   })();
 
   return {
     stop() {
       stopping = true;
+      stopListening();
       wake();
       return done;
     },

@@ -9,6 +9,7 @@ import type { DispatchContext } from "./dispatch-context";
 import { errorSharePauseReason } from "./error-window";
 import { holdCampaign } from "./hold-campaign";
 import { onThrottled } from "./rate-limiter";
+import { signal } from "@/lib/background/signals";
 import { recordFailed, recordRetry, recordSent } from "@/lib/ledger/record-outcome";
 import { decideAfterError, WAITING_FOR_CAPACITY } from "./retry-policy";
 import type { SendResult } from "./send-recipient";
@@ -50,6 +51,9 @@ export async function handleResult(ctx: DispatchContext, st: CampaignState, row:
   const lost = () => ctx.log(`row ${row.id}: lease lost before the result was recorded; the new holder records the same contact`);
   if (result.ok) {
     if (!(await recordSent(db, row, workerId, result))) lost();
+    // Connect streams a chat's items only from the moment streaming starts, and a phone's delivered receipt can come
+    // within a second or two of the send: the stream starter should not wait for its next round.
+    else signal("contact-recorded");
     st.window.push(false);
     ctx.limiter.successes += 1;
     ctx.limiter.recent.push(false);
