@@ -19,6 +19,7 @@ export function RulesEditor({
   onChange,
   errors,
   disabled,
+  emptyText = "No caps.",
 }: {
   idPrefix: string;
   /** Where the server's errors for these rows are keyed, e.g. "rules" or "frequencyCapRules". */
@@ -27,11 +28,12 @@ export function RulesEditor({
   onChange(rows: RuleRow[]): void;
   errors: Record<string, string>;
   disabled: boolean;
+  emptyText?: string;
 }) {
   const set = (i: number, patch: Partial<RuleRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <div className="grid gap-3">
-      {rows.length === 0 ? <p className="text-sm text-muted-foreground">No caps.</p> : null}
+      {rows.length === 0 ? <p className="text-sm text-muted-foreground">{emptyText}</p> : null}
       {rows.map((row, i) => (
         <fieldset key={i} className="grid grid-cols-[1fr_1fr_1fr_auto] items-end gap-2" aria-label={`Rule ${i + 1}`}>
           <Field id={`${idPrefix}-${i}-count`} label="At most (contacts)" error={errors[`${errorPrefix}.${i}.count`]}>

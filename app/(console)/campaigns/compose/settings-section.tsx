@@ -11,6 +11,7 @@ import { AttributesEditor } from "./attributes-editor";
 import { DisplayNameField } from "./display-name-field";
 import { EndTimeField } from "./end-time-field";
 import { FlowEndsChatField } from "./flow-ends-chat-field";
+import { FrequencyCapField } from "./frequency-cap-field";
 import type { ComposerValues } from "./form-values";
 import { ScheduleField } from "./schedule-field";
 
@@ -53,6 +54,7 @@ export function SettingsSection({ columns }: { columns: string[] }) {
         </div>
         <ScheduleField />
         <EndTimeField />
+        <FrequencyCapField />
         <details
           open={advancedOpen}
           onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
