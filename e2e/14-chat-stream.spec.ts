@@ -120,7 +120,7 @@ test("a campaign's chats stream back: the funnel counts what the customers did, 
   expect(phones).toContain(stopped);
 
   await page.goto("/suppression");
-  await expect(page.getByText(stopped)).toBeVisible();
+  await expect(page.getByRole("cell", { name: stopped, exact: true })).toBeVisible();
   await expect(page.getByText("Replied STOP via chat stream").first()).toBeVisible();
 
   await page.goto("/campaigns/new");
