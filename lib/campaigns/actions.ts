@@ -6,6 +6,7 @@ import { UserFacingError } from "@/lib/errors";
 import { LEDGER_BUSY_MESSAGE, LEDGER_STOPPED, assertLedgerReady, loadCampaignForChange, saveInProgress } from "./campaign-guard";
 import { deleteLedgerRows } from "@/lib/ledger/bulk-write";
 import { invalidShare } from "./invalid-reasons";
+import { campaignDeadline, type DeadlineSettings } from "./deadline";
 import { launchNeeds } from "./launch-needs";
 import { launchConfirmRules, preflightLimits } from "./limits";
 import { runServerPreflight } from "./preflight-server";
@@ -82,6 +83,14 @@ export const launchCampaign = defineAction({
       }
       const now = new Date();
       const scheduledAt = campaign.scheduledAt && campaign.scheduledAt > now ? campaign.scheduledAt : now;
+      // Launched past its end time, every row would only be expired: say so instead of sending nobody.
+      const endsAt = campaignDeadline(campaign.config as DeadlineSettings, scheduledAt);
+      if (endsAt && endsAt <= scheduledAt) {
+        throw new UserFacingError(
+          "conflict",
+          `The campaign's end time (${endsAt.toISOString().replace("T", " ").slice(0, 16)} UTC) is not after its start: change the end time and launch again`,
+        );
+      }
       const launched = await transitionCampaign(tx, campaign.id, "draft", "scheduled", { launchedBy: user.id, launchedAt: now, scheduledAt });
       if (!launched) throw new UserFacingError("conflict", "The campaign changed while launching; reload it");
       await recordAudit(tx, actor, {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { campaignRecipients, campaigns, type Campaign } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { funnelStageWhere } from "@/lib/ledger/funnel";
@@ -30,11 +30,13 @@ export async function transitionCampaign(
   from: CampaignStatus,
   to: CampaignStatus,
   patch: Partial<typeof campaigns.$inferInsert> = {},
+  /** A further condition the row must meet at the moment it moves (e.g. still due). */
+  also?: SQL,
 ): Promise<Campaign | undefined> {
   const [row] = await db
     .update(campaigns)
     .set({ ...patch, status: to, updatedAt: new Date() })
-    .where(and(eq(campaigns.id, id), eq(campaigns.status, from)))
+    .where(and(eq(campaigns.id, id), eq(campaigns.status, from), also))
     .returning();
   return row;
 }

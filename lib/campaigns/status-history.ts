@@ -15,6 +15,8 @@ export const STATUS_ACTIONS = {
   "campaign.cancelled": "Cancelled",
   "campaign.completed": "Completed",
   "campaign.retry_failed": "Failed recipients retried",
+  "campaign.rescheduled": "Rescheduled",
+  "campaign.unscheduled": "Back to draft",
 } as const;
 
 // Far more than any campaign's history; a page must never read an unbounded log.
@@ -54,6 +56,10 @@ function detailOf(action: StatusChange["action"], diff: Diff): string | null {
     }
     case "campaign.paused":
       return typeof diff?.reason === "string" ? diff.reason : null;
+    case "campaign.rescheduled": {
+      const to = (diff?.scheduledAt as { to?: unknown } | undefined)?.to;
+      return typeof to === "string" ? `to start ${to.replace("T", " ").slice(0, 16)} UTC` : null;
+    }
     case "campaign.resumed":
       return typeof diff?.previousReason === "string" ? `Had been paused: ${diff.previousReason}` : null;
     case "campaign.cancelled":

@@ -1,7 +1,7 @@
 import "server-only";
 // The status changes the dispatcher makes itself: each one a conditional update audited in the same transaction,
 // so a pause, resume or cancel by a person in between wins and nothing is overwritten.
-import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import { SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/context";
 import { transitionCampaign } from "@/lib/campaigns/queries";
@@ -14,15 +14,18 @@ import { deleteBucket } from "./rate-limiter";
 export const dispatcherActor = (workerId: string): AuditActor => ({ ...SYSTEM_ACTOR, requestId: `dispatcher:${workerId}` });
 
 /** Scheduled campaigns whose time has come become running. Returns the ids started by this call. */
+const isDue = (now: SQL) => or(isNull(campaigns.scheduledAt), lte(campaigns.scheduledAt, now));
+
 export async function startDueCampaigns(db: Db, workerId: string): Promise<string[]> {
   const due = await db
     .select({ id: campaigns.id })
     .from(campaigns)
-    .where(and(eq(campaigns.status, "scheduled"), or(isNull(campaigns.scheduledAt), lte(campaigns.scheduledAt, sql`now()`))));
+    .where(and(eq(campaigns.status, "scheduled"), isDue(sql`now()`)));
   const started: string[] = [];
   for (const { id } of due) {
     const row = await db.transaction(async (tx) => {
-      const moved = await transitionCampaign(tx, id, "scheduled", "running", { pauseReason: null });
+      // Still due as it moves: a reschedule between the read above and now wins.
+      const moved = await transitionCampaign(tx, id, "scheduled", "running", { pauseReason: null }, isDue(sql`now()`));
       if (moved)
         await recordAudit(tx, dispatcherActor(workerId), {
           action: "campaign.started",

@@ -111,6 +111,12 @@ describe("a campaign's deadline", () => {
     expect((await expectExactlyOnce(h.db, sim, id)).contacts).toHaveLength(0);
   });
 
+  it("a draft whose end time passed before it was launched is refused at launch, saying why", async () => {
+    const endAt = new Date(Date.now() + 800);
+    const launch = launchTestCampaign(h.db, sim, { count: 3, settings: { endAt: endAt.toISOString() }, beforeLaunch: () => sleep(1_000) });
+    await expect(launch).rejects.toThrow(/end time \(.+ UTC\) is not after its start: change the end time and launch again/);
+  });
+
   it("a campaign paused past its maximum age expires its rows when resumed", async () => {
     const id = await launchTestCampaign(h.db, sim, { count: 10, settings: { maxQueuedMinutes: 60 } });
     expect(await transitionCampaign(h.db, id, "scheduled", "paused", { pauseReason: "Paused by a supervisor" })).toBeDefined();

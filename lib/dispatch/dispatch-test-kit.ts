@@ -93,6 +93,8 @@ export async function setSendingCapacity(
 }
 
 export interface TestCampaignOptions {
+  /** Runs between saving the draft and launching it (time passing, a change made meanwhile). */
+  beforeLaunch?: () => Promise<unknown>;
   count: number;
   first?: number;
   sendsPerSecond?: number;
@@ -146,6 +148,7 @@ export async function launchTestCampaign(db: Db, sim: Sim, opts: TestCampaignOpt
     const saved = await runAction(saveDraft, { campaign }, ctx);
     if (!saved.ok) throw new Error(saved.error.message);
     const { campaignId } = saved.data as { campaignId: string };
+    await opts.beforeLaunch?.();
     // The one invalid row is confirmed too: in small test lists it is more than launch takes without asking.
     const launched = await runAction(launchCampaign, { campaignId, confirmRecipients: opts.count, confirmInvalid: 1 }, ctx);
     if (!launched.ok) throw new Error(launched.error.message);
