@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count } from "drizzle-orm";
@@ -90,6 +92,10 @@ function sampleInput(name: string, targetId: string): unknown {
       };
     case "settings.updateSendingCapacity":
       return { numbers: [], whatsAppDailyLimit: "250" };
+    case "settings.updateChatStreaming":
+      return { instances: [] };
+    case "settings.updateFrequencyCaps":
+      return { rules: [{ count: 1, windowHours: 24, whenCapped: "skip" }] };
     case "settings.updateOptKeywords":
       return { optOut: ["STOP", "ARRET"], optIn: ["START"] };
     case "inbound.createIntegration":
@@ -102,6 +108,26 @@ function sampleInput(name: string, targetId: string): unknown {
       return { integrationId: "00000000-0000-4000-8000-000000000000", dropQueued: true };
     default:
       throw new Error(`no sample input for ${name}: add one`);
+  }
+}
+
+describe("the action registry", () => {
+  it("holds every server action the code defines, so none escapes the role test below", () => {
+    const defined = [...sourceFiles(["lib", "app"])]
+      .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/defineAction\(\{\s*name:\s*"([^"]+)"/g)].map((m) => m[1]!))
+      .sort();
+    expect(defined.length).toBeGreaterThan(30);
+    expect(ALL_ACTIONS.map((d) => d.name).sort()).toEqual(defined);
+  });
+});
+
+function* sourceFiles(dirs: string[]): Generator<string> {
+  for (const dir of dirs) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) yield* sourceFiles([file]);
+      else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) yield file;
+    }
   }
 }
 

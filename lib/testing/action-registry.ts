@@ -13,6 +13,7 @@ import * as schedule from "@/lib/campaigns/schedule-actions";
 import * as inbound from "@/lib/inbound/actions";
 import * as retry from "@/lib/campaigns/retry";
 import * as settingsActions from "@/lib/settings/actions";
+import * as frequencyCaps from "@/lib/settings/frequency-caps-actions";
 import * as suppression from "@/lib/suppression/actions";
 import * as testSends from "@/lib/test-sends/actions";
 import type { AnyActionDef } from "@/lib/actions/safe-action";
@@ -47,6 +48,8 @@ export const ALL_ACTIONS: readonly AnyActionDef[] = [
   chatEvents.sendChatEvent,
   settingsActions.updateOptKeywords,
   settingsActions.updateSendingCapacity,
+  settingsActions.updateChatStreaming,
+  frequencyCaps.updateFrequencyCaps,
   inbound.createIntegration,
   inbound.setIntegrationEnabled,
   inbound.rotateIntegrationSecret,
