@@ -8,6 +8,7 @@ import { apiChatEventSchema } from "@/lib/chat-events/api-schema";
 import { CHAT_EVENT_STATUSES } from "@/lib/chat-events/filters";
 import { CHAT_EVENT_TYPES } from "@/lib/chat-events/schemas";
 import { chatStreamingSchema } from "@/lib/settings/chat-streaming-schema";
+import { frequencyCapsSchema } from "@/lib/settings/frequency-caps-schema";
 import { sendingCapacitySchema } from "@/lib/settings/schemas";
 
 const body = (schema: z.ZodType) => ({
@@ -299,6 +300,20 @@ export function openApiDocument(serverUrl: string) {
             '`topicArn` must be a standard SNS topic in the instance\'s Region, or "" to turn streaming off; an instance left out keeps its topic. Checked against the instances Connect lists, so Connect must answer. Audited.',
           requestBody: body(chatStreamingSchema()),
           responses: { "200": json("{chatStreaming}"), "503": { description: "Amazon Connect did not list the instances" }, ...errors },
+        },
+      },
+      "/api/v1/settings/frequency-caps": {
+        get: {
+          summary: "How often one customer number may be contacted, across campaigns",
+          description:
+            '`rules`: each at most `count` contacts per number in `windowHours`, counted over every campaign and test send the console made to that number; `whenCapped` says whether a row over a cap is skipped (reason `frequency cap`) or waits until the cap allows. No rules: no caps. A campaign may be exempt (`frequencyCap: "exempt"`, audited) or add stricter `frequencyCapRules` of its own.',
+          responses: { "200": json("{frequencyCaps}"), ...errors },
+        },
+        put: {
+          summary: "Replace the frequency cap rules (admin keys)",
+          description: "Audited as settings.frequency_caps_changed with before and after.",
+          requestBody: body(frequencyCapsSchema),
+          responses: { "200": json("{frequencyCaps}"), ...errors },
         },
       },
       "/api/v1/instances": { get: { summary: "Connect instances", responses: { "200": json("{instances}"), ...errors } } },
