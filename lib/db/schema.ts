@@ -34,6 +34,8 @@ export const users = pgTable("users", {
   disabledAt: ts("disabled_at"),
   // Set when an admin resets the password: the user must choose a new one before doing anything else.
   mustChangePassword: boolean("must_change_password").notNull().default(false),
+  // Granted by an admin: may approve or reject other people's launches when approval is required (admins always may).
+  canApprove: boolean("can_approve").notNull().default(false),
   passwordChangedAt: ts("password_changed_at"),
   lastSignInAt: ts("last_sign_in_at"),
   createdAt: ts("created_at").notNull().defaultNow(),
@@ -154,6 +156,48 @@ export const campaigns = pgTable(
   },
   (t) => [index("campaigns_status_idx").on(t.status, t.createdAt), index("campaigns_created_idx").on(t.createdAt)],
 );
+
+// Two-person approval: a request binds the draft version it was made for (recipients fingerprint and config hash), so a
+// later edit cannot ride on an approval given to something else. At most one open (pending or approved) per campaign.
+export const approvalStatus = pgEnum("approval_status", ["pending", "approved", "rejected", "withdrawn"]);
+
+export const campaignApprovals = pgTable(
+  "campaign_approvals",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    status: approvalStatus("status").notNull().default("pending"),
+    recipientsFingerprint: text("recipients_fingerprint"),
+    configHash: text("config_hash").notNull(),
+    // Valid recipients when asked, and why approval was needed (e.g. "over 1,000 recipients"), as shown to approvers.
+    recipients: integer("recipients").notNull(),
+    reasons: jsonb("reasons").notNull(),
+    requestedBy: uuid("requested_by").notNull(),
+    requestedByEmail: text("requested_by_email").notNull(),
+    requestedAt: ts("requested_at").notNull().defaultNow(),
+    decidedBy: uuid("decided_by"),
+    decidedByEmail: text("decided_by_email"),
+    decidedAt: ts("decided_at"),
+    comment: text("comment"),
+    withdrawnAt: ts("withdrawn_at"),
+  },
+  (t) => [
+    index("campaign_approvals_campaign_idx").on(t.campaignId, t.requestedAt),
+    // The approvals page and the header badge poll the pending ones.
+    index("campaign_approvals_pending_idx")
+      .on(t.requestedAt)
+      .where(sql`${t.status} = 'pending'`),
+    uniqueIndex("campaign_approvals_open_idx")
+      .on(t.campaignId)
+      .where(sql`${t.status} in ('pending', 'approved')`),
+  ],
+);
+
+export type CampaignApproval = typeof campaignApprovals.$inferSelect;
 
 export const campaignRecipients = pgTable(
   "campaign_recipients",
