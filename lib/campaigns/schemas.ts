@@ -3,6 +3,7 @@ import { z } from "zod";
 import { safeLines, safeText } from "@/lib/text/safe-text";
 import { recipientMappingSchema } from "@/lib/recipients/mapping";
 import { frequencyCapRulesSchema } from "@/lib/settings/frequency-caps-schema";
+import { sendWindowChoiceSchema } from "./send-window-schema";
 
 export const CONTENT_TYPES = [
   "text/plain",
@@ -113,6 +114,8 @@ export const campaignFieldsSchema = z.object({
   // the campaign. The campaign's own rules apply on top of the settings' ones.
   frequencyCap: z.enum(["default", "exempt"], { error: "Choose default or exempt" }).optional(),
   frequencyCapRules: frequencyCapRulesSchema.optional(),
+  // Hours each recipient may be contacted, in their own time zone: the Settings default, none, or the campaign's own.
+  sendWindow: sendWindowChoiceSchema.optional(),
   // Nothing is sent after this instant: rows still unsent are skipped as expired and the campaign completes.
   endAt: z.union([z.literal("").transform(() => undefined), z.iso.datetime({ offset: true, error: "Choose an end date and time" })]).optional(),
   // A send not made this long after sending began (launch or the scheduled start) is not made: a campaign paused for a
