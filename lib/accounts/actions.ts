@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
@@ -105,6 +106,29 @@ export const setUserDisabled = defineAction({
       const sessionsEnded = input.disabled ? await revokeUserSessions(tx, before.id, "user_disabled") : 0;
       const diff = { ...changedFields(publicUser(before), publicUser(after)), ...(input.disabled ? { sessionsEnded } : {}) };
       await recordAudit(tx, actor, { action: input.disabled ? "user.disabled" : "user.enabled", targetType: "user", targetId: before.id, diff });
+      return publicUser(after);
+    });
+  },
+});
+
+const setCanApproveSchema = z.object({ userId: z.uuid("Unknown user"), canApprove: z.boolean({ error: "Say whether this user may approve" }) });
+
+/** Grants or takes back the right to approve other people's launches (admins always have it). */
+export const setUserCanApprove = defineAction({
+  name: "users.setCanApprove",
+  access: "admin",
+  input: setCanApproveSchema,
+  handler: async (input, { db, actor }) => {
+    return db.transaction(async (tx) => {
+      const before = await loadUser(tx, input.userId);
+      if (before.canApprove === input.canApprove) return publicUser(before);
+      const after = (await updateUser(tx, before.id, { canApprove: input.canApprove }))!;
+      await recordAudit(tx, actor, {
+        action: input.canApprove ? "user.approver_granted" : "user.approver_revoked",
+        targetType: "user",
+        targetId: before.id,
+        diff: changedFields(publicUser(before), publicUser(after)),
+      });
       return publicUser(after);
     });
   },

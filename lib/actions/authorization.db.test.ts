@@ -33,6 +33,8 @@ function sampleInput(name: string, targetId: string): unknown {
       return { userId: targetId, role: "supervisor" };
     case "users.setDisabled":
       return { userId: targetId, disabled: true };
+    case "users.setCanApprove":
+      return { userId: targetId, canApprove: true };
     case "users.changeOwnPassword":
       return { currentPassword: "not-the-password", newPassword: "a-new-long-passphrase-7", confirmPassword: "a-new-long-passphrase-7" };
     case "users.resetPassword":
@@ -50,9 +52,16 @@ function sampleInput(name: string, targetId: string): unknown {
     case "campaigns.deleteDraft":
     case "campaigns.duplicate":
     case "campaigns.unschedule":
+    case "campaigns.requestApproval":
       return { campaignId: "00000000-0000-4000-8000-000000000000" };
     case "campaigns.reschedule":
       return { campaignId: "00000000-0000-4000-8000-000000000000", scheduledAt: "2099-01-01T09:00:00+00:00" };
+    case "campaigns.approve":
+      return { campaignId: "00000000-0000-4000-8000-000000000000", comment: "Checked the list" };
+    case "campaigns.reject":
+      return { campaignId: "00000000-0000-4000-8000-000000000000", comment: "Wrong audience" };
+    case "settings.updateApproval":
+      return { enabled: true, aboveRecipients: 1000 };
     case "campaigns.launch":
       return { campaignId: "00000000-0000-4000-8000-000000000000", confirmRecipients: 1 };
     case "campaigns.testSend":

@@ -1,5 +1,6 @@
 import "server-only";
 import { defineAction } from "@/lib/actions/safe-action";
+import { assertLaunchApproved } from "@/lib/approvals/gate";
 import { recordAudit } from "@/lib/audit/record";
 import { getGateway } from "@/lib/connect/runtime-gateway";
 import { UserFacingError } from "@/lib/errors";
@@ -81,6 +82,7 @@ export const launchCampaign = defineAction({
           `${preflight.counts.invalid.toLocaleString("en-US")} of ${preflight.total.toLocaleString("en-US")} rows (${percent} %) are invalid and will not be sent: fix the list, or confirm that count as confirmInvalid to launch anyway`,
         );
       }
+      const approval = await assertLaunchApproved(tx, campaign, preflight.counts.valid);
       const now = new Date();
       const scheduledAt = campaign.scheduledAt && campaign.scheduledAt > now ? campaign.scheduledAt : now;
       // Launched past its end time, every row would only be expired: say so instead of sending nobody.
@@ -102,6 +104,7 @@ export const launchCampaign = defineAction({
           recipients: preflight.counts.valid,
           scheduledAt: scheduledAt.toISOString(),
           ...(invalidConfirmed ? { invalidConfirmed: preflight.counts.invalid } : {}),
+          ...(approval ? { approvedBy: approval.decidedByEmail } : {}),
           ...((campaign.config as { frequencyCap?: string }).frequencyCap === "exempt" ? { frequencyCapExempt: true } : {}),
         },
       });

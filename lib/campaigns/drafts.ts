@@ -2,6 +2,8 @@ import "server-only";
 // Stores a draft: the campaign row, its recipients' source (an upload's id, or the text itself) so the draft can be
 // reopened, and the audit entry. The ledger rows are written apart, in batches (see save-draft.ts).
 import { and, asc, eq, sql } from "drizzle-orm";
+import { withdrawIfEdited } from "@/lib/approvals/gate";
+import { configHash } from "@/lib/approvals/version";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import type { AuditActor } from "@/lib/audit/context";
 import { campaignRecipients, campaignSources, campaigns, type Campaign } from "@/lib/db/schema";
@@ -84,6 +86,8 @@ export async function storeDraft(tx: Db, w: DraftWrite): Promise<Campaign> {
     .insert(campaignSources)
     .values({ campaignId: row!.id, ...source })
     .onConflictDoUpdate({ target: campaignSources.campaignId, set: source });
+  // An edit must not ride on an approval given to the draft as it was.
+  if (w.existing) await withdrawIfEdited(tx, row!.id, { recipientsFingerprint: w.fingerprint, configHash: configHash(storedConfig(c)) }, w.actor);
   const counts = w.counting ? { total: w.summary.total, counting: true } : w.summary.counts;
   await recordAudit(tx, w.actor, {
     action: w.existing ? "campaign.updated" : "campaign.created",

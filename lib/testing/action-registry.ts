@@ -3,6 +3,8 @@ import "server-only";
 import * as users from "@/lib/accounts/actions";
 import * as passwords from "@/lib/accounts/password-actions";
 import * as simulator from "@/lib/connect/simulator-admin";
+import * as approvals from "@/lib/approvals/actions";
+import * as approvalSetting from "@/lib/settings/approval-actions";
 import * as apiKeys from "@/lib/api-keys/actions";
 import * as campaigns from "@/lib/campaigns/actions";
 import * as chatEvents from "@/lib/chat-events/actions";
@@ -23,6 +25,7 @@ export const ALL_ACTIONS: readonly AnyActionDef[] = [
   users.createUser,
   users.changeUserRole,
   users.setUserDisabled,
+  users.setUserCanApprove,
   passwords.changeOwnPassword,
   passwords.resetUserPassword,
   simulator.updateSimulatorSettings,
@@ -50,6 +53,10 @@ export const ALL_ACTIONS: readonly AnyActionDef[] = [
   settingsActions.updateSendingCapacity,
   settingsActions.updateChatStreaming,
   frequencyCaps.updateFrequencyCaps,
+  approvalSetting.updateApprovalSetting,
+  approvals.requestApproval,
+  approvals.approveCampaign,
+  approvals.rejectCampaign,
   inbound.createIntegration,
   inbound.setIntegrationEnabled,
   inbound.rotateIntegrationSecret,

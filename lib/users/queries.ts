@@ -39,7 +39,7 @@ export async function insertUser(db: Db, values: { email: string; name: string; 
 export async function updateUser(
   db: Db,
   id: string,
-  patch: Partial<Pick<User, "role" | "disabledAt" | "name" | "lastSignInAt" | "passwordHash" | "mustChangePassword" | "passwordChangedAt">>,
+  patch: Partial<Pick<User, "role" | "disabledAt" | "name" | "lastSignInAt" | "passwordHash" | "mustChangePassword" | "passwordChangedAt" | "canApprove">>,
 ): Promise<User | undefined> {
   const [row] = await db
     .update(users)
@@ -72,6 +72,7 @@ export function publicUser(u: User) {
     role: u.role,
     disabled: u.disabledAt !== null,
     mustChangePassword: u.mustChangePassword,
+    canApprove: u.canApprove,
     lastSignInAt: u.lastSignInAt,
     createdAt: u.createdAt,
   };

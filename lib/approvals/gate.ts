@@ -1,0 +1,50 @@
+import "server-only";
+// Where approval meets the rest of the campaign's life: launch refuses without an approval of the current version,
+// and saving a draft withdraws a request made for an earlier one.
+import { eq } from "drizzle-orm";
+import type { AuditActor } from "@/lib/audit/context";
+import { recordAudit } from "@/lib/audit/record";
+import { campaignApprovals, type Campaign, type CampaignApproval } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/types";
+import { UserFacingError } from "@/lib/errors";
+import { readApprovalSetting } from "@/lib/settings/approval";
+import { approvalReasons } from "@/lib/settings/approval-schema";
+import { openApproval } from "./queries";
+import { sameVersion, versionOf, type DraftVersion } from "./version";
+
+export async function withdrawApproval(tx: Db, request: CampaignApproval, actor: AuditActor, reason: string): Promise<void> {
+  await tx.update(campaignApprovals).set({ status: "withdrawn", withdrawnAt: new Date() }).where(eq(campaignApprovals.id, request.id));
+  await recordAudit(tx, actor, {
+    action: "campaign.approval_withdrawn",
+    targetType: "campaign",
+    targetId: request.campaignId,
+    diff: { approvalId: request.id, status: { from: request.status, to: "withdrawn" }, reason },
+  });
+}
+
+/** Called as a draft is stored again: a pending or approved request for anything but the new version is withdrawn. */
+export async function withdrawIfEdited(tx: Db, campaignId: string, next: DraftVersion, actor: AuditActor): Promise<void> {
+  const open = await openApproval(tx, campaignId);
+  if (open && !sameVersion({ recipientsFingerprint: open.recipientsFingerprint, configHash: open.configHash }, next)) {
+    await withdrawApproval(tx, open, actor, "The draft was edited");
+  }
+}
+
+/**
+ * Launch's check: when the setting asks for approval of this launch, a request approved for exactly this version must
+ * exist (409 otherwise, saying what to do). Returns the approval used, for the launch's audit entry.
+ */
+export async function assertLaunchApproved(tx: Db, campaign: Campaign, valid: number): Promise<CampaignApproval | undefined> {
+  const reasons = approvalReasons(await readApprovalSetting(tx), valid);
+  if (reasons.length === 0) return undefined;
+  const open = await openApproval(tx, campaign.id);
+  const why = reasons.join("; ");
+  if (!open) throw new UserFacingError("conflict", `This launch needs approval (${why}): submit it for approval first`);
+  if (!sameVersion({ recipientsFingerprint: open.recipientsFingerprint, configHash: open.configHash }, versionOf(campaign))) {
+    throw new UserFacingError("conflict", "This launch needs approval and the draft changed since the request: submit it for approval again");
+  }
+  if (open.status === "pending") {
+    throw new UserFacingError("conflict", `This launch needs approval and is still waiting for it (asked by ${open.requestedByEmail})`);
+  }
+  return open;
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { defineAction } from "@/lib/actions/safe-action";
+import { recordAudit } from "@/lib/audit/record";
+import { settings } from "@/lib/db/schema";
+import { APPROVAL_SETTING, readApprovalSetting } from "./approval";
+import { approvalSettingSchema, type ApprovalSetting } from "./approval-schema";
+
+/** Whether launches above a number of recipients need a second person's approval. */
+export const updateApprovalSetting = defineAction({
+  name: "settings.updateApproval",
+  access: "admin",
+  input: approvalSettingSchema,
+  handler: async (input, { db, actor }) =>
+    db.transaction(async (tx) => {
+      const before = await readApprovalSetting(tx);
+      const value: ApprovalSetting = { enabled: input.enabled, aboveRecipients: input.aboveRecipients };
+      await tx
+        .insert(settings)
+        .values({ key: APPROVAL_SETTING, value, updatedBy: actor.actorEmail })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date(), updatedBy: actor.actorEmail } });
+      if (before.enabled !== value.enabled || before.aboveRecipients !== value.aboveRecipients) {
+        await recordAudit(tx, actor, {
+          action: "settings.approval_changed",
+          targetType: "setting",
+          targetId: APPROVAL_SETTING,
+          diff: { from: before, to: value },
+        });
+      }
+      return value;
+    }),
+});
