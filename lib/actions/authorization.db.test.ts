@@ -105,6 +105,8 @@ function sampleInput(name: string, targetId: string): unknown {
       return { instances: [] };
     case "settings.updateFrequencyCaps":
       return { rules: [{ count: 1, windowHours: 24, whenCapped: "skip" }] };
+    case "settings.updateSendWindow":
+      return { window: null };
     case "settings.updateOptKeywords":
       return { optOut: ["STOP", "ARRET"], optIn: ["START"] };
     case "inbound.createIntegration":

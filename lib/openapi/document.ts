@@ -9,6 +9,7 @@ import { CHAT_EVENT_STATUSES } from "@/lib/chat-events/filters";
 import { CHAT_EVENT_TYPES } from "@/lib/chat-events/schemas";
 import { chatStreamingSchema } from "@/lib/settings/chat-streaming-schema";
 import { frequencyCapsSchema } from "@/lib/settings/frequency-caps-schema";
+import { sendWindowSettingSchema } from "@/lib/campaigns/send-window-schema";
 import { sendingCapacitySchema } from "@/lib/settings/schemas";
 
 const body = (schema: z.ZodType) => ({
@@ -314,6 +315,20 @@ export function openApiDocument(serverUrl: string) {
           description: "Audited as settings.frequency_caps_changed with before and after.",
           requestBody: body(frequencyCapsSchema),
           responses: { "200": json("{frequencyCaps}"), ...errors },
+        },
+      },
+      "/api/v1/settings/send-window": {
+        get: {
+          summary: "The default send window: the hours each recipient may be contacted, in their own time zone",
+          description:
+            '`window`: per weekday (`mon`…`sun`) `{from, to}` as local "HH:MM" (`to` exclusive, up to "24:00") or null for closed, and `blockedDates` (YYYY-MM-DD, the recipient\'s local calendar); null sends at any time. A recipient\'s zone comes from the number (country, and area code where a country spans zones; where it maps to several zones the window must be open in all of them) or the row\'s `timezone` column. Campaigns keep to it unless their `sendWindow` is "none" or a window of their own. A row outside its window waits (`lastError` "waiting for send window (opens 09:00 America/Chicago)") and is sent when it opens.',
+          responses: { "200": json("{sendWindow}"), ...errors },
+        },
+        put: {
+          summary: "Replace the default send window (admin keys)",
+          description: "Audited as settings.send_window_changed with before and after.",
+          requestBody: body(sendWindowSettingSchema),
+          responses: { "200": json("{sendWindow}"), ...errors },
         },
       },
       "/api/v1/instances": { get: { summary: "Connect instances", responses: { "200": json("{instances}"), ...errors } } },

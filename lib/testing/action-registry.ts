@@ -16,6 +16,7 @@ import * as inbound from "@/lib/inbound/actions";
 import * as retry from "@/lib/campaigns/retry";
 import * as settingsActions from "@/lib/settings/actions";
 import * as frequencyCaps from "@/lib/settings/frequency-caps-actions";
+import * as sendWindow from "@/lib/settings/send-window-actions";
 import * as suppression from "@/lib/suppression/actions";
 import * as testSends from "@/lib/test-sends/actions";
 import type { AnyActionDef } from "@/lib/actions/safe-action";
@@ -53,6 +54,7 @@ export const ALL_ACTIONS: readonly AnyActionDef[] = [
   settingsActions.updateSendingCapacity,
   settingsActions.updateChatStreaming,
   frequencyCaps.updateFrequencyCaps,
+  sendWindow.updateSendWindow,
   approvalSetting.updateApprovalSetting,
   approvals.requestApproval,
   approvals.approveCampaign,
