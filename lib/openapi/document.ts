@@ -7,6 +7,8 @@ import { FUNNEL_STAGES } from "@/lib/ledger/funnel-stages";
 import { apiChatEventSchema } from "@/lib/chat-events/api-schema";
 import { CHAT_EVENT_STATUSES } from "@/lib/chat-events/filters";
 import { CHAT_EVENT_TYPES } from "@/lib/chat-events/schemas";
+import { approveSchema, rejectSchema } from "@/lib/approvals/schemas";
+import { approvalSettingSchema } from "@/lib/settings/approval-schema";
 import { chatStreamingSchema } from "@/lib/settings/chat-streaming-schema";
 import { frequencyCapsSchema } from "@/lib/settings/frequency-caps-schema";
 import { sendWindowSettingSchema } from "@/lib/campaigns/send-window-schema";
@@ -219,6 +221,48 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      "/api/v1/campaigns/{id}/approval-request": {
+        post: {
+          summary: "Submit a draft for a second person's approval",
+          description:
+            "When the approval setting covers the launch (more valid recipients than `aboveRecipients`), launch answers 409 until a different person who may approve (an admin, or a user an admin made an approver) approves the draft as it is now. The request is bound to the draft's recipient list and settings: saving the draft again with any change withdraws it (audited `campaign.approval_withdrawn`). Audited as `campaign.approval_requested`.",
+          parameters: [idParam],
+          responses: {
+            "201": json("{approval}: the pending request with its recipients and reasons"),
+            "409": { description: "Not a draft, blocked by its check, needs no approval, or already waiting or approved" },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/campaigns/{id}/approve": {
+        post: {
+          summary: "Approve a pending launch (admin keys)",
+          description:
+            "A key acts for the admin who created it: the person who asked for approval or created the campaign is refused with 403, whichever of their keys is used. Audited as `campaign.approved`; then the campaign launches as usual.",
+          parameters: [idParam],
+          requestBody: { ...body(approveSchema.omit({ campaignId: true })), required: false },
+          responses: { "200": json("{approval}"), "409": { description: "No request is waiting for this campaign" }, ...errors },
+        },
+      },
+      "/api/v1/campaigns/{id}/reject": {
+        post: {
+          summary: "Reject a pending launch with a comment (admin keys)",
+          description:
+            "The comment is required and shown to the author on the campaign page. Audited as `campaign.rejected`; the author may edit and submit again.",
+          parameters: [idParam],
+          requestBody: body(rejectSchema.omit({ campaignId: true })),
+          responses: { "200": json("{approval}"), "409": { description: "No request is waiting for this campaign" }, ...errors },
+        },
+      },
+      "/api/v1/approvals": {
+        get: {
+          summary: "Approval requests by status",
+          description:
+            "Pending ones oldest first, the others newest first; at most 200. Each names the campaign, who asked and when, the recipients and why approval is needed.",
+          parameters: [{ name: "status", in: "query", schema: { type: "string", enum: ["pending", "approved", "rejected", "withdrawn"], default: "pending" } }],
+          responses: { "200": json("{approvals}"), ...errors },
+        },
+      },
       "/api/v1/recipient-uploads": {
         post: {
           summary: "Upload a recipient list once; name it by its id in a campaign's recipients.uploadId",
@@ -301,6 +345,20 @@ export function openApiDocument(serverUrl: string) {
             '`topicArn` must be a standard SNS topic in the instance\'s Region, or "" to turn streaming off; an instance left out keeps its topic. Checked against the instances Connect lists, so Connect must answer. Audited.',
           requestBody: body(chatStreamingSchema()),
           responses: { "200": json("{chatStreaming}"), "503": { description: "Amazon Connect did not list the instances" }, ...errors },
+        },
+      },
+      "/api/v1/settings/approval": {
+        get: {
+          summary: "Whether launches need a second person's approval",
+          description:
+            "`enabled` and `aboveRecipients`: when enabled, a launch of more valid recipients than that needs approval (0: every launch). Off by default. A rule for WhatsApp marketing templates is not offered: Q in Connect's template reads do not say a template's category.",
+          responses: { "200": json("{approval}"), ...errors },
+        },
+        put: {
+          summary: "Set the approval rule (admin keys)",
+          description: "Audited as settings.approval_changed with before and after.",
+          requestBody: body(approvalSettingSchema),
+          responses: { "200": json("{approval}"), ...errors },
         },
       },
       "/api/v1/settings/frequency-caps": {
