@@ -1,8 +1,11 @@
 // One StartOutboundChatContact for one claimed ledger row, built by the same request builder as preflight and test
-// sends, after the frequency caps allow it. Connect's failures come back classified; a database failure in the caps'
-// check throws, and the row, still claimed, is tried again after its lease.
+// sends, once the recipient's send window is open and the frequency caps allow it. Connect's failures come back
+// classified; a database failure in these checks throws, and the row, still claimed, is tried again after its lease.
 import { sql } from "drizzle-orm";
 import { ledgerRowRequest } from "@/lib/campaigns/request";
+import { isOpen, nextOpening, waitingWords } from "@/lib/campaigns/send-window";
+import { windowForCampaign, type SendWindowSetting } from "@/lib/campaigns/send-window-schema";
+import { zonesForNumber } from "@/lib/campaigns/send-window-zones";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import { classifyConnectError } from "@/lib/connect/classify-error";
 import type { ConnectGateway } from "@/lib/connect/gateway";
@@ -11,10 +14,14 @@ import { campaignRecipients, campaigns, contacts, type CampaignRecipient } from 
 import type { Db } from "@/lib/db/types";
 import { recordRetry, recordSkipped } from "@/lib/ledger/record-outcome";
 import { readFrequencyCaps } from "@/lib/settings/frequency-caps";
+import { readSendWindowSetting } from "@/lib/settings/send-window";
 import { capVerdict, FREQUENCY_CAP_REASON, longestWindowHours, ruleWords, rulesForCampaign, type FrequencyCaps } from "@/lib/settings/frequency-caps-schema";
 
 export type SendResult = { ok: true; contactId: string; requestId?: string } | { ok: false; error: ConnectErrorInfo };
-/** The caps held the row back: it is already recorded (skipped, or pending until the cap allows it), nothing was sent. */
+/**
+ * The send window or the caps held the row back: it is already recorded (skipped, or pending until the window opens or
+ * the cap allows it, the attempt not counted), nothing was sent.
+ */
 export interface CappedResult {
   capped: "skip" | "wait";
 }
@@ -33,6 +40,42 @@ const FREQUENCY_CAP_LOCK_CLASS = 720_144_205;
 // The setting is read at most this often per process: a change applies within a second, at no query per send.
 const SETTING_TTL_MS = 1_000;
 const settingCache = new WeakMap<Db, { at: number; value: FrequencyCaps }>();
+const windowCache = new WeakMap<Db, { at: number; value: SendWindowSetting }>();
+/** Why a row whose window never opens (every day closed, or its zones' hours never overlap) is not sent. */
+export const SEND_WINDOW_NEVER_OPENS_REASON = "send window never opens";
+
+async function windowSetting(db: Db): Promise<SendWindowSetting> {
+  const hit = windowCache.get(db);
+  if (hit && Date.now() - hit.at < SETTING_TTL_MS) return hit.value;
+  const value = await readSendWindowSetting(db);
+  windowCache.set(db, { at: Date.now(), value });
+  return value;
+}
+
+/**
+ * A row outside its send window in the recipient's time zone (every zone the number maps to) goes back to pending
+ * until the window opens, its attempt not counted, the reason naming when and where it opens. Claimed rows that wait
+ * are no longer due, so a campaign whose rows all wait claims nothing until the earliest opening.
+ */
+export async function sendWindowHold(check: CapCheck, config: CampaignConfig, row: ClaimedRow): Promise<CappedResult | null> {
+  const window = windowForCampaign(await windowSetting(check.db), config.sendWindow);
+  if (!window || !row.phone) return null;
+  const zones = zonesForNumber(row.phone);
+  const now = new Date();
+  if (isOpen(window, zones, now)) return null;
+  const opening = nextOpening(window, zones, now);
+  if (!opening) {
+    await recordSkipped(check.db, [row], check.workerId, SEND_WINDOW_NEVER_OPENS_REASON);
+    return { capped: "skip" };
+  }
+  const message = waitingWords(window, zones, opening, now);
+  await recordRetry(check.db, row, check.workerId, {
+    delayMs: Math.max(1_000, opening.getTime() - now.getTime()),
+    countsAsAttempt: false,
+    error: { kind: "throttled", name: "SendWindow", message },
+  });
+  return { capped: "wait" };
+}
 
 async function capsSetting(db: Db): Promise<FrequencyCaps> {
   const hit = settingCache.get(db);
@@ -85,7 +128,7 @@ export async function frequencyCapHold(check: CapCheck, campaignId: string, conf
   });
 }
 
-/** With `caps` (the dispatcher), the frequency caps are checked first and a capped row is recorded, not sent. */
+/** With `caps` (the dispatcher), the send window and the frequency caps are checked first; a held row is recorded, not sent. */
 export async function sendToRecipient(gateway: ConnectGateway, campaignId: string, config: CampaignConfig, row: Row): Promise<SendResult>;
 export async function sendToRecipient(
   gateway: ConnectGateway,
@@ -105,7 +148,7 @@ export async function sendToRecipient(
   if (!row.phone)
     return { ok: false, error: { kind: "permanent-for-this-recipient", name: "MissingPhoneNumber", message: "The ledger row has no E.164 number" } };
   if (caps && "id" in row) {
-    const held = await frequencyCapHold(caps, campaignId, config, row);
+    const held = (await sendWindowHold(caps, config, row)) ?? (await frequencyCapHold(caps, campaignId, config, row));
     if (held) return held;
   }
   try {
