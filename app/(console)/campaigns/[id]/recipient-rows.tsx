@@ -6,7 +6,8 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { outcomeUnknown } from "@/lib/campaigns/send-outcome";
 import type { RecipientItem } from "./recipients-api";
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+// Five time columns side by side: month, day and time to the second, the year only in the title.
+const timeFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 const TONE: Record<string, "neutral" | "info" | "success" | "warning" | "danger"> = {
   pending: "info",

@@ -35,7 +35,7 @@ export function RecipientsTable({ campaignId }: { campaignId: string }) {
     : `Showing ${rows.length.toLocaleString("en-US")} ${rows.length === 1 ? "recipient" : "recipients"}${list.hasNextPage ? "; more are available" : ""}`;
 
   return (
-    <Card>
+    <Card className="min-w-0">
       <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
         <CardTitle>Recipient history</CardTitle>
         <Button asChild variant="outline" size="sm">
@@ -45,7 +45,8 @@ export function RecipientsTable({ campaignId }: { campaignId: string }) {
           </a>
         </Button>
       </CardHeader>
-      <CardContent className="grid gap-4">
+      {/* min-w-0 all the way down: the table scrolls inside the card instead of widening the page. */}
+      <CardContent className="grid min-w-0 gap-4">
         <RecipientFilters key={query} campaignId={campaignId} query={query} errors={fieldErrors} />
         <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="recipients-status">
           {error && !list.data ? "" : status}
@@ -57,7 +58,7 @@ export function RecipientsTable({ campaignId }: { campaignId: string }) {
           </EmptyState>
         ) : null}
         {rows.length > 0 ? (
-          <div className="rounded-lg border border-border">
+          <div className="min-w-0 rounded-lg border border-border">
             <RecipientRows rows={rows} />
           </div>
         ) : null}
