@@ -2,9 +2,10 @@ import "server-only";
 // Where approval meets the rest of the campaign's life: launch refuses without an approval of the current version,
 // and saving a draft withdraws a request made for an earlier one.
 import { eq } from "drizzle-orm";
+import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import type { AuditActor } from "@/lib/audit/context";
 import { recordAudit } from "@/lib/audit/record";
-import { campaignApprovals, type Campaign, type CampaignApproval } from "@/lib/db/schema";
+import { campaignApprovals, campaigns, type Campaign, type CampaignApproval } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { UserFacingError } from "@/lib/errors";
 import { readApprovalSetting } from "@/lib/settings/approval";
@@ -47,4 +48,14 @@ export async function assertLaunchApproved(tx: Db, campaign: Campaign, valid: nu
     throw new UserFacingError("conflict", `This launch needs approval and is still waiting for it (asked by ${open.requestedByEmail})`);
   }
   return open;
+}
+
+/** Whether launching this draft now would be refused for want of approval (no approval of this very version yet). */
+export async function launchNeedsApproval(db: Db, campaignId: string): Promise<boolean> {
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  if (!campaign || campaign.status !== "draft") return false;
+  const valid = (campaign.preflight as PreflightSummary).counts.valid;
+  if (approvalReasons(await readApprovalSetting(db), valid).length === 0) return false;
+  const open = await openApproval(db, campaignId);
+  return !(open?.status === "approved" && sameVersion({ recipientsFingerprint: open.recipientsFingerprint, configHash: open.configHash }, versionOf(campaign)));
 }

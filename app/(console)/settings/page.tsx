@@ -18,6 +18,7 @@ import { OptKeywordsForm } from "./opt-keywords-form";
 import { SendingCapacitySection } from "./sending-capacity-section";
 import { ChatStreamingSection } from "./chat-streaming-section";
 import { FrequencyCapsSection } from "./frequency-caps-section";
+import { ApprovalSection } from "./approval-section";
 import { SendWindowSection } from "./send-window-section";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -97,6 +98,7 @@ export default async function SettingsPage() {
             </CardContent>
           </Card>
           <FrequencyCapsSection canEdit={isAdmin} />
+          <ApprovalSection canEdit={isAdmin} />
           <SendWindowSection canEdit={isAdmin} />
           <Card>
             <CardHeader>

@@ -18,6 +18,7 @@ import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import { campaignStatusHistory } from "@/lib/campaigns/status-history";
 import { getDb } from "@/lib/server/runtime";
 import { DeleteDraftButton } from "../compose/delete-draft-button";
+import { ApprovalCard } from "./approval-card";
 import { DuplicateButton } from "./duplicate-button";
 import { CampaignActivity } from "./campaign-activity";
 import { CampaignConfigCard } from "./campaign-config-card";
@@ -73,6 +74,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           Launch is blocked: {preflight.blocking.join("; ")}
         </Alert>
       ) : null}
+      <ApprovalCard db={db} campaign={campaign} user={user} />
       {campaign.status !== "draft" ? (
         <div className="mb-4">
           <CampaignLive campaignId={campaign.id} initialStatus={campaign.status} canControl={hasRole(user.role, "supervisor")} />

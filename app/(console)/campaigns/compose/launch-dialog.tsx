@@ -15,6 +15,7 @@ import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { formatCount } from "./format";
 import type { ComposerValues } from "./form-values";
 import { launchNeeds } from "@/lib/campaigns/launch-needs";
+import { useLaunchApproval } from "./launch-approval";
 import { DeadlineWarning } from "./deadline-warning";
 import { launchPlan } from "./launch-plan";
 import { LaunchTiming } from "./launch-timing";
@@ -47,6 +48,8 @@ export function LaunchDialog({ summary, disabled, launching, progress, onLaunch 
   const needs = summary ? launchNeeds(summary) : { confirmInvalid: false, typeCount: false };
   const typedOk = !needs.typeCount || Number(typed.replace(/[\s,._]/g, "")) === valid;
   const ready = (!needs.confirmInvalid || invalidAccepted) && typedOk;
+  // When the approval rule covers this launch and this very draft is not approved yet, confirming submits it instead.
+  const approval = useLaunchApproval(valid, open);
 
   const startIso = schedule?.mode === "at" && schedule.at ? schedule.at : null;
   const start = startIso ? new Date(startIso) : null;
@@ -112,6 +115,12 @@ export function LaunchDialog({ summary, disabled, launching, progress, onLaunch 
                 </p>
               </div>
             ) : null}
+            {approval.submits ? (
+              <Alert tone="warning" data-testid="launch-needs-approval">
+                {approval.reasons.join("; ")}. Confirming submits the draft for approval instead of sending; a different approver decides on the Approvals page,
+                then you launch it.{approval.withdraws ? ` Your changes withdraw the approval ${approval.withdraws} gave.` : ""}
+              </Alert>
+            ) : null}
             {needs.confirmInvalid ? (
               <Alert tone="warning">
                 <label className="flex items-start gap-2">
@@ -141,7 +150,7 @@ export function LaunchDialog({ summary, disabled, launching, progress, onLaunch 
             </Button>
           </DialogClose>
           <Button type="button" onClick={() => void confirm()} disabled={launching || !ready}>
-            Send to {formatCount(valid)} recipients
+            {approval.submits ? "Submit for approval" : `Send to ${formatCount(valid)} recipients`}
           </Button>
         </div>
       </DialogContent>

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import type { FieldErrors, UseFormReturn } from "react-hook-form";
 import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import type { ErrorBody } from "@/lib/errors";
-import { launchAction } from "../actions";
+import { launchOrSubmitAction as launchAction } from "../../approvals/actions";
 import { callAction } from "@/components/forms/call-action";
 import type { CallResult } from "./call-result";
 import { handOver, receive } from "./draft-handoff";

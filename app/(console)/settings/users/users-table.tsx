@@ -9,7 +9,7 @@ import { Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { ROLE_LABEL, ROLES, type Role } from "@/lib/auth/roles";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { changeUserRoleAction, setUserDisabledAction } from "./actions";
+import { changeUserRoleAction, setUserCanApproveAction, setUserDisabledAction } from "./actions";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 
 export interface UserRow {
@@ -19,6 +19,7 @@ export interface UserRow {
   role: Role;
   disabled: boolean;
   mustChangePassword: boolean;
+  canApprove: boolean;
   lastSignInAt: string | null;
   createdAt: string;
 }
@@ -45,6 +46,7 @@ export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) 
             <TH>Email</TH>
             <TH>Name</TH>
             <TH>Role</TH>
+            <TH>Approver</TH>
             <TH>Status</TH>
             <TH>Last sign-in</TH>
             <TH className="text-right">Actions</TH>
@@ -69,6 +71,19 @@ export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) 
                     </option>
                   ))}
                 </Select>
+              </TD>
+              <TD>
+                {/* Admins may always approve other people's launches. */}
+                <label className="flex items-center gap-2 text-xs">
+                  <input
+                    type="checkbox"
+                    aria-label={`${u.email} may approve launches`}
+                    checked={u.role === "admin" || u.canApprove}
+                    disabled={u.role === "admin" || mutation.isPending}
+                    onChange={(ev) => mutation.mutate(() => setUserCanApproveAction({ userId: u.id, canApprove: ev.target.checked }))}
+                  />
+                  {u.role === "admin" ? "Always (admin)" : "May approve"}
+                </label>
               </TD>
               <TD>
                 {u.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}

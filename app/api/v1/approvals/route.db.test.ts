@@ -129,6 +129,8 @@ describe("approval API", () => {
     expect((await (await call(list.GET, keys.viewer, { method: "GET", path: "/api/v1/approvals" })).json()).approvals).toEqual([]);
     const done = await (await call(list.GET, keys.viewer, { method: "GET", path: "/api/v1/approvals?status=approved" })).json();
     expect(done.approvals).toEqual([expect.objectContaining({ decidedBy: "api-key:boss admin" })]);
+    const one = await (await call(list.GET, keys.viewer, { method: "GET", path: `/api/v1/approvals?campaignId=${campaignId}` })).json();
+    expect(one.approvals).toEqual([expect.objectContaining({ campaignId, status: "approved", decidedByEmail: "api-key:boss admin" })]);
   });
 
   it("is described in the OpenAPI document", () => {

@@ -1,0 +1,55 @@
+"use client";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { applyServerErrors } from "@/components/forms/server-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { approvalSettingSchema, type ApprovalSetting, type ApprovalSettingInput } from "@/lib/settings/approval-schema";
+import { updateApprovalSettingAction } from "./approval-actions";
+
+export function ApprovalForm({ current, canEdit }: { current: ApprovalSetting; canEdit: boolean }) {
+  const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const form = useForm<ApprovalSettingInput, unknown, ApprovalSetting>({ resolver: zodResolver(approvalSettingSchema), defaultValues: current });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setStatus(null);
+    const res = await updateApprovalSettingAction(values);
+    if (res.ok) {
+      const d = res.data;
+      setStatus({
+        tone: "success",
+        text: d.enabled ? `Launches above ${d.aboveRecipients.toLocaleString("en-US")} recipients now need approval` : "Launches need no approval",
+      });
+    } else {
+      const message = applyServerErrors(form, res.error);
+      if (message) setStatus({ tone: "error", text: message });
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Two-person approval">
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" disabled={!canEdit} {...form.register("enabled")} data-testid="approval-enabled" />
+        Launches above a number of recipients need a second person&apos;s approval
+      </label>
+      <Field
+        id="approval-above"
+        label="Above how many recipients"
+        hint="Valid recipients of the launch; 0 makes every launch need approval"
+        error={errors.aboveRecipients?.message}
+      >
+        <Input inputMode="numeric" disabled={!canEdit} {...form.register("aboveRecipients")} />
+      </Field>
+      {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
+      {canEdit ? (
+        <div>
+          <Button type="submit" disabled={isSubmitting}>
+            Save approval rule
+          </Button>
+        </div>
+      ) : null}
+    </form>
+  );
+}
