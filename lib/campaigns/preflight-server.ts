@@ -12,6 +12,7 @@ import { createPreflightChecker } from "@/lib/recipients/preflight";
 import type { PreflightOptions } from "@/lib/recipients/preflight-plan";
 import type { PreflightRow, PreflightTally } from "@/lib/recipients/preflight-types";
 import { readRecipientBatches } from "@/lib/recipients/read-list";
+import { readSendWindowSetting } from "@/lib/settings/send-window";
 import type { RecipientRow } from "@/lib/recipients/table";
 import { allSuppressedNumbers, countSuppressions, suppressedAmong } from "@/lib/suppression/queries";
 import { rememberCheck } from "./checked-lists";
@@ -25,6 +26,9 @@ import type { LaunchConfirmRules, PreflightSampleRow, PreflightSummary } from ".
 import { resolveRecipientSource, type RecipientSource } from "./recipient-source";
 import { DISPLAY_NAME_VARIABLE, buildStartChatInput } from "./request";
 import type { CampaignConfig } from "./schemas";
+import { windowForCampaign } from "./send-window-schema";
+import { createSendWindowTally, planWindows, sendWindowWarnings, summarizeSendWindow, type SendWindowFacts } from "./send-window-preflight";
+import { zonesForNumber } from "./send-window-zones";
 
 export interface PreflightLimits {
   accountSendsPerSecond: number;
@@ -147,6 +151,8 @@ async function suppressionCheck(db: Db, c: CampaignConfig, inMemoryMax: number):
 export interface CheckedList {
   tally: PreflightTally;
   header: string[];
+  /** Valid rows per set of time zones, when the campaign keeps to a send window. */
+  sendWindow?: SendWindowFacts;
 }
 
 export interface CheckListOptions extends PreflightRunOptions {
@@ -169,6 +175,8 @@ export async function checkRecipientList(
 ): Promise<CheckedList> {
   const { mapping, options } = recipientOptions(c, country);
   const suppressed = await suppressionCheck(db, c, o.suppressionInMemoryMax ?? SUPPRESSION_IN_MEMORY);
+  const window = windowForCampaign(await readSendWindowSetting(db), c.sendWindow);
+  const zones = window ? createSendWindowTally(window, zonesForNumber) : undefined;
   const total = source.rowCount;
   o.onProgress?.({ stage: o.stage === "check" ? "read" : o.stage, rows: 0, total });
   let checker: ReturnType<typeof createPreflightChecker> | undefined;
@@ -180,13 +188,14 @@ export async function checkRecipientList(
     const isSuppressed = await suppressed(batch.rows, batch.header);
     o.signal?.throwIfAborted();
     const checked = checker.checkBatch(batch.rows, { isSuppressed });
+    if (zones) for (const row of checked) if (row.status === "valid") zones.add(row.e164);
     if (o.sink) await o.sink(checked);
     done += checked.length;
     o.onProgress?.({ stage: o.stage, rows: done, total });
   }
   // A list without rows still has its mapping checked, so the answer names the missing column.
   checker ??= createPreflightChecker(header, mapping, options);
-  return { tally: checker.tally(), header };
+  return { tally: checker.tally(), header, ...(zones ? { sendWindow: zones.facts() } : {}) };
 }
 
 /** The list's header, from its first rows only (an upload was read whole when it was stored). */
@@ -204,6 +213,7 @@ export interface RecipientFacts {
   samples: PreflightSummary["samples"];
   columns: string[];
   firstValid: { e164: string; name?: string; attributes: Record<string, string>; variables: Record<string, string>; message?: string }[];
+  sendWindow?: SendWindowFacts;
 }
 
 function sampleRow(r: PreflightRow): PreflightSampleRow {
@@ -233,6 +243,7 @@ export function factsOf(list: CheckedList): RecipientFacts {
     },
     columns: list.header,
     firstValid: tally.samples.valid.slice(0, 3),
+    ...(list.sendWindow ? { sendWindow: list.sendWindow } : {}),
   };
 }
 
@@ -250,16 +261,23 @@ export function buildSummary(c: CampaignConfig, limits: PreflightLimits, connect
   const sendsPerSecond = Math.min(c.sendsPerSecond, limits.accountSendsPerSecond);
   if (c.sendsPerSecond > limits.accountSendsPerSecond) warnings.push(`Sends per second capped at the account rate of ${limits.accountSendsPerSecond}`);
   const capacity = connect.capacity ?? NO_CAPACITY_FACTS;
-  const plan = makeCampaignPlan(
-    planInputFor(
+  const now = new Date();
+  const scheduled = c.schedule.mode === "at" && Date.parse(c.schedule.at) > now.getTime();
+  const startAt = scheduled && c.schedule.mode === "at" ? new Date(c.schedule.at) : now;
+  const windowSummary = facts.sendWindow ? summarizeSendWindow(facts.sendWindow, startAt) : undefined;
+  if (windowSummary) warnings.push(...sendWindowWarnings(windowSummary, facts.counts.valid, startAt, scheduled));
+  const windows = facts.sendWindow ? planWindows(facts.sendWindow, startAt) : undefined;
+  const plan = makeCampaignPlan({
+    ...planInputFor(
       { ...c, startsAt: c.schedule.mode === "at" ? c.schedule.at : undefined },
       limits,
       { numberType: connect.numberType, numberCountry: connect.country },
       capacity,
       facts.counts.valid,
-      new Date(),
+      now,
     ),
-  );
+    ...(windows ? { windows } : {}),
+  });
   // The chats open at once when sending is steady: those already open on the instance, and this campaign's own.
   const projectedOpenChats = capacity.openChats + Math.min(facts.counts.valid, Math.ceil(sendsPerSecond * plan.lifetime.seconds));
   if (plan.blockedBy) warnings.push(`This campaign cannot finish as things stand: ${plan.blockedBy.reason}`);
@@ -299,6 +317,7 @@ export function buildSummary(c: CampaignConfig, limits: PreflightLimits, connect
     concurrentChatQuota: limits.concurrentChatQuota,
     estimatedSeconds: plan.seconds,
     plan,
+    ...(windowSummary ? { sendWindow: windowSummary } : {}),
     columns: facts.columns,
   };
 }

@@ -3,6 +3,7 @@ import type { StartOutboundChatInput } from "@/lib/connect/types";
 import type { SmsSegmentTallyResult } from "@/lib/messages/sms-segments";
 import type { CampaignPlan } from "./campaign-plan";
 import type { InvalidReason } from "./invalid-reasons";
+import type { SendWindowSummary } from "./send-window-preflight";
 
 /** What launch asks of the user beyond one click (see LAUNCH_CONFIRM_INVALID_PERCENT and LAUNCH_TYPE_COUNT_FROM). */
 export interface LaunchConfirmRules {
@@ -70,6 +71,8 @@ export interface PreflightSummary {
   plan?: CampaignPlan;
   /** Frequency caps, for a check of a saved draft's stored rows; missing when no cap applies or the rows are not stored. */
   frequencyCap?: FrequencyCapSummary;
+  /** The send window, when the campaign keeps to one: rows sendable at the start, and when the rest open. */
+  sendWindow?: SendWindowSummary;
   /** Columns found in the recipients (CSV header, or phone/name for pasted lines). */
   columns: string[];
 }

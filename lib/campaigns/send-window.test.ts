@@ -147,3 +147,28 @@ describe("the campaign's choice", () => {
     expect(sendWindowWords(null)).toBe("Any time");
   });
 });
+
+describe("preflight's count", () => {
+  it("says how many are outside their window at the start and when the next opens", async () => {
+    const { createSendWindowTally, summarizeSendWindow, sendWindowWarnings, planWindows } = await import("./send-window-preflight");
+    const zonesByNumber: Record<string, string[]> = { "+1312": ["America/Chicago"], "+4930": ["Europe/Berlin"] };
+    const tally = createSendWindowTally(office, (n) => zonesByNumber[n.slice(0, 5)] ?? []);
+    for (let i = 0; i < 1_200; i++) tally.add(`+1312555${i}`);
+    for (let i = 0; i < 1_800; i++) tally.add(`+4930555${i}`);
+    // Wed 4 March 12:00Z: 13:00 in Berlin (open), 06:00 in Chicago (opens 09:00 CST, 15:00Z).
+    const now = at("2026-03-04T12:00:00Z");
+    const facts = tally.facts();
+    const summary = summarizeSendWindow(facts, now);
+    expect(summary).toEqual({
+      sendableAtStart: 1_800,
+      waiting: 1_200,
+      neverOpens: 0,
+      nextOpening: { at: "2026-03-04T15:00:00.000Z", zone: "America/Chicago", clock: "09:00" },
+    });
+    expect(sendWindowWarnings(summary, 3_000, now, false)).toEqual([
+      "1,200 of 3,000 are outside their send window now; the next opens at 09:00 America/Chicago (in 3 h). They wait and are sent when it opens",
+    ]);
+    // The planner sends within Berlin's hours, where most rows are.
+    expect(planWindows(facts, now)?.[0]).toEqual({ start: now, end: at("2026-03-04T19:00:00Z") });
+  });
+});
