@@ -12,6 +12,7 @@ import { DisplayNameField } from "./display-name-field";
 import { EndTimeField } from "./end-time-field";
 import { FlowEndsChatField } from "./flow-ends-chat-field";
 import { FrequencyCapField } from "./frequency-cap-field";
+import { SendWindowField } from "./send-window-field";
 import type { ComposerValues } from "./form-values";
 import { ScheduleField } from "./schedule-field";
 
@@ -55,6 +56,7 @@ export function SettingsSection({ columns }: { columns: string[] }) {
         <ScheduleField />
         <EndTimeField />
         <FrequencyCapField />
+        <SendWindowField />
         <details
           open={advancedOpen}
           onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
