@@ -92,5 +92,7 @@ export async function livePlan(db: Db, campaign: Campaign, rates: LiveRates, now
     left,
     now,
   );
-  return makeCampaignPlan({ ...input, campaignOpenChatHistogram: ages });
+  // The send windows the check planned with are instants; those already past drop out as time goes on.
+  const windows = checked?.windows?.map((w) => ({ start: new Date(w.start), end: new Date(w.end) }));
+  return makeCampaignPlan({ ...input, ...(windows ? { windows } : {}), campaignOpenChatHistogram: ages });
 }

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settings } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
+import { randomUUID } from "node:crypto";
+import { livePlan } from "./live-plan";
 import { buildSummary, checkRecipientList, factsOf } from "./preflight-server";
+import { insertCampaign } from "./queries";
 import type { RecipientSource } from "./recipient-source";
 import { campaignInputSchema } from "./schemas";
 import { SEND_WINDOW_SETTING } from "@/lib/settings/send-window";
@@ -76,5 +79,26 @@ describe("a preflight's send window", () => {
       waiting: 6,
       nextOpening: { at: "2030-03-06T17:00:00.000Z", zone: "America/New_York", clock: "12:00" },
     });
+  });
+
+  it("the campaign page's live plan keeps to the windows the check planned with", async () => {
+    const inWindow = new Date(Date.now() + 3_600_000);
+    const windows = [{ start: inWindow.toISOString(), end: new Date(inWindow.getTime() + 3_600_000).toISOString() }];
+    const c = await insertCampaign(h.db, {
+      name: "Windowed",
+      status: "running",
+      channel: "sms",
+      instanceId: "instance-w",
+      contactFlowId: "flow-w",
+      sourcePhoneNumberArn: "arn:aws:connect:us-east-1:1:phone-number/w",
+      config: { chatDurationMinutes: 60, sendsPerSecond: 2 },
+      preflight: { counts: { valid: 10 }, blocking: [], warnings: [], plan: { input: { numberType: "TOLL_FREE", numberCountry: "US", windows } } },
+      createdBy: randomUUID(),
+      createdByEmail: "ada@w.test",
+    });
+    const plan = await livePlan(h.db, c, { accountConfiguredPerSecond: 2, concurrentChatQuota: 10, rowsLeft: 10 });
+    expect(plan?.input.windows).toEqual(windows);
+    // Nothing goes before the window opens, an hour from now: the last send comes after it.
+    expect(Date.parse(plan!.endsAt!)).toBeGreaterThan(inWindow.getTime());
   });
 });
