@@ -15,7 +15,7 @@ import type { DatabaseHandle } from "@/lib/db/types";
 import { updateApprovalSetting } from "@/lib/settings/approval-actions";
 import { createTestDb } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
-import { approveCampaign, rejectCampaign, requestApproval } from "./actions";
+import { approveCampaign, rejectCampaign, requestApproval } from "@/lib/campaigns/approval-actions";
 import { countPendingApprovals, latestApproval, listApprovals } from "./queries";
 
 const meta = { requestId: "r", ip: null, userAgent: null };

@@ -2,7 +2,6 @@ import "server-only";
 // Where approval meets the rest of the campaign's life: launch refuses without an approval of the current version,
 // and saving a draft withdraws a request made for an earlier one.
 import { eq } from "drizzle-orm";
-import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import type { AuditActor } from "@/lib/audit/context";
 import { recordAudit } from "@/lib/audit/record";
 import { campaignApprovals, campaigns, type Campaign, type CampaignApproval } from "@/lib/db/schema";
@@ -12,6 +11,11 @@ import { readApprovalSetting } from "@/lib/settings/approval";
 import { approvalReasons } from "@/lib/settings/approval-schema";
 import { openApproval } from "./queries";
 import { sameVersion, versionOf, type DraftVersion } from "./version";
+
+/** The part of a campaign's stored preflight summary the approval rule reads (lib/campaigns writes it). */
+interface StoredPreflight {
+  counts: { valid: number };
+}
 
 export async function withdrawApproval(tx: Db, request: CampaignApproval, actor: AuditActor, reason: string): Promise<void> {
   await tx.update(campaignApprovals).set({ status: "withdrawn", withdrawnAt: new Date() }).where(eq(campaignApprovals.id, request.id));
@@ -54,7 +58,7 @@ export async function assertLaunchApproved(tx: Db, campaign: Campaign, valid: nu
 export async function launchNeedsApproval(db: Db, campaignId: string): Promise<boolean> {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
   if (!campaign || campaign.status !== "draft") return false;
-  const valid = (campaign.preflight as PreflightSummary).counts.valid;
+  const valid = (campaign.preflight as StoredPreflight).counts.valid;
   if (approvalReasons(await readApprovalSetting(db), valid).length === 0) return false;
   const open = await openApproval(db, campaignId);
   return !(open?.status === "approved" && sameVersion({ recipientsFingerprint: open.recipientsFingerprint, configHash: open.configHash }, versionOf(campaign)));

@@ -26,7 +26,7 @@ import type { LaunchConfirmRules, PreflightSampleRow, PreflightSummary } from ".
 import { resolveRecipientSource, type RecipientSource } from "./recipient-source";
 import { DISPLAY_NAME_VARIABLE, buildStartChatInput } from "./request";
 import type { CampaignConfig } from "./schemas";
-import { windowForCampaign } from "./send-window-schema";
+import { windowForCampaign } from "@/lib/settings/send-window-schema";
 import { createSendWindowTally, planWindows, sendWindowWarnings, summarizeSendWindow, type SendWindowFacts } from "./send-window-preflight";
 import { zonesForNumber } from "./send-window-zones";
 

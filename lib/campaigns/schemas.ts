@@ -3,7 +3,7 @@ import { z } from "zod";
 import { safeLines, safeText } from "@/lib/text/safe-text";
 import { recipientMappingSchema } from "@/lib/recipients/mapping";
 import { frequencyCapRulesSchema } from "@/lib/settings/frequency-caps-schema";
-import { sendWindowChoiceSchema } from "./send-window-schema";
+import { sendWindowChoiceSchema } from "@/lib/settings/send-window-schema";
 
 export const CONTENT_TYPES = [
   "text/plain",

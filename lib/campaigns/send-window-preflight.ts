@@ -2,7 +2,7 @@
 // through (a cached lookup per row, no query), then judged once per set of zones: how many are sendable at the start,
 // when the rest open, and the windows the capacity planner sends within. Pure apart from the zone lookup it is given.
 import { formatDuration } from "@/lib/planner/duration-words";
-import { bindingZone, isOpen, localClock, nextOpening, openIntervals, type SendWindow } from "./send-window";
+import { bindingZone, isOpen, localClock, nextOpening, openIntervals, type SendWindow } from "@/lib/settings/send-window-math";
 
 /** Valid rows per set of zones, most first: what the list holds, whatever the clock says. */
 export interface SendWindowFacts {

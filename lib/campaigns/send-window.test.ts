@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isOpen, nextOpening, openIntervals, waitingWords, wallTimeToInstant, type SendWindow } from "./send-window";
-import { sendWindowChoiceSchema, sendWindowWords, windowForCampaign } from "./send-window-schema";
+import { isOpen, nextOpening, openIntervals, waitingWords, wallTimeToInstant, type SendWindow } from "@/lib/settings/send-window-math";
+import { sendWindowChoiceSchema, sendWindowWords, windowForCampaign } from "@/lib/settings/send-window-schema";
 
 const weekdays = (from: string, to: string) => ({ from, to });
 // Mon–Fri 09:00–20:00, Sat 10:00–16:00, Sun closed.

@@ -1,6 +1,6 @@
 import "server-only";
 import { defineAction } from "@/lib/actions/safe-action";
-import { sendWindowSettingSchema, type SendWindowSetting } from "@/lib/campaigns/send-window-schema";
+import { sendWindowSettingSchema, type SendWindowSetting } from "@/lib/settings/send-window-schema";
 import { recordAudit } from "@/lib/audit/record";
 import { settings } from "@/lib/db/schema";
 import { SEND_WINDOW_SETTING, readSendWindowSetting } from "./send-window";

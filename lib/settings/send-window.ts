@@ -2,7 +2,7 @@ import "server-only";
 // The default send window, read by preflight and the dispatcher for every campaign that keeps to the default. One
 // `settings` row, jsonb { window }. No row, or a stored value that no longer validates: no window (send any time).
 import { eq } from "drizzle-orm";
-import { NO_SEND_WINDOW, sendWindowSettingSchema, type SendWindowSetting } from "@/lib/campaigns/send-window-schema";
+import { NO_SEND_WINDOW, sendWindowSettingSchema, type SendWindowSetting } from "@/lib/settings/send-window-schema";
 import { settings } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 

@@ -4,18 +4,18 @@ import "server-only";
 import { defineAction } from "@/lib/actions/safe-action";
 import type { AuditActor } from "@/lib/audit/context";
 import { recordAudit } from "@/lib/audit/record";
-import { assertLedgerReady, loadCampaignForChange } from "@/lib/campaigns/campaign-guard";
-import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
+import { assertLedgerReady, loadCampaignForChange } from "./campaign-guard";
+import type { PreflightSummary } from "./preflight-summary";
 import { campaignApprovals, type Campaign, type CampaignApproval } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { UserFacingError } from "@/lib/errors";
 import { readApprovalSetting } from "@/lib/settings/approval";
 import { approvalReasons } from "@/lib/settings/approval-schema";
 import { eq } from "drizzle-orm";
-import { withdrawApproval } from "./gate";
-import { mayApprove, openApproval, personOf } from "./queries";
-import { approveSchema, rejectSchema, requestApprovalSchema } from "./schemas";
-import { sameVersion, versionOf } from "./version";
+import { withdrawApproval } from "@/lib/approvals/gate";
+import { mayApprove, openApproval, personOf } from "@/lib/approvals/queries";
+import { approveSchema, rejectSchema, requestApprovalSchema } from "@/lib/approvals/schemas";
+import { sameVersion, versionOf } from "@/lib/approvals/version";
 
 const NOT_DRAFT = "Only a draft can be submitted for approval or approved";
 

@@ -1,6 +1,6 @@
 // The shape of a send window as forms, the settings, a campaign's configuration and the API carry it. Pure.
 import { z } from "zod";
-import { WEEKDAYS, minutesOf, type SendWindow, type Weekday } from "./send-window";
+import { WEEKDAYS, minutesOf, type SendWindow, type Weekday } from "./send-window-math";
 
 const clock = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use HH:MM, 00:00 to 24:00");
 
