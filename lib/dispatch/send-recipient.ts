@@ -3,8 +3,8 @@
 // classified; a database failure in these checks throws, and the row, still claimed, is tried again after its lease.
 import { sql } from "drizzle-orm";
 import { ledgerRowRequest } from "@/lib/campaigns/request";
-import { isOpen, nextOpening, waitingWords } from "@/lib/campaigns/send-window";
-import { windowForCampaign, type SendWindowSetting } from "@/lib/campaigns/send-window-schema";
+import { isOpen, nextOpening, waitingWords } from "@/lib/settings/send-window-math";
+import { windowForCampaign, type SendWindowSetting } from "@/lib/settings/send-window-schema";
 import { zonesForNumber } from "@/lib/campaigns/send-window-zones";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import { classifyConnectError } from "@/lib/connect/classify-error";

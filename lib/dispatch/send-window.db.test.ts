@@ -4,7 +4,7 @@
 // its next attempt, attempts not counted, nothing sent; a dispatcher started again after a stop sends each row once
 // when the window opens. A campaign that chose no window is sent meanwhile.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SendWindow, Weekday } from "@/lib/campaigns/send-window";
+import type { SendWindow, Weekday } from "@/lib/settings/send-window-math";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 import { startDispatcher, type Dispatcher } from "./dispatcher";

@@ -11,7 +11,7 @@ import { approveSchema, rejectSchema } from "@/lib/approvals/schemas";
 import { approvalSettingSchema } from "@/lib/settings/approval-schema";
 import { chatStreamingSchema } from "@/lib/settings/chat-streaming-schema";
 import { frequencyCapsSchema } from "@/lib/settings/frequency-caps-schema";
-import { sendWindowSettingSchema } from "@/lib/campaigns/send-window-schema";
+import { sendWindowSettingSchema } from "@/lib/settings/send-window-schema";
 import { sendingCapacitySchema } from "@/lib/settings/schemas";
 
 const body = (schema: z.ZodType) => ({

@@ -1,6 +1,6 @@
 "use server";
 import { runAction, serverAction, type ActionResult } from "@/lib/actions/safe-action";
-import { approveCampaign, rejectCampaign, requestApproval } from "@/lib/approvals/actions";
+import { approveCampaign, rejectCampaign, requestApproval } from "@/lib/campaigns/approval-actions";
 import { launchNeedsApproval } from "@/lib/approvals/gate";
 import { currentUser } from "@/lib/auth/session";
 import { launchCampaign } from "@/lib/campaigns/actions";

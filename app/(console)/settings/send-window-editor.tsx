@@ -3,7 +3,7 @@
 // Validation is the schema's, on the server; errors come back keyed by path ("window.days.mon.to").
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { WEEKDAYS, type SendWindow, type Weekday } from "@/lib/campaigns/send-window";
+import { WEEKDAYS, type SendWindow, type Weekday } from "@/lib/settings/send-window-math";
 
 export interface WindowRows {
   days: Record<Weekday, { open: boolean; from: string; to: string }>;

@@ -2,8 +2,8 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { SendWindow } from "@/lib/campaigns/send-window";
-import { sendWindowWords } from "@/lib/campaigns/send-window-schema";
+import type { SendWindow } from "@/lib/settings/send-window-math";
+import { sendWindowWords } from "@/lib/settings/send-window-schema";
 import { updateSendWindowAction } from "./send-window-actions";
 import { OFFICE_HOURS, SendWindowEditor, fromWindowRows, toWindowRows } from "./send-window-editor";
 

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { OFFICE_HOURS, SendWindowEditor, fromWindowRows, toWindowRows, type WindowRows } from "@/app/(console)/settings/send-window-editor";
-import type { SendWindow } from "@/lib/campaigns/send-window";
+import type { SendWindow } from "@/lib/settings/send-window-math";
 import type { ComposerValues } from "./form-values";
 
 type Mode = "default" | "none" | "own";

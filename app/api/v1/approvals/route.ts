@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { approvalListView } from "@/lib/approvals/api";
-import { approvalView } from "@/lib/approvals/actions";
+import { approvalView } from "@/lib/campaigns/approval-actions";
 import { APPROVAL_STATUSES, latestApproval, listApprovals } from "@/lib/approvals/queries";
 import { fieldErrors, UserFacingError } from "@/lib/errors";
 

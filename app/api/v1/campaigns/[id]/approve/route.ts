@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
 import { actionResponse } from "@/lib/api/run-action";
-import { approveCampaign } from "@/lib/approvals/actions";
+import { approveCampaign } from "@/lib/campaigns/approval-actions";
 import { optionalJsonBody } from "@/lib/approvals/api";
 
 // POST /api/v1/campaigns/{id}/approve {"comment"?}: admin keys only (a key has no approver permission of its own); the

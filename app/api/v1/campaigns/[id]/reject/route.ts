@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
 import { actionResponse } from "@/lib/api/run-action";
-import { rejectCampaign } from "@/lib/approvals/actions";
+import { rejectCampaign } from "@/lib/campaigns/approval-actions";
 import { optionalJsonBody } from "@/lib/approvals/api";
 
 // POST /api/v1/campaigns/{id}/reject {"comment"}: the comment is required and shown to the author.
