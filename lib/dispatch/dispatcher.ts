@@ -19,7 +19,7 @@ import { startHeartbeat } from "./heartbeat";
 import { LaunchPacer } from "./launch-pacer";
 import { NumberDirectory } from "./number-directory";
 import { resolveDispatchOptions, type DispatchOptions } from "./options";
-import { onSuccess, type BucketSpec } from "./rate-limiter";
+import { onSuccess, refund, type BucketSpec } from "./rate-limiter";
 import { ThrottleWindow } from "./throttle-window";
 import { sendToRecipient } from "./send-recipient";
 import type { SendOutcome } from "./slot-probe";
@@ -141,13 +141,18 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
     return { list, anyNew };
   }
 
-  function launch(st: CampaignState, row: CampaignRecipient, number: BucketSpec | undefined): void {
+  function launch(st: CampaignState, row: CampaignRecipient, number: BucketSpec | undefined, buckets: BucketSpec[] | undefined): void {
     let outcome: SendOutcome = "other";
     const task = (async () => {
       const delay = number ? pacer.delayMs(number) : 0;
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       const result = await sendToRecipient(ctx.gateway, st.campaign.id, st.campaign.config, row, ctx);
-      if ("capped" in result) return;
+      if ("capped" in result) {
+        // Held back by its send window or a frequency cap, not sent: its token serves the next row instead, so rows
+        // that wait never slow the ones that may go.
+        if (buckets) await refund(ctx.db, buckets, 1);
+        return;
+      }
       for (let attempt = 0; ; attempt++) {
         try {
           outcome = await handleResult(ctx, st, row, result);
@@ -191,9 +196,9 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
         waitMs = Math.min(waitMs, st.holdUntil - Date.now());
         continue;
       }
-      const { rows, waitMs: next, number } = await fillCampaign(ctx, st, free);
+      const { rows, waitMs: next, number, buckets } = await fillCampaign(ctx, st, free);
       if (rows.length > 0) st.servedAtMs = Date.now();
-      for (const row of rows) launch(st, row, number);
+      for (const row of rows) launch(st, row, number, buckets);
       waitMs = Math.min(waitMs, next);
     }
     return Math.max(o.minTickMs, waitMs);

@@ -25,6 +25,8 @@ export interface FillResult {
   waitMs: number;
   /** The source number's bucket the rows were paced by: their sends are spaced by it too. */
   number?: BucketSpec;
+  /** Every bucket the rows' tokens came from: a row that is not sent after all gives its token back. */
+  buckets?: BucketSpec[];
 }
 
 const untilDeadline = (deadlineMs: number | null, waitMs: number) => (deadlineMs === null ? waitMs : Math.min(waitMs, Math.max(0, deadlineMs - Date.now())));
@@ -70,5 +72,5 @@ export async function fillCampaign(ctx: DispatchContext, st: CampaignState, free
   if (st.campaign.config.channel === "whatsapp") ctx.whatsApp.take(rows.length);
   st.slots.claimed(rows.length);
   await refund(db, buckets, got.granted - rows.length);
-  return { rows, waitMs: untilDeadline(deadlineMs, got.waitMs), number };
+  return { rows, waitMs: untilDeadline(deadlineMs, got.waitMs), number, buckets };
 }
