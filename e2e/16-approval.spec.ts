@@ -18,12 +18,13 @@ async function setApproval(page: Page, enabled: boolean) {
   else await box.uncheck();
   await card.getByLabel("Above how many recipients").fill("1");
   await card.getByRole("button", { name: "Save approval rule" }).click();
-  await expect(card.getByText(enabled ? "Launches above 1 recipients now need approval" : "Launches need no approval")).toBeVisible();
+  await expect(card.getByText(enabled ? "Launches above 1 recipient now need approval" : "Launches need no approval")).toBeVisible();
 }
 
 async function grantApprover(page: Page, email: string) {
   await page.goto("/settings/users");
-  await page.getByRole("checkbox", { name: `${email} may approve launches` }).check();
+  // The box follows the saved value: it turns checked once the server has stored the change.
+  await page.getByRole("checkbox", { name: `${email} may approve launches` }).click();
   await expect(page.getByRole("checkbox", { name: `${email} may approve launches` })).toBeChecked();
 }
 

@@ -21,7 +21,9 @@ export function ApprovalForm({ current, canEdit }: { current: ApprovalSetting; c
       const d = res.data;
       setStatus({
         tone: "success",
-        text: d.enabled ? `Launches above ${d.aboveRecipients.toLocaleString("en-US")} recipients now need approval` : "Launches need no approval",
+        text: d.enabled
+          ? `Launches above ${d.aboveRecipients.toLocaleString("en-US")} ${d.aboveRecipients === 1 ? "recipient" : "recipients"} now need approval`
+          : "Launches need no approval",
       });
     } else {
       const message = applyServerErrors(form, res.error);

@@ -63,7 +63,11 @@ export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) 
                   className="h-8 w-36"
                   value={u.role}
                   disabled={mutation.isPending}
-                  onChange={(ev) => mutation.mutate(() => changeUserRoleAction({ userId: u.id, role: ev.target.value as Role }))}
+                  onChange={(ev) => {
+                    // Read now: the controlled field is back at its saved value by the time the mutation runs.
+                    const role = ev.target.value as Role;
+                    mutation.mutate(() => changeUserRoleAction({ userId: u.id, role }));
+                  }}
                 >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
@@ -80,7 +84,10 @@ export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) 
                     aria-label={`${u.email} may approve launches`}
                     checked={u.role === "admin" || u.canApprove}
                     disabled={u.role === "admin" || mutation.isPending}
-                    onChange={(ev) => mutation.mutate(() => setUserCanApproveAction({ userId: u.id, canApprove: ev.target.checked }))}
+                    onChange={(ev) => {
+                      const canApprove = ev.target.checked;
+                      mutation.mutate(() => setUserCanApproveAction({ userId: u.id, canApprove }));
+                    }}
                   />
                   {u.role === "admin" ? "Always (admin)" : "May approve"}
                 </label>
