@@ -2,25 +2,13 @@
 // list aside, which the dispatcher checks again before every send), so the second one leaves the rows alone.
 // Name, description, schedule, pacing, content types and chat duration change no row and are left out.
 import { createHash } from "node:crypto";
+import { canonicalJson } from "@/lib/text/canonical-json";
 import type { CampaignConfig } from "./schemas";
 
 export interface FingerprintSource {
   /** sha256 of the list's text: the upload's, or the pasted text's. */
   contentSha256: string;
   format: "csv" | "paste";
-}
-
-// Objects with their keys sorted, so {a,b} and {b,a} give the same text.
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
 }
 
 export function sha256Hex(text: string): string {
@@ -43,5 +31,5 @@ export function recipientsFingerprint(source: FingerprintSource, c: CampaignConf
     attributes: c.attributes,
     displayColumn: display,
   };
-  return sha256Hex(JSON.stringify(canonical(parts)));
+  return sha256Hex(canonicalJson(parts));
 }
