@@ -1,13 +1,16 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
 import { callAction } from "@/components/forms/call-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { requestApprovalAction } from "../../approvals/actions";
+import { PENDING_APPROVALS_KEY } from "../../approvals/pending-approvals";
 
 export function SubmitApprovalButton({ campaignId }: { campaignId: string }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
@@ -15,7 +18,9 @@ export function SubmitApprovalButton({ campaignId }: { campaignId: string }) {
     const res = await callAction(() => requestApprovalAction({ campaignId }));
     setBusy(false);
     setError(res.ok ? null : res.error.message);
-    if (res.ok) router.refresh();
+    if (!res.ok) return;
+    void queryClient.invalidateQueries({ queryKey: PENDING_APPROVALS_KEY });
+    router.refresh();
   };
   return (
     <div className="grid gap-2">

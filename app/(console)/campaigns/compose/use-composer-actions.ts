@@ -3,10 +3,12 @@
 // stored) and can be cancelled until rows are being stored; launch saves that way, then launches.
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
 import type { FieldErrors, UseFormReturn } from "react-hook-form";
 import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import type { ErrorBody } from "@/lib/errors";
 import { launchOrSubmitAction as launchAction } from "../../approvals/actions";
+import { PENDING_APPROVALS_KEY } from "../../approvals/pending-approvals";
 import { callAction } from "@/components/forms/call-action";
 import type { CallResult } from "./call-result";
 import { handOver, receive } from "./draft-handoff";
@@ -41,6 +43,7 @@ interface SavedDraft {
 /** `savedPreflight`: the check stored with a draft when it was last saved, i.e. made from the form's initial values. */
 export function useComposerActions(form: ComposerForm, initialCampaignId: string | undefined, savedPreflight: PreflightSummary | undefined) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [handoff] = useState(() => receive(initialCampaignId));
   const [campaignId, setCampaignId] = useState(initialCampaignId);
   const [preflight, setPreflight] = useState<PreflightSummary | null>(handoff?.preflight ?? savedPreflight ?? null);
@@ -187,6 +190,8 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
             setProgress({ phase: "launch", rows: 0, total: null, startedAt: Date.now() });
             const res = await callAction(() => launchAction({ campaignId: saved.campaignId, confirmRecipients: confirmed, confirmInvalid }));
             if (res.ok) {
+              // A launch may have become a request for approval: the header's count says so at once.
+              void queryClient.invalidateQueries({ queryKey: PENDING_APPROVALS_KEY });
               router.push(`/campaigns/${res.data.id}`);
               return resolve(true);
             }
