@@ -21,7 +21,7 @@ import { NumberDirectory } from "./number-directory";
 import { resolveDispatchOptions, type DispatchOptions } from "./options";
 import { onSuccess, refund, type BucketSpec } from "./rate-limiter";
 import { ThrottleWindow } from "./throttle-window";
-import { sendToRecipient } from "./send-recipient";
+import { holdBeforeSend, sendToRecipient } from "./send-recipient";
 import type { SendOutcome } from "./slot-probe";
 import { skipCancelledLeftovers } from "@/lib/ledger/skip-remaining";
 import { errorSummary } from "@/lib/errors";
@@ -144,15 +144,15 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
   function launch(st: CampaignState, row: CampaignRecipient, number: BucketSpec | undefined, buckets: BucketSpec[] | undefined): void {
     let outcome: SendOutcome = "other";
     const task = (async () => {
-      const delay = number ? pacer.delayMs(number) : 0;
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      const result = await sendToRecipient(ctx.gateway, st.campaign.id, st.campaign.config, row, ctx);
-      if ("capped" in result) {
-        // Held back by its send window or a frequency cap, not sent: its token serves the next row instead, so rows
-        // that wait never slow the ones that may go.
+      // Held back by its send window or a frequency cap, not sent: its token serves the next row instead, so rows
+      // that wait never slow the ones that may go. Asked before the number's pacing, which then spaces the call itself.
+      if (await holdBeforeSend(ctx, st.campaign.id, st.campaign.config, row)) {
         if (buckets) await refund(ctx.db, buckets, 1);
         return;
       }
+      const delay = number ? pacer.delayMs(number) : 0;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      const result = await sendToRecipient(ctx.gateway, st.campaign.id, st.campaign.config, row);
       for (let attempt = 0; ; attempt++) {
         try {
           outcome = await handleResult(ctx, st, row, result);

@@ -129,6 +129,16 @@ export async function frequencyCapHold(check: CapCheck, campaignId: string, conf
 }
 
 /** With `caps` (the dispatcher), the send window and the frequency caps are checked first; a held row is recorded, not sent. */
+/**
+ * The send window and the frequency caps for a claimed row: null when it may be sent now, else what was recorded
+ * (skipped, or waiting). The dispatcher asks this before the number's pacing delay, so the database reads it may take
+ * never bunch paced sends together.
+ */
+export async function holdBeforeSend(check: CapCheck, campaignId: string, config: CampaignConfig, row: ClaimedRow): Promise<CappedResult | null> {
+  if (!row.phone) return null;
+  return (await sendWindowHold(check, config, row)) ?? (await frequencyCapHold(check, campaignId, config, row));
+}
+
 export async function sendToRecipient(gateway: ConnectGateway, campaignId: string, config: CampaignConfig, row: Row): Promise<SendResult>;
 export async function sendToRecipient(
   gateway: ConnectGateway,
@@ -148,7 +158,7 @@ export async function sendToRecipient(
   if (!row.phone)
     return { ok: false, error: { kind: "permanent-for-this-recipient", name: "MissingPhoneNumber", message: "The ledger row has no E.164 number" } };
   if (caps && "id" in row) {
-    const held = (await sendWindowHold(caps, config, row)) ?? (await frequencyCapHold(caps, campaignId, config, row));
+    const held = await holdBeforeSend(caps, campaignId, config, row);
     if (held) return held;
   }
   try {
