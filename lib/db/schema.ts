@@ -117,6 +117,8 @@ export const campaignStatus = pgEnum("campaign_status", ["draft", "scheduled", "
 export const chatChannel = pgEnum("chat_channel", ["sms", "whatsapp"]);
 export const preflightStatus = pgEnum("preflight_status", ["valid", "invalid", "duplicate", "suppressed"]);
 export const sendStatus = pgEnum("send_status", ["pending", "sending", "sent", "failed", "skipped"]);
+/** Why a pending row is held back by a guardrail rather than by a retry: its send window is closed, or a frequency cap. */
+export const waitKind = pgEnum("wait_kind", ["send_window", "frequency_cap"]);
 
 export const campaigns = pgTable(
   "campaigns",
@@ -238,6 +240,12 @@ export const campaignRecipients = pgTable(
     // When this recipient first answered the campaign with an opt-out keyword. Kept after a later START: the funnel
     // reports that they opted out of this campaign, whatever the suppression list says now.
     optedOutAt: ts("opted_out_at"),
+    // The recipient's time zone (IANA name) from the list's time-zone column; null: the zones the number maps to.
+    timeZone: text("time_zone"),
+    // While a pending row waits for its send window or a frequency cap: which, and the words the ledger shows
+    // ("waiting for send window (opens 09:00 America/Chicago)"). Cleared by whatever next happens to the row.
+    waitKind: waitKind("wait_kind"),
+    waitReason: text("wait_reason"),
     updatedAt: ts("updated_at"),
   },
   (t) => [
@@ -276,6 +284,15 @@ export const campaignRecipients = pgTable(
     index("campaign_recipients_opted_out_idx")
       .on(t.campaignId, t.line)
       .where(sql`${t.optedOutAt} is not null`),
+    // Waiting rows, by what they wait for, paged by line: the recipients' "waiting" filter reads only them.
+    index("campaign_recipients_waiting_idx")
+      .on(t.campaignId, t.waitKind, t.line)
+      .where(sql`${t.waitKind} is not null`),
+    // Pending rows put off to a later time (retries and waits): the dispatcher reads the earliest of them to sleep until
+    // it instead of looking for due rows among a million waiting ones. Rows never put off are not in it.
+    index("campaign_recipients_next_attempt_idx")
+      .on(t.campaignId, t.nextAttemptAt)
+      .where(sql`${t.sendStatus} = 'pending' and ${t.nextAttemptAt} is not null`),
   ],
 );
 
