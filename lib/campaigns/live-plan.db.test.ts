@@ -68,6 +68,42 @@ describe("the live plan", () => {
     expect(slowed?.input.accountRate).toBe(0.5);
   });
 
+  it("stops at the end time and says how many of the rows left it will not reach", async () => {
+    const endAt = new Date(Date.now() + 20_000).toISOString();
+    const c = await insertCampaign(h.db, {
+      name: "Ends soon",
+      status: "running",
+      channel: "sms",
+      instanceId: "instance-live",
+      contactFlowId: "flow-live",
+      sourcePhoneNumberArn: "arn:aws:connect:us-east-1:1:phone-number/live",
+      config: { chatDurationMinutes: 60, sendsPerSecond: 2, endAt },
+      preflight: { counts: { valid: 100 }, blocking: [], warnings: [], plan: { input: { numberType: "TOLL_FREE", numberCountry: "US" } } },
+      launchedAt: new Date(),
+      createdBy: randomUUID(),
+      createdByEmail: "ada@live.test",
+    });
+    await h.db.insert(campaignRecipients).values(
+      Array.from({ length: 100 }, (_, i) => ({
+        campaignId: c.id,
+        line: i + 2,
+        phoneRaw: "x",
+        phone: `+1206555${2000 + i}`,
+        preflightStatus: "valid" as const,
+        sendStatus: "pending" as const,
+      })),
+    );
+    const plan = await livePlan(h.db, c, { accountConfiguredPerSecond: 2, concurrentChatQuota: 500 });
+    // The plan's own pace (other running campaigns in this database share the account rate) over the 20 s left.
+    const perSecond = 100 / plan!.seconds!;
+    expect(plan?.deadline?.at).toBe(endAt);
+    expect(plan?.deadline?.cause).toBe("end time");
+    expect(plan!.deadline!.unreached).toBeGreaterThan(0);
+    expect(Math.abs(plan!.deadline!.unreached - (100 - 20 * perSecond))).toBeLessThanOrEqual(4);
+    // Without an end time the plan carries no deadline.
+    expect((await livePlan(h.db, await running(), rates))?.deadline).toBeUndefined();
+  });
+
   it("has no plan for a campaign that is not sending", async () => {
     expect(await livePlan(h.db, await running("paused"), rates)).toBeNull();
   });

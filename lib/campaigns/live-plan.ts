@@ -7,6 +7,7 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { campaignRecipients as r, contacts, type Campaign } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { makeCampaignPlan, planInputFor, type CampaignPlan, type CapacityFacts } from "./campaign-plan";
+import { campaignDeadline, deadlineCause, recipientsPastDeadline, sendingBeganAt } from "./deadline";
 import { capacityFacts } from "./plan-facts";
 import type { PreflightSummary } from "./preflight-summary";
 import type { CampaignConfig } from "./schemas";
@@ -67,8 +68,27 @@ async function openChatAges(db: Db, campaignId: string): Promise<{ ageSeconds: n
   return rows.map((b) => ({ ageSeconds: b.bucket * AGE_BUCKET_SECONDS, count: b.count }));
 }
 
+/** The campaign's deadline as it bears on the plan: when, set by what, and how many of the rows left it cuts off. */
+export interface LiveDeadline {
+  at: string;
+  cause: "end time" | "maximum age";
+  /** Rows left that the plan's pace would not reach by then: they will be skipped as expired. */
+  unreached: number;
+}
+
+export type LivePlan = CampaignPlan & { deadline?: LiveDeadline };
+
+/** A plan that would run past the deadline ends at it: what is not sent by then expires. */
+export function withDeadline(plan: CampaignPlan, config: CampaignConfig, campaign: Pick<Campaign, "launchedAt" | "scheduledAt" | "status">): LivePlan {
+  const began = sendingBeganAt(campaign) ?? (campaign.status === "scheduled" ? campaign.scheduledAt : null);
+  const at = campaignDeadline(config, began);
+  if (!at) return plan;
+  const unreached = plan.blockedBy ? plan.input.recipients : recipientsPastDeadline(plan.timeline, plan.input.recipients, at.getTime());
+  return { ...plan, deadline: { at: at.toISOString(), cause: deadlineCause(config, began) ?? "end time", unreached } };
+}
+
 /** The plan from now for a campaign that is running or scheduled; null for any other status. */
-export async function livePlan(db: Db, campaign: Campaign, rates: LiveRates, now = new Date()): Promise<CampaignPlan | null> {
+export async function livePlan(db: Db, campaign: Campaign, rates: LiveRates, now = new Date()): Promise<LivePlan | null> {
   if (campaign.status !== "running" && campaign.status !== "scheduled") return null;
   const c = campaign.config as CampaignConfig;
   const [left, facts, ages] = await Promise.all([
@@ -94,5 +114,5 @@ export async function livePlan(db: Db, campaign: Campaign, rates: LiveRates, now
   );
   // The send windows the check planned with are instants; those already past drop out as time goes on.
   const windows = checked?.windows?.map((w) => ({ start: new Date(w.start), end: new Date(w.end) }));
-  return makeCampaignPlan({ ...input, ...(windows ? { windows } : {}), campaignOpenChatHistogram: ages });
+  return withDeadline(makeCampaignPlan({ ...input, ...(windows ? { windows } : {}), campaignOpenChatHistogram: ages }), c, campaign);
 }

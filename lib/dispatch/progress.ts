@@ -2,9 +2,8 @@ import "server-only";
 // A campaign's sending progress for the UI and the API: counts per send status, the rate in force, an estimate of
 // the time left, and the errors seen, grouped by Connect's error name.
 import { and, desc, eq, gt, isNotNull, sql } from "drizzle-orm";
-import type { CampaignPlan } from "@/lib/campaigns/campaign-plan";
 import { preflightLimits } from "@/lib/campaigns/limits";
-import { livePlan } from "@/lib/campaigns/live-plan";
+import { livePlan, type LivePlan } from "@/lib/campaigns/live-plan";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import { campaignRecipients as r, campaigns } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
@@ -19,6 +18,8 @@ export interface CampaignProgress {
   pauseReason: string | null;
   waitingReason: string | null;
   counts: Record<SendStatus, number> & { total: number };
+  /** Pending rows held back now by a guardrail, by what they wait for (their next attempt is when it lets them go). */
+  waiting: { sendWindow: number; frequencyCap: number };
   rate: {
     /** The campaign's own ceiling (its sendsPerSecond). */
     campaignPerSecond: number;
@@ -28,10 +29,13 @@ export interface CampaignProgress {
     /** Sends recorded per second over the last 30 seconds. */
     recentPerSecond: number;
   };
-  /** Seconds until the last send, from the live plan; null unless the campaign is running or scheduled, or when it cannot finish. */
+  /**
+   * Seconds until the last send, from the live plan (or until the deadline, when the plan runs past it); null unless
+   * the campaign is running or scheduled, or when it cannot finish.
+   */
   etaSeconds: number | null;
   /** The capacity plan from now, fed with what is happening: which ceiling binds now, and when sending ends. */
-  plan: CampaignPlan | null;
+  plan: LivePlan | null;
   /**
    * Rows by the last error Connect gave them, most frequent first: `count` includes rows sent after a retry,
    * `failed` only those that ended failed.
@@ -43,6 +47,12 @@ export interface CampaignProgress {
 function recentWindowSeconds(campaign: { launchedAt: Date | null; scheduledAt: Date | null }): number {
   const began = Math.max(campaign.launchedAt?.getTime() ?? 0, campaign.scheduledAt?.getTime() ?? 0);
   return Math.min(RECENT_WINDOW_S, Math.max(1, (Date.now() - began) / 1000));
+}
+
+function etaSeconds(plan: LivePlan | null): number | null {
+  if (!plan || plan.seconds === null) return null;
+  if (!plan.deadline || plan.deadline.unreached === 0) return plan.seconds;
+  return Math.max(0, Math.min(plan.seconds, (Date.parse(plan.deadline.at) - Date.parse(plan.input.now)) / 1000));
 }
 
 export async function campaignProgress(db: Db, campaignId: string, opts: { limiterKey?: string } = {}): Promise<CampaignProgress | undefined> {
@@ -76,6 +86,17 @@ export async function campaignProgress(db: Db, campaignId: string, opts: { limit
     .orderBy(desc(sql`count(*)`))
     .limit(20);
 
+  const waitingRows = await db
+    .select({ kind: r.waitKind, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(r)
+    .where(and(eq(r.campaignId, campaignId), isNotNull(r.waitKind)))
+    .groupBy(r.waitKind);
+  const waiting = { sendWindow: 0, frequencyCap: 0 };
+  for (const w of waitingRows) {
+    if (w.kind === "send_window") waiting.sendWindow = w.n;
+    else if (w.kind === "frequency_cap") waiting.frequencyCap = w.n;
+  }
+
   const bucket = opts.limiterKey ? await readBucket(db, opts.limiterKey) : undefined;
   const campaignPerSecond = (campaign.config as CampaignConfig).sendsPerSecond;
   const limits = await preflightLimits(db);
@@ -90,13 +111,14 @@ export async function campaignProgress(db: Db, campaignId: string, opts: { limit
     pauseReason: campaign.pauseReason,
     waitingReason: campaign.waitingReason,
     counts,
+    waiting,
     rate: {
       campaignPerSecond,
       accountPerSecond: bucket?.rate ?? null,
       accountConfiguredPerSecond: bucket?.configuredRate ?? null,
       recentPerSecond: (recent?.n ?? 0) / recentWindowSeconds(campaign),
     },
-    etaSeconds: plan?.seconds ?? null,
+    etaSeconds: etaSeconds(plan),
     plan,
     errors,
   };

@@ -1,4 +1,5 @@
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import type { GuardrailWords } from "@/lib/campaigns/guardrail-words";
 import type { CampaignLabels } from "@/lib/campaigns/labels";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
 
@@ -19,7 +20,7 @@ function stopWords(c: CampaignConfig): string {
 }
 
 /** The campaign exactly as it will be (or was) sent: frozen once launched. */
-export function CampaignConfigCard({ config: c, labels }: { config: CampaignConfig; labels: CampaignLabels }) {
+export function CampaignConfigCard({ config: c, labels, guardrails }: { config: CampaignConfig; labels: CampaignLabels; guardrails: GuardrailWords }) {
   const rows: [string, string][] = [
     ["Channel", c.channel === "sms" ? "SMS" : "WhatsApp"],
     ["Instance", labels.instance],
@@ -41,6 +42,8 @@ export function CampaignConfigCard({ config: c, labels }: { config: CampaignConf
     ["Pace", `${c.sendsPerSecond} sends per second`],
     ["Schedule", c.schedule.mode === "now" ? "When launched" : `${c.schedule.at} (${c.schedule.timeZone})`],
     ["Stop sending", stopWords(c)],
+    ["Send window", guardrails.sendWindow],
+    ["Frequency caps", guardrails.frequencyCaps],
     ["Default country", c.recipients.defaultCountry ?? "None"],
   ];
   return (

@@ -1,12 +1,14 @@
 "use client";
 // The campaign page's ETA: the capacity plan made again every poll from what is happening now, saying when sending
 // ends and which ceiling holds it back at this moment.
-import type { CampaignPlan } from "@/lib/campaigns/campaign-plan";
+import type { LivePlan } from "@/lib/campaigns/live-plan";
 import { formatDuration } from "@/lib/planner/duration-words";
 import { formatWhenInZone } from "../compose/plan-words";
 import { useTimeZone } from "../compose/use-time-zone";
 
-export function LivePlanLine({ plan, status }: { plan: CampaignPlan; status: string }) {
+const count = (n: number) => n.toLocaleString("en-US");
+
+export function LivePlanLine({ plan, status }: { plan: LivePlan; status: string }) {
   // The same words for a moment as the composer's plan, so the end it promised and the end shown here read alike.
   const timeZone = useTimeZone();
   const endTime = (iso: string) => formatWhenInZone(new Date(iso), timeZone, new Date(plan.input.now));
@@ -18,6 +20,27 @@ export function LivePlanLine({ plan, status }: { plan: CampaignPlan; status: str
     );
   }
   const starts = status === "scheduled" ? `Starts ${endTime(plan.startsAt)} · ` : "";
+  const cut = plan.deadline && plan.deadline.unreached > 0 ? plan.deadline : null;
+  if (cut) {
+    // The plan runs past the deadline: sending stops there, and what it has not reached by then expires.
+    const what = cut.cause === "end time" ? "end time" : "maximum age for queued sends";
+    const left = Math.max(0, (Date.parse(cut.at) - Date.parse(plan.input.now)) / 1000);
+    return (
+      <p className="text-sm" data-testid="live-eta" data-ends-at={cut.at}>
+        {starts}
+        Time left: <span className="font-medium">{formatDuration(left)}</span> · stops at its {what}, {endTime(cut.at)}
+        <span className="block text-amber-800 dark:text-amber-300" data-testid="live-unreached">
+          At this pace about {count(cut.unreached)} of {count(plan.input.recipients)} recipients left will not be reached by then: they will be skipped as
+          expired.
+        </span>
+        {plan.binding !== "none" ? (
+          <span className="block text-muted-foreground" data-testid="live-binding">
+            Bound now by {plan.bindingWords}
+          </span>
+        ) : null}
+      </p>
+    );
+  }
   return (
     <p className="text-sm" data-testid="live-eta" data-ends-at={plan.endsAt ?? ""}>
       {starts}

@@ -11,6 +11,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { campaignView } from "@/lib/campaigns/api-view";
 import { deadlineWords } from "@/lib/campaigns/deadline-view";
+import { guardrailWords } from "@/lib/campaigns/guardrail-words";
 import { campaignLabels } from "@/lib/campaigns/labels";
 import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { getCampaign } from "@/lib/campaigns/queries";
@@ -38,7 +39,12 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const db = await getDb();
   const campaign = id.success ? await getCampaign(db, id.data) : undefined;
   if (!campaign) notFound();
-  const [view, labels, history] = await Promise.all([campaignView(db, campaign), campaignLabels(campaign), campaignStatusHistory(db, campaign.id)]);
+  const [view, labels, history, guardrails] = await Promise.all([
+    campaignView(db, campaign),
+    campaignLabels(campaign),
+    campaignStatusHistory(db, campaign.id),
+    guardrailWords(db, campaign.config as CampaignConfig),
+  ]);
   const preflight = campaign.preflight as PreflightSummary;
   const canChange = hasRole(user.role, "supervisor") && campaign.status === "draft";
   // Drafts and cancelled campaigns have nothing to retry; the button itself shows only while rows have failed.
@@ -92,7 +98,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       ) : null}
       <div className="grid gap-4 xl:grid-cols-[2fr_3fr]">
         <RecipientCounts counts={view.recipients} reportHref={`/api/campaigns/${campaign.id}/preflight.csv`} warnings={preflight.warnings} />
-        <CampaignConfigCard config={campaign.config as CampaignConfig} labels={labels} />
+        <CampaignConfigCard config={campaign.config as CampaignConfig} labels={labels} guardrails={guardrails} />
       </div>
       <div className="mt-4">
         <StatusHistory entries={history} />

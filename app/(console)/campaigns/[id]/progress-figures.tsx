@@ -49,6 +49,19 @@ export function ProgressFigures({ progress: p }: { progress: CampaignProgress })
           : ""}
         )
       </p>
+      {p.waiting.sendWindow + p.waiting.frequencyCap > 0 ? (
+        <p className="text-sm" data-testid="live-waiting">
+          {[
+            p.waiting.sendWindow > 0 ? `${fmt(p.waiting.sendWindow)} waiting for their send window` : null,
+            p.waiting.frequencyCap > 0 ? `${fmt(p.waiting.frequencyCap)} held by a frequency cap` : null,
+          ]
+            .filter(Boolean)
+            .join(" · ")}{" "}
+          <a className="underline" href="#recipients">
+            see who
+          </a>
+        </p>
+      ) : null}
       {p.plan ? <LivePlanLine plan={p.plan} status={p.status} /> : null}
       {p.errors.length > 0 ? (
         <Table aria-label="Errors by name">
