@@ -6,6 +6,7 @@ import type { PreflightSummary } from "./preflight-summary";
 import { campaignDeadlineView } from "./deadline-view";
 import { recipientCounts } from "./queries";
 import { outcomeUnknown } from "./send-outcome";
+import { waitingFor } from "./waits";
 
 export async function campaignView(db: Db, c: Campaign) {
   const counts: Record<string, number> = { total: 0, pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, invalid: 0, duplicate: 0, suppressed: 0 };
@@ -60,5 +61,10 @@ export function recipientView(r: CampaignRecipient) {
     readAt: r.readAt,
     repliedAt: r.repliedAt,
     optedOutAt: r.optedOutAt,
+    // A pending row held by its send window or a frequency cap: which, and when it may go ("opens 09:00 …").
+    waitingFor: waitingFor(r),
+    waitReason: waitingFor(r) ? r.waitReason : null,
+    // The zone from the list's time-zone column; null when the zones come from the number.
+    timeZone: r.timeZone,
   };
 }

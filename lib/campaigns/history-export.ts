@@ -5,6 +5,7 @@ import { csvStream } from "@/lib/csv/write";
 import type { Db } from "@/lib/db/types";
 import type { RecipientListFilter } from "./history-filters";
 import { iterateRecipientHistory, type RecipientHistoryRow } from "./history-queries";
+import { waitingFor } from "./waits";
 
 const HEADER = [
   "line",
@@ -23,6 +24,10 @@ const HEADER = [
   "read_at",
   "replied_at",
   "opted_out_at",
+  // Appended, so the columns before keep their places in sheets built on earlier exports.
+  "waiting_for",
+  "wait_reason",
+  "time_zone",
 ] as const;
 
 export type RecipientExportFilter = Omit<RecipientListFilter, "cursor" | "limit">;
@@ -48,6 +53,9 @@ function toCells(row: RecipientHistoryRow): unknown[] {
     row.readAt,
     row.repliedAt,
     row.optedOutAt,
+    waitingFor(row),
+    waitingFor(row) ? row.waitReason : null,
+    row.timeZone,
   ];
 }
 

@@ -5,6 +5,7 @@ import { FUNNEL_STAGES } from "@/lib/ledger/funnel-stages";
 import { safeText } from "@/lib/text/safe-text";
 import { blank, optDate } from "@/lib/filters/fields";
 import { CAMPAIGN_STATUSES } from "./status";
+import { WAITING_FILTERS, WAITING_FILTER_ERROR } from "./waits";
 
 const optText = (max: number) => z.preprocess(blank, safeText().trim().max(max, `At most ${max} characters`).optional());
 
@@ -51,6 +52,7 @@ export const recipientListSchema = z
     q: optText(40),
     replied: z.preprocess(blank, z.literal("yes", { error: "replied must be yes, or left out for every recipient" }).optional()),
     stage: z.preprocess(blank, z.enum(FUNNEL_STAGES, { error: `stage must be one of ${FUNNEL_STAGES.join(", ")}` }).optional()),
+    waiting: z.preprocess(blank, z.enum(WAITING_FILTERS, { error: WAITING_FILTER_ERROR }).optional()),
     sort: z.preprocess(blank, z.enum(RECIPIENT_SORTS).default("line")),
     dir: z.preprocess(blank, z.enum(SORT_DIRECTIONS).optional()),
     cursor,
@@ -63,7 +65,7 @@ export type RecipientListFilter = z.output<typeof recipientListSchema>;
 
 /** The keys each list keeps in the page URL, in a fixed order so equal filters give equal query strings. */
 export const CAMPAIGN_LIST_KEYS = ["q", "status", "channel", "creator", "from", "to", "sort", "dir"] as const;
-export const RECIPIENT_LIST_KEYS = ["status", "error", "q", "replied", "stage", "sort", "dir"] as const;
+export const RECIPIENT_LIST_KEYS = ["status", "waiting", "error", "q", "replied", "stage", "sort", "dir"] as const;
 
 /** The non-empty values of `keys`, as a query string without the leading "?". */
 export function listQuery(keys: readonly string[], source: URLSearchParams | Partial<Record<string, string>>): string {

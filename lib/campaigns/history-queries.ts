@@ -9,6 +9,7 @@ import { funnelStageWhere } from "@/lib/ledger/funnel";
 import { decodeCursor, encodeCursor } from "@/lib/paging/keyset-cursor";
 import type { CampaignListFilter, RecipientListFilter, SortDirection } from "./history-filters";
 import { NEVER_SENDABLE } from "./history-filters";
+import { readWaitingByLine } from "./waiting-query";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const order = (dir: SortDirection, expr: SQL | AnyPgColumn) => (dir === "asc" ? asc(expr) : desc(expr));
@@ -151,6 +152,9 @@ const recipientColumns = {
   deliveredAt: r.deliveredAt,
   readAt: r.readAt,
   optedOutAt: r.optedOutAt,
+  timeZone: r.timeZone,
+  waitKind: r.waitKind,
+  waitReason: r.waitReason,
 };
 
 /**
@@ -185,19 +189,22 @@ export async function listRecipientHistory(db: Db, campaignId: string, f: Recipi
   const want = f.limit + 1;
   if (f.sort === "line") {
     const after = f.cursor ? (decodeCursor(f.cursor, ["n"])[0] as number) : undefined;
-    const rows = await db
-      .select(recipientColumns)
-      .from(r)
-      .where(and(...where, after === undefined ? undefined : beyond(f.dir, sql`${r.line}`, sql`${after}`)))
-      .orderBy(order(f.dir, r.line))
-      .limit(want);
+    const rows = await readWaitingByLine(f.waiting, f.dir, want, (waiting) =>
+      db
+        .select(recipientColumns)
+        .from(r)
+        .where(and(...where, waiting, after === undefined ? undefined : beyond(f.dir, sql`${r.line}`, sql`${after}`)))
+        .orderBy(order(f.dir, r.line))
+        .limit(want),
+    );
     const page = rows.slice(0, f.limit);
     return { rows: page, nextCursor: rows.length > f.limit ? encodeCursor([page.at(-1)!.line]) : null };
   }
 
   const cursor = f.cursor ? (decodeCursor(f.cursor, ["s?", "n"]) as [string | null, number]) : undefined;
+  // A waiting row is pending, and sent_at is set only when a row is sent: the waiting filter's rows are all unsent.
   const sent =
-    cursor && cursor[0] === null
+    (cursor && cursor[0] === null) || f.waiting
       ? []
       : await db
           .select({ ...recipientColumns, sentKey: sql<string | null>`${r.sentAt}::text` })
@@ -214,12 +221,14 @@ export async function listRecipientHistory(db: Db, campaignId: string, f: Recipi
   const unsent =
     sent.length >= want
       ? []
-      : await db
-          .select({ ...recipientColumns, sentKey: sql<string | null>`null` })
-          .from(r)
-          .where(and(...where, isNull(r.sentAt), cursor && cursor[0] === null ? beyond(f.dir, sql`${r.line}`, sql`${cursor[1]}`) : undefined))
-          .orderBy(order(f.dir, r.line))
-          .limit(want - sent.length);
+      : await readWaitingByLine(f.waiting, f.dir, want - sent.length, (waiting) =>
+          db
+            .select({ ...recipientColumns, sentKey: sql<string | null>`null` })
+            .from(r)
+            .where(and(...where, waiting, isNull(r.sentAt), cursor && cursor[0] === null ? beyond(f.dir, sql`${r.line}`, sql`${cursor[1]}`) : undefined))
+            .orderBy(order(f.dir, r.line))
+            .limit(want - sent.length),
+        );
   const rows = [...sent, ...unsent];
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);

@@ -263,7 +263,7 @@ describe("History", () => {
       .trimEnd()
       .split("\r\n");
     expect(lines[0]).toBe(
-      "line,phone,phone_as_written,name,status,preflight_status,reason,contact_id,attempts,last_error_name,last_error_message,sent_at,delivered_at,read_at,replied_at,opted_out_at",
+      "line,phone,phone_as_written,name,status,preflight_status,reason,contact_id,attempts,last_error_name,last_error_message,sent_at,delivered_at,read_at,replied_at,opted_out_at,waiting_for,wait_reason,time_zone",
     );
     expect(lines.slice(1).map((l) => Number(l.split(",")[0]))).toEqual([10, 20, 50, 60, 70, 100, 110, 130, 140, 150, 170, 180, 190]);
     const fifty = lines.find((l) => l.startsWith("50,"))!;

@@ -4,7 +4,9 @@ import { campaignRecipients, campaigns, type Campaign } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { funnelStageWhere } from "@/lib/ledger/funnel";
 import type { FunnelStage } from "@/lib/ledger/funnel-stages";
+import { readWaitingByLine } from "./waiting-query";
 import type { CampaignStatus } from "./status";
+import type { WaitingFilter } from "./waits";
 
 export async function getCampaign(db: Db, id: string): Promise<Campaign | undefined> {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
@@ -95,26 +97,33 @@ export type RecipientFilter = (typeof RECIPIENT_FILTERS)[number];
  * written in line order, so within it ids rise with lines: the page is read by line, through the campaign's own indexes,
  * from the line of the cursor's row (a cursor whose row is gone, as after a draft was saved again, starts over).
  */
-export async function listRecipients(db: Db, campaignId: string, f: { status?: RecipientFilter; stage?: FunnelStage; cursor?: number; limit: number }) {
+export async function listRecipients(
+  db: Db,
+  campaignId: string,
+  f: { status?: RecipientFilter; stage?: FunnelStage; waiting?: WaitingFilter; cursor?: number; limit: number },
+) {
   const byStatus =
     f.status === undefined
       ? undefined
       : (["valid", "invalid", "duplicate", "suppressed"] as const).includes(f.status as "valid")
         ? eq(campaignRecipients.preflightStatus, f.status as "valid")
         : eq(campaignRecipients.sendStatus, f.status as "pending");
-  const rows = await db
-    .select()
-    .from(campaignRecipients)
-    .where(
-      and(
-        eq(campaignRecipients.campaignId, campaignId),
-        byStatus,
-        f.stage ? funnelStageWhere(f.stage) : undefined,
-        f.cursor ? afterRow(campaignId, f.cursor) : undefined,
-      ),
-    )
-    .orderBy(asc(campaignRecipients.line))
-    .limit(f.limit + 1);
+  const rows = await readWaitingByLine(f.waiting, "asc", f.limit + 1, (waiting) =>
+    db
+      .select()
+      .from(campaignRecipients)
+      .where(
+        and(
+          eq(campaignRecipients.campaignId, campaignId),
+          byStatus,
+          f.stage ? funnelStageWhere(f.stage) : undefined,
+          waiting,
+          f.cursor ? afterRow(campaignId, f.cursor) : undefined,
+        ),
+      )
+      .orderBy(asc(campaignRecipients.line))
+      .limit(f.limit + 1),
+  );
   const page = rows.slice(0, f.limit);
   return { rows: page, nextCursor: rows.length > f.limit ? page[page.length - 1]!.id : null };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { apiCampaignSchema } from "@/lib/campaigns/api-schema";
 import { retryFailedSchema, testSendSchema } from "@/lib/campaigns/schemas";
 import { rescheduleSchema } from "@/lib/campaigns/schedule-actions-schema";
+import { WAITING_FILTERS } from "@/lib/campaigns/waits";
 import { FUNNEL_STAGES } from "@/lib/ledger/funnel-stages";
 import { apiChatEventSchema } from "@/lib/chat-events/api-schema";
 import { CHAT_EVENT_STATUSES } from "@/lib/chat-events/filters";
@@ -119,7 +120,7 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "The recipient ledger, paginated",
           description:
-            "Each recipient carries sentAt, deliveredAt, readAt, repliedAt and optedOutAt (null until it happens; optedOutAt stays after a later START). `stage` keeps the recipients at one funnel stage: delivered (delivered, not read), read (read, no reply), replied, opted_out.",
+            "Each recipient carries sentAt, deliveredAt, readAt, repliedAt and optedOutAt (null until it happens; optedOutAt stays after a later START). `stage` keeps the recipients at one funnel stage: delivered (delivered, not read), read (read, no reply), replied, opted_out. A pending recipient held back carries `waitingFor` (send_window or frequency_cap; null otherwise) and `waitReason` in words (\"waiting for send window (opens 09:00 America/Chicago)\"); it is sent when the wait ends. A skipped one says why in `reason` (e.g. expired, frequency cap, send window never opens). `timeZone` is the recipient's own IANA zone from the list's time-zone column, or null when the zones come from the number. `waiting` keeps the recipients waiting for send_window, frequency_cap, or any of them, in line order; any other value is a 400.",
           parameters: [
             idParam,
             {
@@ -128,6 +129,12 @@ export function openApiDocument(serverUrl: string) {
               schema: { type: "string", enum: ["pending", "sending", "sent", "failed", "skipped", "valid", "invalid", "duplicate", "suppressed"] },
             },
             { name: "stage", in: "query", schema: { type: "string", enum: [...FUNNEL_STAGES] }, description: "Only recipients at this funnel stage" },
+            {
+              name: "waiting",
+              in: "query",
+              schema: { type: "string", enum: [...WAITING_FILTERS] },
+              description: "Only pending recipients waiting for their send window, a frequency cap, or either (any)",
+            },
             { name: "cursor", in: "query", schema: { type: "integer" }, description: "nextCursor of the previous page" },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } },
           ],
@@ -365,7 +372,7 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "How often one customer number may be contacted, across campaigns",
           description:
-            '`rules`: each at most `count` contacts per number in `windowHours`, counted over every campaign and test send the console made to that number; `whenCapped` says whether a row over a cap is skipped (reason `frequency cap`) or waits until the cap allows. No rules: no caps. A campaign may be exempt (`frequencyCap: "exempt"`, audited) or add stricter `frequencyCapRules` of its own.',
+            '`rules`: each at most `count` contacts per number in `windowHours`, counted over every campaign and test send the console made to that number; `whenCapped` says whether a row over a cap is skipped (reason `frequency cap`) or waits until the cap allows (`waitingFor` "frequency_cap" on the recipients page). No rules: no caps. A campaign may be exempt (`frequencyCap: "exempt"`, audited) or add stricter `frequencyCapRules` of its own.',
           responses: { "200": json("{frequencyCaps}"), ...errors },
         },
         put: {
@@ -379,7 +386,7 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "The default send window: the hours each recipient may be contacted, in their own time zone",
           description:
-            '`window`: per weekday (`mon`…`sun`) `{from, to}` as local "HH:MM" (`to` exclusive, up to "24:00") or null for closed, and `blockedDates` (YYYY-MM-DD, the recipient\'s local calendar); null sends at any time. A recipient\'s zone comes from the number (country, and area code where a country spans zones; where it maps to several zones the window must be open in all of them) or the row\'s `timezone` column. Campaigns keep to it unless their `sendWindow` is "none" or a window of their own. A row outside its window waits (`lastError` "waiting for send window (opens 09:00 America/Chicago)") and is sent when it opens.',
+            '`window`: per weekday (`mon`…`sun`) `{from, to}` as local "HH:MM" (`to` exclusive, up to "24:00") or null for closed, and `blockedDates` (YYYY-MM-DD, the recipient\'s local calendar); null sends at any time. A recipient\'s zone comes from the number (country, and area code where a country spans zones; where it maps to several zones the window must be open in all of them) or the row\'s `timezone` column. Campaigns keep to it unless their `sendWindow` is "none" or a window of their own. A row outside its window waits (`waitingFor` "send_window", `waitReason` "waiting for send window (opens 09:00 America/Chicago)" on the recipients page) and is sent when it opens.',
           responses: { "200": json("{sendWindow}"), ...errors },
         },
         put: {

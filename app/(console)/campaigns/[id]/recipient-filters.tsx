@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { RECIPIENT_LIST_KEYS, RECIPIENT_STATUSES, listQuery } from "@/lib/campaigns/history-filters";
+import { WAIT_KINDS, WAIT_KIND_LABELS } from "@/lib/campaigns/waits";
 import { FUNNEL_STAGES, FUNNEL_STAGE_LABELS } from "@/lib/ledger/funnel-stages";
 import { fetchProgress, progressKey, recipientsKey } from "./recipients-api";
 
@@ -17,7 +18,6 @@ const ORDERS = [
   { value: "sent:desc", label: "Sent at, newest first" },
   { value: "sent:asc", label: "Sent at, oldest first" },
 ];
-const STATUS_LABEL: Record<string, string> = { pending: "Waiting" };
 
 const orderOf = (q: URLSearchParams) => {
   const sort = q.get("sort") ?? "line";
@@ -49,6 +49,7 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
     const [sort, dir] = order.split(":");
     apply({
       status: text("status"),
+      waiting: text("waiting"),
       error: text("error"),
       q: text("q"),
       replied: text("replied"),
@@ -64,13 +65,24 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Filter recipients" className="grid gap-3">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Field id="recipients-filter-status" label="Status" error={errors.status}>
           <Select name="status" defaultValue={applied.get("status") ?? ""}>
             <option value="">Any status</option>
             {RECIPIENT_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABEL[s] ?? s.charAt(0).toUpperCase() + s.slice(1)}
+                {s.charAt(0).toUpperCase() + s.slice(1)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="recipients-filter-waiting" label="Waiting for" hint="Pending rows held back" error={errors.waiting}>
+          <Select name="waiting" defaultValue={applied.get("waiting") ?? ""} data-testid="recipients-filter-waiting">
+            <option value="">Any recipient</option>
+            <option value="any">Send window or frequency cap</option>
+            {WAIT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {WAIT_KIND_LABELS[k]}
               </option>
             ))}
           </Select>

@@ -1,36 +1,28 @@
 "use client";
-// The recipients of one campaign as a table: who, what happened, the contact Connect created, and the last error.
+// The recipients of one campaign as a table: who, what happened (or what a row waits for), the contact Connect created,
+// and the last error.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { outcomeUnknown } from "@/lib/campaigns/send-outcome";
+import { recipientRowState } from "./recipient-state";
 import type { RecipientItem } from "./recipients-api";
 
 // Five time columns side by side: month, day and time to the second, the year only in the title.
 const timeFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
-const TONE: Record<string, "neutral" | "info" | "success" | "warning" | "danger"> = {
-  pending: "info",
-  sending: "info",
-  sent: "success",
-  failed: "danger",
-  skipped: "neutral",
-  invalid: "warning",
-  duplicate: "neutral",
-  suppressed: "neutral",
-};
-
-const LABEL: Record<string, string> = { pending: "Waiting" };
-
 function Status({ row }: { row: RecipientItem }) {
-  // Rows that were never sendable have no send status: their preflight status says why.
-  const status = row.sendStatus ?? row.preflightStatus;
+  const state = recipientRowState(row);
   return (
     <span className="grid gap-0.5">
-      <Badge tone={TONE[status] ?? "neutral"} className="w-fit capitalize">
-        {LABEL[status] ?? status}
+      <Badge tone={state.tone} className="w-fit" data-testid="recipient-status" data-waiting-for={state.waitingFor ?? undefined}>
+        {state.label}
       </Badge>
-      {row.reason ? <span className="text-xs text-muted-foreground">{row.reason}</span> : null}
+      {state.detail ? (
+        <span className="text-xs text-muted-foreground" data-testid={state.waitingFor ? "recipient-wait-reason" : undefined}>
+          {state.detail}
+        </span>
+      ) : null}
       {outcomeUnknown(row) ? (
         <span className="text-xs text-muted-foreground" data-testid="recipient-outcome-unknown">
           Outcome unknown: Connect may have started this chat. Retry failed asks with the same ClientToken and gets it back.
@@ -83,6 +75,16 @@ export function RecipientRows({ rows }: { rows: RecipientItem[] }) {
                 {r.phone ?? "—"}
               </span>
               {r.phoneRaw !== r.phone ? <span className="block text-xs text-muted-foreground">as written: {r.phoneRaw}</span> : null}
+              {/* Under the number rather than a column of its own: the table stays as wide as it was. */}
+              {r.timeZone ? (
+                <span
+                  className="block max-w-44 truncate text-xs text-muted-foreground"
+                  title={`Time zone from the list: ${r.timeZone}`}
+                  data-testid="recipient-time-zone"
+                >
+                  TZ {r.timeZone}
+                </span>
+              ) : null}
             </TD>
             <TD className="max-w-48 truncate" title={r.name ?? undefined}>
               {r.name ?? <span className="text-muted-foreground">—</span>}

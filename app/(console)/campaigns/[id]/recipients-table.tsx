@@ -29,7 +29,7 @@ export function RecipientsTable({ campaignId }: { campaignId: string }) {
   const error = list.error;
   const fieldErrors = error instanceof ApiRequestError && error.body.code === "invalid" ? (error.body.fields ?? NO_FIELD_ERRORS) : NO_FIELD_ERRORS;
   const rows = list.data?.pages.flatMap((page) => page.recipients) ?? [];
-  const filtered = ["status", "error", "q", "replied", "stage"].some((key) => new URLSearchParams(query).get(key));
+  const filtered = RECIPIENT_LIST_KEYS.some((key) => key !== "sort" && key !== "dir" && new URLSearchParams(query).get(key));
   const status = list.isPending
     ? "Loading recipients…"
     : `Showing ${rows.length.toLocaleString("en-US")} ${rows.length === 1 ? "recipient" : "recipients"}${list.hasNextPage ? "; more are available" : ""}`;

@@ -14,6 +14,8 @@ function describeFilter(f: RecipientExportFilter): Record<string, string> {
   if (f.error) out.error = f.error;
   if (f.q) out.q = f.q;
   if (f.replied) out.replied = f.replied;
+  if (f.stage) out.stage = f.stage;
+  if (f.waiting) out.waiting = f.waiting;
   return out;
 }
 
