@@ -131,6 +131,26 @@ export class Catalog {
     return this.whatsAppBusinessAccounts.find((account) => account.id === id);
   }
 
+  /** The numbers registered in a WhatsApp Business Account, in seed order. */
+  whatsAppNumbers(accountId: string): CatalogPhoneNumber[] {
+    return this.phoneNumbers.filter((number) => number.whatsAppBusinessAccountId === accountId);
+  }
+
+  /**
+   * The account's Meta templates, one per template id and language, as the Q in Connect templates made from them
+   * describe them: two knowledge bases may hold the same Meta template.
+   */
+  whatsAppTemplates(accountId: string): CatalogMessageTemplate[] {
+    const seen = new Set<string>();
+    return [...this.templatesByKb.values()].flat().filter((template) => {
+      if (template.whatsApp?.businessAccountId !== accountId) return false;
+      const key = `${template.whatsApp.templateId}|${template.language ?? ""}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
   findPhoneNumberByArn(arn: string): CatalogPhoneNumber | undefined {
     return this.phoneNumbers.find((number) => number.arn === arn);
   }

@@ -3,6 +3,13 @@ import { z } from "zod";
 import { audienceConfigSchema, DEFAULT_AUDIENCE_CONFIG } from "./audience-config";
 import { endsChatAfterSecondsSchema, messagesPerSecondSchema, messagingLimitSchema } from "./ceiling-schemas";
 
+/** The End User Messaging Social actions the simulator serves, as IAM names them. */
+export const SOCIAL_MESSAGING_ACTIONS = [
+  "social-messaging:ListLinkedWhatsAppBusinessAccounts",
+  "social-messaging:GetLinkedWhatsAppBusinessAccount",
+  "social-messaging:ListWhatsAppMessageTemplates",
+] as const;
+
 /** Faults that can be injected, with the HTTP status each is answered with. */
 export const FAULT_STATUS = {
   InternalServiceException: 500,
@@ -69,6 +76,8 @@ export const configSchema = z.strictObject({
   flowEndsChatAfterSeconds: z.record(z.string().min(1), endsChatAfterSecondsSchema.nullable()),
   /** Simulated recipients who receive, read and answer outbound chats; off unless asked for. */
   audience: audienceConfigSchema,
+  /** Actions the caller's IAM policy lacks: each is answered with AccessDeniedException, as AWS does for a role without it. */
+  deniedActions: z.array(z.enum(SOCIAL_MESSAGING_ACTIONS)),
 });
 
 export type ConnectLocalConfig = z.infer<typeof configSchema>;
@@ -90,6 +99,7 @@ export const DEFAULT_CONFIG: ConnectLocalConfig = {
   whatsAppMessagingLimit: null,
   flowEndsChatAfterSeconds: {},
   audience: DEFAULT_AUDIENCE_CONFIG,
+  deniedActions: [],
 };
 
 /**

@@ -1,4 +1,4 @@
-// Route table for both API families (Connect and Q in Connect) served on one port.
+// Route table for the API families (Connect, Q in Connect, End User Messaging Social) served on one port.
 import type { OperationHandler } from "./context";
 import { sendChatIntegrationEvent } from "./ops/chat-integration-event";
 import { listContactFlows } from "./ops/contact-flows";
@@ -9,6 +9,7 @@ import { getMessageTemplate, renderMessageTemplate } from "./ops/message-templat
 import { listPhoneNumbers, listPhoneNumbersV2 } from "./ops/phone-numbers";
 import { listKnowledgeBases, listMessageTemplates } from "./ops/qconnect";
 import { listQueues } from "./ops/queues";
+import { getLinkedWhatsAppBusinessAccount, listLinkedWhatsAppBusinessAccounts, listWhatsAppMessageTemplates } from "./ops/social-messaging";
 import { startOutboundChatContact } from "./ops/start-outbound-chat";
 
 interface Route {
@@ -44,6 +45,9 @@ const ROUTES: Route[] = [
   route("ListMessageTemplates", "GET", "/knowledgeBases/{}/messageTemplates", listMessageTemplates),
   route("GetMessageTemplate", "GET", "/knowledgeBases/{}/messageTemplates/{}", getMessageTemplate),
   route("RenderMessageTemplate", "POST", "/knowledgeBases/{}/messageTemplates/{}/render", renderMessageTemplate),
+  route("ListLinkedWhatsAppBusinessAccounts", "GET", "/v1/whatsapp/waba/list", listLinkedWhatsAppBusinessAccounts),
+  route("GetLinkedWhatsAppBusinessAccount", "GET", "/v1/whatsapp/waba/details", getLinkedWhatsAppBusinessAccount),
+  route("ListWhatsAppMessageTemplates", "GET", "/v1/whatsapp/template/list", listWhatsAppMessageTemplates),
 ];
 
 export type MatchedRoute = Route & { params: string[] };

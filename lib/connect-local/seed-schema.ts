@@ -63,6 +63,8 @@ const whatsAppBusinessAccountSchema = z.strictObject({
   id: z.string().regex(WABA_ID, "must be a WhatsApp Business Account id (waba-…)").max(100),
   name: z.string().min(1),
   messagingLimit: messagingLimitSchema,
+  // When the account was linked to End User Messaging Social (GetLinkedWhatsAppBusinessAccount linkDate).
+  linkDate: isoTimestamp,
 });
 
 const instanceSchema = z.strictObject({
@@ -87,6 +89,8 @@ const instanceSchema = z.strictObject({
 // The language codes CreateMessageTemplate documents as supported.
 export const MESSAGE_TEMPLATE_LANGUAGES = ["de_DE", "en_US", "es_ES", "fr_FR", "id_ID", "it_IT", "ja_JP", "ko_KR", "pt_BR", "zh_CN", "zh_TW"] as const;
 
+export const WHATSAPP_TEMPLATE_CATEGORIES = ["MARKETING", "UTILITY", "AUTHENTICATION"] as const;
+
 // WhatsApp templates live in the WhatsApp Business Account; Q in Connect keeps a reference to them and Meta's review status.
 const whatsAppSourceSchema = z.strictObject({
   businessAccountId: z.string().regex(WABA_ID, "must be a WhatsApp Business Account id (waba-…)").max(100),
@@ -94,6 +98,9 @@ const whatsAppSourceSchema = z.strictObject({
     .string()
     .regex(/^[0-9]+$/, "must be the numeric WhatsApp template id")
     .max(100),
+  // Meta's category of the template, which End User Messaging Social reports (ListWhatsAppMessageTemplates) and Q in
+  // Connect does not.
+  category: z.enum(WHATSAPP_TEMPLATE_CATEGORIES),
   status: z.enum(["VALID", "INVALID", "REJECTED"]),
   statusReason: z.string().min(1).optional(),
 });

@@ -21,6 +21,8 @@ import {
   paginateListMessageTemplates,
 } from "@aws-sdk/client-qconnect";
 import { templateBody, toMessageTemplateDetail } from "./map-message-template";
+import { createSocialMessagingReads } from "./social-messaging";
+import { createTemplateCategoryReader } from "./template-category";
 import { toContactDetails, toContactFlow, toInstance, toInstanceDetails, toKnowledgeBase, toMessageTemplate, toPhoneNumber, toQueue } from "./map-responses";
 import type {
   ChatChannel,
@@ -40,6 +42,8 @@ import type {
   StartContactStreamingResult,
   StartOutboundChatInput,
   StartOutboundChatResult,
+  WhatsAppTemplateCategory,
+  WhatsAppTemplateCategoryQuery,
 } from "./types";
 
 export interface ConnectGateway {
@@ -55,6 +59,11 @@ export interface ConnectGateway {
   getMessageTemplate(knowledgeBaseId: string, messageTemplateId: string): Promise<MessageTemplateDetail>;
   /** The body with these custom attributes filled in; blank values count as missing. */
   renderMessageTemplate(knowledgeBaseId: string, messageTemplateId: string, customAttributes: Record<string, string>): Promise<RenderedMessageTemplate>;
+  /**
+   * Meta's category of a WhatsApp template as End User Messaging Social reports it for the business account the source
+   * number is registered in; listings are cached for five minutes. Never throws: what stopped the read is the reason.
+   */
+  whatsAppTemplateCategory(query: WhatsAppTemplateCategoryQuery): Promise<WhatsAppTemplateCategory>;
   startOutboundChat(input: StartOutboundChatInput): Promise<StartOutboundChatResult>;
   sendChatIntegrationEvent(input: ChatIntegrationEventInput): Promise<ChatIntegrationEventResult>;
   /** Streams the chat's items to an SNS topic; failures are the SDK's errors, read with classifyConnectError. */
@@ -93,7 +102,9 @@ export function createConnectGateway(options: ConnectGatewayOptions): ConnectGat
   const connect = new ConnectClient(shared);
   const qconnect = new QConnectClient(shared);
 
-  return {
+  const gateway: ConnectGateway = {
+    whatsAppTemplateCategory: (query) => templateCategory(query),
+
     async listInstances() {
       const instances: ConnectInstance[] = [];
       for await (const page of paginateListInstances({ client: connect }, {})) {
@@ -241,4 +252,9 @@ export function createConnectGateway(options: ConnectGatewayOptions): ConnectGat
       await connect.send(new StopContactCommand({ InstanceId: instanceId, ContactId: contactId }));
     },
   };
+  const templateCategory = createTemplateCategoryReader({
+    social: createSocialMessagingReads(shared),
+    listPhoneNumbers: (instanceId) => gateway.listPhoneNumbers(instanceId),
+  });
+  return gateway;
 }

@@ -99,6 +99,25 @@ export interface MessageTemplateDetail {
   versionNumber?: number;
 }
 
+/** Meta's category of a WhatsApp template; Meta may add names, which arrive as they are. */
+export type WhatsAppTemplateCategoryName = "MARKETING" | "UTILITY" | "AUTHENTICATION" | (string & {});
+
+/** Which WhatsApp template's category to read: the one a campaign sends from this number. */
+export interface WhatsAppTemplateCategoryQuery {
+  instanceId: string;
+  /** PhoneNumber.arn of the number the campaign sends from. */
+  sourcePhoneNumberArn: string;
+  /** The Q in Connect template's name, which is the Meta template's name. */
+  templateName: string;
+  /** e.g. en_US; without it, the template's languages must agree on one category. */
+  language?: string;
+}
+
+/** What End User Messaging Social says of a WhatsApp template's category, or why it could not be read. */
+export type WhatsAppTemplateCategory =
+  | { known: true; category: WhatsAppTemplateCategoryName; businessAccountId: string; metaTemplateId?: string; language?: string }
+  | { known: false; reason: string };
+
 /** A template's body rendered with given attributes (RenderMessageTemplate). */
 export interface RenderedMessageTemplate {
   /** Filled placeholders replaced; unfilled ones left as written. */
