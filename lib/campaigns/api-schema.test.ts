@@ -53,6 +53,31 @@ describe("apiCampaignSchema recipients", () => {
     });
   });
 
+  it("carries recipients' time zones in a time zone column, only when one has a zone", () => {
+    const body = apiCampaignSchema.parse({
+      ...fields,
+      recipients: [
+        { phone: "+12065550100", timeZone: "Asia/Tokyo", attributes: { tier: "gold" } },
+        { phone: "+12065550101", timeZone: "" },
+      ],
+    });
+    expect(toComposerInput(body).recipients).toMatchObject({
+      text: "phone,name,timezone,attr:tier\n+12065550100,,Asia/Tokyo,gold\n+12065550101,,,",
+      mapping: { phoneColumn: "phone", nameColumn: "name", timeZoneColumn: "timezone", attributeColumns: { "attr:tier": "tier" } },
+    });
+    const plain = toComposerInput(apiCampaignSchema.parse({ ...fields, recipients: [{ phone: "+12065550100", timeZone: " " }] }));
+    expect(plain.recipients).toMatchObject({ text: "phone,name\n+12065550100," });
+    expect(plain.recipients.mapping).not.toHaveProperty("timeZoneColumn");
+  });
+
+  it("takes a time zone column in an inline list's mapping", () => {
+    const body = apiCampaignSchema.parse({
+      ...fields,
+      recipients: { format: "csv", text: "phone,tz\n+12065550100,Asia/Tokyo", mapping: { ...mapping, timeZoneColumn: "tz" } },
+    });
+    expect(toComposerInput(body).recipients.mapping).toMatchObject({ timeZoneColumn: "tz" });
+  });
+
   it("refuses an array longer than the row limit with the same message as a file, saying how long it was", () => {
     expect(recipientsError([])).toBe("Give at least one recipient");
     const recipient = { phone: "+12065550100" };

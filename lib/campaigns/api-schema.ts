@@ -8,6 +8,8 @@ import { campaignFieldsSchema, recipientsSchema } from "./schemas";
 export const apiRecipientSchema = z.object({
   phone: safeText().trim().min(1, "Enter a phone number"),
   name: safeText().trim().max(256).optional(),
+  /** The recipient's IANA time zone, judged by preflight like a list's time zone column; left out: the number's. */
+  timeZone: safeText().trim().max(64).optional(),
   attributes: z.record(attributeKeySchema, safeText().max(32_767)).optional(),
 });
 
@@ -39,18 +41,34 @@ export type ApiCampaignInput = z.input<typeof apiCampaignSchema>;
 // Plain RFC 4180 quoting; the spreadsheet-safe escaping of exports would change numbers such as "+1206…".
 const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
-/** Turns an array of recipients into the CSV the preflight reads, mapping each attribute to a column of its name. */
+/**
+ * Turns an array of recipients into the CSV the preflight reads, mapping each attribute to a column of its name, and
+ * time zones (when any recipient has one) to a time zone column.
+ */
 export function toComposerInput({ defaultCountry, ...body }: z.output<typeof apiCampaignSchema>) {
   if (!Array.isArray(body.recipients)) return { ...body, recipients: body.recipients };
   const keys = Array.from(new Set(body.recipients.flatMap((r) => Object.keys(r.attributes ?? {}))));
-  const header = ["phone", "name", ...keys.map((k) => `attr:${k}`)];
-  const lines = [header.join(","), ...body.recipients.map((r) => [r.phone, r.name ?? "", ...keys.map((k) => r.attributes?.[k] ?? "")].map(cell).join(","))];
+  const zoned = body.recipients.some((r) => r.timeZone !== undefined && r.timeZone !== "");
+  // Attribute columns are prefixed "attr:", so "timezone" cannot clash with one.
+  const header = ["phone", "name", ...(zoned ? ["timezone"] : []), ...keys.map((k) => `attr:${k}`)];
+  const lines = [
+    header.join(","),
+    ...body.recipients.map((r) =>
+      [r.phone, r.name ?? "", ...(zoned ? [r.timeZone ?? ""] : []), ...keys.map((k) => r.attributes?.[k] ?? "")].map(cell).join(","),
+    ),
+  ];
   return {
     ...body,
     recipients: {
       format: "csv" as const,
       text: lines.join("\n"),
-      mapping: { phoneColumn: "phone", nameColumn: "name", attributeColumns: Object.fromEntries(keys.map((k) => [`attr:${k}`, k])), variableColumns: {} },
+      mapping: {
+        phoneColumn: "phone",
+        nameColumn: "name",
+        ...(zoned ? { timeZoneColumn: "timezone" } : {}),
+        attributeColumns: Object.fromEntries(keys.map((k) => [`attr:${k}`, k])),
+        variableColumns: {},
+      },
       defaultCountry,
     },
   };

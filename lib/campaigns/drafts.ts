@@ -34,6 +34,7 @@ export function toRecipientRows(rows: readonly PreflightRow[]): NewRecipientRow[
       reason: valid ? null : r.reason,
       duplicateOfLine: r.status === "duplicate" ? r.duplicateOfLine : null,
       sendStatus: valid ? "pending" : null,
+      timeZone: valid ? (r.timeZone ?? null) : null,
     };
   });
 }

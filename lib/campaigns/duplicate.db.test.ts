@@ -179,6 +179,37 @@ describe("duplicating a campaign", () => {
     expect(dup.config).not.toHaveProperty("endAt");
   });
 
+  it("stores each row's own time zone from the list's time zone column, and a copy keeps them", async () => {
+    const text = "phone,name,tz\n+12065550120,Ada,America/Chicago\n+12065550121,Bob,asia/tokyo\n+12065550122,Cy,\n+12065550123,Dee,Mars/Olympus\n";
+    const source = await call<Saved>(author, saveDraft, {
+      campaign: {
+        ...base,
+        name: "Zoned",
+        message: { kind: "text", contentType: "text/plain", text: "Hello {{name}}" },
+        recipients: { format: "csv", text, mapping: { phoneColumn: "phone", nameColumn: "name", timeZoneColumn: "tz" }, defaultCountry: "US" },
+      },
+    });
+    expect(source.preflight.counts).toMatchObject({ valid: 3, invalid: 1 });
+    expect(source.preflight.invalidReasons).toEqual([expect.objectContaining({ problem: "unknown_time_zone", count: 1 })]);
+    const zones = async (id: string) =>
+      h.db
+        .select({ line: campaignRecipients.line, timeZone: campaignRecipients.timeZone, reason: campaignRecipients.reason })
+        .from(campaignRecipients)
+        .where(eq(campaignRecipients.campaignId, id))
+        .orderBy(asc(campaignRecipients.line));
+    const stored = [
+      { line: 2, timeZone: "America/Chicago", reason: null },
+      { line: 3, timeZone: "Asia/Tokyo", reason: null },
+      { line: 4, timeZone: null, reason: null },
+      { line: 5, timeZone: null, reason: 'unknown time zone "Mars/Olympus"' },
+    ];
+    expect(await zones(source.campaignId)).toEqual(stored);
+
+    const copy = await call<Saved>(other, duplicateCampaign, { campaignId: source.campaignId });
+    expect((await row(copy.campaignId)).config).toMatchObject({ recipients: { mapping: { timeZoneColumn: "tz" } } });
+    expect(await zones(copy.campaignId)).toEqual(stored);
+  });
+
   it("answers an unknown campaign with not found and a list no longer stored with a conflict, storing nothing", async () => {
     const before = (await h.db.select().from(campaigns)).length;
     const missing = await runAction(duplicateCampaign, { campaignId: "00000000-0000-4000-8000-000000000001" }, { user: author, db: h.db, meta });

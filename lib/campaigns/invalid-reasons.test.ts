@@ -33,6 +33,12 @@ describe("invalid reasons", () => {
     );
   });
 
+  it("says what a time zone cell must hold, and that an empty one is fine", () => {
+    expect(invalidReasons({ unknown_time_zone: 2 }, "US", "US")[0]!.text).toBe(
+      "2 rows have a time zone that is not an IANA name (such as America/Chicago); empty cells use the number's zone",
+    );
+  });
+
   it("measures the invalid share of all rows", () => {
     expect(invalidShare({ invalid: 303 }, 500)).toBeCloseTo(0.606);
     expect(invalidShare({ invalid: 0 }, 0)).toBe(0);

@@ -33,6 +33,8 @@ function describe(problem: InvalidProblem, n: number, sourceCountry: string | un
       return `${rows(n)} ${is(n)} not valid numbers for their country`;
     case "extension":
       return `${rows(n)} ${has(n)} an extension, which a message cannot reach`;
+    case "unknown_time_zone":
+      return `${rows(n)} ${has(n)} a time zone that is not an IANA name (such as America/Chicago); empty cells use the number's zone`;
     case "missing_value":
       return `${rows(n)} ${is(n)} missing a value the message needs`;
     case "attributes_too_large":

@@ -28,7 +28,7 @@ import { DISPLAY_NAME_VARIABLE, buildStartChatInput } from "./request";
 import type { CampaignConfig } from "./schemas";
 import { windowForCampaign } from "@/lib/settings/send-window-schema";
 import { createSendWindowTally, planWindows, sendWindowWarnings, summarizeSendWindow, type SendWindowFacts } from "./send-window-preflight";
-import { zonesForNumber } from "./send-window-zones";
+import { recipientZones } from "./send-window-zones";
 
 export interface PreflightLimits {
   accountSendsPerSecond: number;
@@ -176,7 +176,7 @@ export async function checkRecipientList(
   const { mapping, options } = recipientOptions(c, country);
   const suppressed = await suppressionCheck(db, c, o.suppressionInMemoryMax ?? SUPPRESSION_IN_MEMORY);
   const window = windowForCampaign(await readSendWindowSetting(db), c.sendWindow);
-  const zones = window ? createSendWindowTally(window, zonesForNumber) : undefined;
+  const zones = window ? createSendWindowTally(window, recipientZones) : undefined;
   const total = source.rowCount;
   o.onProgress?.({ stage: o.stage === "check" ? "read" : o.stage, rows: 0, total });
   let checker: ReturnType<typeof createPreflightChecker> | undefined;
@@ -188,7 +188,7 @@ export async function checkRecipientList(
     const isSuppressed = await suppressed(batch.rows, batch.header);
     o.signal?.throwIfAborted();
     const checked = checker.checkBatch(batch.rows, { isSuppressed });
-    if (zones) for (const row of checked) if (row.status === "valid") zones.add(row.e164);
+    if (zones) for (const row of checked) if (row.status === "valid") zones.add(row.e164, row.timeZone);
     if (o.sink) await o.sink(checked);
     done += checked.length;
     o.onProgress?.({ stage: o.stage, rows: done, total });

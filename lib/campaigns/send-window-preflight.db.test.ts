@@ -81,6 +81,27 @@ describe("a preflight's send window", () => {
     });
   });
 
+  it("judges a row with its own time zone in that zone, not its number's", async () => {
+    // Two New York numbers, one of them living in Tokyo: at the start it is 00:00 there (opens 09:00 JST, 00:00Z).
+    const zoned = "phone,tz\n+12125550100,\n+12125550101,asia/tokyo\n";
+    const c = campaignInputSchema.parse({
+      ...campaignWith({ days: weekdays, blockedDates: [] }),
+      recipients: { format: "csv", text: zoned, mapping: { phoneColumn: "phone", timeZoneColumn: "tz" }, defaultCountry: "US" },
+    });
+    const list = await checkRecipientList(h.db, { ...source, text: zoned }, c, "US", { stage: "check" });
+    expect(list.sendWindow?.zoneSets).toEqual([
+      { zones: ["America/New_York"], count: 1 },
+      { zones: ["Asia/Tokyo"], count: 1 },
+    ]);
+    const s = buildSummary(c, limits, { blocking: [], country: "US" }, factsOf(list));
+    expect(s.sendWindow).toEqual({
+      sendableAtStart: 1,
+      waiting: 1,
+      neverOpens: 0,
+      nextOpening: { at: "2030-03-07T00:00:00.000Z", zone: "Asia/Tokyo", clock: "09:00" },
+    });
+  });
+
   it("the campaign page's live plan keeps to the windows the check planned with", async () => {
     const inWindow = new Date(Date.now() + 3_600_000);
     const windows = [{ start: inWindow.toISOString(), end: new Date(inWindow.getTime() + 3_600_000).toISOString() }];

@@ -1,6 +1,7 @@
-// The send window's part of a preflight: valid rows counted by the zones their numbers map to while the list streams
-// through (a cached lookup per row, no query), then judged once per set of zones: how many are sendable at the start,
-// when the rest open, and the windows the capacity planner sends within. Pure apart from the zone lookup it is given.
+// The send window's part of a preflight: valid rows counted by their zones (the row's own time zone, else the zones its
+// number maps to) while the list streams through (a cached lookup per row, no query), then judged once per set of
+// zones: how many are sendable at the start, when the rest open, and the windows the capacity planner sends within.
+// Pure apart from the zone lookup it is given.
 import { formatDuration } from "@/lib/planner/duration-words";
 import { bindingZone, isOpen, localClock, nextOpening, openIntervals, type SendWindow } from "@/lib/settings/send-window-math";
 
@@ -25,11 +26,22 @@ export interface SendWindowSummary {
 // only by their totals, never dropped.
 const MAX_ZONE_SETS = 1_000;
 
-export function createSendWindowTally(window: SendWindow, zonesOf: (e164: string) => readonly string[]) {
+/**
+ * `zonesOf` is recipientZones (send-window-zones.ts): a row's own zone when it has one, else its number's. Rows are
+ * counted per zones array, so equal arrays must be the same array: the number lookup caches its arrays, and an
+ * override's one-zone array is kept here per zone name.
+ */
+export function createSendWindowTally(window: SendWindow, zonesOf: (e164: string, timeZone?: string) => readonly string[]) {
   const counts = new Map<readonly string[], number>();
+  const ownZone = new Map<string, readonly string[]>();
   return {
-    add(e164: string) {
-      const zones = zonesOf(e164);
+    add(e164: string, timeZone?: string) {
+      let zones = timeZone === undefined ? undefined : ownZone.get(timeZone);
+      if (zones === undefined) {
+        zones = zonesOf(e164, timeZone);
+        // Kept only when the override was used: an override the lookup refused leaves the number's own (cached) zones.
+        if (timeZone !== undefined && zones.length === 1 && zones[0] === timeZone) ownZone.set(timeZone, zones);
+      }
       counts.set(zones, (counts.get(zones) ?? 0) + 1);
     },
     facts(): SendWindowFacts {

@@ -171,4 +171,23 @@ describe("preflight's count", () => {
     // The planner sends within Berlin's hours, where most rows are.
     expect(planWindows(facts, now)?.[0]).toEqual({ start: now, end: at("2026-03-04T19:00:00Z") });
   });
+
+  it("counts a row with its own time zone in that zone, asking the lookup once per zone, not per row", async () => {
+    const { createSendWindowTally } = await import("./send-window-preflight");
+    const { recipientZones } = await import("./send-window-zones");
+    let asked = 0;
+    const tally = createSendWindowTally(office, (e164, timeZone) => {
+      asked++;
+      return recipientZones(e164, timeZone);
+    });
+    for (let i = 0; i < 500; i++) tally.add(`+1212555${String(1000 + i)}`, "Asia/Tokyo");
+    for (let i = 0; i < 300; i++) tally.add(`+1212555${String(2000 + i)}`);
+    tally.add("+12125553000", "Europe/Berlin");
+    expect(tally.facts().zoneSets).toEqual([
+      { zones: ["Asia/Tokyo"], count: 500 },
+      { zones: ["America/New_York"], count: 300 },
+      { zones: ["Europe/Berlin"], count: 1 },
+    ]);
+    expect(asked).toBe(1 + 300 + 1);
+  });
 });

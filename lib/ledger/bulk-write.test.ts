@@ -25,6 +25,8 @@ describe("COPY text encoding", () => {
       duplicateOfLine: null,
       sendStatus: null,
     });
-    expect(line).toBe('c1\t7\t+1\\t206\t\\N\tA\\\\B\t{"note":"x\\\\ny"}\t\\N\tinvalid\ttoo short\t\\N\t\\N\n');
+    expect(line).toBe('c1\t7\t+1\\t206\t\\N\tA\\\\B\t{"note":"x\\\\ny"}\t\\N\tinvalid\ttoo short\t\\N\t\\N\t\\N\n');
+    const zoned = copyLine("c1", { line: 8, phoneRaw: "1", phone: "+1", preflightStatus: "valid", sendStatus: "pending", timeZone: "Asia/Tokyo" });
+    expect(zoned.endsWith("\tpending\tAsia/Tokyo\n")).toBe(true);
   });
 });

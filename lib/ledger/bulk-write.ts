@@ -24,6 +24,7 @@ const COLUMNS = [
   "reason",
   "duplicate_of_line",
   "send_status",
+  "time_zone",
 ] as const;
 const COPY_SQL = `COPY campaign_recipients (${COLUMNS.join(", ")}) FROM STDIN`;
 
@@ -54,6 +55,7 @@ export function copyLine(campaignId: string, r: NewRecipientRow): string {
       copyField(r.reason),
       copyField(r.duplicateOfLine),
       copyField(r.sendStatus),
+      copyField(r.timeZone),
     ].join("\t") + "\n"
   );
 }
@@ -108,7 +110,7 @@ export async function openLedgerWriter(db: Db, campaignId: string): Promise<Ledg
   }
   return {
     write: async (rows) => {
-      // 11 values a row: 5,000 rows stay under PostgreSQL's 65,535 bind parameters.
+      // 12 values a row: 5,000 rows stay under PostgreSQL's 65,535 bind parameters.
       for (let i = 0; i < rows.length; i += 5000) {
         await db.insert(campaignRecipients).values(rows.slice(i, i + 5000).map((r) => ({ ...r, campaignId })));
       }

@@ -14,6 +14,18 @@ describe("suggestMapping", () => {
     expect(suggestMapping(["last_name", "first_name", "order_number"])).toEqual({ nameColumn: "first_name" });
   });
 
+  it("finds a time zone column by the words people use for one", () => {
+    expect(suggestMapping(["Phone", "Name", "Time zone"])).toEqual({ phoneColumn: "Phone", nameColumn: "Name", timeZoneColumn: "Time zone" });
+    for (const column of ["timezone", "TZ", "time_zone", "Zone", "Zeitzone", "Customer Time Zone", "local_timezone", "tzid"]) {
+      expect(suggestMapping(["msisdn", column]).timeZoneColumn).toBe(column);
+    }
+  });
+
+  it("does not take a region or an offset for a time zone", () => {
+    expect(suggestMapping(["phone", "delivery_zone", "zone_id", "utc_offset", "tz_offset"])).toEqual({ phoneColumn: "phone" });
+    expect(suggestMapping(["phone", "timezone_name"])).toEqual({ phoneColumn: "phone", timeZoneColumn: "timezone_name" });
+  });
+
   it("leaves out what it cannot find", () => {
     expect(suggestMapping(["a", "b"])).toEqual({});
   });
@@ -35,6 +47,14 @@ describe("recipientMappingSchema", () => {
     expect(result.error?.issues[0]).toMatchObject({ path: ["attributeColumns", "b"], message: '"a" is already mapped to key' });
   });
 
+  it("keeps an optional time zone column, but not one that is the phone or name column", () => {
+    expect(recipientMappingSchema.parse({ phoneColumn: "phone", timeZoneColumn: " tz " }).timeZoneColumn).toBe("tz");
+    const onPhone = recipientMappingSchema.safeParse({ phoneColumn: "phone", timeZoneColumn: "phone" });
+    expect(onPhone.error?.issues).toEqual([expect.objectContaining({ path: ["timeZoneColumn"], message: '"phone" is already the phone column' })]);
+    const onName = recipientMappingSchema.safeParse({ phoneColumn: "phone", nameColumn: "who", timeZoneColumn: "who" });
+    expect(onName.error?.issues).toEqual([expect.objectContaining({ path: ["timeZoneColumn"], message: '"who" is already the name column' })]);
+  });
+
   it("requires a phone column", () => {
     expect(recipientMappingSchema.safeParse({ phoneColumn: " " }).success).toBe(false);
   });
@@ -47,5 +67,7 @@ describe("mappingColumnProblems", () => {
       phoneColumn: 'The file has no column "Phone"',
       "attributeColumns.City": 'The file has no column "City"',
     });
+    const zoned = recipientMappingSchema.parse({ phoneColumn: "phone", timeZoneColumn: "Zone" });
+    expect(mappingColumnProblems(zoned, ["phone", "zone"])).toEqual({ timeZoneColumn: 'The file has no column "Zone"' });
   });
 });

@@ -18,12 +18,20 @@ export const recipientMappingSchema = z
   .object({
     phoneColumn: safeText().trim().min(1, "Choose the column that holds phone numbers"),
     nameColumn: safeText().trim().min(1, "Choose a column").optional(),
+    /** A column of IANA time zone names; a row's own zone overrides its number's for the send window. */
+    timeZoneColumn: safeText().trim().min(1, "Choose a column").optional(),
     /** column → attribute key */
     attributeColumns: z.record(safeText(), attributeKeySchema).default({}),
     /** column → variable name */
     variableColumns: z.record(safeText(), variableNameSchema).default({}),
   })
   .superRefine((mapping, ctx) => {
+    // Phone numbers and names are never time zones: every row would be refused for one setup mistake.
+    const zone = mapping.timeZoneColumn;
+    if (zone !== undefined && (zone === mapping.phoneColumn || zone === mapping.nameColumn)) {
+      const role = zone === mapping.phoneColumn ? "phone" : "name";
+      ctx.addIssue({ code: "custom", path: ["timeZoneColumn"], message: `"${zone}" is already the ${role} column` });
+    }
     // Two columns feeding one key would leave it to chance which value a contact gets.
     for (const field of ["attributeColumns", "variableColumns"] as const) {
       const firstColumnOf = new Map<string, string>();
@@ -47,6 +55,7 @@ export function mappingColumnProblems(mapping: RecipientMapping, header: readonl
   };
   check("phoneColumn", mapping.phoneColumn);
   check("nameColumn", mapping.nameColumn);
+  check("timeZoneColumn", mapping.timeZoneColumn);
   for (const column of Object.keys(mapping.attributeColumns)) check(`attributeColumns.${column}`, column);
   for (const column of Object.keys(mapping.variableColumns)) check(`variableColumns.${column}`, column);
   return problems;
@@ -55,6 +64,7 @@ export function mappingColumnProblems(mapping: RecipientMapping, header: readonl
 export interface MappingSuggestion {
   phoneColumn?: string;
   nameColumn?: string;
+  timeZoneColumn?: string;
 }
 
 // Header words people use, most specific first; compared after lower-casing and turning separators into "_".
@@ -108,8 +118,23 @@ const NAME_NAMES = [
   "nome",
 ];
 const NAME_WORDS = ["first", "given", "display", "full", "name"];
+const TIME_ZONE_NAMES = [
+  "timezone",
+  "time_zone",
+  "tz",
+  "tzid",
+  "iana_timezone",
+  "iana_time_zone",
+  "zone",
+  "zeitzone",
+  "fuseau_horaire",
+  "zona_horaria",
+  "fuso_orario",
+];
+// Not "zone" on its own: "delivery_zone" or "zone_id" name regions, not clocks.
+const TIME_ZONE_WORDS = ["timezone", "time_zone", "tz", "zeitzone"];
 
-/** Guesses the phone and name columns from the header; leaves a field out rather than guess badly. */
+/** Guesses the phone, name and time zone columns from the header; leaves a field out rather than guess badly. */
 export function suggestMapping(header: readonly string[]): MappingSuggestion {
   const normalised = header.map(normaliseHeader);
   const phoneColumn = pick(header, normalised, PHONE_NAMES, PHONE_WORDS, new Set());
@@ -120,8 +145,17 @@ export function suggestMapping(header: readonly string[]): MappingSuggestion {
     "user",
     "file",
     "company",
+    // "timezone_name" names a zone, not a person.
+    "zone",
   ]);
-  return { ...(phoneColumn === undefined ? {} : { phoneColumn }), ...(nameColumn === undefined ? {} : { nameColumn }) };
+  const taken = new Set([phoneColumn, nameColumn].filter((column) => column !== undefined));
+  // An offset ("utc_offset", "tz_offset") is a number of hours, not a zone with its own daylight saving rules.
+  const timeZoneColumn = pick(header, normalised, TIME_ZONE_NAMES, TIME_ZONE_WORDS, taken, ["offset"]);
+  return {
+    ...(phoneColumn === undefined ? {} : { phoneColumn }),
+    ...(nameColumn === undefined ? {} : { nameColumn }),
+    ...(timeZoneColumn === undefined ? {} : { timeZoneColumn }),
+  };
 }
 
 function normaliseHeader(name: string): string {
@@ -139,9 +173,9 @@ function pick(header: readonly string[], normalised: string[], exact: string[], 
     if (index !== -1 && !taken.has(header[index]!)) return header[index];
   }
   for (const word of words) {
-    const index = normalised.findIndex(
-      (name, i) => name.split("_").some((part) => part.startsWith(word)) && !avoid.some((bad) => name.includes(bad)) && !taken.has(header[i]!),
-    );
+    // A word of two parts ("time_zone") is looked for across the separator.
+    const matches = (name: string) => (word.includes("_") ? `_${name}_`.includes(`_${word}_`) : name.split("_").some((part) => part.startsWith(word)));
+    const index = normalised.findIndex((name, i) => matches(name) && !avoid.some((bad) => name.includes(bad)) && !taken.has(header[i]!));
     if (index !== -1) return header[index];
   }
   return undefined;

@@ -9,6 +9,7 @@ import { mappingColumnProblems, recipientMappingSchema, type RecipientMappingInp
 import { isCountryCode } from "./normalize-phone";
 import { placeholderProblemText, resolvePlaceholder, type PlaceholderSources } from "./placeholder-match";
 import { compileTemplate, type CompiledTemplate } from "./placeholders";
+import { createTimeZoneReader, type TimeZoneCell } from "./time-zone-cell";
 
 export interface PreflightOptions {
   /** Country for numbers written without a country code (ISO 3166 alpha-2). */
@@ -53,6 +54,9 @@ export interface PreflightPlan {
   columnCount: number;
   phoneColumn: number;
   nameColumn: number;
+  timeZoneColumn: number;
+  /** Reads the time zone column's cells (cached per distinct text); undefined for an empty cell. */
+  timeZoneOf: (cell: string) => TimeZoneCell | undefined;
   attributes: AttributeSource[];
   variables: VariableSource[];
   fixedAttributeBytes: number;
@@ -143,6 +147,8 @@ export function planPreflight(header: readonly string[], mappingInput: Recipient
     columnCount: header.length,
     phoneColumn: columnOf(mapping.phoneColumn),
     nameColumn: columnOf(mapping.nameColumn),
+    timeZoneColumn: columnOf(mapping.timeZoneColumn),
+    timeZoneOf: createTimeZoneReader(),
     attributes,
     variables,
     fixedAttributeBytes,

@@ -6,7 +6,8 @@ export type PreflightStatus = "valid" | "invalid" | "duplicate" | "suppressed";
 
 export const PREFLIGHT_STATUSES: readonly PreflightStatus[] = ["valid", "invalid", "duplicate", "suppressed"];
 
-export type InvalidProblem = PhoneProblem | "wrong_country" | "landline" | "missing_value" | "attributes_too_large" | "too_few_columns" | "too_many_columns";
+export type InvalidProblem =
+  PhoneProblem | "wrong_country" | "landline" | "unknown_time_zone" | "missing_value" | "attributes_too_large" | "too_few_columns" | "too_many_columns";
 
 interface RowBase {
   /** Line of the source the row starts on. */
@@ -26,6 +27,8 @@ export interface ValidRow extends RowBase {
   variables: Record<string, string>;
   /** The message with placeholders filled in, when a message template was given. */
   message?: string;
+  /** The row's own IANA zone from the time zone column, canonically spelt; left out when the number's zones apply. */
+  timeZone?: string;
 }
 
 export interface InvalidRow extends RowBase {

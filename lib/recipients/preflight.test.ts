@@ -131,6 +131,54 @@ describe("preflightRecipients", () => {
     expect(report.rows[0]).toMatchObject({ problem: "no_country_code" });
   });
 
+  describe("a time zone column", () => {
+    const ZONED: RecipientMappingInput = { phoneColumn: "phone", timeZoneColumn: "tz" };
+    const zoned = (csv: string) => run(csv, {}, ZONED);
+
+    it("gives a row the zone it names, spelt as Intl spells it, and leaves an empty cell to the number's zones", () => {
+      const report = zoned("phone,tz\n+12125550100,Asia/Tokyo\n+12125550101,america/chicago\n+12125550102,\n+12125550103,  \n");
+      expect(report.rows.map((row) => [row.status, row.status === "valid" ? row.timeZone : row.reason])).toEqual([
+        ["valid", "Asia/Tokyo"],
+        ["valid", "America/Chicago"],
+        ["valid", undefined],
+        ["valid", undefined],
+      ]);
+      // A row without its own zone carries no timeZone key at all.
+      expect(report.rows[2]).not.toHaveProperty("timeZone");
+    });
+
+    it("refuses a row whose zone is unknown, naming it, and counts it under its own problem", () => {
+      const report = zoned("phone,tz\n+12125550100,Mars/Olympus\n+12125550101,Asia/Tokyo\n");
+      expect(report.rows[0]).toEqual({
+        status: "invalid",
+        line: 2,
+        phoneRaw: "+12125550100",
+        name: undefined,
+        problem: "unknown_time_zone",
+        reason: 'unknown time zone "Mars/Olympus"',
+        e164: "+12125550100",
+        country: "US",
+      });
+      expect(report.invalidByProblem).toEqual({ unknown_time_zone: 1 });
+    });
+
+    it("judges the number first, and does not let a copy with a bad zone hide a good one", () => {
+      const report = zoned("phone,tz\nnope,Mars/Olympus\n+12125550100,Mars/Olympus\n+12125550100,Europe/Paris\n+12125550100,Asia/Tokyo\n");
+      expect(report.rows.map((row) => (row.status === "invalid" ? row.problem : row.status))).toEqual([
+        "not_a_number",
+        "unknown_time_zone",
+        "valid",
+        "duplicate",
+      ]);
+      expect(report.rows[2]).toMatchObject({ timeZone: "Europe/Paris" });
+    });
+
+    it("refuses a time zone column the file does not have before looking at rows", () => {
+      const error = setupError(() => zoned("phone,zone\n+12125550100,Asia/Tokyo\n"));
+      expect(error.fields).toEqual({ timeZoneColumn: 'The file has no column "tz"' });
+    });
+  });
+
   it("marks a row invalid when a mapped variable is empty, naming the column", () => {
     const report = run("phone,name,city\n+14155552671,Ann,  \n");
     expect(report.rows[0]).toMatchObject({ status: "invalid", problem: "missing_value", reason: 'missing a value for {{city}} (column "city" is empty)' });

@@ -2,11 +2,12 @@
 // composer's preview and the server runs it again before launch; both get the same answer from the same code.
 //
 // Each row gets exactly one status, checked in this order: the row's shape, the phone number, the country, the
-// suppression list, an earlier valid row with the same number, then the row's values. A repeat of a number counts as a
+// suppression list, an earlier valid row with the same number, then the row's values (its time zone, variables and
+// attributes). A repeat of a number counts as a
 // duplicate only of a row that will be sent, so an invalid first copy never hides a good second one.
 import { normalizePhone } from "./normalize-phone";
 import { planPreflight, type PreflightOptions, type PreflightPlan } from "./preflight-plan";
-import type { InvalidProblem, InvalidRow, PreflightReport, PreflightRow, PreflightTally } from "./preflight-types";
+import type { InvalidProblem, InvalidRow, PreflightReport, PreflightRow, PreflightTally, ValidRow } from "./preflight-types";
 import { utf8ByteLength } from "./attributes";
 import { nextTurn } from "./event-loop";
 import type { RecipientMappingInput } from "./mapping";
@@ -152,6 +153,13 @@ function checkRow(
     return { status: "duplicate", line, phoneRaw, name, e164, duplicateOfLine: firstLine, reason: `same number as line ${firstLine}` };
   }
 
+  let timeZone: string | undefined;
+  if (plan.timeZoneColumn !== -1) {
+    const zone = plan.timeZoneOf(cells[plan.timeZoneColumn] ?? "");
+    if (zone !== undefined && "reason" in zone) return invalid(line, phoneRaw, name, "unknown_time_zone", zone.reason, e164, country);
+    timeZone = zone?.zone;
+  }
+
   const variables: Record<string, string> = {};
   let missing: string[] | undefined;
   for (const source of plan.variables) {
@@ -175,7 +183,9 @@ function checkRow(
   }
 
   const message = plan.template === undefined ? undefined : renderTemplate(plan.template, variables).text;
-  return { status: "valid", line, phoneRaw, name, e164, country, attributes, variables, message };
+  const valid: ValidRow = { status: "valid", line, phoneRaw, name, e164, country, attributes, variables, message };
+  if (timeZone !== undefined) valid.timeZone = timeZone;
+  return valid;
 }
 
 function invalid(

@@ -1,6 +1,7 @@
 "use client";
-// Phone and name columns, then what each other column becomes: a contact attribute (visible to the contact flow and
-// agents) or a message variable (for {{placeholders}}). A column a WhatsApp template variable takes its value from says so.
+// Phone, name and time zone columns, then what each other column becomes: a contact attribute (visible to the contact
+// flow and agents) or a message variable (for {{placeholders}}). A column a WhatsApp template variable takes its value
+// from says so.
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -20,19 +21,24 @@ export function ColumnMappingFields({ header, sample = [] }: { header: string[];
   const errors = formState.errors.recipients?.mapping;
   const update = (next: MappingValue) => setValue("recipients.mapping", next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
 
-  // A column chosen as phone or name stops being an attribute or variable.
-  const pick = (role: "phoneColumn" | "nameColumn", column: string) => {
+  // A column chosen as phone, name or time zone stops being an attribute or variable.
+  const pick = (role: "phoneColumn" | "nameColumn" | "timeZoneColumn", column: string) => {
     const cleared = column ? setColumnUse(mapping, column, "none", "") : mapping;
     const next: MappingValue = { ...cleared, [role]: column };
-    if (role === "nameColumn" && column === "") delete next.nameColumn;
+    if (role !== "phoneColumn" && column === "") delete next[role];
     update(next);
   };
+  // Each column has one role: the other roles' columns are offered but disabled.
+  const takenBy = (role: "phoneColumn" | "nameColumn" | "timeZoneColumn", column: string) =>
+    (["phoneColumn", "nameColumn", "timeZoneColumn"] as const).some((other) => other !== role && mapping[other] === column);
+  // A pasted list has only phone and name: a time zone column would have nothing to offer.
+  const zoneCandidates = header.some((column) => !takenBy("timeZoneColumn", column)) || mapping.timeZoneColumn !== undefined;
 
   return (
     <fieldset className="grid gap-3 rounded-md border border-border p-3">
       <legend className="px-1 text-sm font-medium">Column mapping</legend>
       <MappingPreview header={header} sample={sample} mapping={mapping} feeds={feeds} />
-      <div className="grid items-start gap-3 sm:grid-cols-2">
+      <div className="grid items-start gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <Field
           id="mapping-phone"
           label="Phone column"
@@ -42,7 +48,7 @@ export function ColumnMappingFields({ header, sample = [] }: { header: string[];
           <Select value={mapping.phoneColumn} onChange={(e) => pick("phoneColumn", e.target.value)}>
             <option value="">Choose a column</option>
             {header.map((column) => (
-              <option key={column} value={column} disabled={column === mapping.nameColumn}>
+              <option key={column} value={column} disabled={takenBy("phoneColumn", column)}>
                 {column}
               </option>
             ))}
@@ -57,12 +63,29 @@ export function ColumnMappingFields({ header, sample = [] }: { header: string[];
           <Select value={mapping.nameColumn ?? ""} onChange={(e) => pick("nameColumn", e.target.value)}>
             <option value="">None</option>
             {header.map((column) => (
-              <option key={column} value={column} disabled={column === mapping.phoneColumn}>
+              <option key={column} value={column} disabled={takenBy("nameColumn", column)}>
                 {column}
               </option>
             ))}
           </Select>
         </Field>
+        {zoneCandidates ? (
+          <Field
+            id="mapping-time-zone"
+            label="Time zone column (optional)"
+            hint="IANA names such as America/Chicago; empty cells use the number's zone"
+            error={errors?.timeZoneColumn?.message}
+          >
+            <Select value={mapping.timeZoneColumn ?? ""} onChange={(e) => pick("timeZoneColumn", e.target.value)}>
+              <option value="">None</option>
+              {header.map((column) => (
+                <option key={column} value={column} disabled={takenBy("timeZoneColumn", column)}>
+                  {column}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
       </div>
       {extraColumns(header, mapping).map((column, index) => (
         <ExtraColumn

@@ -23,8 +23,9 @@ describe("column uses", () => {
     expect(suggestKey(" Café / Nr. ")).toBe("Cafe_Nr");
   });
 
-  it("lists the columns besides phone and name", () => {
+  it("lists the columns besides phone, name and time zone", () => {
     expect(extraColumns(["Mobile", "First name", "Tier"], base)).toEqual(["Tier"]);
+    expect(extraColumns(["Mobile", "First name", "Tier", "TZ"], { ...base, timeZoneColumn: "TZ" })).toEqual(["Tier"]);
   });
 });
 
@@ -38,6 +39,20 @@ describe("mappingForHeader", () => {
     const next = mappingForHeader({ phoneColumn: "", attributeColumns: {}, variableColumns: {} }, ["id", "phone_number", "first_name"]);
     expect(next.phoneColumn).toBe("phone_number");
     expect(next.nameColumn).toBe("first_name");
+  });
+
+  it("guesses a time zone column for a new file, and keeps one the new header still has", () => {
+    const fresh = mappingForHeader({ phoneColumn: "", attributeColumns: {}, variableColumns: {} }, ["phone", "name", "Time zone"]);
+    expect(fresh).toEqual({ phoneColumn: "phone", nameColumn: "name", timeZoneColumn: "Time zone", attributeColumns: {}, variableColumns: {} });
+    const kept = mappingForHeader({ ...base, timeZoneColumn: "Region" }, ["Mobile", "First name", "Region", "timezone"]);
+    expect(kept.timeZoneColumn).toBe("Region");
+    const gone = mappingForHeader({ ...base, timeZoneColumn: "Region" }, ["Mobile", "First name"]);
+    expect(gone).not.toHaveProperty("timeZoneColumn");
+  });
+
+  it("takes a column that becomes the time zone column out of the attributes and variables", () => {
+    const next = mappingForHeader({ phoneColumn: "", attributeColumns: { tz: "tz" }, variableColumns: {} }, ["phone", "tz"]);
+    expect(next).toEqual({ phoneColumn: "phone", timeZoneColumn: "tz", attributeColumns: {}, variableColumns: {} });
   });
 
   it("leaves the phone column empty when nothing looks like one", () => {

@@ -35,22 +35,24 @@ export function suggestKey(column: string): string {
     .slice(0, 64);
 }
 
-/** Columns other than the phone and name columns: the ones that may become attributes or variables. */
+/** Columns other than the phone, name and time zone columns: the ones that may become attributes or variables. */
 export function extraColumns(header: readonly string[], mapping: MappingValue): string[] {
-  return header.filter((column) => column !== mapping.phoneColumn && column !== mapping.nameColumn);
+  return header.filter((column) => column !== mapping.phoneColumn && column !== mapping.nameColumn && column !== mapping.timeZoneColumn);
 }
 
-/** The mapping for a newly read header: keeps what still fits, guesses phone and name where nothing fits. */
+/** The mapping for a newly read header: keeps what still fits, guesses phone, name and time zone where nothing fits. */
 export function mappingForHeader(mapping: MappingValue, header: readonly string[]): MappingValue {
   const has = (column: string | undefined) => column !== undefined && header.includes(column);
   const guess = suggestMapping(header);
   const keep = (record: Record<string, string> | undefined) => Object.fromEntries(Object.entries(record ?? {}).filter(([column]) => has(column)));
   const phoneColumn = has(mapping.phoneColumn) ? mapping.phoneColumn : (guess.phoneColumn ?? "");
   const nameColumn = has(mapping.nameColumn) ? mapping.nameColumn : guess.nameColumn;
+  const timeZoneColumn = has(mapping.timeZoneColumn) ? mapping.timeZoneColumn : guess.timeZoneColumn;
   const next: MappingValue = { phoneColumn, attributeColumns: keep(mapping.attributeColumns), variableColumns: keep(mapping.variableColumns) };
   if (nameColumn !== undefined && nameColumn !== phoneColumn) next.nameColumn = nameColumn;
-  // A column that became the phone or name column is no longer an attribute or variable.
-  for (const column of [next.phoneColumn, next.nameColumn]) {
+  if (timeZoneColumn !== undefined && timeZoneColumn !== phoneColumn && timeZoneColumn !== next.nameColumn) next.timeZoneColumn = timeZoneColumn;
+  // A column that became the phone, name or time zone column is no longer an attribute or variable.
+  for (const column of [next.phoneColumn, next.nameColumn, next.timeZoneColumn]) {
     if (column !== undefined) Object.assign(next, setColumnUse(next, column, "none", ""));
   }
   return next;

@@ -37,6 +37,7 @@ describe("formPath", () => {
     expect(formPath("variableColumns.Order ID")).toBe("recipients.mapping.variableColumns.Order ID");
     expect(formPath("requiredVariables")).toBe("message");
     expect(formPath("defaultCountry")).toBe("recipients.defaultCountry");
+    expect(formPath("timeZoneColumn")).toBe("recipients.mapping.timeZoneColumn");
     expect(formPath("recipients.defaultCountry")).toBe("recipients.defaultCountry");
     expect(formPath("message.text")).toBe("message.text");
   });

@@ -12,6 +12,7 @@ const PREFLIGHT_PATHS: Readonly<Record<string, string>> = {
   mapping: "recipients.mapping",
   phoneColumn: "recipients.mapping.phoneColumn",
   nameColumn: "recipients.mapping.nameColumn",
+  timeZoneColumn: "recipients.mapping.timeZoneColumn",
   attributeColumns: "recipients.mapping.attributeColumns",
   variableColumns: "recipients.mapping.variableColumns",
   defaultCountry: "recipients.defaultCountry",

@@ -11,6 +11,7 @@ function roleOf(column: string, mapping: MappingValue, feeds: ReadonlyMap<string
   const roles: string[] = [];
   if (column === mapping.phoneColumn) roles.push("Phone");
   else if (column === mapping.nameColumn) roles.push("Name");
+  else if (column === mapping.timeZoneColumn) roles.push("Time zone");
   else {
     const { use, name } = columnUse(mapping, column);
     if (use !== "none") roles.push(`${USE_LABEL[use]} ${name}`);
