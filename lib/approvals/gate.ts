@@ -8,7 +8,8 @@ import { campaignApprovals, campaigns, type Campaign, type CampaignApproval } fr
 import type { Db } from "@/lib/db/types";
 import { UserFacingError } from "@/lib/errors";
 import { readApprovalSetting } from "@/lib/settings/approval";
-import { approvalReasons } from "@/lib/settings/approval-schema";
+import { approvalReasons, needsTemplateCategory } from "@/lib/settings/approval-schema";
+import { launchFacts, readTemplateCategory, type GatewaySource, type TemplateRead } from "./launch-facts";
 import { openApproval } from "./queries";
 import { sameVersion, versionOf, type DraftVersion } from "./version";
 
@@ -37,10 +38,16 @@ export async function withdrawIfEdited(tx: Db, campaignId: string, next: DraftVe
 
 /**
  * Launch's check: when the setting asks for approval of this launch, a request approved for exactly this version must
- * exist (409 otherwise, saying what to do). Returns the approval used, for the launch's audit entry.
+ * exist (409 otherwise, saying what to do). `template` is the category read before the transaction (readBeforeLaunch).
+ * Returns the approval used, for the launch's audit entry.
  */
-export async function assertLaunchApproved(tx: Db, campaign: Campaign, valid: number): Promise<CampaignApproval | undefined> {
-  const reasons = approvalReasons(await readApprovalSetting(tx), valid);
+export async function assertLaunchApproved(
+  tx: Db,
+  campaign: Campaign,
+  valid: number,
+  template: TemplateRead | undefined,
+): Promise<CampaignApproval | undefined> {
+  const reasons = approvalReasons(await readApprovalSetting(tx), launchFacts(campaign, valid, template));
   if (reasons.length === 0) return undefined;
   const open = await openApproval(tx, campaign.id);
   const why = reasons.join("; ");
@@ -54,12 +61,17 @@ export async function assertLaunchApproved(tx: Db, campaign: Campaign, valid: nu
   return open;
 }
 
-/** Whether launching this draft now would be refused for want of approval (no approval of this very version yet). */
-export async function launchNeedsApproval(db: Db, campaignId: string): Promise<boolean> {
+/**
+ * Whether launching this draft now would be refused for want of approval (no approval of this very version yet). The
+ * gateway is asked for the template's category only when the setting needs it.
+ */
+export async function launchNeedsApproval(db: Db, gateway: GatewaySource, campaignId: string): Promise<boolean> {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
   if (!campaign || campaign.status !== "draft") return false;
   const valid = (campaign.preflight as StoredPreflight).counts.valid;
-  if (approvalReasons(await readApprovalSetting(db), valid).length === 0) return false;
+  const setting = await readApprovalSetting(db);
+  const template = needsTemplateCategory(setting, campaign.channel) ? await readTemplateCategory(gateway, campaign) : undefined;
+  if (approvalReasons(setting, launchFacts(campaign, valid, template)).length === 0) return false;
   const open = await openApproval(db, campaignId);
   return !(open?.status === "approved" && sameVersion({ recipientsFingerprint: open.recipientsFingerprint, configHash: open.configHash }, versionOf(campaign)));
 }

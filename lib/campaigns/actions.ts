@@ -1,6 +1,7 @@
 import "server-only";
 import { defineAction } from "@/lib/actions/safe-action";
 import { assertLaunchApproved } from "@/lib/approvals/gate";
+import { readBeforeLaunch } from "@/lib/approvals/launch-facts";
 import { recordAudit } from "@/lib/audit/record";
 import { getGateway } from "@/lib/connect/runtime-gateway";
 import { UserFacingError } from "@/lib/errors";
@@ -60,8 +61,10 @@ export const launchCampaign = defineAction({
   name: "campaigns.launch",
   access: "supervisor",
   input: launchSchema,
-  handler: async ({ campaignId, confirmRecipients, confirmInvalid }, { db, actor, user }) =>
-    db.transaction(async (tx) => {
+  handler: async ({ campaignId, confirmRecipients, confirmInvalid }, { db, actor, user }) => {
+    // Connect is asked before the campaign row is locked; the check in the transaction holds the read to this draft.
+    const template = await readBeforeLaunch(db, getGateway, campaignId);
+    return db.transaction(async (tx) => {
       const campaign = await loadCampaignForChange(tx, campaignId, "draft", "This campaign has already been launched");
       assertLedgerReady(campaign);
       const preflight = campaign.preflight as PreflightSummary;
@@ -82,7 +85,7 @@ export const launchCampaign = defineAction({
           `${preflight.counts.invalid.toLocaleString("en-US")} of ${preflight.total.toLocaleString("en-US")} rows (${percent} %) are invalid and will not be sent: fix the list, or confirm that count as confirmInvalid to launch anyway`,
         );
       }
-      const approval = await assertLaunchApproved(tx, campaign, preflight.counts.valid);
+      const approval = await assertLaunchApproved(tx, campaign, preflight.counts.valid, template);
       const now = new Date();
       const scheduledAt = campaign.scheduledAt && campaign.scheduledAt > now ? campaign.scheduledAt : now;
       // Launched past its end time, every row would only be expired: say so instead of sending nobody.
@@ -109,5 +112,6 @@ export const launchCampaign = defineAction({
         },
       });
       return { id: launched.id, status: launched.status, scheduledAt: launched.scheduledAt };
-    }),
+    });
+  },
 });

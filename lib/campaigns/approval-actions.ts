@@ -13,6 +13,8 @@ import { readApprovalSetting } from "@/lib/settings/approval";
 import { approvalReasons } from "@/lib/settings/approval-schema";
 import { eq } from "drizzle-orm";
 import { withdrawApproval } from "@/lib/approvals/gate";
+import { launchFacts, readBeforeLaunch } from "@/lib/approvals/launch-facts";
+import { getGateway } from "@/lib/connect/runtime-gateway";
 import { mayApprove, openApproval, personOf } from "@/lib/approvals/queries";
 import { approveSchema, rejectSchema, requestApprovalSchema } from "@/lib/approvals/schemas";
 import { sameVersion, versionOf } from "@/lib/approvals/version";
@@ -51,13 +53,14 @@ export const requestApproval = defineAction({
   name: "campaigns.requestApproval",
   access: "supervisor",
   input: requestApprovalSchema,
-  handler: async ({ campaignId }, { db, actor, user }) =>
-    db.transaction(async (tx) => {
+  handler: async ({ campaignId }, { db, actor, user }) => {
+    const template = await readBeforeLaunch(db, getGateway, campaignId);
+    return db.transaction(async (tx) => {
       const campaign = await loadCampaignForChange(tx, campaignId, "draft", NOT_DRAFT);
       assertLedgerReady(campaign);
       const preflight = campaign.preflight as PreflightSummary;
       if (preflight.blocking.length > 0) throw new UserFacingError("conflict", `Launch is blocked: ${preflight.blocking.join("; ")}. Fix that first`);
-      const reasons = approvalReasons(await readApprovalSetting(tx), preflight.counts.valid);
+      const reasons = approvalReasons(await readApprovalSetting(tx), launchFacts(campaign, preflight.counts.valid, template));
       if (reasons.length === 0) throw new UserFacingError("conflict", "This launch does not need approval: launch it");
       const version = versionOf(campaign);
       const open = await openApproval(tx, campaignId);
@@ -86,7 +89,8 @@ export const requestApproval = defineAction({
         diff: { approvalId: row!.id, recipients: preflight.counts.valid, reasons },
       });
       return approvalView(row!);
-    }),
+    });
+  },
 });
 
 type Decision = "approved" | "rejected";

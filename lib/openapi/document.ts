@@ -9,7 +9,7 @@ import { apiChatEventSchema } from "@/lib/chat-events/api-schema";
 import { CHAT_EVENT_STATUSES } from "@/lib/chat-events/filters";
 import { CHAT_EVENT_TYPES } from "@/lib/chat-events/schemas";
 import { approveSchema, rejectSchema } from "@/lib/approvals/schemas";
-import { approvalSettingSchema } from "@/lib/settings/approval-schema";
+import { approvalSettingUpdateSchema } from "@/lib/settings/approval-schema";
 import { chatStreamingSchema } from "@/lib/settings/chat-streaming-schema";
 import { frequencyCapsSchema } from "@/lib/settings/frequency-caps-schema";
 import { sendWindowSettingSchema } from "@/lib/settings/send-window-schema";
@@ -358,13 +358,13 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "Whether launches need a second person's approval",
           description:
-            "`enabled` and `aboveRecipients`: when enabled, a launch of more valid recipients than that needs approval (0: every launch). Off by default. A rule for WhatsApp marketing templates is not offered: Q in Connect's template reads do not say a template's category.",
+            "`enabled` and `aboveRecipients`: when enabled, a launch of more valid recipients than that needs approval (0: every launch). `whatsAppMarketing`: every WhatsApp launch whose template Meta categorises as MARKETING needs approval, whatever its size; the category is read from AWS End User Messaging Social in the WhatsApp Business Account of the campaign's source number, and a category that cannot be read (no linked account, access denied, no such template) counts as marketing, the reason saying why. Both off by default.",
           responses: { "200": json("{approval}"), ...errors },
         },
         put: {
           summary: "Set the approval rule (admin keys)",
-          description: "Audited as settings.approval_changed with before and after.",
-          requestBody: body(approvalSettingSchema),
+          description: "Audited as settings.approval_changed with before and after. Leaving out `whatsAppMarketing` keeps it as it is.",
+          requestBody: body(approvalSettingUpdateSchema),
           responses: { "200": json("{approval}"), ...errors },
         },
       },

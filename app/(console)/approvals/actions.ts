@@ -4,6 +4,7 @@ import { approveCampaign, rejectCampaign, requestApproval } from "@/lib/campaign
 import { launchNeedsApproval } from "@/lib/approvals/gate";
 import { currentUser } from "@/lib/auth/session";
 import { launchCampaign } from "@/lib/campaigns/actions";
+import { getGateway } from "@/lib/connect/runtime-gateway";
 import { launchSchema } from "@/lib/campaigns/schemas";
 import { currentRequestMeta } from "@/lib/request/meta";
 import { getDb } from "@/lib/runtime/current";
@@ -25,7 +26,7 @@ export async function launchOrSubmitAction(input: {
   const [user, db] = await Promise.all([currentUser(), getDb()]);
   const ctx = { user, db, meta };
   const parsed = launchSchema.safeParse(input);
-  if (user && parsed.success && (await launchNeedsApproval(db, parsed.data.campaignId))) {
+  if (user && parsed.success && (await launchNeedsApproval(db, getGateway, parsed.data.campaignId))) {
     const asked = await runAction(requestApproval, { campaignId: parsed.data.campaignId }, ctx);
     if (!asked.ok) return asked;
     return { ok: true, data: { id: parsed.data.campaignId, status: "draft", submittedForApproval: true } };

@@ -10,6 +10,14 @@ import { Input } from "@/components/ui/input";
 import { approvalSettingSchema, type ApprovalSetting, type ApprovalSettingInput } from "@/lib/settings/approval-schema";
 import { updateApprovalSettingAction } from "./approval-actions";
 
+function savedText(d: ApprovalSetting): string {
+  const rules = [
+    ...(d.enabled ? [`launches above ${d.aboveRecipients.toLocaleString("en-US")} ${d.aboveRecipients === 1 ? "recipient" : "recipients"}`] : []),
+    ...(d.whatsAppMarketing ? ["every WhatsApp send of a marketing template"] : []),
+  ];
+  return rules.length === 0 ? "Launches need no approval" : `Approval is now needed for ${rules.join(" and ")}`;
+}
+
 export function ApprovalForm({ current, canEdit }: { current: ApprovalSetting; canEdit: boolean }) {
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const form = useForm<ApprovalSettingInput, unknown, ApprovalSetting>({ resolver: zodResolver(approvalSettingSchema), defaultValues: current });
@@ -18,13 +26,7 @@ export function ApprovalForm({ current, canEdit }: { current: ApprovalSetting; c
     setStatus(null);
     const res = await updateApprovalSettingAction(values);
     if (res.ok) {
-      const d = res.data;
-      setStatus({
-        tone: "success",
-        text: d.enabled
-          ? `Launches above ${d.aboveRecipients.toLocaleString("en-US")} ${d.aboveRecipients === 1 ? "recipient" : "recipients"} now need approval`
-          : "Launches need no approval",
-      });
+      setStatus({ tone: "success", text: savedText(res.data) });
     } else {
       const message = applyServerErrors(form, res.error);
       if (message) setStatus({ tone: "error", text: message });
@@ -44,6 +46,14 @@ export function ApprovalForm({ current, canEdit }: { current: ApprovalSetting; c
       >
         <Input inputMode="numeric" disabled={!canEdit} {...form.register("aboveRecipients")} />
       </Field>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" disabled={!canEdit} {...form.register("whatsAppMarketing")} data-testid="approval-whatsapp-marketing" />
+        Every WhatsApp send of a marketing template needs approval
+      </label>
+      <p className="text-muted-foreground text-xs">
+        Meta&apos;s category of the template, read from AWS End User Messaging Social for the campaign&apos;s number. A template whose category cannot be read
+        counts as marketing.
+      </p>
       {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
       {canEdit ? (
         <div>

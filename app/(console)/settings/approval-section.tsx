@@ -1,4 +1,5 @@
-// Settings → Two-person approval: whether large launches need a second person. Admins edit, everyone reads.
+// Settings → Two-person approval: whether large launches, and WhatsApp marketing sends, need a second person. Admins
+// edit, everyone reads.
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getRuntime } from "@/lib/runtime/current";
 import { readApprovalSetting } from "@/lib/settings/approval";
@@ -12,8 +13,8 @@ export async function ApprovalSection({ canEdit }: { canEdit: boolean }) {
       <CardHeader>
         <CardTitle>Two-person approval</CardTitle>
         <CardDescription>
-          Large launches wait until a different person approves them: an admin, or a user an admin made an approver on Settings → Users. Nobody approves their
-          own campaign. A rule for WhatsApp marketing templates is not offered: Amazon Connect&apos;s template reads do not say a template&apos;s category.
+          Large launches, and WhatsApp sends of marketing templates, wait until a different person approves them: an admin, or a user an admin made an approver
+          on Settings → Users. Nobody approves their own campaign.
         </CardDescription>
       </CardHeader>
       <CardContent>

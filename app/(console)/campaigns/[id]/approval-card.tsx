@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { launchNeedsApproval } from "@/lib/approvals/gate";
 import { latestApproval, mayApprove, personOf } from "@/lib/approvals/queries";
 import type { SessionUser } from "@/lib/auth/session";
+import { getGateway } from "@/lib/connect/runtime-gateway";
 import { hasRole } from "@/lib/auth/roles";
 import type { Campaign } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
@@ -14,7 +15,7 @@ import { SubmitApprovalButton } from "./submit-approval-button";
 const when = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
 export async function ApprovalCard({ db, campaign, user }: { db: Db; campaign: Campaign; user: SessionUser }) {
-  const [latest, needed] = await Promise.all([latestApproval(db, campaign.id), launchNeedsApproval(db, campaign.id)]);
+  const [latest, needed] = await Promise.all([latestApproval(db, campaign.id), launchNeedsApproval(db, getGateway, campaign.id)]);
   if (!latest && !needed) return null;
   const draft = campaign.status === "draft";
   const [approver, me] = await Promise.all([mayApprove(db, user), personOf(db, user)]);

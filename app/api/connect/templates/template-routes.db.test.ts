@@ -1,5 +1,6 @@
-// The template detail and render routes over the local Connect simulator: what a signed-in user sees of a template,
-// a clear 404 for an id that names nothing, and a clear 400 for a body that is not { attributes }.
+// The template detail and render routes over the local Connect simulator: what a signed-in user sees of a template
+// (with a WhatsApp template's category for a sending number), a clear 404 for an id that names nothing, and a clear
+// 400 for a body that is not { attributes }.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { createConnectGateway } from "@/lib/connect/gateway";
@@ -88,6 +89,31 @@ describe("template routes", () => {
     const badKb = await get("templates", whatsapp.id);
     expect(badKb.status).toBe(404);
     expect((await badKb.json()).error.message).toMatch(/There is no knowledge base "templates"/);
+  });
+
+  it("gives a WhatsApp template's category for the number it would be sent from, or why it could not be read", async () => {
+    const from = (number: { arn: string }) =>
+      detail(
+        new Request(`${path(kbId, whatsapp.id)}?${new URLSearchParams({ instanceId: fixtures.instance.id, sourcePhoneNumberArn: number.arn })}`, { headers }),
+        {
+          params: Promise.resolve({ knowledgeBaseId: kbId, templateId: whatsapp.id }),
+        },
+      );
+    const german = await from(fixtures.whatsAppOnlyNumber);
+    expect(german.status).toBe(200);
+    expect((await german.json()).template).toMatchObject({ name: "order_shipped", category: { known: true, category: "UTILITY" } });
+    const smsOnly = await (await from(fixtures.smsOnlyNumber)).json();
+    expect(smsOnly.template.category).toEqual({
+      known: false,
+      reason: `no WhatsApp Business Account linked to End User Messaging Social has the source number ${fixtures.smsOnlyNumber.phoneNumber}`,
+    });
+    // Without a number there is no category to read.
+    expect((await (await get(kbId, whatsapp.id)).json()).template.category).toBeUndefined();
+    const half = await detail(new Request(`${path(kbId, whatsapp.id)}?instanceId=${fixtures.instance.id}`, { headers }), {
+      params: Promise.resolve({ knowledgeBaseId: kbId, templateId: whatsapp.id }),
+    });
+    expect(half.status).toBe(400);
+    expect((await half.json()).error.message).toBe("To read a template's category, give the instanceId and the sourcePhoneNumberArn it would be sent from");
   });
 
   it("renders with the given attributes and names what stays unfilled", async () => {

@@ -84,13 +84,27 @@ describe("approval API", () => {
   });
 
   it("reads and sets the approval setting, admin keys only", async () => {
-    expect(await (await call(setting.GET, keys.viewer, { method: "GET" })).json()).toEqual({ approval: { enabled: false, aboveRecipients: 1000 } });
+    expect(await (await call(setting.GET, keys.viewer, { method: "GET" })).json()).toEqual({
+      approval: { enabled: false, aboveRecipients: 1000, whatsAppMarketing: false },
+    });
     expect((await call(setting.PUT, keys.rootSupervisor, { method: "PUT", body: { enabled: true, aboveRecipients: 1 } })).status).toBe(403);
     const bad = await call(setting.PUT, keys.rootAdmin, { method: "PUT", body: { enabled: true, aboveRecipients: -1 } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { fields: { aboveRecipients: "At least 0 (every launch)" } } });
     expect(await (await call(setting.PUT, keys.rootAdmin, { method: "PUT", body: { enabled: true, aboveRecipients: 1 } })).json()).toEqual({
-      approval: { enabled: true, aboveRecipients: 1 },
+      approval: { enabled: true, aboveRecipients: 1, whatsAppMarketing: false },
+    });
+    const put = async (body: object) => (await call(setting.PUT, keys.rootAdmin, { method: "PUT", body })).json();
+    expect(await put({ enabled: true, aboveRecipients: 1, whatsAppMarketing: true })).toEqual({
+      approval: { enabled: true, aboveRecipients: 1, whatsAppMarketing: true },
+    });
+    // A client that does not know the WhatsApp rule leaves it as it is.
+    expect(await put({ enabled: true, aboveRecipients: 1 })).toEqual({ approval: { enabled: true, aboveRecipients: 1, whatsAppMarketing: true } });
+    expect(await put({ enabled: true, aboveRecipients: 1, whatsAppMarketing: "yes" })).toMatchObject({
+      error: { fields: { whatsAppMarketing: "Say whether WhatsApp marketing sends need approval" } },
+    });
+    expect(await put({ enabled: true, aboveRecipients: 1, whatsAppMarketing: false })).toEqual({
+      approval: { enabled: true, aboveRecipients: 1, whatsAppMarketing: false },
     });
   });
 

@@ -3,8 +3,9 @@ import { actionResponse, jsonBody } from "@/lib/api/run-action";
 import { readApprovalSetting } from "@/lib/settings/approval";
 import { updateApprovalSetting } from "@/lib/settings/approval-actions";
 
-// Settings → Approval: {"enabled":true,"aboveRecipients":1000}: launches of more valid recipients need a second
-// person's approval. Off by default.
+// Settings → Approval: {"enabled":true,"aboveRecipients":1000,"whatsAppMarketing":true}: launches of more valid
+// recipients, and every WhatsApp launch of a marketing template, need a second person's approval. Both off by default;
+// a PUT that leaves out whatsAppMarketing keeps it as it is.
 export const GET = apiRoute("viewer", async ({ db }) => Response.json({ approval: await readApprovalSetting(db) }));
 
 // Admin keys only; audited as settings.approval_changed with before and after.
