@@ -11,11 +11,11 @@ import { approvalSettingSchema, type ApprovalSetting, type ApprovalSettingInput 
 import { updateApprovalSettingAction } from "./approval-actions";
 
 function savedText(d: ApprovalSetting): string {
-  const rules = [
-    ...(d.enabled ? [`launches above ${d.aboveRecipients.toLocaleString("en-US")} ${d.aboveRecipients === 1 ? "recipient" : "recipients"}`] : []),
-    ...(d.whatsAppMarketing ? ["every WhatsApp send of a marketing template"] : []),
-  ];
-  return rules.length === 0 ? "Launches need no approval" : `Approval is now needed for ${rules.join(" and ")}`;
+  const above = `Launches above ${d.aboveRecipients.toLocaleString("en-US")} ${d.aboveRecipients === 1 ? "recipient" : "recipients"}`;
+  if (d.enabled && d.whatsAppMarketing) return `${above} and every WhatsApp send of a marketing template now need approval`;
+  if (d.enabled) return `${above} now need approval`;
+  if (d.whatsAppMarketing) return "Every WhatsApp send of a marketing template now needs approval";
+  return "Launches need no approval";
 }
 
 export function ApprovalForm({ current, canEdit }: { current: ApprovalSetting; canEdit: boolean }) {
