@@ -68,15 +68,15 @@ describe("dispatcher heartbeats", () => {
     // No heartbeat row at all: a dispatcher whose first beat has not landed keeps its rows until the lease ends.
     const byNew = await claimBatch(h.db, { campaignId, workerId: "new", limit: 4, leaseMs: LEASE_MS });
     expect([byLive.length, byDead.length, byNew.length]).toEqual([4, 4, 4]);
-    expect(await ledgerState(h.db, campaignId)).toEqual({ due: false, unfinished: true });
+    expect(await ledgerState(h.db, campaignId)).toEqual({ due: false, unfinished: true, nextDueInMs: null });
     // "dead" was killed eleven seconds ago: its rows are due again, though their leases run for another minute.
     await lastBeat("dead", 11_000);
-    expect(await ledgerState(h.db, campaignId)).toEqual({ due: true, unfinished: true });
+    expect(await ledgerState(h.db, campaignId)).toEqual({ due: true, unfinished: true, nextDueInMs: null });
 
     const taken = await claimBatch(h.db, { campaignId, workerId: "other", limit: 50, leaseMs: LEASE_MS });
     expect(taken.map((r) => r.id)).toEqual(byDead.map((r) => r.id));
     expect(taken.every((r) => r.attempts === 2)).toBe(true);
-    expect(await ledgerState(h.db, campaignId)).toEqual({ due: false, unfinished: true });
+    expect(await ledgerState(h.db, campaignId)).toEqual({ due: false, unfinished: true, nextDueInMs: null });
     // Nine seconds of silence is a slow beat, not a death.
     await lastBeat("live", 9_000);
     expect(await claimBatch(h.db, { campaignId, workerId: "other", limit: 50, leaseMs: LEASE_MS })).toHaveLength(0);

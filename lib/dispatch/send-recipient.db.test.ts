@@ -111,17 +111,17 @@ describe("frequency caps at send time", () => {
     start("waiting");
     const rows = await waitFor("the rows to settle", async () => {
       const r = await ledger(h.db, d);
-      return r.filter((x) => x.sendStatus === "sent").length === 3 && r.filter((x) => x.lastErrorName === "FrequencyCap").length === 5 ? r : undefined;
+      return r.filter((x) => x.sendStatus === "sent").length === 3 && r.filter((x) => x.waitKind === "frequency_cap").length === 5 ? r : undefined;
     });
     await stopAll();
     expect((await sim.contacts()).length).toBe(before + 3);
-    for (const row of rows.filter((x) => x.lastErrorName === "FrequencyCap")) {
-      expect(row).toMatchObject({ sendStatus: "pending", contactId: null, attempts: 0 });
+    for (const row of rows.filter((x) => x.waitKind === "frequency_cap")) {
+      expect(row).toMatchObject({ sendStatus: "pending", contactId: null, attempts: 0, lastErrorName: null });
       const earlier = await h.db.select({ at: contacts.createdAt }).from(contacts).where(eq(contacts.customerPhone, row.phone!));
       const oldest = Math.min(...earlier.map((e) => e.at.getTime()));
       // Due when the older of its two contacts is 48 hours old (to the database's clock, within a second).
       expect(Math.abs(row.nextAttemptAt!.getTime() - (oldest + 48 * 3_600_000))).toBeLessThan(1_500);
-      expect(row.lastErrorMessage).toMatch(/^Waiting for the frequency cap \(at most 2 per 2 days\): sent from /);
+      expect(row.waitReason).toMatch(/^Waiting for the frequency cap \(at most 2 per 2 days\): sent from /);
     }
     expect((await campaignRow(h.db, d)).status).toBe("running");
   });

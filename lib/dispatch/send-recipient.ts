@@ -5,14 +5,14 @@ import { sql } from "drizzle-orm";
 import { ledgerRowRequest } from "@/lib/campaigns/request";
 import { isOpen, nextOpening, waitingWords } from "@/lib/settings/send-window-math";
 import { windowForCampaign, type SendWindowSetting } from "@/lib/settings/send-window-schema";
-import { zonesForNumber } from "@/lib/campaigns/send-window-zones";
+import { recipientZones } from "@/lib/campaigns/send-window-zones";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import { classifyConnectError } from "@/lib/connect/classify-error";
 import type { ConnectGateway } from "@/lib/connect/gateway";
 import type { ConnectErrorInfo } from "@/lib/connect/types";
 import { campaignRecipients, campaigns, contacts, type CampaignRecipient } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
-import { recordRetry, recordSkipped } from "@/lib/ledger/record-outcome";
+import { recordSkipped, recordWait } from "@/lib/ledger/record-outcome";
 import { readFrequencyCaps } from "@/lib/settings/frequency-caps";
 import { readSendWindowSetting } from "@/lib/settings/send-window";
 import { capVerdict, FREQUENCY_CAP_REASON, longestWindowHours, ruleWords, rulesForCampaign, type FrequencyCaps } from "@/lib/settings/frequency-caps-schema";
@@ -27,7 +27,7 @@ export interface CappedResult {
 }
 
 type Row = Pick<CampaignRecipient, "phone" | "name" | "attributes" | "variables">;
-type ClaimedRow = Row & Pick<CampaignRecipient, "id" | "attempts">;
+type ClaimedRow = Row & Pick<CampaignRecipient, "id" | "attempts" | "timeZone">;
 
 /** What the caps need from the dispatcher: where to count and record, and whose claim the row is. */
 export interface CapCheck {
@@ -53,14 +53,15 @@ async function windowSetting(db: Db): Promise<SendWindowSetting> {
 }
 
 /**
- * A row outside its send window in the recipient's time zone (every zone the number maps to) goes back to pending
- * until the window opens, its attempt not counted, the reason naming when and where it opens. Claimed rows that wait
- * are no longer due, so a campaign whose rows all wait claims nothing until the earliest opening.
+ * A row outside its send window in the recipient's time zone (its own from the list, else every zone the number maps
+ * to) goes back to pending until the window opens, its attempt not counted, the reason naming when and where it
+ * opens. Claimed rows that wait are no longer due, so a campaign whose rows all wait claims nothing until the earliest
+ * opening.
  */
 export async function sendWindowHold(check: CapCheck, config: CampaignConfig, row: ClaimedRow): Promise<CappedResult | null> {
   const window = windowForCampaign(await windowSetting(check.db), config.sendWindow);
   if (!window || !row.phone) return null;
-  const zones = zonesForNumber(row.phone);
+  const zones = recipientZones(row.phone, row.timeZone);
   const now = new Date();
   if (isOpen(window, zones, now)) return null;
   const opening = nextOpening(window, zones, now);
@@ -68,11 +69,10 @@ export async function sendWindowHold(check: CapCheck, config: CampaignConfig, ro
     await recordSkipped(check.db, [row], check.workerId, SEND_WINDOW_NEVER_OPENS_REASON);
     return { capped: "skip" };
   }
-  const message = waitingWords(window, zones, opening, now);
-  await recordRetry(check.db, row, check.workerId, {
+  await recordWait(check.db, row, check.workerId, {
+    kind: "send_window",
+    reason: waitingWords(window, zones, opening, now),
     delayMs: Math.max(1_000, opening.getTime() - now.getTime()),
-    countsAsAttempt: false,
-    error: { kind: "throttled", name: "SendWindow", message },
   });
   return { capped: "wait" };
 }
@@ -122,13 +122,12 @@ export async function frequencyCapHold(check: CapCheck, campaignId: string, conf
       return { capped: "skip" as const };
     }
     const delayMs = Math.max(1_000, verdict.untilMs - Number(found.now_ms));
-    const message = `Waiting for the frequency cap (${ruleWords(verdict.rule)}): sent from ${new Date(verdict.untilMs).toISOString()}`;
-    await recordRetry(tx, row, check.workerId, { delayMs, countsAsAttempt: false, error: { kind: "throttled", name: "FrequencyCap", message } });
+    const reason = `Waiting for the frequency cap (${ruleWords(verdict.rule)}): sent from ${new Date(verdict.untilMs).toISOString()}`;
+    await recordWait(tx, row, check.workerId, { kind: "frequency_cap", reason, delayMs });
     return { capped: "wait" as const };
   });
 }
 
-/** With `caps` (the dispatcher), the send window and the frequency caps are checked first; a held row is recorded, not sent. */
 /**
  * The send window and the frequency caps for a claimed row: null when it may be sent now, else what was recorded
  * (skipped, or waiting). The dispatcher asks this before the number's pacing delay, so the database reads it may take

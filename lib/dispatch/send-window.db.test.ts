@@ -1,7 +1,7 @@
 // Send windows at send time, through real dispatchers, a real database and local Connect. The dispatcher judges the
 // window by the real clock, so the window is set relative to now: it opens at the next whole minute in the recipients'
-// zone (Seattle numbers: America/Los_Angeles). Until then every row waits, pending with the reason and the opening as
-// its next attempt, attempts not counted, nothing sent; a dispatcher started again after a stop sends each row once
+// zone (Seattle numbers: America/Los_Angeles). Until then every row waits, pending with what it waits for and the
+// opening as its next attempt, attempts not counted, no error recorded, nothing sent; a dispatcher started again after a stop sends each row once
 // when the window opens. A campaign that chose no window is sent meanwhile.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SendWindow, Weekday } from "@/lib/settings/send-window-math";
@@ -58,7 +58,7 @@ describe("send windows at send time", () => {
 
     const held = await waitFor("the rows to wait for their window", async () => {
       const rows = await ledger(h.db, waiting);
-      return rows.length === 6 && rows.every((r) => r.lastErrorName === "SendWindow") ? rows : undefined;
+      return rows.length === 6 && rows.every((r) => r.waitKind === "send_window") ? rows : undefined;
     });
     await waitFor("the campaign without a window to complete", async () => (await campaignRow(h.db, anyTime)).status === "completed");
     await stopAll();
@@ -68,7 +68,9 @@ describe("send windows at send time", () => {
         sendStatus: "pending",
         attempts: 0,
         contactId: null,
-        lastErrorMessage: `waiting for send window (opens ${opens.clock} ${ZONE})`,
+        waitReason: `waiting for send window (opens ${opens.clock} ${ZONE})`,
+        lastErrorName: null,
+        lastErrorMessage: null,
       });
       expect(Math.abs(row.nextAttemptAt!.getTime() - opens.at.getTime())).toBeLessThan(1_500);
     }
@@ -79,7 +81,7 @@ describe("send windows at send time", () => {
     start("after");
     await waitFor("the waiting campaign to complete", async () => (await campaignRow(h.db, waiting)).status === "completed", 100_000, 200);
     const rows = await ledger(h.db, waiting);
-    expect(rows.every((r) => r.sendStatus === "sent" && r.attempts === 1)).toBe(true);
+    expect(rows.every((r) => r.sendStatus === "sent" && r.attempts === 1 && r.waitKind === null && r.waitReason === null)).toBe(true);
     for (const row of rows) expect(row.sentAt!.getTime()).toBeGreaterThanOrEqual(opens.at.getTime() - 1_000);
     const chats = (await sim.contacts()).filter((c) => c.customerAddress.startsWith("+120655530"));
     expect(chats).toHaveLength(6);

@@ -3,7 +3,7 @@ import "server-only";
 // A row whose lease ran out belonged to a dispatcher that died mid-send; claiming it again re-sends it with the same
 // ClientToken, so Connect answers with the contact it already created instead of starting a second chat. A dispatcher
 // whose heartbeat stopped (see claimer-gone.ts) is treated the same way at once, without waiting for its leases to end.
-import { and, asc, eq, exists, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { campaignRecipients as r, campaigns, type CampaignRecipient } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { claimerIsGone } from "./claimer-gone";
@@ -48,6 +48,9 @@ export async function claimBatch(db: Db, c: ClaimRequest): Promise<CampaignRecip
       claimedBy: c.workerId,
       leaseUntil: sql`now() + ${c.leaseMs}::double precision * interval '1 millisecond'`,
       attempts: sql`${r.attempts} + 1`,
+      // Taken to be sent: whatever it waited for is over (a row still held is recorded waiting again).
+      waitKind: null,
+      waitReason: null,
       updatedAt: sql`now()`,
     })
     .where(inArray(r.id, ids))
@@ -60,16 +63,32 @@ export interface LedgerState {
   due: boolean;
   /** Rows are still pending or being sent (by anyone). */
   unfinished: boolean;
+  /**
+   * When nothing is due: how long until the earliest put-off pending row (a retry or a wait) is due, by the
+   * database's clock; null when no pending row is put off. Rows can still become due sooner (a lease running out,
+   * failed rows re-queued), so a caller sleeping on it must look again now and then.
+   */
+  nextDueInMs: number | null;
 }
 
-/** Two index probes, so an idle campaign costs almost nothing per loop pass. */
+/**
+ * Index probes, so an idle campaign costs little per loop pass: whether a row is due, and if not, the earliest put-off
+ * row (the first entry of campaign_recipients_next_attempt_idx, whose predicate the literal status matches).
+ */
 export async function ledgerState(db: Db, campaignId: string): Promise<LedgerState> {
   const [dueRow] = await db.select({ id: r.id }).from(r).where(due(campaignId)).limit(1);
-  if (dueRow) return { due: true, unfinished: true };
+  if (dueRow) return { due: true, unfinished: true, nextDueInMs: null };
+  const [next] = await db
+    .select({ inMs: sql<number>`(extract(epoch from (${r.nextAttemptAt} - now())) * 1000)::float8` })
+    .from(r)
+    .where(and(eq(r.campaignId, campaignId), sql`${r.sendStatus} = 'pending'`, isNotNull(r.nextAttemptAt)))
+    .orderBy(asc(r.nextAttemptAt))
+    .limit(1);
+  if (next) return { due: false, unfinished: true, nextDueInMs: Math.max(0, Number(next.inMs)) };
   const [open] = await db
     .select({ id: r.id })
     .from(r)
     .where(and(eq(r.campaignId, campaignId), inArray(r.sendStatus, ["pending", "sending"])))
     .limit(1);
-  return { due: false, unfinished: open !== undefined };
+  return { due: false, unfinished: open !== undefined, nextDueInMs: null };
 }

@@ -14,6 +14,8 @@ const stillMine = (row: Claimed, workerId: string) =>
   and(eq(r.id, row.id), eq(r.claimedBy, workerId), eq(r.attempts, row.attempts), eq(r.sendStatus, "sending"));
 
 const released = { claimedBy: null, leaseUntil: null, updatedAt: sql`now()` };
+// Whatever next happens to a row ends the wait it was in; only recordWait sets one.
+const notWaiting = { waitKind: null, waitReason: null };
 
 // Stored error texts stay bounded whatever a service answers.
 const clip = (s: string) => s.slice(0, 2000);
@@ -21,7 +23,7 @@ const clip = (s: string) => s.slice(0, 2000);
 async function update(db: Db, row: Claimed, workerId: string, set: PgUpdateSetSource<typeof r>): Promise<boolean> {
   const done = await db
     .update(r)
-    .set({ ...set, ...released })
+    .set({ ...notWaiting, ...set, ...released })
     .where(stillMine(row, workerId))
     .returning({ id: r.id });
   return done.length === 1;
@@ -36,7 +38,7 @@ export async function recordSent(db: Db, row: Claimed, workerId: string, sent: {
     with sent as (
       update ${r}
       set send_status = 'sent', contact_id = ${sent.contactId}, aws_request_id = ${sent.requestId ?? null}, sent_at = now(), next_attempt_at = null,
-          claimed_by = null, lease_until = null, updated_at = now()
+          wait_kind = null, wait_reason = null, claimed_by = null, lease_until = null, updated_at = now()
       where ${stillMine(row, workerId)}
       returning id, campaign_id, phone, contact_id
     ), recorded as (
@@ -67,6 +69,23 @@ export function recordRetry(
   });
 }
 
+export type WaitKind = NonNullable<CampaignRecipient["waitKind"]>;
+
+/**
+ * Back to pending until `delayMs` from now, waiting for its send window or a frequency cap: nothing was sent, so the
+ * attempt is given back, and the last error is left as it was (a real earlier failure stays on the record); what the
+ * row waits for is kept apart from it, in wait_kind and wait_reason.
+ */
+export function recordWait(db: Db, row: Claimed, workerId: string, wait: { kind: WaitKind; reason: string; delayMs: number }): Promise<boolean> {
+  return update(db, row, workerId, {
+    sendStatus: "pending",
+    nextAttemptAt: sql`now() + ${wait.delayMs}::double precision * interval '1 millisecond'`,
+    attempts: sql`greatest(${r.attempts} - 1, 0)`,
+    waitKind: wait.kind,
+    waitReason: clip(wait.reason),
+  });
+}
+
 export function recordFailed(db: Db, row: Claimed, workerId: string, error: ConnectErrorInfo): Promise<boolean> {
   return update(db, row, workerId, {
     sendStatus: "failed",
@@ -82,7 +101,7 @@ export async function recordSkipped(db: Db, rows: readonly Claimed[], workerId: 
   if (rows.length === 0) return 0;
   const done = await db
     .update(r)
-    .set({ sendStatus: "skipped", reason, nextAttemptAt: null, ...released })
+    .set({ sendStatus: "skipped", reason, nextAttemptAt: null, ...notWaiting, ...released })
     .where(
       and(
         inArray(

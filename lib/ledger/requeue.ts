@@ -12,7 +12,16 @@ import type { Db } from "@/lib/db/types";
 export async function requeueFailed(db: Db, campaignId: string, refused: SQL, onlyRefused: boolean): Promise<{ requeued: number; unknownOutcome: number }> {
   const rows = await db
     .update(r)
-    .set({ sendStatus: "pending", nextAttemptAt: null, attempts: 0, claimedBy: null, leaseUntil: null, updatedAt: sql`now()` })
+    .set({
+      sendStatus: "pending",
+      nextAttemptAt: null,
+      attempts: 0,
+      claimedBy: null,
+      leaseUntil: null,
+      waitKind: null,
+      waitReason: null,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(r.campaignId, campaignId), eq(r.sendStatus, "failed"), onlyRefused ? refused : undefined))
     .returning({ refused: sql<boolean>`coalesce(${refused}, false)` });
   return { requeued: rows.length, unknownOutcome: rows.filter((row) => !row.refused).length };

@@ -27,6 +27,8 @@ const skipped = (why: string) => ({
   sendStatus: "skipped" as const,
   reason: why,
   nextAttemptAt: null,
+  waitKind: null,
+  waitReason: null,
   claimedBy: null,
   leaseUntil: null,
   updatedAt: sql`now()`,
