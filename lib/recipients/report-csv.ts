@@ -2,7 +2,8 @@
 import { csvLine, csvStream } from "@/lib/csv/write";
 import type { PreflightRow } from "./preflight-types";
 
-export const PREFLIGHT_CSV_HEADER = ["line", "status", "phone", "e164", "name", "reason", "duplicate_of_line"] as const;
+// time_zone comes last so the columns before keep their places in sheets built on earlier reports.
+export const PREFLIGHT_CSV_HEADER = ["line", "status", "phone", "e164", "name", "reason", "duplicate_of_line", "time_zone"] as const;
 
 export function preflightCsvCells(row: PreflightRow): unknown[] {
   return [
@@ -13,6 +14,8 @@ export function preflightCsvCells(row: PreflightRow): unknown[] {
     row.name ?? "",
     row.status === "valid" ? "" : row.reason,
     row.status === "duplicate" ? row.duplicateOfLine : "",
+    // Only a valid row's zone is read; empty: the zones of its number apply.
+    row.status === "valid" ? (row.timeZone ?? "") : "",
   ];
 }
 
