@@ -1,7 +1,7 @@
 // In-process hints between background loops: a loop that has just done what another waits for wakes it, instead of
 // leaving it to its next interval. Only a hint: every loop still polls on its own, and other processes are not told.
 // Kept on globalThis because the server's own modules and Next's bundle each load a copy of this file.
-export type SignalName = "contact-recorded";
+export type SignalName = "contact-recorded" | "recipients-requeued";
 
 type Listener = () => void;
 const g = globalThis as unknown as { __backgroundSignals?: Map<SignalName, Set<Listener>> };

@@ -7,6 +7,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { defineAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record";
+import { signal } from "@/lib/background/signals";
 import { campaigns } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/errors";
 import { requeueFailed } from "@/lib/ledger/requeue";
@@ -29,8 +30,8 @@ export const retryFailed = defineAction({
   name: "campaigns.retryFailed",
   access: "supervisor",
   input: retryFailedSchema,
-  handler: async ({ campaignId, includeUnverifiable }, { db, actor }) =>
-    db.transaction(async (tx) => {
+  handler: async ({ campaignId, includeUnverifiable }, { db, actor }) => {
+    const done = await db.transaction(async (tx) => {
       // Locked until commit, so the dispatcher's "nothing left, complete it" cannot interleave with the re-queue.
       const [c] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).for("update");
       if (!c) throw new UserFacingError("not_found", "No campaign with this id");
@@ -66,5 +67,9 @@ export const retryFailed = defineAction({
         },
       });
       return { id: c.id, status, requeued, heldBack };
-    }),
+    });
+    // Committed: a dispatcher in this process resting on the campaign's later rows looks again now.
+    signal("recipients-requeued");
+    return done;
+  },
 });

@@ -16,6 +16,11 @@ export class CampaignState {
   readonly window: ErrorWindow;
   /** No claims before this time (ms since epoch): set while waiting for chat capacity or the WhatsApp daily limit. */
   holdUntil = 0;
+  /**
+   * No look for due rows before this time (ms since epoch): every pending row was put off until then or later. Not a
+   * hold: the campaign's row says nothing, and a send of it settling or failed rows re-queued here end the rest at once.
+   */
+  restUntil = 0;
   /** As last read from the campaign row, so a success clears it with one write and only when it is set. */
   waitingReason: string | null = null;
   /** How long its chats hold a slot, and when that was worked out. */

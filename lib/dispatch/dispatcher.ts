@@ -25,6 +25,7 @@ import { holdBeforeSend, sendToRecipient } from "./send-recipient";
 import type { SendOutcome } from "./slot-probe";
 import { skipCancelledLeftovers } from "@/lib/ledger/skip-remaining";
 import { errorSummary } from "@/lib/errors";
+import { onSignal } from "@/lib/background/signals";
 import { WhatsAppBudget } from "./whatsapp-budget";
 
 export interface DispatcherConfig {
@@ -76,6 +77,12 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
   const heartbeat = startHeartbeat(ctx.db, ctx.workerId, log);
 
   const wake = () => wakeUp?.();
+  // Failed rows re-queued in this process (Retry failed) are due now: campaigns resting until a later row look again
+  // on the next pass. Another process's re-queue is found when the rest ends (restMaxMs at most).
+  const stopListening = onSignal("recipients-requeued", () => {
+    for (const st of states.values()) st.restUntil = 0;
+    wake();
+  });
   const sleep = (ms: number, wakeable = true) =>
     new Promise<void>((resolve) => {
       const done = () => {
@@ -168,6 +175,8 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
       .catch((err: unknown) => log(`row ${row.id}: could not record the outcome (${errorSummary(err)}); it will be retried after its lease`))
       .finally(() => {
         if (st.campaign.config.channel === "whatsapp") ctx.whatsApp.settle();
+        // Its outcome may be a retry due sooner than the rows the campaign rests for, or the campaign's last row.
+        st.restUntil = 0;
         st.slots.settled(outcome, o.batchSize);
         inFlight.delete(task);
         wake();
@@ -225,6 +234,7 @@ export function startDispatcher(config: DispatcherConfig): Dispatcher {
       const gap = o.minTickMs - (Date.now() - started);
       if (gap > 0 && !stopping) await sleep(gap, false);
     }
+    stopListening();
     await Promise.allSettled([...inFlight]);
     // Sends finishing during the drain may have added to the set.
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

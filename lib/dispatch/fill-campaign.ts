@@ -2,7 +2,8 @@ import "server-only";
 // One batch for one running campaign: the WhatsApp daily limit first (a spent one holds the campaign), then tokens
 // from the account, the campaign and its source number at once (no more than the slots a campaign short of chat
 // capacity may try), then exactly that many due rows, then the suppression list checked again just before sending.
-// Tokens not used go back to the buckets. A campaign past its deadline claims nothing: its rows expire instead.
+// Tokens not used go back to the buckets. A campaign past its deadline claims nothing: its rows expire instead. One
+// whose pending rows all wait (a send window, a frequency cap, a retry) rests until the earliest is due.
 import type { CampaignRecipient } from "@/lib/db/schema";
 import { suppressedAmong } from "@/lib/suppression/queries";
 import type { CampaignState } from "./campaign-state";
@@ -37,10 +38,17 @@ export async function fillCampaign(ctx: DispatchContext, st: CampaignState, free
   // Past its deadline nothing more is claimed, whatever is due; the rest is skipped as expired.
   const deadlineMs = await deadlineOf(ctx, st);
   if (deadlineMs !== null && Date.now() >= deadlineMs) return { rows: [], waitMs: await expireCampaign(ctx, st, deadlineMs) };
+  const resting = st.restUntil - Date.now();
+  if (resting > 0) return { rows: [], waitMs: resting };
   const ledger = await ledgerState(db, id);
   if (!ledger.due) {
     if (!ledger.unfinished && (await completeIfFinished(db, workerId, id))) ctx.log(`completed campaign ${id}`);
-    return { rows: [], waitMs: o.pollMs };
+    if (ledger.nextDueInMs === null) return { rows: [], waitMs: o.pollMs };
+    // Every pending row is put off: no look for due ones (a scan of all of them) until the earliest is due, but
+    // never longer than restMaxMs, nor past the deadline.
+    const rest = untilDeadline(deadlineMs, Math.min(ledger.nextDueInMs, o.restMaxMs));
+    st.restUntil = Date.now() + rest;
+    return { rows: [], waitMs: rest };
   }
   const limit = await checkWhatsAppLimit(ctx, st.campaign);
   if ("waitMs" in limit) {

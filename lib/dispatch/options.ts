@@ -19,6 +19,12 @@ export interface DispatchOptions {
   leaseMs: number;
   /** Sleep between loop passes when there is nothing to send. */
   pollMs: number;
+  /**
+   * Longest a campaign whose pending rows are all put off (waiting for a send window, a frequency cap or a retry) goes
+   * without looking for due rows before the earliest of them is due: rows made due meanwhile by another process (a
+   * retry of failed rows, a lease that ran out, a claimer that died) are found within this.
+   */
+  restMaxMs: number;
   /** Shortest gap between loop passes, so a fast rate is sent in small batches rather than one query per token. */
   minTickMs: number;
   /** How often scheduled campaigns are started and cancelled campaigns swept. */
@@ -67,6 +73,7 @@ export const DEFAULT_DISPATCH_OPTIONS: DispatchOptions = {
   batchSize: 50,
   leaseMs: 60_000,
   pollMs: 250,
+  restMaxMs: 5_000,
   minTickMs: 50,
   housekeepingMs: 1_000,
   maxAttempts: 5,
@@ -96,6 +103,7 @@ export function resolveDispatchOptions(options: Partial<DispatchOptions> = {}): 
   if (!(o.errorShare > 0 && o.errorShare <= 1)) throw new Error("Dispatcher: errorShare must be in (0, 1]");
   if (!(o.numberRateShare > 0 && o.numberRateShare <= 1)) throw new Error("Dispatcher: numberRateShare must be in (0, 1]");
   if (!(o.capacityFloorMs >= 0 && o.capacityRetryMs >= 0)) throw new Error("Dispatcher: capacityFloorMs and capacityRetryMs must be at least 0");
+  if (!(o.restMaxMs >= 0)) throw new Error("Dispatcher: restMaxMs must be at least 0");
   if (!(o.whatsAppWindowMs > 0)) throw new Error("Dispatcher: whatsAppWindowMs must be above 0");
   return o;
 }
