@@ -53,10 +53,18 @@ test("recipients in a zone whose window is closed now wait, with the reason and 
   const table = page.getByRole("table", { name: "Recipients" });
   await expect(async () => {
     await page.reload();
-    await expect(table.getByText("SendWindow", { exact: true })).toHaveCount(RECIPIENTS);
+    await expect(table.locator('[data-waiting-for="send_window"]')).toHaveCount(RECIPIENTS);
   }).toPass({ timeout: 30_000 });
   await expect(table.getByText(`waiting for send window (opens 09:00 ${ZONE})`)).toHaveCount(RECIPIENTS);
   await expect(page.getByTestId("live-sent")).toHaveText("0");
+  // The live card counts them, and the Waiting filter finds every one.
+  await expect(page.getByTestId("live-waiting")).toContainText(`${RECIPIENTS} waiting for their send window`);
+  await page.getByLabel("Waiting for").selectOption("send_window");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/waiting=send_window/);
+  await expect(table.locator('[data-waiting-for="send_window"]')).toHaveCount(RECIPIENTS);
+  // The configuration names the window the campaign keeps to.
+  await expect(page.getByText(new RegExp(`^Own: .*${open.slice(0, 3)} 09:00–17:00`))).toBeVisible();
 
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Cancel campaign" }).click();
