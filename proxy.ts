@@ -17,7 +17,7 @@ export const config = {
   matcher: [
     {
       // Pages only: API answers, static files and the icon carry the server entry's policy that allows nothing.
-      source: "/((?!api/|_next/static/|_next/image|favicon.ico|icon.svg).*)",
+      source: "/((?!api/|_next/static/|_next/image|favicon.ico|icon.svg|robots.txt|manifest.webmanifest).*)",
       // Server action calls answer with RSC data, not a page; left out so their large bodies (recipient lists up
       // to RECIPIENTS_MAX_MB) are not buffered by the proxy, which caps what it buffers at 10 MB.
       missing: [{ type: "header", key: "next-action" }],

@@ -8,6 +8,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: { default: "Outbound Console", template: "%s · Outbound Console" },
   description: "Outbound SMS and WhatsApp chat campaigns on Amazon Connect",
+  manifest: "/manifest.webmanifest",
+  // An admin console behind a sign-in: nothing in it is for search engines (public/robots.txt says the same).
+  robots: { index: false, follow: false },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
