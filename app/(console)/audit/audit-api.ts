@@ -7,8 +7,8 @@ import type { ErrorBody } from "@/lib/errors";
 export const PAGE_SIZE = 50;
 export const AUDIT_ENTRIES_KEY = ["audit", "entries"] as const;
 
-/** An entry as /api/audit sends it: the row, with its time as an ISO string. */
-export type AuditEntry = Omit<AuditRow, "at"> & { at: string };
+/** An entry as /api/audit sends it: the row, with its time as an ISO string and its target's name where it has one. */
+export type AuditEntry = Omit<AuditRow, "at"> & { at: string; targetName: string | null };
 export interface AuditPage {
   entries: AuditEntry[];
   nextCursor: number | null;

@@ -1,5 +1,6 @@
 "use client";
 // The audit entries as a real table: who did what to which target, when, and from where.
+import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { AuditEntry } from "./audit-api";
 import { summarizeDiff } from "./diff-summary";
@@ -37,6 +38,28 @@ function Muted({ value, title, mono }: { value: string | null; title?: string; m
   );
 }
 
+// Where a target has a page, its name (or id) links there; the id stays on hover.
+const TARGET_PAGES: Record<string, (id: string) => string> = {
+  campaign: (id) => `/campaigns/${id}`,
+  contact: (id) => `/contacts/${encodeURIComponent(id)}`,
+};
+
+function TargetName({ entry }: { entry: AuditEntry }) {
+  if (!entry.targetId) return <span className="block text-xs">—</span>;
+  const label = entry.targetName ?? entry.targetId;
+  const href = entry.targetType ? TARGET_PAGES[entry.targetType]?.(entry.targetId) : undefined;
+  const className = `block max-w-48 wrap-anywhere text-xs ${entry.targetName ? "" : "break-all font-mono"}`;
+  return href ? (
+    <Link href={href} className={`${className} underline-offset-4 hover:underline`} title={entry.targetId}>
+      {label}
+    </Link>
+  ) : (
+    <span className={className} title={entry.targetId}>
+      {label}
+    </span>
+  );
+}
+
 function EntryRow({ entry }: { entry: AuditEntry }) {
   return (
     <TR className="align-top">
@@ -45,7 +68,9 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
           {timeFormat.format(new Date(entry.at))}
         </time>
       </TD>
-      <TD className="align-top">{entry.actorEmail}</TD>
+      <TD className="align-top">
+        <span className="block max-w-48 wrap-anywhere">{entry.actorEmail}</span>
+      </TD>
       <TD className="align-top">
         <code className="font-mono text-xs">{entry.action}</code>
       </TD>
@@ -53,7 +78,7 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
         {entry.targetType || entry.targetId ? (
           <>
             <span className="block text-xs text-muted-foreground">{entry.targetType ?? "—"}</span>
-            <span className="block break-all font-mono text-xs">{entry.targetId ?? "—"}</span>
+            <TargetName entry={entry} />
           </>
         ) : (
           <span className="text-muted-foreground">—</span>

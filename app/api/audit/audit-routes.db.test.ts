@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { count, desc } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
-import { auditLog } from "@/lib/db/schema";
+import { auditLog, users } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 
@@ -122,5 +122,17 @@ describe("audit routes", () => {
     expect(lines.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ count: 3, lastId: before.id, hash: before.hash })]);
     const third = await (await call(verify, "/api/audit/verify", "POST")).json();
     expect(third.checkpoint).toMatchObject({ count: 3, lastId: before.id });
+  });
+
+  it("names targets that have a name and links nothing it cannot name", async () => {
+    state.user = viewer;
+    const [user] = await state.db!.db.insert(users).values({ email: "ann@example.com", name: "Ann", role: "viewer", passwordHash: "x" }).returning();
+    const actor = { actorId: "u-ada", actorEmail: "ada@example.com" };
+    await recordAudit(state.db!.db, actor, { action: "user.disabled", targetType: "user", targetId: user!.id, diff: {} });
+    await recordAudit(state.db!.db, actor, { action: "user.disabled", targetType: "user", targetId: "0f0e0d0c-0b0a-4909-8807-060504030201", diff: {} });
+    const body = (await (await call(list, "/api/audit?limit=2&action=user.disabled")).json()) as {
+      entries: { targetId: string; targetName: string | null }[];
+    };
+    expect(body.entries.map((e) => e.targetName)).toEqual([null, "ann@example.com"]);
   });
 });
