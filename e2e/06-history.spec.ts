@@ -78,7 +78,7 @@ test("failed sends are found, retried with the same contacts for anyone reached,
   await expect(page.getByText("No recipients match these filters")).toBeVisible();
   await page.getByRole("button", { name: "Clear" }).click();
   await expect(table.getByRole("row")).toHaveCount(PHONES.length + 1);
-  await expect(table.getByText("sent", { exact: true })).toHaveCount(PHONES.length);
+  await expect(table.getByText("Sent", { exact: true })).toHaveCount(PHONES.length);
   await page.getByLabel("Phone number").fill("555 0302");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(table.getByRole("row")).toHaveCount(2);
