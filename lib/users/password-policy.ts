@@ -1,16 +1,17 @@
 // The password rules, shared by every form and server action that sets a password and by ADMIN_PASSWORD at start.
 // Length plus a list of passwords attackers try first (NIST SP 800-63B), rather than composition rules that push
 // people towards "Password1!". Importable in the browser, so the forms say what is wrong before a round trip.
-import { dictionary } from "@zxcvbn-ts/language-common";
+import { COMMON_PASSWORDS } from "./common-passwords";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 export const PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters, not a common password and not your email`;
 
-// Built on first use: only list entries at least as long as the minimum can ever match, a few hundred of ~49,000.
+// Only list entries at least as long as the minimum can ever match: a few hundred of the list's ~49,000, generated
+// into common-passwords.ts so that browsers get those and not the whole dictionary.
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
-  common ??= new Set(dictionary["passwords-common"].filter((p) => p.length >= PASSWORD_MIN_LENGTH).map((p) => p.toLowerCase()));
+  common ??= new Set(COMMON_PASSWORDS);
   return common;
 }
 
