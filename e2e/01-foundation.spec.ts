@@ -75,7 +75,9 @@ test("the supervisor signs in; a viewer cannot reach user management", async ({ 
   await signIn(page, VIEWER);
   await expect(page.getByTestId("signed-in-role")).toHaveText("Viewer");
   await page.goto("/settings");
-  await expect(page.getByRole("link", { name: "Manage users" })).toHaveCount(0);
+  const settingsNav = page.getByRole("navigation", { name: "Settings", exact: true });
+  await expect(settingsNav.getByRole("link", { name: "Overview", exact: true })).toBeVisible();
+  await expect(settingsNav.getByRole("link", { name: "Users", exact: true })).toHaveCount(0);
   await page.goto("/settings/users");
   await expect(page).toHaveURL(/\/forbidden/);
   await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();

@@ -11,7 +11,7 @@ const NAME = "Board-approved spring send";
 let campaignPath = "";
 
 async function setApproval(page: Page, enabled: boolean) {
-  await page.goto("/settings");
+  await page.goto("/settings/approval");
   const card = page.getByTestId("approval-settings");
   const box = card.getByTestId("approval-enabled");
   if (enabled) await box.check();

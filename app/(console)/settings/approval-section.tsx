@@ -1,6 +1,6 @@
-// Settings → Two-person approval: whether large launches, and WhatsApp marketing sends, need a second person. Admins
-// edit, everyone reads.
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+// Settings → Approval: whether large launches, and WhatsApp marketing sends, need a second person. Admins edit,
+// everyone reads.
+import { Card, CardContent } from "@/components/ui/card";
 import { getRuntime } from "@/lib/runtime/current";
 import { readApprovalSetting } from "@/lib/settings/approval";
 import { ApprovalForm } from "./approval-form";
@@ -10,14 +10,7 @@ export async function ApprovalSection({ canEdit }: { canEdit: boolean }) {
   const setting = await readApprovalSetting(rt.database.db);
   return (
     <Card data-testid="approval-settings">
-      <CardHeader>
-        <CardTitle>Two-person approval</CardTitle>
-        <CardDescription>
-          Large launches, and WhatsApp sends of marketing templates, wait until a different person approves them: an admin, or a user an admin made an approver
-          on Settings → Users. Nobody approves their own campaign.
-        </CardDescription>
-      </CardHeader>
-      <CardContent>
+      <CardContent className="pt-5">
         <ApprovalForm current={setting} canEdit={canEdit} />
       </CardContent>
     </Card>

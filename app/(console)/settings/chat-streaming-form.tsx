@@ -110,9 +110,7 @@ export function ChatStreamingForm({ instances, canEdit }: { instances: Streaming
             Save chat streaming
           </Button>
         </div>
-      ) : (
-        <p className="text-xs text-muted-foreground">Only an admin can change these.</p>
-      )}
+      ) : null}
     </form>
   );
 }

@@ -1,5 +1,5 @@
 // Settings → Frequency caps: how often one number may be contacted across campaigns. Admins edit, everyone reads.
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent } from "@/components/ui/card";
 import { getRuntime } from "@/lib/runtime/current";
 import { readFrequencyCaps } from "@/lib/settings/frequency-caps";
 import { FrequencyCapsForm } from "./frequency-caps-form";
@@ -9,14 +9,7 @@ export async function FrequencyCapsSection({ canEdit }: { canEdit: boolean }) {
   const caps = await readFrequencyCaps(rt.database.db);
   return (
     <Card>
-      <CardHeader>
-        <CardTitle>Frequency caps</CardTitle>
-        <CardDescription>
-          How often one number may be contacted across campaigns, counted over every chat the console started for it (campaign and test sends, not chats the
-          customer started). Campaigns marked exempt, such as service notices, are sent regardless.
-        </CardDescription>
-      </CardHeader>
-      <CardContent>
+      <CardContent className="pt-5">
         <FrequencyCapsForm current={caps.rules} canEdit={canEdit} />
       </CardContent>
     </Card>

@@ -1,6 +1,6 @@
 "use client";
 // One row per SMS or WhatsApp source number: where it is, what it carries by default, and its override. Admins get a
-// text box per number; everyone else reads the value. Three columns, so it fits the settings page's half-width card;
+// text box per number; everyone else reads the value. Three columns, so it fits beside the settings navigation on a tablet;
 // scrolls sideways on a phone.
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";

@@ -37,7 +37,6 @@ export function OptKeywordsForm({ current, canEdit }: { current: OptKeywords; ca
       <div className="grid gap-3" data-testid="opt-keywords-readonly">
         <KeywordList label="Opt-out keywords" words={current.optOut} testId="opt-keywords-opt-out-list" />
         <KeywordList label="Opt-in keywords" words={current.optIn} testId="opt-keywords-opt-in-list" />
-        <p className="text-xs text-muted-foreground">Only an admin can change these.</p>
       </div>
     );
   }

@@ -46,7 +46,6 @@ export function SendingCapacityForm({ numbers, current, canEdit }: { numbers: Ca
           </p>
           <p className="text-xs text-muted-foreground">{DAILY_LIMIT_HINT}</p>
         </div>
-        <p className="text-xs text-muted-foreground">Only an admin can change these.</p>
       </div>
     );
   }

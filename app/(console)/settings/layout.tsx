@@ -1,0 +1,15 @@
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { env } from "@/lib/env";
+import { SettingsNav } from "./settings-nav";
+
+// Every settings page sits beside (on a phone: below) the settings navigation; each page guards its own role too,
+// since a layout does not run again when only the page below it changes.
+export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser("viewer");
+  return (
+    <div className="grid gap-4 md:grid-cols-[10rem_minmax(0,1fr)] lg:grid-cols-[12rem_minmax(0,1fr)] lg:gap-6">
+      <SettingsNav role={user.role} mode={env().CONNECT_MODE} />
+      <div className="min-w-0">{children}</div>
+    </div>
+  );
+}
