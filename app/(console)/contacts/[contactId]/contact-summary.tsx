@@ -6,7 +6,7 @@ import { ContactOriginText, ContactStateBadge } from "../contact-badges";
 import { UtcTime } from "../utc-time";
 import { Facts } from "./facts";
 
-export function ContactSummary({ contact: c }: { contact: ContactRow }) {
+export function ContactSummary({ contact: c, instanceName }: { contact: ContactRow; instanceName?: string | null }) {
   return (
     <Card data-testid="contact-summary">
       <CardHeader>
@@ -30,9 +30,15 @@ export function ContactSummary({ contact: c }: { contact: ContactRow }) {
             ["Source number ARN", c.sourcePhoneNumberArn ? <span className="break-all font-mono text-xs">{c.sourcePhoneNumberArn}</span> : null],
             [
               "Instance",
-              <span key="instance" className="font-mono text-xs">
-                {c.instanceId}
-              </span>,
+              instanceName ? (
+                <span key="instance" title={c.instanceId}>
+                  {instanceName}
+                </span>
+              ) : (
+                <span key="instance" className="font-mono text-xs">
+                  {c.instanceId}
+                </span>
+              ),
             ],
             ["State", <ContactStateBadge key="state" state={c.state} />],
             ["Disconnected at", c.disconnectedAt ? <UtcTime at={c.disconnectedAt} /> : null],

@@ -10,6 +10,7 @@ import { loadContactTranscript } from "@/lib/chat-stream/transcript-load";
 import { customerTextReader } from "@/lib/customer-text/reader";
 import { loadContactDetail } from "@/lib/contacts/detail";
 import { contactIdSchema } from "@/lib/contacts/schemas";
+import { getGateway } from "@/lib/connect/runtime-gateway";
 import { getDb } from "@/lib/runtime/current";
 import { ContactStateBadge } from "../contact-badges";
 import { ContactEvents } from "./contact-events";
@@ -20,6 +21,15 @@ import { Transcript, type ContactTranscriptJson } from "./transcript";
 
 export const metadata: Metadata = { title: "Contact" };
 
+/** The instance's alias from Connect, shown instead of its id; null when Connect cannot say (the id is shown). */
+async function instanceAlias(instanceId: string): Promise<string | null> {
+  try {
+    return (await (await getGateway()).listInstances()).find((i) => i.id === instanceId)?.alias ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export default async function ContactPage({ params }: { params: Promise<{ contactId: string }> }) {
   const user = await requirePageUser("viewer");
   const id = contactIdSchema.safeParse((await params).contactId);
@@ -28,6 +38,7 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
   const [detail, transcript] = id.success ? await Promise.all([loadContactDetail(db, id.data, reader), loadContactTranscript(db, id.data, reader)]) : [];
   if (!detail || !transcript) notFound();
   const { contact, live } = detail;
+  const instanceName = await instanceAlias(contact.instanceId);
   // Open unless the console recorded an end or Connect reports one now.
   const open = contact.state !== "ended" && !live?.disconnectedAt;
   const actions = (
@@ -55,7 +66,7 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
         {live?.disconnectedAt && contact.state !== "ended" ? <span data-testid="contact-ended-in-connect">Connect reports this chat ended</span> : null}
       </div>
       <div className="grid gap-4 xl:grid-cols-2">
-        <ContactSummary contact={contact} />
+        <ContactSummary contact={contact} instanceName={instanceName} />
         <LivePanel live={live} liveError={detail.liveError} contact={contact} />
       </div>
       <div className="mt-4">
