@@ -7,7 +7,7 @@ import { SettingsNav } from "./settings-nav";
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser("viewer");
   return (
-    <div className="grid gap-4 md:grid-cols-[10rem_minmax(0,1fr)] lg:grid-cols-[12rem_minmax(0,1fr)] lg:gap-6">
+    <div className="grid gap-4 lg:grid-cols-[12rem_minmax(0,1fr)] lg:gap-6">
       <SettingsNav role={user.role} mode={env().CONNECT_MODE} />
       <div className="min-w-0">{children}</div>
     </div>

@@ -1,5 +1,5 @@
 "use client";
-// The settings pages beside the content from 768 px up (kept in view while a long page scrolls); above it on a phone,
+// The settings pages beside the content from 1024 px up (kept in view while a long page scrolls); above it on a phone,
 // as chips that wrap rather than a row that scrolls, so no page is hidden off the edge.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -12,9 +12,9 @@ export function SettingsNav({ role, mode }: { role: Role; mode: ConnectMode }) {
   const sections = settingsSectionsFor(role, mode);
   const current = sectionAt(pathname, sections);
   return (
-    <nav aria-label="Settings" className="min-w-0 md:sticky md:top-6 md:self-start">
-      <p className="mb-2 hidden px-2.5 text-xs font-semibold tracking-wide text-muted-foreground uppercase md:block">Settings</p>
-      <ul className="flex flex-wrap gap-1.5 md:flex-col md:gap-0.5">
+    <nav aria-label="Settings" className="min-w-0 lg:sticky lg:top-6 lg:self-start">
+      <p className="mb-2 hidden px-2.5 text-xs font-semibold tracking-wide text-muted-foreground uppercase lg:block">Settings</p>
+      <ul className="flex flex-wrap gap-1.5 lg:flex-col lg:gap-0.5">
         {sections.map((s) => {
           const active = s.id === current?.id;
           return (
@@ -23,7 +23,7 @@ export function SettingsNav({ role, mode }: { role: Role; mode: ConnectMode }) {
                 href={s.href}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "block rounded-md border border-border px-2.5 py-1.5 text-sm whitespace-nowrap hover:bg-muted md:border-transparent",
+                  "block rounded-md border border-border px-2.5 py-1.5 text-sm whitespace-nowrap hover:bg-muted lg:border-transparent",
                   active && "bg-muted font-medium text-primary",
                 )}
               >
