@@ -50,6 +50,9 @@ test("a supervisor composes a campaign from a CSV, checks it, tests it, saves, e
   await expect(check.getByText("Duplicate (1)")).toBeVisible();
   await expect(check.getByText("Suppressed (1)")).toBeVisible();
   await expect(check).toContainText("Hi Ada, your appointment is confirmed.");
+  // Focus moves to the result, and a screen reader hears it.
+  await expect(check.getByRole("heading", { name: "Recipient check" })).toBeFocused();
+  await expect(page.getByTestId("preflight-announcement")).toContainText("Check finished:");
 
   await page.getByLabel("Test number").fill("+12065550177");
   await page.getByRole("button", { name: "Send test message" }).click();

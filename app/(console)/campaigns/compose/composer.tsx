@@ -68,7 +68,13 @@ export function Composer({ campaignId, initial, savedPreflight }: Props) {
         >
           <ComposerActions {...actions} uploading={upload.sending !== null} expectedRows={local.rows > 0 ? local.rows : null} />
           {actions.preflight ? (
-            <PreflightPanel summary={actions.preflight} stale={actions.stale} campaignId={actions.campaignId} onRecheck={() => void actions.check()} />
+            <PreflightPanel
+              summary={actions.preflight}
+              checks={actions.checks}
+              stale={actions.stale}
+              campaignId={actions.campaignId}
+              onRecheck={() => void actions.check()}
+            />
           ) : null}
           <TestSend />
           {actions.campaignId ? <DeleteDraftButton campaignId={actions.campaignId} /> : null}

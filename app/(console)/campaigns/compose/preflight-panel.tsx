@@ -1,9 +1,11 @@
 "use client";
 // The result of the last recipient check: what will be sent, what will not and why, and whether the instance can
 // carry the load. The server's preflight is the authority; nothing here is recomputed in the browser.
+import { useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { PreflightRowStatus, PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { cn } from "@/lib/utils";
+import { checkAnnouncement } from "./check-announcement";
 import { formatCount } from "./format";
 import { InvalidReasonsList } from "./invalid-reasons-list";
 import { PlanSummary } from "./plan-summary";
@@ -20,18 +22,28 @@ const GROUPS: [PreflightRowStatus, string][] = [
 
 interface Props {
   summary: PreflightSummary;
+  /** How many checks this page has made: each new one moves focus here and is announced. */
+  checks?: number;
   stale: boolean;
   campaignId?: string;
   /** Checks again after a fix offered here was applied. */
   onRecheck?: () => void;
 }
 
-export function PreflightPanel({ summary, stale, campaignId, onRecheck }: Props) {
+export function PreflightPanel({ summary, checks = 0, stale, campaignId, onRecheck }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The button that started the check is disabled while it runs, so focus would otherwise fall to the page.
+  useEffect(() => {
+    if (checks > 0) heading.current?.focus();
+  }, [checks]);
   return (
     <section aria-labelledby="preflight-heading" className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-3">
-      <h2 id="preflight-heading" className="text-base font-semibold">
+      <h2 id="preflight-heading" ref={heading} tabIndex={-1} className="text-base font-semibold outline-none">
         Recipient check
       </h2>
+      <p role="status" className="sr-only" data-testid="preflight-announcement">
+        {checks > 0 ? checkAnnouncement(summary) : ""}
+      </p>
       {stale ? <Alert tone="info">The campaign changed since this check. Check recipients again to update it.</Alert> : null}
       {summary.blocking.length > 0 ? (
         <Alert tone="error">
@@ -57,7 +69,7 @@ export function PreflightPanel({ summary, stale, campaignId, onRecheck }: Props)
         {GROUPS.map(([status, label]) => (
           <div key={status} className="rounded-md border border-border p-2">
             <dt className="text-xs text-muted-foreground">{label}</dt>
-            <dd className={cn("text-lg font-semibold tabular-nums", status !== "valid" && summary.counts[status] > 0 && "text-amber-700")}>
+            <dd className={cn("text-lg font-semibold tabular-nums", status !== "valid" && summary.counts[status] > 0 && "text-warning")}>
               {formatCount(summary.counts[status])}
             </dd>
           </div>
@@ -109,7 +121,7 @@ function OpenChats({ summary }: { summary: PreflightSummary }) {
   // Checks made before plans existed warned of an overflow; a plan counts the wait instead, so this is only a note.
   if (!plan) {
     return (
-      <span className={cn(over && "font-medium text-red-700")}>
+      <span className={cn(over && "font-medium text-destructive")}>
         {formatCount(projected)} projected, quota {formatCount(quota)}
         {over ? " — over the quota: lower the rate or the chat duration" : ""}
       </span>
@@ -117,7 +129,7 @@ function OpenChats({ summary }: { summary: PreflightSummary }) {
   }
   const openNow = plan.input.openChats ?? 0;
   return (
-    <span className={cn(over && "font-medium text-amber-700")}>
+    <span className={cn(over && "font-medium text-warning")}>
       {formatCount(projected)} projected{openNow > 0 ? ` (${formatCount(openNow)} open on the instance now)` : ""}, quota {formatCount(quota)}
       {over ? " — over the quota: new chats wait for open ones to end, and the plan counts the wait" : ""}
     </span>

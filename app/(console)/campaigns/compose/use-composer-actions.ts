@@ -54,6 +54,8 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
   const [stale, setStale] = useState(false);
   // The values the shown check was made from; the check is stale once the form differs from them.
   const checked = useRef<ComposerValues | null>(null);
+  // Counts the checks this page made, so the panel moves focus to a result the user just asked for, not one loaded with the draft.
+  const [checks, setChecks] = useState(0);
   const running = useRef<AbortController | null>(null);
   // The fields the shown error is about; it goes once they are fixed or edited.
   const errorFields = useRef<BannerFields | null>(null);
@@ -104,6 +106,7 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
   const showCheck = (summary: PreflightSummary, from: ComposerValues) => {
     checked.current = from;
     setPreflight(summary);
+    setChecks((n) => n + 1);
     setStale(!sameValues(form.getValues(), from));
   };
   const fail = (body: ErrorBody) => showError(body.message, applyFieldErrors(form.setError, body.fields));
@@ -204,5 +207,5 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
       )();
     });
 
-  return { campaignId, preflight, stale, notice, error, busy, progress, check, saveDraft, launch, cancel };
+  return { campaignId, preflight, checks, stale, notice, error, busy, progress, check, saveDraft, launch, cancel };
 }
