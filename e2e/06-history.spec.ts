@@ -33,11 +33,16 @@ test("failed sends are found, retried with the same contacts for anyone reached,
   await expect.poll(() => liveCount(page, "sent"), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
   // From here every call fails; each remaining row gives up after its retries and ends failed.
   await setFaults(page, { InternalServiceException: 1 });
-  await expect(page.getByTestId("campaign-status")).toHaveText("Completed", { timeout: 60_000 });
+  await expect(page.getByTestId("campaign-status")).toHaveText(/^Completed/, { timeout: 60_000 });
   await setFaults(page, {});
   const failed = await liveCount(page, "failed");
   expect(failed).toBeGreaterThan(0);
   expect((await liveCount(page, "sent")) + failed).toBe(PHONES.length);
+  // A finished campaign says what did not go out, from the same live figures as the progress card, and no rate.
+  await expect(page.getByTestId("campaign-status")).toHaveText(`Completed · ${failed} failed`);
+  await expect(page.getByTestId("count-failed")).toHaveText(String(failed));
+  await expect(page.getByTestId("live-final")).toContainText(`Sent ${PHONES.length - failed} of ${PHONES.length} · ${failed} failed · took`);
+  await expect(page.getByTestId("live-rate")).toHaveCount(0);
 
   // The campaign page draws what happened: failures by error name, and the status history.
   await expect(page.getByTestId("failures-chart")).toContainText("InternalServiceException", { timeout: 15_000 });

@@ -1,19 +1,12 @@
 import { Badge } from "@/components/ui/badge";
-import { STATUS_LABEL, type CampaignStatus } from "@/lib/campaigns/status";
+import type { CampaignStatus } from "@/lib/campaigns/status";
+import { campaignStatusTone, campaignStatusWords, type OutcomeCounts } from "@/lib/campaigns/status-words";
 
-const TONE: Record<CampaignStatus, "neutral" | "info" | "success" | "warning" | "danger"> = {
-  draft: "neutral",
-  scheduled: "info",
-  running: "success",
-  paused: "warning",
-  completed: "success",
-  cancelled: "danger",
-};
-
-export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
+/** The status in words; with the campaign's counts, a finished one also says what failed or was never sent. */
+export function CampaignStatusBadge({ status, counts }: { status: CampaignStatus; counts?: OutcomeCounts }) {
   return (
-    <Badge tone={TONE[status]} data-testid="campaign-status">
-      {STATUS_LABEL[status]}
+    <Badge tone={campaignStatusTone(status, counts)} data-testid="campaign-status" data-status={status}>
+      {campaignStatusWords(status, counts)}
     </Badge>
   );
 }

@@ -37,6 +37,8 @@ const campaignColumns = {
   createdByEmail: campaigns.createdByEmail,
   createdAt: campaigns.createdAt,
   launchedAt: campaigns.launchedAt,
+  // A scheduled campaign's list row says when it starts rather than when it was launched.
+  scheduledAt: campaigns.scheduledAt,
   finishedAt: campaigns.finishedAt,
   updatedAt: campaigns.updatedAt,
 };

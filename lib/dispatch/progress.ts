@@ -5,6 +5,7 @@ import { and, desc, eq, gt, isNotNull, sql } from "drizzle-orm";
 import { preflightLimits } from "@/lib/campaigns/limits";
 import { livePlan, type LivePlan } from "@/lib/campaigns/live-plan";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
+import { campaignStartedAt } from "@/lib/campaigns/status-words";
 import { campaignRecipients as r, campaigns } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { readBucket } from "./rate-limiter";
@@ -17,6 +18,10 @@ export interface CampaignProgress {
   status: string;
   pauseReason: string | null;
   waitingReason: string | null;
+  /** ISO instants: the start a scheduled campaign waits for, when sending began (null until it has), when it ended. */
+  scheduledAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
   counts: Record<SendStatus, number> & { total: number };
   /** Pending rows held back now by a guardrail, by what they wait for (their next attempt is when it lets them go). */
   waiting: { sendWindow: number; frequencyCap: number };
@@ -110,6 +115,9 @@ export async function campaignProgress(db: Db, campaignId: string, opts: { limit
     status: campaign.status,
     pauseReason: campaign.pauseReason,
     waitingReason: campaign.waitingReason,
+    scheduledAt: campaign.scheduledAt?.toISOString() ?? null,
+    startedAt: campaignStartedAt(campaign)?.toISOString() ?? null,
+    finishedAt: campaign.finishedAt?.toISOString() ?? null,
     counts,
     waiting,
     rate: {

@@ -6,9 +6,10 @@ export const CAMPAIGN_PAGE_SIZE = 50;
 export const CAMPAIGN_LIST_KEY = ["campaigns", "history"] as const;
 
 /** A campaign as the route sends it: dates as ISO strings. */
-export type CampaignListItem = Omit<CampaignHistoryRow, "createdAt" | "launchedAt" | "finishedAt"> & {
+export type CampaignListItem = Omit<CampaignHistoryRow, "createdAt" | "launchedAt" | "scheduledAt" | "finishedAt"> & {
   createdAt: string;
   launchedAt: string | null;
+  scheduledAt: string | null;
   finishedAt: string | null;
 };
 

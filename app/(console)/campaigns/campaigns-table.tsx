@@ -18,6 +18,17 @@ function When({ iso }: { iso: string | null }) {
   );
 }
 
+// Launched for a later start, a campaign has not started: its row says when it will rather than when it was launched.
+function Launched({ campaign: c }: { campaign: CampaignListItem }) {
+  if (c.status !== "scheduled" || !c.scheduledAt) return <When iso={c.launchedAt} />;
+  return (
+    <span className="grid" data-testid="campaign-starts">
+      <span className="text-xs">Starts</span>
+      <When iso={c.scheduledAt} />
+    </span>
+  );
+}
+
 function Progress({ progress: p }: { progress: CampaignListItem["progress"] }) {
   if (p.total === 0) return <span className="text-muted-foreground">—</span>;
   const percent = Math.floor(((p.sent + p.failed + p.skipped) / p.total) * 100);
@@ -68,14 +79,14 @@ export function CampaignsTable({ campaigns }: { campaigns: CampaignListItem[] })
               {names.flow(c.instanceId, c.contactFlowId)}
             </TD>
             <TD>
-              <CampaignStatusBadge status={c.status} />
+              <CampaignStatusBadge status={c.status} counts={c.progress} />
             </TD>
             <TD>
               <Progress progress={c.progress} />
             </TD>
             <TD className="text-muted-foreground">{c.createdByEmail}</TD>
             <TD className="text-muted-foreground">
-              <When iso={c.launchedAt} />
+              <Launched campaign={c} />
             </TD>
             <TD className="text-muted-foreground">
               <When iso={c.finishedAt} />

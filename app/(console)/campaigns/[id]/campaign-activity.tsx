@@ -1,25 +1,28 @@
 "use client";
-// Charts and counters of a launched campaign, refreshed every few seconds while it is sending: sends over time,
-// failures by error name, open chats against the quota, and replies.
+// Charts and counters of a launched campaign, read again as the page's live figures move (at most every 5 s): sends over
+// time, failures by error name, open chats against the quota, and replies.
 import { useQuery } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FailuresChart, SendsOverTimeChart } from "./activity-charts";
 import { fetchActivity, activityKey } from "./activity-api";
 import { OpenChatsFigures, RepliesFigures } from "./activity-figures";
-import { fetchProgress, progressKey } from "./recipients-api";
+import { useCampaignLive } from "./campaign-live-source";
+import { useFollowVersion } from "./follow-version";
+import { isFinished } from "./final-figures";
 
-const ACTIVE = new Set(["scheduled", "running", "paused"]);
+const FOLLOW_MS = 5_000;
+// Open chats and replies move no live figure: while the campaign is under way they are read every 30 s regardless.
+const CHATS_POLL_MS = 30_000;
 
-export function CampaignActivity({ campaignId, initialStatus }: { campaignId: string; initialStatus: string }) {
-  // The status the progress card polls, read from the shared cache: this card polls only while the campaign may move.
-  const progress = useQuery({ queryKey: progressKey(campaignId), queryFn: ({ signal }) => fetchProgress(campaignId, signal), enabled: false });
-  const status = progress.data?.progress.status ?? initialStatus;
+export function CampaignActivity() {
+  const { campaignId, status, version } = useCampaignLive();
   const query = useQuery({
     queryKey: activityKey(campaignId),
     queryFn: ({ signal }) => fetchActivity(campaignId, signal),
-    refetchInterval: ACTIVE.has(status) ? 5_000 : false,
+    refetchInterval: isFinished(status) ? false : CHATS_POLL_MS,
   });
+  useFollowVersion(version, FOLLOW_MS, { updatedAt: query.dataUpdatedAt, isFetching: query.isFetching, refetch: query.refetch });
   const data = query.data;
   const loading = <p className="text-sm text-muted-foreground">Loading…</p>;
   const sent = data?.activity.sends.reduce((sum, b) => sum + b.sent, 0) ?? 0;

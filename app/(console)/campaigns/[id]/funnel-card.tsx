@@ -1,20 +1,20 @@
 "use client";
 // The campaign's funnel: started → delivered → read → replied → opted out, each a count and a share of started, drawn
-// as horizontal bars. Polled while the campaign may still move, like the progress card.
+// as horizontal bars. Read again as the page's live figures move.
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { FunnelView } from "@/lib/campaigns/funnel-view";
-import { fetchProgress, progressKey } from "./recipients-api";
+import { useCampaignLive } from "./campaign-live-source";
+import { useFollowVersion } from "./follow-version";
 
-const ACTIVE = new Set(["scheduled", "running", "paused"]);
-// Every 5 s while the campaign sends: counting started on a 1,000,000-row campaign reads a million index entries (about
-// 0.2 s on PostgreSQL), and receipts need not show within the second. Receipts, replies and STOPs keep coming for
-// days after the last send, so a finished campaign is still read, less often.
-const POLL_MS = 5_000;
-const SETTLED_POLL_MS = 30_000;
+// Read again when the live figures move, at most every 5 s: counting started on a 1,000,000-row campaign reads a million
+// index entries (about 0.2 s on PostgreSQL), and receipts need not show within the second. Receipts, replies and STOPs
+// move no live figure and keep coming for days after the last send, so the funnel is also read every 30 s regardless.
+const FOLLOW_MS = 5_000;
+const RECEIPTS_POLL_MS = 30_000;
 
 export const funnelKey = (campaignId: string) => ["campaign-funnel", campaignId] as const;
 
@@ -91,17 +91,16 @@ export function FunnelBars({ funnel }: { funnel: FunnelView }) {
   );
 }
 
-export function FunnelCard({ campaignId, initialStatus }: { campaignId: string; initialStatus: string }) {
-  // The status the progress card polls, read from the shared cache.
-  const progress = useQuery({ queryKey: progressKey(campaignId), queryFn: ({ signal }) => fetchProgress(campaignId, signal), enabled: false });
-  const status = progress.data?.progress.status ?? initialStatus;
+export function FunnelCard() {
+  const { campaignId, status, version } = useCampaignLive();
   const query = useQuery({
     queryKey: funnelKey(campaignId),
     queryFn: ({ signal }) => fetchJson<{ funnel: FunnelView }>(`/api/campaigns/${campaignId}/funnel`, signal),
-    refetchInterval: ACTIVE.has(status) ? POLL_MS : SETTLED_POLL_MS,
+    refetchInterval: RECEIPTS_POLL_MS,
   });
   const { refetch } = query;
-  // The last sends land as the status changes: read the funnel then rather than at the next, slower, poll.
+  useFollowVersion(version, FOLLOW_MS, { updatedAt: query.dataUpdatedAt, isFetching: query.isFetching, refetch });
+  // The last sends land as the status changes: read the funnel then rather than up to 5 s later.
   useEffect(() => {
     void refetch();
   }, [status, refetch]);

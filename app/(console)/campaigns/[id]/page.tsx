@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { z } from "zod";
-import { CampaignStatusBadge } from "@/components/campaigns/status-badge";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,6 +16,7 @@ import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { getCampaign } from "@/lib/campaigns/queries";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
 import { campaignStatusHistory } from "@/lib/campaigns/status-history";
+import { campaignStartedAt } from "@/lib/campaigns/status-words";
 import { getDb } from "@/lib/server/runtime";
 import { DeleteDraftButton } from "../compose/delete-draft-button";
 import { ApprovalCard } from "./approval-card";
@@ -24,9 +24,11 @@ import { DuplicateButton } from "./duplicate-button";
 import { CampaignActivity } from "./campaign-activity";
 import { CampaignConfigCard } from "./campaign-config-card";
 import { CampaignLive } from "./campaign-live";
+import { CampaignLiveSource, type LiveSnapshot } from "./campaign-live-source";
+import { LiveStatusBadge, LiveTimes } from "./campaign-status-line";
 import { FunnelCard } from "./funnel-card";
 import { LedgerNotice } from "./ledger-notice";
-import { RecipientCounts } from "./recipient-counts";
+import { LiveRecipientCounts } from "./live-recipient-counts";
 import { RecipientsTable } from "./recipients-table";
 import { RetryFailedButton } from "./retry-failed-button";
 import { StatusHistory } from "./status-history";
@@ -46,10 +48,30 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
     guardrailWords(db, campaign.config as CampaignConfig),
   ]);
   const preflight = campaign.preflight as PreflightSummary;
-  const canChange = hasRole(user.role, "supervisor") && campaign.status === "draft";
+  const supervisor = hasRole(user.role, "supervisor");
+  const canChange = supervisor && campaign.status === "draft";
   // Drafts and cancelled campaigns have nothing to retry; the button itself shows only while rows have failed.
-  const canRetry = hasRole(user.role, "supervisor") && ["scheduled", "running", "paused", "completed"].includes(campaign.status);
-  const actions = canChange ? (
+  const canRetry = supervisor && ["scheduled", "running", "paused", "completed"].includes(campaign.status);
+  const counts = view.recipients;
+  // What the page shows until its first live read lands (a draft's, for good): the figures this render just counted.
+  const snapshot: LiveSnapshot = {
+    status: campaign.status,
+    scheduledAt: campaign.scheduledAt?.toISOString() ?? null,
+    startedAt: campaignStartedAt(campaign)?.toISOString() ?? null,
+    finishedAt: campaign.finishedAt?.toISOString() ?? null,
+    outcome: {
+      sent: counts.sent ?? 0,
+      failed: counts.failed ?? 0,
+      skipped: counts.skipped ?? 0,
+      total: ["pending", "sending", "sent", "failed", "skipped"].reduce((sum, k) => sum + (counts[k] ?? 0), 0),
+    },
+  };
+  const actions = !supervisor ? (
+    // Said once, where the buttons would be: the progress card's controls and Retry failed are missing for the same reason.
+    <p className="self-center text-xs text-muted-foreground" data-testid="viewer-note">
+      Viewers can&apos;t change campaigns — ask a supervisor.
+    </p>
+  ) : canChange ? (
     <>
       <Button asChild>
         <Link href={`/campaigns/${campaign.id}/edit`}>Edit draft</Link>
@@ -61,17 +83,14 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
     <RetryFailedButton campaignId={campaign.id} initialFailed={view.recipients.failed ?? 0} />
   ) : null;
   return (
-    <>
+    <CampaignLiveSource campaignId={campaign.id} initial={snapshot}>
       <PageHeader title={campaign.name} description={campaign.description || undefined} actions={actions} />
       <div className="mb-4 flex flex-wrap items-center gap-3 text-sm text-muted-foreground">
-        <CampaignStatusBadge status={campaign.status} />
+        <LiveStatusBadge />
         <span>
           Created by {campaign.createdByEmail} on {campaign.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
         </span>
-        {campaign.launchedAt ? <span>Launched {campaign.launchedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span> : null}
-        {campaign.scheduledAt && campaign.status === "scheduled" ? (
-          <span>Starts {campaign.scheduledAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span>
-        ) : null}
+        <LiveTimes />
         {view.deadline ? <span data-testid="campaign-deadline">{deadlineWords(view.deadline)}</span> : null}
       </div>
       <LedgerNotice ledgerState={campaign.ledgerState} className="mb-4" />
@@ -83,21 +102,21 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       <ApprovalCard db={db} campaign={campaign} user={user} />
       {campaign.status !== "draft" ? (
         <div className="mb-4">
-          <CampaignLive campaignId={campaign.id} initialStatus={campaign.status} canControl={hasRole(user.role, "supervisor")} />
+          <CampaignLive canControl={supervisor} />
         </div>
       ) : null}
       {campaign.status !== "draft" ? (
         <div className="mb-4">
-          <FunnelCard campaignId={campaign.id} initialStatus={campaign.status} />
+          <FunnelCard />
         </div>
       ) : null}
       {campaign.status !== "draft" ? (
         <div className="mb-4">
-          <CampaignActivity campaignId={campaign.id} initialStatus={campaign.status} />
+          <CampaignActivity />
         </div>
       ) : null}
       <div className="grid gap-4 xl:grid-cols-[2fr_3fr]">
-        <RecipientCounts counts={view.recipients} reportHref={`/api/campaigns/${campaign.id}/preflight.csv`} warnings={preflight.warnings} />
+        <LiveRecipientCounts counts={counts} reportHref={`/api/campaigns/${campaign.id}/preflight.csv`} warnings={preflight.warnings} />
         <CampaignConfigCard config={campaign.config as CampaignConfig} labels={labels} guardrails={guardrails} />
       </div>
       <div className="mt-4">
@@ -109,6 +128,6 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           <RecipientsTable campaignId={campaign.id} />
         </Suspense>
       </div>
-    </>
+    </CampaignLiveSource>
   );
 }

@@ -1,15 +1,39 @@
 import { Alert } from "@/components/ui/alert";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { CampaignProgress } from "@/lib/dispatch/progress";
+import { useTimeZone } from "../compose/use-time-zone";
+import { finalFiguresWords, isFinished } from "./final-figures";
 import { LivePlanLine } from "./live-plan-line";
+import type { LiveProgress } from "./live-state";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
-export function ProgressFigures({ progress: p }: { progress: CampaignProgress }) {
-  const done = p.counts.sent + p.counts.failed + p.counts.skipped;
-  const percent = p.counts.total > 0 ? Math.floor((done / p.counts.total) * 100) : 0;
+function FinalFigures({ progress }: { progress: LiveProgress }) {
+  const timeZone = useTimeZone();
+  return (
+    <p className="text-sm" data-testid="live-final">
+      {finalFiguresWords(progress, timeZone)}
+    </p>
+  );
+}
+
+function RateLine({ progress: p }: { progress: LiveProgress }) {
   const accountBinds = p.rate.accountPerSecond !== null && p.rate.accountPerSecond < p.rate.campaignPerSecond;
   const rate = accountBinds ? p.rate.accountPerSecond! : p.rate.campaignPerSecond;
+  return (
+    <p className="text-sm text-muted-foreground" data-testid="live-rate">
+      Rate: {p.rate.recentPerSecond.toFixed(1)} sent/s now ({accountBinds ? "account" : "campaign"} limit {rate.toFixed(1)}/s
+      {p.rate.accountPerSecond !== null && p.rate.accountConfiguredPerSecond !== null && p.rate.accountPerSecond < p.rate.accountConfiguredPerSecond
+        ? `, lowered after throttling from ${p.rate.accountConfiguredPerSecond}`
+        : ""}
+      )
+    </p>
+  );
+}
+
+export function ProgressFigures({ progress: p }: { progress: LiveProgress }) {
+  const done = p.counts.sent + p.counts.failed + p.counts.skipped;
+  const percent = p.counts.total > 0 ? Math.floor((done / p.counts.total) * 100) : 0;
+  const finished = isFinished(p.status);
   return (
     <div className="grid gap-4">
       {p.pauseReason && p.status === "paused" ? <Alert tone="warning">Paused: {p.pauseReason}</Alert> : null}
@@ -42,13 +66,7 @@ export function ProgressFigures({ progress: p }: { progress: CampaignProgress })
           </div>
         ))}
       </dl>
-      <p className="text-sm text-muted-foreground">
-        Rate: {p.rate.recentPerSecond.toFixed(1)} sent/s now ({accountBinds ? "account" : "campaign"} limit {rate.toFixed(1)}/s
-        {p.rate.accountPerSecond !== null && p.rate.accountConfiguredPerSecond !== null && p.rate.accountPerSecond < p.rate.accountConfiguredPerSecond
-          ? `, lowered after throttling from ${p.rate.accountConfiguredPerSecond}`
-          : ""}
-        )
-      </p>
+      {finished ? <FinalFigures progress={p} /> : <RateLine progress={p} />}
       {p.waiting.sendWindow + p.waiting.frequencyCap > 0 ? (
         <p className="text-sm" data-testid="live-waiting">
           {[
@@ -62,7 +80,7 @@ export function ProgressFigures({ progress: p }: { progress: CampaignProgress })
           </a>
         </p>
       ) : null}
-      {p.plan ? <LivePlanLine plan={p.plan} status={p.status} /> : null}
+      {p.plan && !finished ? <LivePlanLine plan={p.plan} status={p.status} /> : null}
       {p.errors.length > 0 ? (
         <Table aria-label="Errors by name">
           <THead>

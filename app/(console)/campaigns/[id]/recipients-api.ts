@@ -1,11 +1,11 @@
 // Browser-side calls for the campaign page's recipients table and its CSV export; the filters are the page URL's.
 import { fetchJson } from "@/components/fetch-json";
 import type { RecipientHistoryRow } from "@/lib/campaigns/history-queries";
-import type { CampaignProgress } from "@/lib/dispatch/progress";
+import type { LiveProgress } from "./live-state";
 
 export const RECIPIENT_PAGE_SIZE = 50;
 export const recipientsKey = (campaignId: string) => ["campaign-recipients", campaignId] as const;
-// The key CampaignLive polls: other parts of the page read the same live figures from the cache.
+// The key the page's live source (campaign-live-source.tsx) polls; everything else reads it through that source.
 export const progressKey = (campaignId: string) => ["campaign-progress", campaignId] as const;
 
 /** A recipient as the route sends it: times as ISO strings. */
@@ -25,7 +25,7 @@ export function fetchRecipientPage(campaignId: string, query: string, cursor: st
 }
 
 export function fetchProgress(campaignId: string, signal?: AbortSignal) {
-  return fetchJson<{ progress: CampaignProgress }>(`/api/campaigns/${campaignId}/progress`, signal);
+  return fetchJson<{ progress: LiveProgress }>(`/api/campaigns/${campaignId}/progress`, signal);
 }
 
 export function recipientsExportHref(campaignId: string, query: string): string {

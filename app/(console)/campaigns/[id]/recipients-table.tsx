@@ -1,7 +1,8 @@
 "use client";
 import { LoadMore } from "@/components/load-more";
 // The campaign page's recipients: every row of the ledger, filtered from the URL, a keyset page at a time, with the
-// same filters for the CSV export.
+// same filters for the CSV export. The rows shown are read again (at most once a second) whenever the live figures
+// move, so no row still says Pending or Waiting once the progress card has counted it sent.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Download, Users } from "lucide-react";
 import { useSearchParams } from "next/navigation";
@@ -11,11 +12,14 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { RECIPIENT_LIST_KEYS, listQuery } from "@/lib/campaigns/history-filters";
+import { useCampaignLive } from "./campaign-live-source";
+import { useFollowVersion } from "./follow-version";
 import { RecipientFilters } from "./recipient-filters";
 import { RecipientRows } from "./recipient-rows";
 import { fetchRecipientPage, recipientsExportHref, recipientsKey } from "./recipients-api";
 
 const NO_FIELD_ERRORS: Record<string, string> = {};
+const FOLLOW_MS = 1_000;
 
 export function RecipientsTable({ campaignId }: { campaignId: string }) {
   const query = listQuery(RECIPIENT_LIST_KEYS, useSearchParams());
@@ -27,6 +31,11 @@ export function RecipientsTable({ campaignId }: { campaignId: string }) {
     retry: (failures, error) => !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500) && failures < 1,
   });
   const error = list.error;
+  // Only the pages on screen are read again (an infinite query re-reads the pages it holds, each a short keyset read);
+  // filters the server refused stay refused, however the figures move.
+  const refused = error instanceof ApiRequestError && error.status < 500;
+  const version = useCampaignLive().version;
+  useFollowVersion(refused ? null : version, FOLLOW_MS, { updatedAt: list.dataUpdatedAt, isFetching: list.isFetching, refetch: list.refetch });
   const fieldErrors = error instanceof ApiRequestError && error.body.code === "invalid" ? (error.body.fields ?? NO_FIELD_ERRORS) : NO_FIELD_ERRORS;
   const rows = list.data?.pages.flatMap((page) => page.recipients) ?? [];
   const filtered = RECIPIENT_LIST_KEYS.some((key) => key !== "sort" && key !== "dir" && new URLSearchParams(query).get(key));

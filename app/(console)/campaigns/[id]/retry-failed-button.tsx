@@ -2,12 +2,13 @@
 // Retry failed, for supervisors: shown while the live progress counts failed recipients, confirmed in a dialog.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { retryFailedAction } from "../actions";
-import { fetchProgress, progressKey, recipientsKey } from "./recipients-api";
+import { useCampaignLive } from "./campaign-live-source";
+import { recipientsKey } from "./recipients-api";
 import { RetryFailedDialogBody, retryPreviewKey } from "./retry-failed-dialog";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -18,9 +19,9 @@ export function RetryFailedButton({ campaignId, initialFailed }: { campaignId: s
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  // CampaignLive polls this key; reading it here keeps the count (and whether to offer a retry) live.
-  const progress = useQuery({ queryKey: progressKey(campaignId), queryFn: ({ signal }) => fetchProgress(campaignId, signal), enabled: false });
-  const failed = progress.data?.progress.counts.failed ?? initialFailed;
+  // The page's live figures keep the count (and whether to offer a retry) live.
+  const live = useCampaignLive();
+  const failed = live.progress?.counts.failed ?? initialFailed;
   const retry = useMutation({
     mutationFn: (includeUnverifiable: boolean) => retryFailedAction({ campaignId, includeUnverifiable }),
     onSuccess: (res) => {
@@ -30,7 +31,7 @@ export function RetryFailedButton({ campaignId, initialFailed }: { campaignId: s
       const { requeued, heldBack } = res.data;
       const held = heldBack > 0 ? `; ${fmt(heldBack)} held back because Connect no longer remembers their sends` : "";
       setMessage({ ok: true, text: `Queued ${recipients(requeued)} again${held}` });
-      void queryClient.invalidateQueries({ queryKey: progressKey(campaignId) });
+      live.refetch();
       void queryClient.invalidateQueries({ queryKey: recipientsKey(campaignId) });
       router.refresh();
     },
