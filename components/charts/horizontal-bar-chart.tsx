@@ -1,81 +1,81 @@
-// Horizontal bars with their counts, one row per label (e.g. failures by error name), drawn as inline SVG with a title
-// and summary for screen readers and a <title> tooltip per bar.
-import { useId } from "react";
+"use client";
+// Horizontal bars with their counts, one row per label (e.g. failures by error name), drawn at the card's real width
+// with 12 px text; a tooltip per bar, a summary for screen readers and the same numbers as a table.
 import { ChartEmpty } from "./chart-empty";
-import { ChartLegend } from "./chart-legend";
-import { countAxis, formatCount } from "./scale";
+import { ChartFrame } from "./chart-frame";
+import { horizontalBarLayout, type BarItem } from "./horizontal-bar-layout";
+import { formatCount } from "./scale";
 
-export interface BarItem {
-  label: string;
-  value: number;
-}
+export type { BarItem };
 
 interface Props {
   title: string;
   summary: string;
   items: BarItem[];
-  /** What a bar counts, e.g. "failed recipients"; shown under the axis and in the legend. */
+  /** What a bar counts, e.g. "failed recipients"; shown under the axis, in the legend and over the table's counts. */
   valueLabel: string;
-  /** What the rows are, e.g. "Error name"; shown over the labels. */
+  /** What the rows are, e.g. "Error name"; shown over the labels and the table's first column. */
   labelAxis: string;
   color: string;
   empty: React.ReactNode;
   testId: string;
 }
 
-const W = 640;
-const ROW = 26;
-const M = { top: 22, right: 56, bottom: 36, left: 220 };
-const MAX_LABEL = 34;
-
-const shorten = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const muted = { fill: "var(--color-muted-foreground)" };
 
 export function HorizontalBarChart({ title, summary, items, valueLabel, labelAxis, color, empty, testId }: Props) {
-  const id = useId();
   if (items.length === 0) return <ChartEmpty testId={`${testId}-empty`}>{empty}</ChartEmpty>;
-  const plotW = W - M.left - M.right;
-  const plotH = items.length * ROW;
-  const H = M.top + plotH + M.bottom;
-  const axis = countAxis(Math.max(...items.map((i) => i.value)));
-  const x = (v: number) => M.left + (v / axis.top) * plotW;
-
   return (
-    <figure className="grid gap-2" data-testid={testId}>
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        <text x={M.left - 8} y={12} textAnchor="end" fontSize="11" className="fill-foreground">
-          {labelAxis}
-        </text>
-        {axis.ticks.map((t) => (
-          <g key={t}>
-            <line x1={x(t)} x2={x(t)} y1={M.top} y2={M.top + plotH} className="stroke-border" />
-            <text x={x(t)} y={M.top + plotH + 14} textAnchor="middle" fontSize="10" className="fill-muted-foreground">
-              {formatCount(t)}
-            </text>
-          </g>
-        ))}
-        {items.map((item, i) => {
-          const rowY = M.top + i * ROW;
-          return (
-            <g key={item.label} data-testid={`${testId}-row`}>
-              <title>{`${item.label}: ${formatCount(item.value)}`}</title>
-              <text x={M.left - 8} y={rowY + ROW / 2} dy="0.32em" textAnchor="end" fontSize="11" className="fill-foreground font-mono">
-                {shorten(item.label)}
-              </text>
-              <rect x={M.left} y={rowY + 4} width={Math.max(1, x(item.value) - M.left)} height={ROW - 8} rx="2" style={{ fill: color }} />
-              <text x={x(item.value) + 6} y={rowY + ROW / 2} dy="0.32em" fontSize="11" className="fill-foreground tabular-nums">
-                {formatCount(item.value)}
-              </text>
-            </g>
-          );
-        })}
-        <line x1={M.left} x2={M.left} y1={M.top} y2={M.top + plotH} className="stroke-muted-foreground" />
-        <text x={M.left + plotW / 2} y={H - 4} textAnchor="middle" fontSize="11" className="fill-foreground">
-          {valueLabel.charAt(0).toUpperCase() + valueLabel.slice(1)}
-        </text>
-      </svg>
-      <ChartLegend items={[{ label: valueLabel.charAt(0).toUpperCase() + valueLabel.slice(1), color }]} testId={`${testId}-legend`} />
-    </figure>
+    <ChartFrame
+      title={title}
+      summary={summary}
+      height={(w) => horizontalBarLayout(items, w).height}
+      above={labelAxis}
+      below={capital(valueLabel)}
+      legend={[{ label: capital(valueLabel), color }]}
+      table={{
+        caption: title,
+        columns: [{ label: labelAxis }, { label: capital(valueLabel), numeric: true }],
+        rows: items.map((i) => ({ key: i.label, cells: [i.label, formatCount(i.value)] })),
+      }}
+      testId={testId}
+      draw={(width) => {
+        const g = horizontalBarLayout(items, width);
+        return (
+          <>
+            {g.ticks.map((t) => (
+              <g key={t.text}>
+                <line x1={t.x} x2={t.x} y1={g.plot.top} y2={g.plot.bottom} style={{ stroke: "var(--color-border)" }} />
+                <text x={t.labelX} y={g.plot.bottom + 15} textAnchor="middle" className="tabular-nums" style={muted}>
+                  {t.text}
+                </text>
+              </g>
+            ))}
+            {g.rows.map((r) => (
+              <g key={r.label} data-testid={`${testId}-row`}>
+                <title>{`${r.label}: ${formatCount(r.value)}`}</title>
+                <text
+                  x={r.labelX}
+                  y={r.labelY}
+                  dy="0.35em"
+                  textAnchor={g.labelsAbove ? "start" : "end"}
+                  className="font-mono"
+                  // Over the gridlines the label keeps a rim of the card's colour, so a line never runs through it.
+                  style={{ paintOrder: "stroke", stroke: "var(--color-card)", strokeWidth: 3, strokeLinejoin: "round" }}
+                >
+                  {r.text}
+                </text>
+                <rect x={r.bar.x} y={r.bar.y} width={r.bar.width} height={r.bar.height} rx="2" style={{ fill: color }} />
+                <text x={r.valueX} y={r.valueY} dy="0.35em" className="tabular-nums">
+                  {formatCount(r.value)}
+                </text>
+              </g>
+            ))}
+            <line x1={g.plot.left} x2={g.plot.left} y1={g.plot.top} y2={g.plot.bottom} style={{ stroke: "var(--color-muted-foreground)" }} />
+          </>
+        );
+      }}
+    />
   );
 }

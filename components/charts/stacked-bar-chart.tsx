@@ -1,98 +1,82 @@
-// Vertical bars stacked by series (e.g. sent / failed / skipped per minute), drawn as inline SVG: a title and summary
-// for screen readers, gridlines on round counts, a <title> tooltip per segment, and a legend.
-import { useId } from "react";
+"use client";
+// Bars over time stacked by series (e.g. sent / failed / skipped per minute), drawn at the card's real width with
+// 12 px text: gridlines on round counts, time ticks in the reader's zone, a tooltip per segment, a legend, a summary
+// for screen readers and the same numbers as a table.
 import { ChartEmpty } from "./chart-empty";
-import { ChartLegend } from "./chart-legend";
-import { countAxis, formatCount, labelIndexes } from "./scale";
+import { ChartFrame } from "./chart-frame";
+import { formatCount } from "./scale";
+import { STACKED_HEIGHT, stackedBarLayout, stackedTableRows, type StackSeries, type TimeBar } from "./stacked-bar-layout";
 
-export interface StackSeries {
-  key: string;
-  label: string;
-  color: string;
-}
-
-export interface StackedBar {
-  /** Short axis label, e.g. "10:05". */
-  tick: string;
-  /** Full label for tooltips, e.g. "2026-05-04 10:05–10:06 UTC". */
-  label: string;
-  values: Record<string, number>;
-}
+export type { StackSeries, TimeBar };
 
 interface Props {
   title: string;
   /** One sentence for screen readers on what the bars add up to. */
   summary: string;
   series: StackSeries[];
-  bars: StackedBar[];
+  bars: TimeBar[];
+  /** The zone the time axis speaks in. */
+  timeZone: string;
   xLabel: string;
   yLabel: string;
+  /** The table's first column, e.g. "Time (Europe/Berlin)". */
+  barHeading: string;
   empty: React.ReactNode;
   testId: string;
 }
 
-const W = 640;
-const H = 240;
-const M = { top: 10, right: 8, bottom: 42, left: 52 };
-const PLOT_W = W - M.left - M.right;
-const PLOT_H = H - M.top - M.bottom;
+const muted = { fill: "var(--color-muted-foreground)" };
 
-export function StackedBarChart({ title, summary, series, bars, xLabel, yLabel, empty, testId }: Props) {
-  const id = useId();
+export function StackedBarChart({ title, summary, series, bars, timeZone, xLabel, yLabel, barHeading, empty, testId }: Props) {
   if (bars.length === 0) return <ChartEmpty testId={`${testId}-empty`}>{empty}</ChartEmpty>;
-  const totals = bars.map((b) => series.reduce((sum, s) => sum + (b.values[s.key] ?? 0), 0));
-  const axis = countAxis(Math.max(...totals));
-  const y = (v: number) => M.top + PLOT_H - (v / axis.top) * PLOT_H;
-  const slot = PLOT_W / bars.length;
-  const barW = Math.max(1, Math.min(28, slot * 0.8));
-
+  const labelOf = new Map(series.map((s) => [s.key, s.label]));
   return (
-    <figure className="grid gap-2" data-testid={testId}>
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {axis.ticks.map((t) => (
-          <g key={t}>
-            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="stroke-border" />
-            <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end" fontSize="10" className="fill-muted-foreground">
-              {formatCount(t)}
-            </text>
-          </g>
-        ))}
-        {bars.map((bar, i) => {
-          const x = M.left + i * slot + (slot - barW) / 2;
-          let base = 0;
-          return (
-            <g key={i} data-testid={`${testId}-bar`}>
-              {series.map((s) => {
-                const v = bar.values[s.key] ?? 0;
-                if (v === 0) return null;
-                const top = y(base + v);
-                const height = y(base) - top;
-                base += v;
-                return (
-                  <rect key={s.key} x={x} y={top} width={barW} height={Math.max(height, 0.5)} style={{ fill: s.color }}>
-                    <title>{`${bar.label}: ${s.label} ${formatCount(v)}`}</title>
+    <ChartFrame
+      title={title}
+      summary={summary}
+      height={() => STACKED_HEIGHT}
+      above={yLabel}
+      below={xLabel}
+      legend={series}
+      table={{
+        caption: title,
+        columns: [{ label: barHeading }, ...series.map((s) => ({ label: s.label, numeric: true })), { label: "Total", numeric: true }],
+        rows: stackedTableRows(bars, series),
+      }}
+      testId={testId}
+      draw={(width) => {
+        const g = stackedBarLayout(bars, series, width, timeZone);
+        return (
+          <>
+            {g.yTicks.map((t) => (
+              <g key={t.text}>
+                <line x1={g.plot.left} x2={g.plot.right} y1={t.y} y2={t.y} style={{ stroke: "var(--color-border)" }} />
+                <text x={g.plot.left - 6} y={t.y} dy="0.35em" textAnchor="end" className="tabular-nums" style={muted}>
+                  {t.text}
+                </text>
+              </g>
+            ))}
+            {g.bars.map((bar, i) => (
+              <g key={i} data-testid={`${testId}-bar`}>
+                {bar.segments.map((s) => (
+                  <rect key={s.key} x={s.x} y={s.y} width={s.width} height={s.height} style={{ fill: series.find((x) => x.key === s.key)?.color }}>
+                    <title>{`${bar.label}: ${labelOf.get(s.key)} ${formatCount(s.value)}`}</title>
                   </rect>
-                );
-              })}
-            </g>
-          );
-        })}
-        <line x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} className="stroke-muted-foreground" />
-        {labelIndexes(bars.length, 7).map((i) => (
-          <text key={i} x={M.left + i * slot + slot / 2} y={M.top + PLOT_H + 14} textAnchor="middle" fontSize="10" className="fill-muted-foreground">
-            {bars[i]!.tick}
-          </text>
-        ))}
-        <text x={M.left + PLOT_W / 2} y={H - 4} textAnchor="middle" fontSize="11" className="fill-foreground">
-          {xLabel}
-        </text>
-        <text transform={`translate(12 ${M.top + PLOT_H / 2}) rotate(-90)`} textAnchor="middle" fontSize="11" className="fill-foreground">
-          {yLabel}
-        </text>
-      </svg>
-      <ChartLegend items={series} testId={`${testId}-legend`} />
-    </figure>
+                ))}
+              </g>
+            ))}
+            <line x1={g.plot.left} x2={g.plot.right} y1={g.plot.bottom} y2={g.plot.bottom} style={{ stroke: "var(--color-muted-foreground)" }} />
+            {g.xTicks.map((t) => (
+              <g key={t.x}>
+                <line x1={t.x} x2={t.x} y1={g.plot.bottom} y2={g.plot.bottom + 4} style={{ stroke: "var(--color-muted-foreground)" }} />
+                <text x={t.labelX} y={g.plot.bottom + 16} textAnchor="middle" className="tabular-nums" style={muted}>
+                  {t.text}
+                </text>
+              </g>
+            ))}
+          </>
+        );
+      }}
+    />
   );
 }

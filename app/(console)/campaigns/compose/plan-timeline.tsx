@@ -1,58 +1,70 @@
 "use client";
-// The plan's expected sends as a line: recipients sent so far from the start to the last send, with the start, the
-// end and the total written on it. Inline SVG that scales with its container; one sentence for screen readers.
+// The plan's expected sends as a line: recipients sent so far from the start to the last send, drawn at the panel's
+// real width (a phone's or a sidebar's) with 12 px text, time ticks in the reader's zone, the total written at the
+// line's end, one sentence for screen readers and the points as a table.
+import { ChartFrame } from "@/components/charts/chart-frame";
 import { formatCount } from "@/components/charts/scale";
 import type { CampaignPlan } from "@/lib/campaigns/campaign-plan";
 import { formatWhen } from "./plan-words";
-import { halfwayAt, timelineGeometry, type ChartBox } from "./plan-timeline-scale";
+import { halfwayAt, timelineGeometry, timelineTableRows } from "./plan-timeline-scale";
 
-// Narrow on purpose: the panel is a phone's width or a sidebar's, and the labels stay readable at either.
-const BOX: ChartBox = { width: 360, height: 170, margin: { top: 22, right: 12, bottom: 32, left: 40 } };
-const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+const HEIGHT = 170;
+const muted = { fill: "var(--color-muted-foreground)" };
+const primary = "var(--color-primary)";
 
 export function PlanTimeline({ plan, timeZone }: { plan: CampaignPlan; timeZone: string }) {
-  const g = timelineGeometry(plan.timeline, BOX);
-  if (!g) return null;
+  // Any width tells whether there is a span to draw; the real one comes with the measurement.
+  const probe = timelineGeometry(plan.timeline, 480, HEIGHT, timeZone);
+  if (!probe) return null;
   const now = new Date(plan.input.now);
   const when = (ms: number) => formatWhen(new Date(ms), timeZone, now);
   const half = halfwayAt(plan.timeline);
-  const summary =
-    `Expected recipients sent over time (${timeZone}): 0 at ${when(g.startMs)}, ` +
-    `${half ? `half by ${when(Date.parse(half))}, ` : ""}all ${formatCount(g.total)} by ${when(g.endMs)}.`;
-  const { top, left, right, bottom } = BOX.margin;
-  const baseY = BOX.height - bottom;
+  const summary = `0 at ${when(probe.startMs)}, ${half ? `half by ${when(Date.parse(half))}, ` : ""}all ${formatCount(probe.total)} by ${when(probe.endMs)} (${timeZone}).`;
 
   return (
-    <figure className="grid gap-1" data-testid="plan-timeline">
-      <svg viewBox={`0 0 ${BOX.width} ${BOX.height}`} className="h-auto w-full" role="img" aria-label={summary}>
-        {g.ticks.map((t) => (
-          <g key={t.value}>
-            <line x1={left} x2={BOX.width - right} y1={t.y} y2={t.y} className="stroke-border" />
-            <text x={left - 6} y={t.y} dy="0.32em" textAnchor="end" fontSize="10" className="fill-muted-foreground">
-              {compact.format(t.value)}
+    <ChartFrame
+      title="Expected recipients sent over time"
+      summary={summary}
+      height={() => HEIGHT}
+      above="Recipients sent"
+      below={`Time (${timeZone}): ${when(probe.startMs)} to ${when(probe.endMs)}`}
+      table={{
+        caption: "Expected recipients sent over time",
+        columns: [{ label: `Time (${timeZone})` }, { label: "Recipients sent", numeric: true }],
+        rows: timelineTableRows(plan.timeline, timeZone, now),
+      }}
+      testId="plan-timeline"
+      draw={(width) => {
+        const g = timelineGeometry(plan.timeline, width, HEIGHT, timeZone)!;
+        return (
+          <>
+            {g.ticks.map((t) => (
+              <g key={t.value}>
+                <line x1={g.plot.left} x2={g.plot.right} y1={t.y} y2={t.y} style={{ stroke: "var(--color-border)" }} />
+                <text x={g.plot.left - 6} y={t.y} dy="0.35em" textAnchor="end" className="tabular-nums" style={muted}>
+                  {t.text}
+                </text>
+              </g>
+            ))}
+            <path d={g.area} style={{ fill: primary, fillOpacity: 0.08 }} />
+            <path d={g.line} fill="none" strokeWidth="2" strokeLinejoin="round" style={{ stroke: primary }} />
+            <line x1={g.plot.left} x2={g.plot.right} y1={g.plot.bottom} y2={g.plot.bottom} style={{ stroke: "var(--color-muted-foreground)" }} />
+            {g.timeTicks.map((t) => (
+              <g key={t.x}>
+                <line x1={t.x} x2={t.x} y1={g.plot.bottom} y2={g.plot.bottom + 4} style={{ stroke: "var(--color-muted-foreground)" }} />
+                <text x={t.labelX} y={g.plot.bottom + 16} textAnchor="middle" className="tabular-nums" style={muted}>
+                  {t.text}
+                </text>
+              </g>
+            ))}
+            <circle cx={g.end.x} cy={g.end.y} r="3" style={{ fill: primary }} />
+            {/* Above and left of the end: the line only rises towards it, so the space there is clear. */}
+            <text x={g.end.x - 4} y={Math.max(13, g.end.y - 8)} textAnchor="end" className="font-medium tabular-nums">
+              {formatCount(g.total)} sent
             </text>
-          </g>
-        ))}
-        <path d={g.area} style={{ fill: "var(--color-primary)", fillOpacity: 0.08 }} />
-        <path d={g.line} fill="none" strokeWidth="2" strokeLinejoin="round" style={{ stroke: "var(--color-primary)" }} />
-        <line x1={left} x2={BOX.width - right} y1={baseY} y2={baseY} className="stroke-muted-foreground" />
-        <circle cx={g.end.x} cy={g.end.y} r="3" style={{ fill: "var(--color-primary)" }} />
-        <text x={0} y={10} textAnchor="start" fontSize="10" className="fill-foreground">
-          Recipients sent
-        </text>
-        <text x={g.end.x} y={Math.max(top - 6, g.end.y - 7)} textAnchor="end" fontSize="10" className="fill-foreground font-medium">
-          {formatCount(g.total)} sent
-        </text>
-        <text x={left} y={baseY + 14} textAnchor="start" fontSize="10" className="fill-muted-foreground">
-          {when(g.startMs)}
-        </text>
-        <text x={BOX.width - right} y={baseY + 14} textAnchor="end" fontSize="10" className="fill-muted-foreground">
-          {when(g.endMs)}
-        </text>
-        <text x={left + (BOX.width - left - right) / 2} y={BOX.height - 3} textAnchor="middle" fontSize="10" className="fill-foreground">
-          Time ({timeZone})
-        </text>
-      </svg>
-    </figure>
+          </>
+        );
+      }}
+    />
   );
 }
