@@ -92,7 +92,23 @@ test("disabling a user ends their session at once", async ({ browser }) => {
   const admin = await adminContext.newPage();
   await signIn(admin, ADMIN);
   await admin.goto("/settings/users");
+  // A role change asks first; Cancel sends nothing and leaves the select at the saved role, with focus back on it.
+  const role = admin.getByLabel(`Role of ${VIEWER.email}`);
+  await role.focus(); // as a person picking from it has (selectOption alone does not focus)
+  await role.selectOption({ label: "Admin" });
+  const promote = admin.getByRole("dialog", { name: `Make ${VIEWER.email} an admin?` });
+  await expect(promote).toContainText("manage users, settings and API keys");
+  await expect(promote.getByRole("button", { name: "Cancel", exact: true })).toBeFocused();
+  await promote.getByRole("button", { name: "Cancel", exact: true }).click();
+  await expect(promote).toBeHidden();
+  await expect(role).toHaveValue("viewer");
+  await expect(role).toBeFocused();
+
   await admin.getByRole("button", { name: `Disable ${VIEWER.email}` }).click();
+  const disable = admin.getByRole("dialog", { name: `Disable ${VIEWER.email}?` });
+  await expect(disable).toContainText("signed out everywhere at once");
+  await disable.getByRole("button", { name: "Disable user" }).click();
+  await expect(disable).toBeHidden();
   await expect(admin.getByTestId(`user-row-${VIEWER.email}`).getByText("Disabled")).toBeVisible();
 
   await viewer.goto("/campaigns");

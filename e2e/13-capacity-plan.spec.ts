@@ -50,7 +50,11 @@ test("preflight names chat capacity as the limit and plans hours, and the campai
   expect(Math.abs(liveEnd - plannedEnd)).toBeLessThanOrEqual(planned * 0.1);
   await expect(eta).toContainText(/Time left: [3-9] h/);
 
-  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Cancel campaign" }).click();
-  await expect(page.getByTestId("campaign-status")).toHaveText("Cancelled", { timeout: 15_000 });
+  const cancel = page.getByTestId("confirm-dialog");
+  await expect(cancel).toContainText("not yet sent will be skipped");
+  await cancel.getByRole("button", { name: "Cancel campaign" }).click();
+  await expect(page.getByTestId("campaign-status")).toHaveText(/^Cancelled · [\d,]+ not sent$/, { timeout: 15_000 });
+  // Final figures, not a time left.
+  await expect(page.getByTestId("live-eta")).toHaveCount(0);
 });

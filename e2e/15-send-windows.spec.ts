@@ -66,7 +66,10 @@ test("recipients in a zone whose window is closed now wait, with the reason and 
   // The configuration names the window the campaign keeps to.
   await expect(page.getByText(new RegExp(`^Own: .*${open.slice(0, 3)} 09:00–17:00`))).toBeVisible();
 
-  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Cancel campaign" }).click();
-  await expect(page.getByTestId("campaign-status")).toHaveText("Cancelled", { timeout: 15_000 });
+  const cancel = page.getByTestId("confirm-dialog");
+  await expect(cancel).toContainText("not yet sent will be skipped");
+  await cancel.getByRole("button", { name: "Cancel campaign" }).click();
+  // Cancelled with every row still waiting: none of them was sent.
+  await expect(page.getByTestId("campaign-status")).toHaveText(`Cancelled · ${RECIPIENTS} not sent`, { timeout: 15_000 });
 });

@@ -23,8 +23,11 @@ async function setApproval(page: Page, enabled: boolean) {
 
 async function grantApprover(page: Page, email: string) {
   await page.goto("/settings/users");
-  // The box follows the saved value: it turns checked once the server has stored the change.
+  // The box follows the saved value: it turns checked once the change is confirmed and the server has stored it.
   await page.getByRole("checkbox", { name: `${email} may approve launches` }).click();
+  const dialog = page.getByRole("dialog", { name: `Let ${email} approve launches?` });
+  await dialog.getByRole("button", { name: "Allow approving" }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByRole("checkbox", { name: `${email} may approve launches` })).toBeChecked();
 }
 

@@ -16,10 +16,16 @@ export function CopyButton({ value, label, testId, size }: { value: string; labe
     }
     window.setTimeout(() => setState("idle"), 2_000);
   };
+  // The label names what is copied, so the outcome is announced on its own: a screen reader hears it too.
   return (
-    <Button type="button" variant="outline" size={size} onClick={() => void copy()} data-testid={testId} aria-label={label}>
-      {state === "copied" ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-      {state === "copied" ? "Copied" : state === "failed" ? "Select and copy it by hand" : "Copy"}
-    </Button>
+    <>
+      <Button type="button" variant="outline" size={size} onClick={() => void copy()} data-testid={testId} aria-label={label}>
+        {state === "copied" ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
+        {state === "copied" ? "Copied" : state === "failed" ? "Select and copy it by hand" : "Copy"}
+      </Button>
+      <span className="sr-only" role="status">
+        {state === "copied" ? "Copied" : state === "failed" ? "Copying failed: select the value and copy it by hand" : ""}
+      </span>
+    </>
   );
 }

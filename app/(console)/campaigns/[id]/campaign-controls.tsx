@@ -1,17 +1,29 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { callAction } from "@/components/forms/call-action";
 import { cancelAction, pauseAction, resumeAction } from "../actions";
+import { cancelWords, unscheduleWords, type LiveCounts } from "./control-words";
 import { unscheduleAction } from "./copy-actions";
 import { DuplicateButton } from "./duplicate-button";
 import { RescheduleDialog } from "./reschedule-dialog";
 
-export function CampaignControls({ campaignId, status, onChanged }: { campaignId: string; status: string; onChanged: () => void }) {
+interface Props {
+  campaignId: string;
+  /** Named in the confirmations when given. */
+  campaignName?: string;
+  status: string;
+  onChanged: () => void;
+}
+
+export function CampaignControls({ campaignId, campaignName, status, onChanged }: Props) {
   const router = useRouter();
+  const queryClient = useQueryClient();
+  const confirm = useConfirm();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const run = useMutation({
     mutationFn: ({ call }: { call: () => Promise<ActionResult<unknown>>; done?: string }) => callAction(call),
@@ -23,6 +35,8 @@ export function CampaignControls({ campaignId, status, onChanged }: { campaignId
     },
   });
   const busy = run.isPending;
+  // The live card polls these every second: the dialog states the numbers as they are when it opens.
+  const liveCounts = () => queryClient.getQueryData<{ progress: { counts: LiveCounts } }>(["campaign-progress", campaignId])?.progress.counts;
   const changed = (text: string) => {
     setMessage({ ok: true, text });
     onChanged();
@@ -47,8 +61,12 @@ export function CampaignControls({ campaignId, status, onChanged }: { campaignId
           disabled={busy}
           data-testid="unschedule-button"
           onClick={() =>
-            confirm("Send this campaign back to draft? It will not start until it is launched again, and it can be edited meanwhile.") &&
-            run.mutate({ call: () => unscheduleAction({ campaignId }), done: "Sent back to draft: it will not start until launched again" })
+            confirm.ask({
+              ...unscheduleWords(campaignName),
+              tone: "default",
+              action: () =>
+                run.mutateAsync({ call: () => unscheduleAction({ campaignId }), done: "Sent back to draft: it will not start until launched again" }),
+            })
           }
         >
           Back to draft
@@ -70,13 +88,18 @@ export function CampaignControls({ campaignId, status, onChanged }: { campaignId
           variant="destructive"
           disabled={busy}
           onClick={() =>
-            confirm("Cancel this campaign? Recipients not yet sent to will be skipped.") && run.mutate({ call: () => cancelAction({ campaignId }) })
+            confirm.ask({
+              ...cancelWords(campaignName, liveCounts()),
+              dismissLabel: "Keep campaign",
+              action: () => run.mutateAsync({ call: () => cancelAction({ campaignId }) }),
+            })
           }
         >
           Cancel campaign
         </Button>
       ) : null}
       <DuplicateButton campaignId={campaignId} size="sm" />
+      {confirm.dialog}
     </div>
   );
 }

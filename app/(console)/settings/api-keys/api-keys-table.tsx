@@ -1,10 +1,8 @@
 "use client";
-import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useMutation } from "@tanstack/react-query";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { ROLE_LABEL, type Role } from "@/lib/auth/roles";
 import { revokeApiKeyAction } from "./actions";
@@ -25,18 +23,22 @@ const isExpired = (k: KeyRow) => k.expiresAt !== null && new Date(k.expiresAt).g
 
 export function ApiKeysTable({ keys }: { keys: KeyRow[] }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const revoke = useMutation({
-    mutationFn: (keyId: string) => revokeApiKeyAction({ keyId }),
-    onSuccess: (res) => {
-      setError(res.ok ? null : res.error.message);
-      router.refresh();
-    },
-  });
+  const confirm = useConfirm();
+  const revoke = (k: KeyRow) =>
+    confirm.ask({
+      title: `Revoke the key "${k.name}"?`,
+      body:
+        `Anything using it is refused from its next request${k.lastUsedAt ? ` (it was last used ${when(k.lastUsedAt)})` : " (it has never been used)"}. ` +
+        "This cannot be undone: a revoked key never works again.",
+      confirmLabel: "Revoke key",
+      pendingLabel: "Revoking…",
+      action: () => revokeApiKeyAction({ keyId: k.id }),
+      onDone: () => router.refresh(),
+    });
   if (keys.length === 0) return <p className="text-sm text-muted-foreground">No API keys yet.</p>;
   return (
     <div className="grid gap-3">
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {confirm.dialog}
       <Table aria-label="API keys">
         <THead>
           <tr>
@@ -64,12 +66,7 @@ export function ApiKeysTable({ keys }: { keys: KeyRow[] }) {
                 ) : isExpired(k) ? (
                   <Badge tone="warning">Expired</Badge>
                 ) : (
-                  <Button
-                    size="sm"
-                    variant="destructive"
-                    disabled={revoke.isPending}
-                    onClick={() => confirm(`Revoke the key "${k.name}"? Anything using it stops working.`) && revoke.mutate(k.id)}
-                  >
+                  <Button size="sm" variant="destructive" onClick={() => revoke(k)}>
                     Revoke {k.name}
                   </Button>
                 )}

@@ -1,15 +1,15 @@
 "use client";
-import { useState } from "react";
+// Every change here asks first, in a dialog saying what it does to that person; the role select and the approver box
+// stay at the saved value until the change is confirmed and stored.
 import { useRouter } from "next/navigation";
-import { useMutation } from "@tanstack/react-query";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useConfirm, type ConfirmOutcome } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { ROLE_LABEL, ROLES, type Role } from "@/lib/auth/roles";
-import type { ActionResult } from "@/lib/actions/safe-action";
 import { changeUserRoleAction, setUserCanApproveAction, setUserDisabledAction } from "./actions";
+import { approverWords, disableWords, roleChangeWords, type ConfirmWords } from "./confirm-words";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 
 export interface UserRow {
@@ -28,18 +28,13 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "Ne
 
 export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: (run: () => Promise<ActionResult<unknown>>) => run(),
-    onSuccess: (res) => {
-      setError(res.ok ? null : res.error.message);
-      router.refresh();
-    },
-  });
+  const confirm = useConfirm();
+  const ask = (words: ConfirmWords, action: () => Promise<ConfirmOutcome>, tone?: "default") =>
+    confirm.ask({ ...words, tone, action, onDone: () => router.refresh() });
 
   return (
     <div className="grid gap-3">
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {confirm.dialog}
       <Table aria-label="Users">
         <THead>
           <tr>
@@ -62,11 +57,9 @@ export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) 
                   aria-label={`Role of ${u.email}`}
                   className="h-8 w-36"
                   value={u.role}
-                  disabled={mutation.isPending}
                   onChange={(ev) => {
-                    // Read now: the controlled field is back at its saved value by the time the mutation runs.
                     const role = ev.target.value as Role;
-                    mutation.mutate(() => changeUserRoleAction({ userId: u.id, role }));
+                    if (role !== u.role) ask(roleChangeWords(u, role), () => changeUserRoleAction({ userId: u.id, role }));
                   }}
                 >
                   {ROLES.map((r) => (
@@ -83,10 +76,10 @@ export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) 
                     type="checkbox"
                     aria-label={`${u.email} may approve launches`}
                     checked={u.role === "admin" || u.canApprove}
-                    disabled={u.role === "admin" || mutation.isPending}
+                    disabled={u.role === "admin"}
                     onChange={(ev) => {
                       const canApprove = ev.target.checked;
-                      mutation.mutate(() => setUserCanApproveAction({ userId: u.id, canApprove }));
+                      ask(approverWords(u), () => setUserCanApproveAction({ userId: u.id, canApprove }));
                     }}
                   />
                   {u.role === "admin" ? "Always (admin)" : "May approve"}
@@ -110,8 +103,9 @@ export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) 
                     <Button
                       size="sm"
                       variant={u.disabled ? "outline" : "destructive"}
-                      disabled={mutation.isPending}
-                      onClick={() => mutation.mutate(() => setUserDisabledAction({ userId: u.id, disabled: !u.disabled }))}
+                      onClick={() =>
+                        ask(disableWords(u), () => setUserDisabledAction({ userId: u.id, disabled: !u.disabled }), u.disabled ? "default" : undefined)
+                      }
                     >
                       {u.disabled ? `Enable ${u.email}` : `Disable ${u.email}`}
                     </Button>
