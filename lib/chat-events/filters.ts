@@ -1,10 +1,10 @@
 // The Chat events list's filters: one zod schema for the page's URL and GET /api/chat-events. Pure.
 import { z } from "zod";
 import { safeText } from "@/lib/text/safe-text";
-import { CHAT_EVENT_TYPES } from "./schemas";
+import { CHAT_EVENT_TYPES } from "./contract";
+import { CHAT_EVENT_STATUSES } from "./filter-query";
 
-export const CHAT_EVENT_STATUSES = ["sent", "failed"] as const;
-export type ChatEventStatus = (typeof CHAT_EVENT_STATUSES)[number];
+export * from "./filter-query";
 
 const optText = (max: number) =>
   safeText()
@@ -31,16 +31,3 @@ export const chatEventFilterSchema = z.object({
 });
 
 export type ChatEventFilter = z.output<typeof chatEventFilterSchema>;
-
-export const FILTER_KEYS = ["type", "status", "contactId", "q"] as const;
-export type FilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
-
-/** The known, non-empty filters in a fixed order, as a query string without "?": the page URL and the API share it. */
-export function filterQuery(source: URLSearchParams | FilterValues): string {
-  const out = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = (source instanceof URLSearchParams ? source.get(key) : source[key])?.trim();
-    if (value) out.set(key, value);
-  }
-  return out.toString();
-}

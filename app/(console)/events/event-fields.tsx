@@ -11,7 +11,7 @@ import {
   MESSAGE_TEXT_MAX,
   RECEIPT_CONTENT_TYPES,
   type ChatEventType,
-} from "@/lib/chat-events/schemas";
+} from "@/lib/chat-events/contract";
 import type { EventFormValues } from "./form-values";
 
 const EVENT_LABEL: Record<ChatEventType, string> = {

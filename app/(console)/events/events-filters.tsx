@@ -6,8 +6,8 @@ import { useRef, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { CHAT_EVENT_STATUSES, filterQuery } from "@/lib/chat-events/filters";
-import { CHAT_EVENT_TYPES } from "@/lib/chat-events/schemas";
+import { CHAT_EVENT_STATUSES, filterQuery } from "@/lib/chat-events/filter-query";
+import { CHAT_EVENT_TYPES } from "@/lib/chat-events/contract";
 import { CHAT_EVENTS_KEY } from "./events-api";
 
 /** Give it `key={query}` so the form starts over from the URL whenever that changes. */

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { CONTENT_TYPE_LABEL } from "@/lib/chat-events/schemas";
+import { CONTENT_TYPE_LABEL } from "@/lib/chat-events/contract";
 import type { PublicChatEvent } from "@/lib/chat-events/view";
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/empty-state";
 import { LoadMore } from "@/components/load-more";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { filterQuery } from "@/lib/chat-events/filters";
+import { filterQuery } from "@/lib/chat-events/filter-query";
 import { CHAT_EVENTS_KEY, fetchChatEventsPage } from "./events-api";
 import { EventsFilters } from "./events-filters";
 import { EventsTable } from "./events-table";

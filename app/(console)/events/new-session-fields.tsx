@@ -6,7 +6,7 @@ import { useFieldArray, useFormContext } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { SUPPORTED_MESSAGING_CONTENT_TYPES } from "@/lib/chat-events/schemas";
+import { SUPPORTED_MESSAGING_CONTENT_TYPES } from "@/lib/chat-events/contract";
 import type { EventFormValues } from "./form-values";
 
 type FieldError = { message?: string; root?: { message?: string } } | undefined;

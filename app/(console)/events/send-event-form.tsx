@@ -3,13 +3,12 @@
 // After a send, the chat (instance, number, customer) stays filled in so the conversation can go on.
 import { useState } from "react";
 import { FormProvider, useForm, type FieldPath } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { Send } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { sendChatEventSchema } from "@/lib/chat-events/schemas";
 import { callAction } from "@/components/forms/call-action";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { sendChatEventAction } from "./actions";
 import { DestinationFields } from "./destination-fields";
 import { EventFields } from "./event-fields";
@@ -18,9 +17,11 @@ import { emptyEvent, type EventFormOutput, type EventFormValues } from "./form-v
 import { NewSessionFields } from "./new-session-fields";
 import { SendResult, type SendOutcome } from "./send-result";
 
+const resolver = lazyResolver<EventFormValues, unknown, EventFormOutput>(() => import("./send-event-resolver").then((m) => m.sendEventResolver));
+
 export function SendEventForm() {
   const queryClient = useQueryClient();
-  const form = useForm<EventFormValues, unknown, EventFormOutput>({ resolver: zodResolver(sendChatEventSchema), defaultValues: emptyEvent() });
+  const form = useForm<EventFormValues, unknown, EventFormOutput>({ resolver, defaultValues: emptyEvent() });
   const [outcome, setOutcome] = useState<SendOutcome | null>(null);
   const { isSubmitting } = form.formState;
 
@@ -55,7 +56,7 @@ export function SendEventForm() {
       </CardHeader>
       <CardContent>
         <FormProvider {...form}>
-          <form onSubmit={onSubmit} noValidate aria-label="Send a chat event" className="grid gap-5" data-testid="chat-event-form">
+          <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-label="Send a chat event" className="grid gap-5" data-testid="chat-event-form">
             <DestinationFields />
             <EventFields />
             <NewSessionFields />

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import type { SendChatEventResult } from "@/lib/chat-events/actions";
-import type { ChatEventType } from "@/lib/chat-events/schemas";
+import type { ChatEventType } from "@/lib/chat-events/contract";
 
 export type SendOutcome = { ok: true; data: SendChatEventResult; eventType: ChatEventType; customerPhone: string } | { ok: false; message: string };
 
