@@ -11,7 +11,7 @@ import { pauseCampaign as pauseByDispatcher, startDueCampaigns } from "@/lib/dis
 import { createTestDb } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
 import { MAX_BUCKETS, TOP_FAILURES, bucketMinutesFor, campaignActivity } from "./activity";
-import { recipientListSchema } from "./history-filters";
+import { recipientListSchema } from "./history-list-schemas";
 import { listRecipientHistory } from "./history-queries";
 import { cancelCampaign, resumeCampaign } from "./controls";
 import { campaignChats } from "./open-chats";

@@ -3,7 +3,7 @@ import "server-only";
 // cell that a spreadsheet would run as a formula neutralised by csvStream.
 import { csvStream } from "@/lib/csv/write";
 import type { Db } from "@/lib/db/types";
-import type { RecipientListFilter } from "./history-filters";
+import type { RecipientListFilter } from "./history-list-schemas";
 import { iterateRecipientHistory, type RecipientHistoryRow } from "./history-queries";
 import { waitingFor } from "./waits";
 

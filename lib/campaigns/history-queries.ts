@@ -7,8 +7,9 @@ import { campaignRecipients as r, campaigns } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { funnelStageWhere } from "@/lib/ledger/funnel";
 import { decodeCursor, encodeCursor } from "@/lib/paging/keyset-cursor";
-import type { CampaignListFilter, RecipientListFilter, SortDirection } from "./history-filters";
+import type { SortDirection } from "./history-filters";
 import { NEVER_SENDABLE } from "./history-filters";
+import type { CampaignListFilter, RecipientListFilter } from "./history-list-schemas";
 import { readWaitingByLine } from "./waiting-query";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -9,7 +9,7 @@ import { auditLog, campaignRecipients, waitKind } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
-import { recipientListSchema } from "./history-filters";
+import { recipientListSchema } from "./history-list-schemas";
 import { listRecipientHistory } from "./history-queries";
 import { insertCampaign } from "./queries";
 import { waitKindWhere } from "./waiting-query";

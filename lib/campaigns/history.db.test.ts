@@ -14,7 +14,7 @@ import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "./controls";
-import { campaignListSchema, recipientListSchema } from "./history-filters";
+import { campaignListSchema, recipientListSchema } from "./history-list-schemas";
 import { iterateRecipientHistory, listCampaignHistory, listRecipientHistory } from "./history-queries";
 import { insertCampaign } from "./queries";
 import { retryFailed } from "./retry";

@@ -3,21 +3,9 @@
 import { z } from "zod";
 import { safeText } from "@/lib/text/safe-text";
 import { blank, optDate } from "@/lib/filters/fields";
+import { CONTACT_ORIGINS, CONTACT_STATES } from "./list-filters";
 
-export const CONTACT_STATES = ["open", "ended", "unknown"] as const;
-export type ContactState = (typeof CONTACT_STATES)[number];
-
-export const CONTACT_ORIGINS = ["campaign", "test_send", "chat_event", "inbound"] as const;
-export type ContactOrigin = (typeof CONTACT_ORIGINS)[number];
-
-export const ORIGIN_LABEL: Record<ContactOrigin, string> = {
-  campaign: "Campaign",
-  test_send: "Test send",
-  chat_event: "Chat event",
-  inbound: "Inbound",
-};
-
-export const STATE_LABEL: Record<ContactState, string> = { open: "Open", ended: "Ended", unknown: "Unknown" };
+export * from "./list-filters";
 
 export const contactListSchema = z
   .object({
@@ -36,9 +24,6 @@ export const contactListSchema = z
 
 export type ContactListFilter = z.output<typeof contactListSchema>;
 export type ContactExportFilter = Omit<ContactListFilter, "cursor" | "limit">;
-
-/** The keys the list keeps in the page URL, in a fixed order so equal filters give equal query strings. */
-export const CONTACT_LIST_KEYS = ["q", "state", "channel", "origin", "campaignId", "from", "to"] as const;
 
 export const contactIdSchema = safeText().trim().min(1, "Give the ContactId").max(256, "A ContactId has at most 256 characters");
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { SYSTEM_ACTOR } from "@/lib/audit/context";
-import { recipientListSchema } from "@/lib/campaigns/history-filters";
+import { recipientListSchema } from "@/lib/campaigns/history-list-schemas";
 import { listRecipientHistory } from "@/lib/campaigns/history-queries";
 import { insertCampaign, listRecipients } from "@/lib/campaigns/queries";
 import { campaignRecipients, suppressions } from "@/lib/db/schema";

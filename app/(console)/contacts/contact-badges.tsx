@@ -1,7 +1,7 @@
 // How a contact's state and origin read, on the list and the contact page alike.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { ORIGIN_LABEL, STATE_LABEL, type ContactOrigin, type ContactState } from "@/lib/contacts/schemas";
+import { ORIGIN_LABEL, STATE_LABEL, type ContactOrigin, type ContactState } from "@/lib/contacts/list-filters";
 
 const TONE: Record<ContactState, "success" | "neutral" | "warning"> = { open: "success", ended: "neutral", unknown: "warning" };
 

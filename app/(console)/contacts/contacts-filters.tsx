@@ -9,7 +9,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { listQuery } from "@/lib/campaigns/history-filters";
-import { CONTACT_LIST_KEYS, CONTACT_ORIGINS, CONTACT_STATES, ORIGIN_LABEL, STATE_LABEL } from "@/lib/contacts/schemas";
+import { CONTACT_LIST_KEYS, CONTACT_ORIGINS, CONTACT_STATES, ORIGIN_LABEL, STATE_LABEL } from "@/lib/contacts/list-filters";
 import { fromDayInput, toDayInput } from "../campaigns/list-params";
 import { CONTACT_LIST_KEY } from "./contacts-api";
 

@@ -10,7 +10,7 @@ import { LoadMore } from "@/components/load-more";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { listQuery } from "@/lib/campaigns/history-filters";
-import { CONTACT_LIST_KEYS } from "@/lib/contacts/schemas";
+import { CONTACT_LIST_KEYS } from "@/lib/contacts/list-filters";
 import { CONTACT_LIST_KEY, contactsExportHref, fetchContactPage } from "./contacts-api";
 import { ContactFilters } from "./contacts-filters";
 import { ContactsTable } from "./contacts-table";

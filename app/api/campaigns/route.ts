@@ -1,6 +1,6 @@
 // The campaigns list of the console's History: filtered, sorted, one keyset page at a time.
 import { apiRoute } from "@/lib/api/route";
-import { campaignListSchema } from "@/lib/campaigns/history-filters";
+import { campaignListSchema } from "@/lib/campaigns/history-list-schemas";
 import { listCampaignHistory } from "@/lib/campaigns/history-queries";
 
 export const GET = apiRoute("viewer", async ({ req, db }) => {

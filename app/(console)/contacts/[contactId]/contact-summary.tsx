@@ -1,7 +1,7 @@
 // What the console itself recorded about the contact: why it exists, who caused it, and with whom.
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ContactRow } from "@/lib/contacts/queries";
-import { ORIGIN_LABEL } from "@/lib/contacts/schemas";
+import { ORIGIN_LABEL } from "@/lib/contacts/list-filters";
 import { ContactOriginText, ContactStateBadge } from "../contact-badges";
 import { UtcTime } from "../utc-time";
 import { Facts } from "./facts";

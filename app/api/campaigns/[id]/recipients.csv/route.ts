@@ -3,7 +3,7 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { recordAudit } from "@/lib/audit/record";
 import { recipientHistoryCsv, type RecipientExportFilter } from "@/lib/campaigns/history-export";
-import { recipientListSchema } from "@/lib/campaigns/history-filters";
+import { recipientListSchema } from "@/lib/campaigns/history-list-schemas";
 import { getCampaign } from "@/lib/campaigns/queries";
 import { UserFacingError } from "@/lib/errors";
 

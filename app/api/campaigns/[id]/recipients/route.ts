@@ -1,7 +1,7 @@
 // One campaign's recipients for the campaign page: filtered, searched, sorted, one keyset page at a time.
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { recipientListSchema } from "@/lib/campaigns/history-filters";
+import { recipientListSchema } from "@/lib/campaigns/history-list-schemas";
 import { listRecipientHistory } from "@/lib/campaigns/history-queries";
 import { getCampaign } from "@/lib/campaigns/queries";
 import { UserFacingError } from "@/lib/errors";

@@ -1,0 +1,20 @@
+// The contacts list's states, origins and the keys it keeps in the page URL, with their labels. Without zod, so the
+// list and its filters name them without loading the schemas the routes parse them with (schemas.ts).
+
+export const CONTACT_STATES = ["open", "ended", "unknown"] as const;
+export type ContactState = (typeof CONTACT_STATES)[number];
+
+export const CONTACT_ORIGINS = ["campaign", "test_send", "chat_event", "inbound"] as const;
+export type ContactOrigin = (typeof CONTACT_ORIGINS)[number];
+
+export const ORIGIN_LABEL: Record<ContactOrigin, string> = {
+  campaign: "Campaign",
+  test_send: "Test send",
+  chat_event: "Chat event",
+  inbound: "Inbound",
+};
+
+export const STATE_LABEL: Record<ContactState, string> = { open: "Open", ended: "Ended", unknown: "Unknown" };
+
+/** The keys the list keeps in the page URL, in a fixed order so equal filters give equal query strings. */
+export const CONTACT_LIST_KEYS = ["q", "state", "channel", "origin", "campaignId", "from", "to"] as const;
