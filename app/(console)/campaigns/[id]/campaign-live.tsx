@@ -7,13 +7,13 @@ import { CampaignControls } from "./campaign-controls";
 import { useCampaignLive } from "./campaign-live-source";
 import { ProgressFigures } from "./progress-figures";
 
-export function CampaignLive({ canControl }: { canControl: boolean }) {
+export function CampaignLive({ campaignName, canControl }: { campaignName: string; canControl: boolean }) {
   const live = useCampaignLive();
   return (
     <Card>
       <CardHeader className="flex-row items-center justify-between">
         <CardTitle>Progress</CardTitle>
-        {canControl ? <CampaignControls campaignId={live.campaignId} status={live.status} onChanged={live.refetch} /> : null}
+        {canControl ? <CampaignControls campaignId={live.campaignId} campaignName={campaignName} status={live.status} onChanged={live.refetch} /> : null}
       </CardHeader>
       <CardContent>
         {live.error ? <Alert tone="error">Progress is not available: {live.error.message}</Alert> : null}

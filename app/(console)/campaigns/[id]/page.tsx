@@ -102,7 +102,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       <ApprovalCard db={db} campaign={campaign} user={user} />
       {campaign.status !== "draft" ? (
         <div className="mb-4">
-          <CampaignLive canControl={supervisor} />
+          <CampaignLive campaignName={campaign.name} canControl={supervisor} />
         </div>
       ) : null}
       {campaign.status !== "draft" ? (
