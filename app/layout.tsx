@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import "./globals.css";
 import { Providers } from "@/components/providers";
+import { pageNonce } from "@/lib/server/page-nonce";
 
 // Every page depends on the session and the database: nothing is prerendered at build time.
 export const dynamic = "force-dynamic";
@@ -13,11 +14,13 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const nonce = await pageNonce();
   return (
-    <html lang="en">
+    // next-themes puts the theme's class on <html> before React hydrates: the server cannot know it.
+    <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen antialiased">
-        <Providers>{children}</Providers>
+        <Providers nonce={nonce}>{children}</Providers>
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 import { BackendBanner } from "@/components/console/backend-banner";
 import { MobileNav } from "@/components/console/mobile-nav";
 import { Sidebar } from "@/components/console/sidebar";
+import { ThemeToggle } from "@/components/console/theme-toggle";
 import { UserMenu } from "@/components/console/user-menu";
 import { mayApprove } from "@/lib/approvals/queries";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -25,6 +26,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <MobileNav email={user.email} role={user.role} />
             <div className="ml-auto flex shrink-0 items-center">
               {approver ? <ApprovalsBadge /> : null}
+              <ThemeToggle className="md:mr-3" />
               <UserMenu email={user.email} role={user.role} className="hidden md:flex" />
             </div>
           </header>

@@ -52,7 +52,7 @@ export function CampaignConfigCard({ config: c, labels, guardrails }: { config: 
         <CardTitle>Configuration</CardTitle>
       </CardHeader>
       <CardContent>
-        {labels.lookupError ? <p className="mb-2 text-xs text-amber-800">Names could not be read from Connect: {labels.lookupError}</p> : null}
+        {labels.lookupError ? <p className="mb-2 text-xs text-warning">Names could not be read from Connect: {labels.lookupError}</p> : null}
         <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-2 text-sm">
           {rows.map(([k, v]) => (
             <div key={k} className="contents">

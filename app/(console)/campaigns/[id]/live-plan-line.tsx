@@ -29,7 +29,7 @@ export function LivePlanLine({ plan, status }: { plan: LivePlan; status: string 
       <p className="text-sm" data-testid="live-eta" data-ends-at={cut.at}>
         {starts}
         Time left: <span className="font-medium">{formatDuration(left)}</span> · stops at its {what}, {endTime(cut.at)}
-        <span className="block text-amber-800 dark:text-amber-300" data-testid="live-unreached">
+        <span className="block text-warning" data-testid="live-unreached">
           At this pace about {count(cut.unreached)} of {count(plan.input.recipients)} recipients left will not be reached by then: they will be skipped as
           expired.
         </span>

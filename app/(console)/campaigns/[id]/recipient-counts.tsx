@@ -31,7 +31,7 @@ export function RecipientCounts({ counts, reportHref, warnings }: { counts: Reco
         </dl>
         <p className="text-sm text-muted-foreground">{(counts.total ?? 0).toLocaleString("en-US")} rows in the recipient list, each accounted for once.</p>
         {warnings.length > 0 ? (
-          <ul className="list-disc pl-5 text-sm text-amber-800">
+          <ul className="list-disc pl-5 text-sm text-warning">
             {warnings.map((w) => (
               <li key={w}>{w}</li>
             ))}

@@ -46,7 +46,7 @@ export function PlaceholderIssues({ id, issues, onApply }: { id: string; issues:
       {issues.length > 0 ? (
         <ul className="grid gap-1">
           {issues.map((issue) => (
-            <li key={issue.name} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs font-medium text-amber-800">
+            <li key={issue.name} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs font-medium text-warning">
               <span className="min-w-0 break-words">{issue.problem}</span>
               {issue.suggestion !== undefined ? (
                 <Button

@@ -21,7 +21,7 @@ export function PlanSummary({ plan }: { plan: CampaignPlan }) {
         Sending plan
       </h3>
       {plan.blockedBy ? (
-        <p className="font-medium text-red-700" data-testid="plan-headline">
+        <p className="font-medium text-destructive" data-testid="plan-headline">
           Cannot finish: {plan.blockedBy.reason}.
         </p>
       ) : (

@@ -47,7 +47,7 @@ function MarkedBody({ text }: { text: string }) {
     typeof part === "string" ? (
       part
     ) : (
-      <mark key={i} className="rounded bg-amber-100 px-0.5 font-mono text-amber-900">
+      <mark key={i} className="rounded bg-amber-100 px-0.5 font-mono text-amber-900 dark:bg-amber-900/40 dark:text-amber-100">
         {part.raw}
       </mark>
     ),
@@ -95,7 +95,7 @@ export function TemplatePreview({
         <MarkedBody text={rendered?.body ?? template.body} />
       </p>
       {notes && notes.unfilled.length > 0 ? (
-        <ul className="grid gap-1 text-xs font-medium text-amber-800">
+        <ul className="grid gap-1 text-xs font-medium text-warning">
           {notes.unfilled.map((name) => (
             <li key={name}>
               <span className="font-mono">{`{{${name}}}`}</span> not filled: {whyUnfilled(Object.hasOwn(sources, name) ? sources[name] : undefined)}
