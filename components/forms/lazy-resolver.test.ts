@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Resolver, ResolverResult } from "react-hook-form";
-import { lazyResolver } from "./lazy-resolver";
+import { lazyResolver, lazyZodResolver } from "./lazy-resolver";
 
 type Values = { name: string };
 const options = { fields: {}, shouldUseNativeValidation: false } as Parameters<Resolver<Values>>[2];
@@ -35,5 +35,19 @@ describe("lazyResolver", () => {
     await expect(resolver({ name: "Ada" }, undefined, options)).rejects.toThrow("offline");
     expect((await resolver({ name: "Ada" }, undefined, options)).errors).toEqual({});
     expect(load).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("lazyZodResolver", () => {
+  it("checks with the schema once it has loaded: zod's messages per field, or the parsed values", async () => {
+    const { z } = await import("zod");
+    const schema = z.object({ name: z.string().trim().min(1, "Enter a name") });
+    const load = vi.fn(async () => schema);
+    const resolver = lazyZodResolver(load);
+    expect(load).not.toHaveBeenCalled();
+    const refused = await resolver({ name: "  " }, undefined, options);
+    expect(refused.errors).toMatchObject({ name: { message: "Enter a name" } });
+    expect(await resolver({ name: " Ada " }, undefined, options)).toEqual({ values: { name: "Ada" }, errors: {} });
+    expect(load).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,8 +1,8 @@
 // The simulator knobs an admin may change from Settings, as a form: fault rates in percent. Pure: shared by form and action.
 import { z } from "zod";
+import { EDITABLE_FAULTS, type EditableFault } from "./simulator-faults";
 
-export const EDITABLE_FAULTS = ["InternalServiceException", "ThrottlingException", "LimitExceededException", "AccessDeniedException", "Timeout"] as const;
-export type EditableFault = (typeof EDITABLE_FAULTS)[number];
+export * from "./simulator-faults";
 
 const percent = z.coerce.number({ error: "Enter a percentage" }).min(0, "Use 0 to 100").max(100, "Use 0 to 100");
 

@@ -2,8 +2,8 @@
 // punctuation) changes the suppression list. Plain data, shared by the Settings form and the server.
 import { z } from "zod";
 
-export const DEFAULT_OPT_OUT_KEYWORDS = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE"] as const;
-export const DEFAULT_OPT_IN_KEYWORDS = ["START", "UNSTOP"] as const;
+export { DEFAULT_OPT_IN_KEYWORDS, DEFAULT_OPT_KEYWORDS, DEFAULT_OPT_OUT_KEYWORDS } from "./default-keywords";
+
 export const OPT_KEYWORDS_SETTING = "opt_keywords";
 
 const keyword = z
@@ -21,8 +21,6 @@ export const optKeywordsSchema = z.object({ optOut: keywordList.min(1, "Keep at 
   if (both.length > 0) ctx.addIssue({ code: "custom", path: ["optIn"], message: `${both.join(", ")} cannot both opt out and opt in` });
 });
 export type OptKeywords = z.output<typeof optKeywordsSchema>;
-
-export const DEFAULT_OPT_KEYWORDS: OptKeywords = { optOut: [...DEFAULT_OPT_OUT_KEYWORDS], optIn: [...DEFAULT_OPT_IN_KEYWORDS] };
 
 /** The message as a keyword candidate: "  stop! " → "STOP". */
 export function keywordOf(text: string | null | undefined): string {

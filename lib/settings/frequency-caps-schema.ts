@@ -1,10 +1,10 @@
 // Frequency caps across campaigns: "at most N contacts per number in W hours", as rules. Pure: shared by the settings
 // form, the composer, the action, the API, preflight and the dispatcher.
 import { z } from "zod";
+import { MAX_RULES, MAX_WINDOW_HOURS } from "./frequency-cap-rules";
 
-/** The longest window a rule may count over: contacts older than this are never looked at. */
-export const MAX_WINDOW_HOURS = 24 * 90;
-export const MAX_RULES = 10;
+export * from "./frequency-cap-rules";
+
 export const FREQUENCY_CAP_REASON = "frequency cap";
 
 export const frequencyCapRuleSchema = z.object({
@@ -52,17 +52,6 @@ export function rulesForCampaign(setting: FrequencyCaps, campaign: CampaignCapCh
 }
 
 const HOUR_MS = 3_600_000;
-
-function windowWords(hours: number): string {
-  if (hours === 24) return "per day";
-  if (hours % 24 === 0) return `per ${hours / 24} days`;
-  return hours === 1 ? "per hour" : `per ${hours} hours`;
-}
-
-/** "at most 1 per day" */
-export function ruleWords(rule: Pick<FrequencyCapRule, "count" | "windowHours">): string {
-  return `at most ${rule.count} ${windowWords(rule.windowHours)}`;
-}
 
 export type CapVerdict = { capped: false } | { capped: true; action: "skip" | "wait"; untilMs: number; rule: FrequencyCapRule };
 

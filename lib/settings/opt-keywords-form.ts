@@ -2,21 +2,11 @@
 // that text into the lists optKeywordsSchema checks, with each problem put on the field and naming the keyword. Pure.
 import { z } from "zod";
 import { optKeywordsSchema, type OptKeywords } from "@/lib/replies/keywords";
+import { splitKeywords } from "./opt-keywords-text";
+
+export * from "./opt-keywords-text";
 
 const FIELDS = ["optOut", "optIn"] as const;
-
-/**
- * Splits on commas and line breaks only: "OPT OUT" stays one (refused) keyword instead of quietly making "OPT" an
- * opt-out word.
- */
-export function splitKeywords(text: string): string[] {
-  return text
-    .split(/[,\n\r]+/)
-    .map((word) => word.trim())
-    .filter((word) => word !== "");
-}
-
-export const joinKeywords = (words: readonly string[]) => words.join(", ");
 
 export const optKeywordsFormSchema = z
   .object({

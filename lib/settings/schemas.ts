@@ -1,20 +1,14 @@
 // Settings an admin changes at run time. Pure: shared by the form and the action.
 import { z } from "zod";
+import { MAX_NUMBER_MESSAGES_PER_SECOND, WHATSAPP_DAILY_LIMITS } from "./capacity-limits";
+
+export * from "./capacity-limits";
 
 export const sendRateSchema = z.object({
   accountSendsPerSecond: z.coerce.number({ error: "Enter sends per second" }).positive("Must be above 0").max(10_000, "At most 10,000"),
 });
 export type SendRateInput = z.input<typeof sendRateSchema>;
 
-/** The most messages per second any source number is given: WhatsApp's highest throughput tier. */
-export const MAX_NUMBER_MESSAGES_PER_SECOND = 1_000;
-
-/**
- * Unique customers a WhatsApp business portfolio may message outside a customer service window in a moving 24 hours.
- * Meta's tiers; a newly created portfolio starts at 250 (developers.facebook.com/docs/whatsapp/messaging-limits).
- */
-export const WHATSAPP_DAILY_LIMITS = [250, 2_000, 10_000, 100_000] as const;
-export const DEFAULT_WHATSAPP_DAILY_LIMIT = 250;
 const DAILY_LIMIT_CHOICES = ["unlimited", ...WHATSAPP_DAILY_LIMITS.map(String)] as const;
 
 /** One source number's override, as a text box gives it: empty means the default for its type. */

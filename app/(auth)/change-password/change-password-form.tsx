@@ -2,8 +2,8 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { SignOutButton } from "@/components/console/sign-out-button";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
@@ -11,16 +11,19 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { PASSWORD_HINT } from "@/lib/users/password-policy";
-import { changePasswordSchema } from "@/lib/users/schemas";
+import type { changePasswordSchema } from "@/lib/users/schemas";
 import { changeOwnPasswordAction } from "./actions";
 
 type Values = z.input<typeof changePasswordSchema>;
+
+// The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver(() => import("@/lib/users/schemas").then((m) => m.changePasswordSchema));
 
 export function ChangePasswordForm({ email, forced }: { email: string; forced: boolean }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<{ otherSessionsEnded: number } | null>(null);
   const form = useForm<Values, unknown, z.output<typeof changePasswordSchema>>({
-    resolver: zodResolver(changePasswordSchema),
+    resolver,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -46,7 +49,7 @@ export function ChangePasswordForm({ email, forced }: { email: string; forced: b
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form onFocus={resolver.preload} onSubmit={onSubmit} noValidate className="grid gap-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />

@@ -1,26 +1,28 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { PASSWORD_HINT } from "@/lib/users/password-policy";
-import { setupSchema } from "@/lib/users/schemas";
+import type { setupSchema } from "@/lib/users/schemas";
 import { setupFirstAdminAction } from "./actions";
 
 type Values = z.input<typeof setupSchema>;
+
+// The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver(() => import("@/lib/users/schemas").then((m) => m.setupSchema));
 
 export function SetupForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof setupSchema>>({
-    resolver: zodResolver(setupSchema),
+    resolver,
     defaultValues: { email: "", name: "", password: "", confirmPassword: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -32,13 +34,15 @@ export function SetupForm() {
       setFormError(applyServerErrors(form, res.error));
       return;
     }
+    // next-auth's browser client is needed only here, once: it loads with this step rather than with the page.
+    const { signIn } = await import("next-auth/react");
     const signed = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     router.replace(signed?.error ? "/login" : "/campaigns");
     router.refresh();
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form onFocus={resolver.preload} onSubmit={onSubmit} noValidate className="grid gap-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field id="email" label="Email" error={errors.email?.message}>
         <Input type="email" autoComplete="username" autoFocus {...form.register("email")} />

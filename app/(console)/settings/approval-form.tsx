@@ -1,14 +1,17 @@
 "use client";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { approvalSettingSchema, type ApprovalSetting, type ApprovalSettingInput } from "@/lib/settings/approval-schema";
+import type { ApprovalSetting, ApprovalSettingInput } from "@/lib/settings/approval-schema";
 import { updateApprovalSettingAction } from "./approval-actions";
+
+// The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver(() => import("@/lib/settings/approval-schema").then((m) => m.approvalSettingSchema));
 
 function savedText(d: ApprovalSetting): string {
   const above = `Launches above ${d.aboveRecipients.toLocaleString("en-US")} ${d.aboveRecipients === 1 ? "recipient" : "recipients"}`;
@@ -20,7 +23,7 @@ function savedText(d: ApprovalSetting): string {
 
 export function ApprovalForm({ current, canEdit }: { current: ApprovalSetting; canEdit: boolean }) {
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const form = useForm<ApprovalSettingInput, unknown, ApprovalSetting>({ resolver: zodResolver(approvalSettingSchema), defaultValues: current });
+  const form = useForm<ApprovalSettingInput, unknown, ApprovalSetting>({ resolver, defaultValues: current });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     setStatus(null);
@@ -33,7 +36,7 @@ export function ApprovalForm({ current, canEdit }: { current: ApprovalSetting; c
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Two-person approval">
+    <form onFocus={resolver.preload} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Two-person approval">
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" disabled={!canEdit} {...form.register("enabled")} data-testid="approval-enabled" />
         Launches above a number of recipients need a second person&apos;s approval

@@ -3,13 +3,14 @@
 // them; everyone else reads them. The form checks each topic against its instance's Region as the action does.
 import { useMemo, useState } from "react";
 import { useForm, type FieldPath } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { callAction } from "@/components/forms/call-action";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { chatStreamingSchema, EXAMPLE_TOPIC_ARN, type ChatStreamingInput, type ChatStreamingUpdate } from "@/lib/settings/chat-streaming-schema";
+import type { ChatStreamingInput, ChatStreamingUpdate } from "@/lib/settings/chat-streaming-schema";
+import { EXAMPLE_TOPIC_ARN } from "@/lib/settings/chat-streaming-topics";
 import { updateChatStreamingAction } from "./actions";
 
 export interface StreamingInstance {
@@ -30,8 +31,12 @@ const hintOf = (i: StreamingInstance) => (i.defaultTopicArn ? "Empty: off. Defau
 
 export function ChatStreamingForm({ instances, canEdit }: { instances: StreamingInstance[]; canEdit: boolean }) {
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const schema = useMemo(() => chatStreamingSchema(Object.fromEntries(instances.map((i) => [i.id, i.arn]))), [instances]);
-  const form = useForm<ChatStreamingInput, unknown, ChatStreamingUpdate>({ resolver: zodResolver(schema), defaultValues: values(instances) });
+  // The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
+  const resolver = useMemo(() => {
+    const instanceArns = Object.fromEntries(instances.map((i) => [i.id, i.arn]));
+    return lazyZodResolver(() => import("@/lib/settings/chat-streaming-schema").then((m) => m.chatStreamingSchema(instanceArns)));
+  }, [instances]);
+  const form = useForm<ChatStreamingInput, unknown, ChatStreamingUpdate>({ resolver, defaultValues: values(instances) });
   const { errors, isSubmitting, isDirty } = form.formState;
 
   if (instances.length === 0) return <p className="text-sm text-muted-foreground">Connect lists no instances for this account.</p>;
@@ -52,7 +57,14 @@ export function ChatStreamingForm({ instances, canEdit }: { instances: Streaming
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid min-w-0 gap-4" aria-label="Chat streaming" data-testid="chat-streaming-form">
+    <form
+      onFocus={resolver.preload}
+      onSubmit={onSubmit}
+      noValidate
+      className="grid min-w-0 gap-4"
+      aria-label="Chat streaming"
+      data-testid="chat-streaming-form"
+    >
       <Table aria-label="SNS topic by Connect instance">
         <THead>
           <tr>

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ruleWords, type FrequencyCapRule } from "@/lib/settings/frequency-caps-schema";
+import { ruleWords } from "@/lib/settings/frequency-cap-rules";
+import type { FrequencyCapRule } from "@/lib/settings/frequency-caps-schema";
 import { updateFrequencyCapsAction } from "./frequency-caps-actions";
 import { RulesEditor, type RuleRow } from "./frequency-caps-rules-editor";
 

@@ -4,7 +4,7 @@
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { MAX_RULES } from "@/lib/settings/frequency-caps-schema";
+import { MAX_RULES } from "@/lib/settings/frequency-cap-rules";
 
 export interface RuleRow {
   count: string;

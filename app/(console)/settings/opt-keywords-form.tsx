@@ -3,18 +3,23 @@
 // them. "Reset to defaults" fills the fields in, and saving applies them like any other edit.
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
-import { DEFAULT_OPT_KEYWORDS, type OptKeywords } from "@/lib/replies/keywords";
-import { joinKeywords, optKeywordsFormSchema, type OptKeywordsFormValues } from "@/lib/settings/opt-keywords-form";
+import { DEFAULT_OPT_KEYWORDS } from "@/lib/replies/default-keywords";
+import type { OptKeywords } from "@/lib/replies/keywords";
+import type { OptKeywordsFormValues } from "@/lib/settings/opt-keywords-form";
+import { joinKeywords } from "@/lib/settings/opt-keywords-text";
 import { updateOptKeywordsAction } from "./actions";
 
 const asText = (k: OptKeywords): OptKeywordsFormValues => ({ optOut: joinKeywords(k.optOut), optIn: joinKeywords(k.optIn) });
+
+// The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver(() => import("@/lib/settings/opt-keywords-form").then((m) => m.optKeywordsFormSchema));
 
 function KeywordList({ label, words, testId }: { label: string; words: readonly string[]; testId: string }) {
   return (
@@ -29,7 +34,7 @@ function KeywordList({ label, words, testId }: { label: string; words: readonly 
 
 export function OptKeywordsForm({ current, canEdit }: { current: OptKeywords; canEdit: boolean }) {
   const [status, setStatus] = useState<{ tone: "success" | "error" | "info"; text: string } | null>(null);
-  const form = useForm<OptKeywordsFormValues, unknown, OptKeywords>({ resolver: zodResolver(optKeywordsFormSchema), defaultValues: asText(current) });
+  const form = useForm<OptKeywordsFormValues, unknown, OptKeywords>({ resolver, defaultValues: asText(current) });
   const { errors, isSubmitting, isDirty } = form.formState;
 
   if (!canEdit) {
@@ -65,7 +70,7 @@ export function OptKeywordsForm({ current, canEdit }: { current: OptKeywords; ca
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Opt-out keywords" data-testid="opt-keywords-form">
+    <form onFocus={resolver.preload} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Opt-out keywords" data-testid="opt-keywords-form">
       <Field
         id="opt-out-keywords"
         label="Opt-out keywords"

@@ -1,20 +1,23 @@
 "use client";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { sendRateSchema, type SendRateInput } from "@/lib/settings/schemas";
+import type { sendRateSchema, SendRateInput } from "@/lib/settings/schemas";
 import { updateSendRateAction } from "./actions";
+
+// The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver(() => import("@/lib/settings/schemas").then((m) => m.sendRateSchema));
 
 export function SendRateForm({ current, canEdit }: { current: number; canEdit: boolean }) {
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const form = useForm<SendRateInput, unknown, z.output<typeof sendRateSchema>>({
-    resolver: zodResolver(sendRateSchema),
+    resolver,
     defaultValues: { accountSendsPerSecond: current },
   });
   const { errors, isSubmitting } = form.formState;
@@ -28,7 +31,7 @@ export function SendRateForm({ current, canEdit }: { current: number; canEdit: b
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Sending">
+    <form onFocus={resolver.preload} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Sending">
       <Field
         id="account-rate"
         label="Account sends per second"

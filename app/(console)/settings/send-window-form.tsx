@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { SendWindow } from "@/lib/settings/send-window-math";
-import { sendWindowWords } from "@/lib/settings/send-window-schema";
+import { sendWindowWords } from "@/lib/settings/send-window-words";
 import { updateSendWindowAction } from "./send-window-actions";
 import { OFFICE_HOURS, SendWindowEditor, fromWindowRows, toWindowRows } from "./send-window-editor";
 

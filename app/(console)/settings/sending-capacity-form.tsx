@@ -3,13 +3,14 @@
 // besides the account rate. Admins edit them; everyone else reads them.
 import { useState } from "react";
 import { useForm, type FieldPath } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { callAction } from "@/components/forms/call-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
-import { sendingCapacitySchema, WHATSAPP_DAILY_LIMITS, type SendingCapacityInput, type SendingCapacityUpdate } from "@/lib/settings/schemas";
+import { WHATSAPP_DAILY_LIMITS } from "@/lib/settings/capacity-limits";
+import type { SendingCapacityInput, SendingCapacityUpdate } from "@/lib/settings/schemas";
 import type { SendingCapacity } from "@/lib/settings/sending-capacity";
 import { updateSendingCapacityAction } from "./actions";
 import type { CapacityNumber } from "./capacity-numbers";
@@ -19,6 +20,9 @@ const DAILY_LIMIT_HINT =
   "Unique customers your WhatsApp business portfolio may message outside a customer service window in any rolling 24 hours, shared by all its numbers; new portfolios start at 250. Choose the limit WhatsApp Manager shows.";
 
 const limitWords = (limit: number | null) => (limit === null ? "Unlimited" : `${limit.toLocaleString("en-US")} customers`);
+
+// The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver(() => import("@/lib/settings/schemas").then((m) => m.sendingCapacitySchema));
 
 function formValues(numbers: CapacityNumber[], current: SendingCapacity): SendingCapacityInput {
   return {
@@ -30,7 +34,7 @@ function formValues(numbers: CapacityNumber[], current: SendingCapacity): Sendin
 export function SendingCapacityForm({ numbers, current, canEdit }: { numbers: CapacityNumber[]; current: SendingCapacity; canEdit: boolean }) {
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const form = useForm<SendingCapacityInput, unknown, SendingCapacityUpdate>({
-    resolver: zodResolver(sendingCapacitySchema),
+    resolver,
     defaultValues: formValues(numbers, current),
   });
   const { errors, isSubmitting } = form.formState;
@@ -69,7 +73,7 @@ export function SendingCapacityForm({ numbers, current, canEdit }: { numbers: Ca
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid min-w-0 gap-4" aria-label="Sending capacity">
+    <form onFocus={resolver.preload} onSubmit={onSubmit} noValidate className="grid min-w-0 gap-4" aria-label="Sending capacity">
       <NumberRatesTable numbers={numbers} overrides={current.numberMessagesPerSecond} register={form.register} errors={errors} />
       <Field id="whatsapp-daily-limit" label="WhatsApp daily limit" hint={DAILY_LIMIT_HINT} error={errors.whatsAppDailyLimit?.message}>
         <Select {...form.register("whatsAppDailyLimit")}>

@@ -1,13 +1,14 @@
 "use client";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { EDITABLE_FAULTS, simulatorSettingsSchema, type SimulatorSettings, type SimulatorSettingsInput } from "@/lib/connect/simulator-settings";
+import { EDITABLE_FAULTS } from "@/lib/connect/simulator-faults";
+import type { SimulatorSettings, SimulatorSettingsInput } from "@/lib/connect/simulator-settings";
 import { updateSimulatorSettingsAction } from "./actions";
 
 const QUOTAS = [
@@ -18,9 +19,12 @@ const QUOTAS = [
   { name: "clockSpeed", label: "Clock speed", hint: "600: a real second is ten minutes, so chats expire sooner" },
 ] as const;
 
+// The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver(() => import("@/lib/connect/simulator-settings").then((m) => m.simulatorSettingsSchema));
+
 export function SimulatorForm({ initial }: { initial: SimulatorSettings }) {
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const form = useForm<SimulatorSettingsInput, unknown, SimulatorSettings>({ resolver: zodResolver(simulatorSettingsSchema), defaultValues: initial });
+  const form = useForm<SimulatorSettingsInput, unknown, SimulatorSettings>({ resolver, defaultValues: initial });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -36,7 +40,7 @@ export function SimulatorForm({ initial }: { initial: SimulatorSettings }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Simulator settings">
+    <form onFocus={resolver.preload} onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Simulator settings">
       <div className="grid gap-3 sm:grid-cols-2">
         {QUOTAS.map((q) => (
           <Field key={q.name} id={`sim-${q.name}`} label={q.label} hint={q.hint} error={errors[q.name]?.message}>

@@ -1,17 +1,17 @@
 "use client";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { Plus } from "lucide-react";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import { addSuppressionSchema } from "@/lib/suppression/schemas";
+import type { addSuppressionSchema } from "@/lib/suppression/schemas";
 import { addSuppressionAction } from "./actions";
 import { DefaultCountryInput } from "./default-country-input";
 import { SUPPRESSION_KEY } from "./suppression-api";
@@ -19,11 +19,14 @@ import { SUPPRESSION_KEY } from "./suppression-api";
 type Values = z.input<typeof addSuppressionSchema>;
 const EMPTY: Values = { phone: "", defaultCountry: "", reason: "" };
 
+// The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver(() => import("@/lib/suppression/schemas").then((m) => m.addSuppressionSchema));
+
 export function AddNumberDialog() {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values, unknown, z.output<typeof addSuppressionSchema>>({ resolver: zodResolver(addSuppressionSchema), defaultValues: EMPTY });
+  const form = useForm<Values, unknown, z.output<typeof addSuppressionSchema>>({ resolver, defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -53,7 +56,7 @@ export function AddNumberDialog() {
         </Button>
       </DialogTrigger>
       <DialogContent title="Add number" description="No campaign will send to this number while it is on the list.">
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+        <form onFocus={resolver.preload} onSubmit={onSubmit} noValidate className="grid gap-4">
           {formError ? <Alert tone="error">{formError}</Alert> : null}
           <Field id="add-phone" label="Phone number" hint="With +country code, or as written locally with a default country" error={errors.phone?.message}>
             <Input type="tel" autoComplete="off" {...form.register("phone")} />

@@ -2,27 +2,30 @@
 // Removing a number lets campaigns contact it again, so it asks for a reason, which the audit log keeps.
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
-import { removeSuppressionSchema } from "@/lib/suppression/schemas";
+import type { removeSuppressionSchema } from "@/lib/suppression/schemas";
 import { removeSuppressionAction } from "./actions";
 import { SUPPRESSION_KEY } from "./suppression-api";
 
 type Values = z.input<typeof removeSuppressionSchema>;
+
+// The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver(() => import("@/lib/suppression/schemas").then((m) => m.removeSuppressionSchema));
 
 export function RemoveNumberDialog({ phone }: { phone: string }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof removeSuppressionSchema>>({
-    resolver: zodResolver(removeSuppressionSchema),
+    resolver,
     defaultValues: { phone, reason: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -55,7 +58,7 @@ export function RemoveNumberDialog({ phone }: { phone: string }) {
         </Button>
       </DialogTrigger>
       <DialogContent title="Remove number" description={`Once removed, campaigns may contact ${phone} again.`}>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+        <form onFocus={resolver.preload} onSubmit={onSubmit} noValidate className="grid gap-4">
           {formError ? <Alert tone="error">{formError}</Alert> : null}
           <Field id={fieldId} label="Reason" hint="Why this number may be contacted again; kept in the audit log" error={errors.reason?.message}>
             <Textarea maxLength={500} {...form.register("reason")} />

@@ -2,9 +2,9 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { KeyRound } from "lucide-react";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,11 +12,14 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { createApiKeySchema } from "@/lib/api-keys/schemas";
+import type { createApiKeySchema } from "@/lib/api-keys/schemas";
 import { ROLE_LABEL, ROLES } from "@/lib/auth/roles";
 import { createApiKeyAction } from "./actions";
 
 type Values = z.input<typeof createApiKeySchema>;
+
+// The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver(() => import("@/lib/api-keys/schemas").then((m) => m.createApiKeySchema));
 
 export function CreateApiKeyDialog() {
   const router = useRouter();
@@ -24,7 +27,7 @@ export function CreateApiKeyDialog() {
   const [created, setCreated] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof createApiKeySchema>>({
-    resolver: zodResolver(createApiKeySchema),
+    resolver,
     defaultValues: { name: "", role: "supervisor", expiresOn: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -64,7 +67,7 @@ export function CreateApiKeyDialog() {
             </Button>
           </div>
         ) : (
-          <form onSubmit={onSubmit} noValidate className="grid gap-4">
+          <form onFocus={resolver.preload} onSubmit={onSubmit} noValidate className="grid gap-4">
             {formError ? <Alert tone="error">{formError}</Alert> : null}
             <Field id="key-name" label="Name" hint="What uses it, e.g. CRM nightly sync" error={errors.name?.message}>
               <Input autoComplete="off" {...form.register("name")} />

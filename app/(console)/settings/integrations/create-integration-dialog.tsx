@@ -4,9 +4,9 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { Plug } from "lucide-react";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { useInstances, useNumbers } from "@/components/connect/connect-queries";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
@@ -16,19 +16,22 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { numbersForChannel } from "@/lib/connect/number-channels";
 import { inboundPath } from "@/lib/inbound/protocol";
-import { createIntegrationSchema } from "@/lib/inbound/schemas";
+import type { createIntegrationSchema } from "@/lib/inbound/schemas";
 import { createIntegrationAction } from "./actions";
 import { SecretReveal } from "./secret-reveal";
 
 type Values = z.input<typeof createIntegrationSchema>;
 const EMPTY: Values = { name: "", channel: "sms", instanceId: "", phoneNumberArn: "" };
 
+// The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver(() => import("@/lib/inbound/schemas").then((m) => m.createIntegrationSchema));
+
 export function CreateIntegrationDialog({ origin }: { origin: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<{ secret: string; url: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values, unknown, z.output<typeof createIntegrationSchema>>({ resolver: zodResolver(createIntegrationSchema), defaultValues: EMPTY });
+  const form = useForm<Values, unknown, z.output<typeof createIntegrationSchema>>({ resolver, defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
   const [instanceId, channel] = useWatch({ control: form.control, name: ["instanceId", "channel"] });
   const instances = useInstances();
@@ -69,7 +72,7 @@ export function CreateIntegrationDialog({ origin }: { origin: string }) {
             </Button>
           </div>
         ) : (
-          <form onSubmit={onSubmit} noValidate className="grid gap-4" data-testid="create-integration-form">
+          <form onFocus={resolver.preload} onSubmit={onSubmit} noValidate className="grid gap-4" data-testid="create-integration-form">
             {formError ? <Alert tone="error">{formError}</Alert> : null}
             <Field id="integration-name" label="Name" hint="The provider or the number, e.g. Twilio US support" error={errors.name?.message}>
               <Input autoComplete="off" {...form.register("name")} />

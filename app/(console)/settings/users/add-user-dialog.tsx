@@ -2,9 +2,9 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { UserPlus } from "lucide-react";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,17 +13,20 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { PASSWORD_HINT } from "@/lib/users/password-policy";
 import { ROLE_DESCRIPTION, ROLE_LABEL, ROLES } from "@/lib/auth/roles";
-import { createUserSchema } from "@/lib/users/schemas";
+import type { createUserSchema } from "@/lib/users/schemas";
 import { createUserAction } from "./actions";
 
 type Values = z.input<typeof createUserSchema>;
 const EMPTY: Values = { email: "", name: "", role: "supervisor", password: "" };
 
+// The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
+const resolver = lazyZodResolver(() => import("@/lib/users/schemas").then((m) => m.createUserSchema));
+
 export function AddUserDialog() {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values, unknown, z.output<typeof createUserSchema>>({ resolver: zodResolver(createUserSchema), defaultValues: EMPTY });
+  const form = useForm<Values, unknown, z.output<typeof createUserSchema>>({ resolver, defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
   const role = useWatch({ control: form.control, name: "role" });
 
@@ -48,7 +51,7 @@ export function AddUserDialog() {
         </Button>
       </DialogTrigger>
       <DialogContent title="Add user" description="They sign in with this email and password; ask them to keep the password private.">
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+        <form onFocus={resolver.preload} onSubmit={onSubmit} noValidate className="grid gap-4">
           {formError ? <Alert tone="error">{formError}</Alert> : null}
           <Field id="new-email" label="Email" error={errors.email?.message}>
             <Input type="email" autoComplete="off" {...form.register("email")} />
