@@ -36,7 +36,7 @@ export function CampaignsView({ canCompose }: { canCompose: boolean }) {
     : `Showing ${campaigns.length} ${campaigns.length === 1 ? "campaign" : "campaigns"}${list.hasNextPage ? "; more are available" : ""}`;
 
   return (
-    <div className="grid gap-4">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4">
       <CampaignFilters key={query} query={query} errors={fieldErrors} />
       <p className="text-sm text-muted-foreground" aria-live="polite">
         {error && !list.data ? "" : status}
