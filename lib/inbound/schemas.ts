@@ -2,9 +2,9 @@
 // server actions and the routes. Pure.
 import { z } from "zod";
 import { safeText } from "@/lib/text/safe-text";
+import { INBOUND_STATUSES } from "./statuses";
 
-export const INBOUND_STATUSES = ["queued", "forwarded", "failed"] as const;
-export type InboundStatus = (typeof INBOUND_STATUSES)[number];
+export * from "./statuses";
 
 const integrationId = z.uuid("Unknown integration");
 

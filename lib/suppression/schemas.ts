@@ -1,14 +1,9 @@
 // Input schemas for the suppression list, shared by the forms (client) and the server actions and routes.
 import { z } from "zod";
 import { safeLines, safeText } from "@/lib/text/safe-text";
+import { MAX_IMPORT_BYTES } from "./limits";
 
-/** The most numbers one import may hold; beyond it the import is refused with a message, not cut short. */
-export const MAX_IMPORT_NUMBERS = 100_000;
-/** The largest import file or pasted text, in bytes: generous for 100,000 rows with a few extra columns. */
-export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
-
-export const SUPPRESSION_SOURCES = ["manual", "import", "opt-out"] as const;
-export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
+export * from "./limits";
 
 const phoneInput = safeText({ error: "Enter a phone number" }).trim().min(1, "Enter a phone number").max(40, "Use at most 40 characters");
 

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import { MAX_IMPORT_BYTES } from "@/lib/suppression/schemas";
+import { MAX_IMPORT_BYTES } from "@/lib/suppression/limits";
 import { DefaultCountryInput } from "./default-country-input";
 import { ImportResult } from "./import-result";
 import { SUPPRESSION_KEY, postImport } from "./suppression-api";

@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
-import { INBOUND_STATUSES } from "@/lib/inbound/schemas";
+import { INBOUND_STATUSES } from "@/lib/inbound/statuses";
 import type { InboundFilter } from "./inbound-api";
 
 export function useInboundFilter(): InboundFilter {
