@@ -2,10 +2,9 @@
 // Length plus a list of passwords attackers try first (NIST SP 800-63B), rather than composition rules that push
 // people towards "Password1!". Importable in the browser, so the forms say what is wrong before a round trip.
 import { COMMON_PASSWORDS } from "./common-passwords";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
-export const PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters, not a common password and not your email`;
+export { PASSWORD_HINT, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 
 // Only list entries at least as long as the minimum can ever match: a few hundred of the list's ~49,000, generated
 // into common-passwords.ts so that browsers get those and not the whole dictionary.

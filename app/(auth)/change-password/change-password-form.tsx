@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { PASSWORD_HINT } from "@/lib/users/password-policy";
+import { PASSWORD_HINT } from "@/lib/users/password-rules";
 import type { changePasswordSchema } from "@/lib/users/schemas";
 import { changeOwnPasswordAction } from "./actions";
 

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { PASSWORD_HINT } from "@/lib/users/password-policy";
+import { PASSWORD_HINT } from "@/lib/users/password-rules";
 import type { setupSchema } from "@/lib/users/schemas";
 import { setupFirstAdminAction } from "./actions";
 

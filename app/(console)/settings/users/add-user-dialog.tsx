@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { PASSWORD_HINT } from "@/lib/users/password-policy";
+import { PASSWORD_HINT } from "@/lib/users/password-rules";
 import { ROLE_DESCRIPTION, ROLE_LABEL, ROLES } from "@/lib/auth/roles";
 import type { createUserSchema } from "@/lib/users/schemas";
 import { createUserAction } from "./actions";
