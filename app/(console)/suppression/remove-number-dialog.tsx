@@ -1,79 +1,25 @@
 "use client";
 // Removing a number lets campaigns contact it again, so it asks for a reason, which the audit log keeps.
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import { lazyZodResolver } from "@/components/forms/lazy-resolver";
-import { applyServerErrors } from "@/components/forms/server-errors";
-import { Alert } from "@/components/ui/alert";
+import { Suspense, useState } from "react";
+import { lazyComponent } from "@/components/lazy-component";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/input";
-import type { removeSuppressionSchema } from "@/lib/suppression/schemas";
-import { removeSuppressionAction } from "./actions";
-import { SUPPRESSION_KEY } from "./suppression-api";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 
-type Values = z.input<typeof removeSuppressionSchema>;
-
-// The schema (and zod) load when the form is first focused, not with the page (components/forms/lazy-resolver.ts).
-const resolver = lazyZodResolver(() => import("@/lib/suppression/schemas").then((m) => m.removeSuppressionSchema));
+const RemoveNumberForm = lazyComponent(() => import("./remove-number-form").then((m) => m.RemoveNumberForm));
 
 export function RemoveNumberDialog({ phone }: { phone: string }) {
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values, unknown, z.output<typeof removeSuppressionSchema>>({
-    resolver,
-    defaultValues: { phone, reason: "" },
-  });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const res = await removeSuppressionAction(values);
-    if (!res.ok) {
-      setFormError(applyServerErrors(form, res.error));
-      // Someone else removed it meanwhile: the list is out of date either way.
-      if (res.error.code === "not_found") void queryClient.invalidateQueries({ queryKey: SUPPRESSION_KEY });
-      return;
-    }
-    setOpen(false);
-    await queryClient.invalidateQueries({ queryKey: SUPPRESSION_KEY });
-  });
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    setFormError(null);
-    if (!next) form.reset({ phone, reason: "" });
-  }
-
-  const fieldId = `remove-reason-${phone.replace(/\W/g, "")}`;
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button size="sm" variant="outline">
+        <Button size="sm" variant="outline" onPointerEnter={RemoveNumberForm.preload} onFocus={RemoveNumberForm.preload}>
           Remove<span className="sr-only"> {phone}</span>
         </Button>
       </DialogTrigger>
       <DialogContent title="Remove number" description={`Once removed, campaigns may contact ${phone} again.`}>
-        <form onFocus={resolver.preload} onSubmit={onSubmit} noValidate className="grid gap-4">
-          {formError ? <Alert tone="error">{formError}</Alert> : null}
-          <Field id={fieldId} label="Reason" hint="Why this number may be contacted again; kept in the audit log" error={errors.reason?.message}>
-            <Textarea maxLength={500} {...form.register("reason")} />
-          </Field>
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="ghost">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="destructive" disabled={isSubmitting}>
-              {isSubmitting ? "Removing…" : "Remove number"}
-            </Button>
-          </div>
-        </form>
+        <Suspense fallback={null}>
+          <RemoveNumberForm phone={phone} onRemoved={() => setOpen(false)} />
+        </Suspense>
       </DialogContent>
     </Dialog>
   );
