@@ -8,6 +8,15 @@ import { useTimeZone } from "../compose/use-time-zone";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
+function Binding({ plan }: { plan: LivePlan }) {
+  if (plan.binding === "none") return null;
+  return (
+    <span className="block text-muted-foreground" data-testid="live-binding">
+      Bound now by {plan.bindingWords}
+    </span>
+  );
+}
+
 export function LivePlanLine({ plan, status }: { plan: LivePlan; status: string }) {
   // The same words for a moment as the composer's plan, so the end it promised and the end shown here read alike.
   const timeZone = useTimeZone();
@@ -33,11 +42,7 @@ export function LivePlanLine({ plan, status }: { plan: LivePlan; status: string 
           At this pace about {count(cut.unreached)} of {count(plan.input.recipients)} recipients left will not be reached by then: they will be skipped as
           expired.
         </span>
-        {plan.binding !== "none" ? (
-          <span className="block text-muted-foreground" data-testid="live-binding">
-            Bound now by {plan.bindingWords}
-          </span>
-        ) : null}
+        <Binding plan={plan} />
       </p>
     );
   }
@@ -46,11 +51,7 @@ export function LivePlanLine({ plan, status }: { plan: LivePlan; status: string 
       {starts}
       Time left: <span className="font-medium">{plan.seconds === null ? "—" : formatDuration(plan.seconds)}</span>
       {plan.endsAt ? ` · ends ${endTime(plan.endsAt)}` : ""}
-      {plan.binding !== "none" ? (
-        <span className="block text-muted-foreground" data-testid="live-binding">
-          Bound now by {plan.bindingWords}
-        </span>
-      ) : null}
+      <Binding plan={plan} />
     </p>
   );
 }
