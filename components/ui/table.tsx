@@ -2,8 +2,13 @@ import * as React from "react";
 import { cn } from "@/lib/utils";
 
 export function Table({ className, ...props }: React.TableHTMLAttributes<HTMLTableElement>) {
+  // A table wider than its card scrolls inside it; keyboard users reach that scroll by focusing the wrapper.
   return (
-    <div className="w-full overflow-x-auto">
+    <div
+      className="w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-ring"
+      tabIndex={0}
+      {...(props["aria-label"] ? { role: "region", "aria-label": props["aria-label"] } : {})}
+    >
       <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );

@@ -23,7 +23,9 @@ function DiffCell({ id, diff }: { id: number; diff: unknown }) {
         <summary className="cursor-pointer text-xs text-muted-foreground hover:text-foreground">
           Raw JSON<span className="sr-only"> for entry {id}</span>
         </summary>
-        <pre className="mt-1 max-h-64 max-w-md overflow-auto rounded bg-muted p-2 font-mono text-xs">{JSON.stringify(diff, null, 2)}</pre>
+        <pre tabIndex={0} className="mt-1 max-h-64 max-w-md overflow-auto rounded bg-muted p-2 font-mono text-xs">
+          {JSON.stringify(diff, null, 2)}
+        </pre>
       </details>
     </div>
   );

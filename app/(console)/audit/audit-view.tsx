@@ -33,7 +33,7 @@ export function AuditView({ canVerify }: { canVerify: boolean }) {
     : `Showing ${entries.length} ${entries.length === 1 ? "entry" : "entries"}${list.hasNextPage ? ", newest first; more are available" : ""}`;
 
   return (
-    <div className="grid gap-4">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4">
       <AuditFilters key={query} query={query} errors={fieldErrors} />
       <AuditToolbar query={query} canExport={Object.keys(fieldErrors).length === 0} canVerify={canVerify} status={error && !list.data ? "" : status} />
       {error ? <Alert tone="error">{error.message}</Alert> : null}

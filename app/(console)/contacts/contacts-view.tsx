@@ -39,7 +39,7 @@ export function ContactsView() {
     : `Showing ${contacts.length.toLocaleString("en-US")} ${contacts.length === 1 ? "contact" : "contacts"}${list.hasNextPage ? "; more are available" : ""}`;
 
   return (
-    <div className="grid gap-4">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4">
       <ContactFilters key={query} query={query} errors={fieldErrors} campaignName={campaignName} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="contacts-status">

@@ -38,7 +38,7 @@ export function EventsView() {
       <CardHeader>
         <CardTitle>Events sent</CardTitle>
       </CardHeader>
-      <CardContent className="grid gap-4">
+      <CardContent className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4">
         <EventsFilters key={query} query={query} errors={fieldErrors} />
         <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="chat-events-status">
           {error && !list.data ? "" : status}

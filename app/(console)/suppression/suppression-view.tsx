@@ -40,7 +40,7 @@ export function SuppressionView({ canEdit }: { canEdit: boolean }) {
     : `Showing ${rows.length} ${rows.length === 1 ? "number" : "numbers"}${list.hasNextPage ? ", newest first; more are available" : ""}`;
 
   return (
-    <div className="grid gap-4">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <form role="search" className="w-full max-w-sm" onSubmit={(ev) => ev.preventDefault()}>
           <Field id="suppression-search" label="Search" hint="Number or reason contains">

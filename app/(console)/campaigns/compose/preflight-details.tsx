@@ -77,7 +77,9 @@ export function SampleRequest({ request }: { request: StartOutboundChatInput | n
   return (
     <details className="rounded-md border border-border">
       <summary className="cursor-pointer px-3 py-2 text-sm font-medium">Sample request</summary>
-      <pre className="max-h-80 overflow-auto border-t border-border bg-muted/30 p-3 text-xs">{JSON.stringify(request, null, 2)}</pre>
+      <pre tabIndex={0} aria-label="Sample request" className="max-h-80 overflow-auto border-t border-border bg-muted/30 p-3 text-xs">
+        {JSON.stringify(request, null, 2)}
+      </pre>
     </details>
   );
 }

@@ -81,7 +81,9 @@ function StoredFacts({ contact: c }: { contact: ContactRow }) {
       {c.details ? (
         <details>
           <summary className="cursor-pointer text-sm text-muted-foreground">Connect&apos;s last stored answer</summary>
-          <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-muted p-3 text-xs">{JSON.stringify(c.details, null, 2)}</pre>
+          <pre tabIndex={0} aria-label="Contact details from Connect" className="mt-2 max-h-80 overflow-auto rounded-md bg-muted p-3 text-xs">
+            {JSON.stringify(c.details, null, 2)}
+          </pre>
         </details>
       ) : null}
     </div>

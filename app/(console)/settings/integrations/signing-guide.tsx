@@ -75,10 +75,15 @@ export function SigningGuide({ origin }: { origin: string }) {
             </div>
           ))}
         </dl>
-        <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs" data-testid="signing-curl">
+        <pre
+          tabIndex={0}
+          aria-label="Signed request with curl"
+          className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs"
+          data-testid="signing-curl"
+        >
           {curl}
         </pre>
-        <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs" data-testid="signing-js">
+        <pre tabIndex={0} aria-label="Signing in JavaScript" className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs" data-testid="signing-js">
           {js}
         </pre>
         <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1">
