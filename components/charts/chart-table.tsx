@@ -17,7 +17,7 @@ export function ChartTable({ table, testId }: { table: ChartTableData; testId: s
         <span className="hidden group-open:inline">Hide table</span>
       </summary>
       {/* Zero width that stretches to the container's: a long table scrolls inside itself and never widens the card. */}
-      <div className="mt-2 w-0 min-w-full overflow-x-auto">
+      <div className="relative mt-2 w-0 min-w-full overflow-x-auto">
         <table className="w-full tabular-nums">
           <caption className="sr-only">{table.caption}</caption>
           <thead className="border-b border-border">

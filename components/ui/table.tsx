@@ -2,10 +2,11 @@ import * as React from "react";
 import { cn } from "@/lib/utils";
 
 export function Table({ className, ...props }: React.TableHTMLAttributes<HTMLTableElement>) {
-  // A table wider than its card scrolls inside it; keyboard users reach that scroll by focusing the wrapper.
+  // A table wider than its card scrolls inside it; keyboard users reach that scroll by focusing the wrapper. Relative,
+  // so screen-reader-only text in its cells (absolutely positioned) is clipped with it instead of widening the page.
   return (
     <div
-      className="w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-ring"
+      className="relative w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-ring"
       tabIndex={0}
       {...(props["aria-label"] ? { role: "region", "aria-label": props["aria-label"] } : {})}
     >
