@@ -32,7 +32,7 @@ export function InboundActivity({ integrations }: { integrations: { id: string; 
   const rejectionRows = rejections.data?.pages.flatMap((p) => p.rows) ?? [];
 
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-6">
       <InboundFilters integrations={integrations} />
       <section className="grid gap-3" aria-labelledby="inbound-messages-heading">
         <h2 id="inbound-messages-heading" className="text-lg font-semibold">

@@ -23,7 +23,7 @@ export default async function IntegrationsPage() {
         description="Customers' SMS and WhatsApp messages, posted by your messaging provider, forwarded into Amazon Connect chats in order. Replies to campaigns are linked to them, and opt-out keywords update the suppression list."
         actions={<CreateIntegrationDialog origin={origin} />}
       />
-      <div className="grid gap-6">
+      <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-6">
         <IntegrationsTable integrations={integrations} origin={origin} />
         <SigningGuide origin={origin} />
         {/* The lists read their filters from the URL on the client, which needs a Suspense boundary. */}

@@ -53,10 +53,11 @@ export function SigningGuide({ origin }: { origin: string }) {
       <CardHeader>
         <CardTitle>Calling the endpoint</CardTitle>
         <CardDescription>
-          POST JSON to <code className="font-mono text-xs">{url}</code>, at most {MAX_BODY_BYTES / 1024} KiB, signed with the integration&apos;s secret.
+          POST JSON to <code className="font-mono text-xs break-all">{url}</code>, at most {MAX_BODY_BYTES / 1024} KiB, signed with the integration&apos;s
+          secret.
         </CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-4 text-sm">
+      <CardContent className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4 text-sm">
         <ul className="grid gap-1">
           <li>
             <code className="font-mono text-xs">{TIMESTAMP_HEADER}</code>: the current time in unix seconds; refused when more than{" "}
@@ -67,10 +68,10 @@ export function SigningGuide({ origin }: { origin: string }) {
             with the secret, of the timestamp, a dot, and the raw body exactly as sent.
           </li>
         </ul>
-        <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1">
+        <dl className="grid grid-cols-[minmax(0,8rem)_minmax(0,1fr)] gap-x-3 gap-y-1">
           {FIELDS.map(([name, what]) => (
             <div key={name} className="contents">
-              <dt className="font-mono text-xs">{name}</dt>
+              <dt className="font-mono text-xs break-all">{name}</dt>
               <dd className="text-muted-foreground">{what}</dd>
             </div>
           ))}
@@ -86,7 +87,7 @@ export function SigningGuide({ origin }: { origin: string }) {
         <pre tabIndex={0} aria-label="Signing in JavaScript" className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs" data-testid="signing-js">
           {js}
         </pre>
-        <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1">
+        <dl className="grid grid-cols-[minmax(0,10rem)_minmax(0,1fr)] gap-x-3 gap-y-1">
           {ANSWERS.map(([code, what]) => (
             <div key={code} className="contents">
               <dt className="font-mono text-xs">{code}</dt>
