@@ -33,7 +33,7 @@ export function IntegrationsTable({ integrations, origin }: { integrations: Inte
     );
   }
   return (
-    <div className="grid gap-3">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-3">
       {error ? <Alert tone="error">{error}</Alert> : null}
       <div className="rounded-lg border border-border bg-card">
         <Table aria-label="Inbound integrations" data-testid="integrations-table">
