@@ -3,6 +3,7 @@
 // 12 px text: gridlines on round counts, time ticks in the reader's zone, a tooltip per segment, a legend, a summary
 // for screen readers and the same numbers as a table.
 import { ChartEmpty } from "./chart-empty";
+import { MUTED_TEXT, ValueGridlines } from "./value-gridlines";
 import { ChartFrame } from "./chart-frame";
 import { formatCount } from "./scale";
 import { STACKED_HEIGHT, stackedBarLayout, stackedTableRows, type StackSeries, type TimeBar } from "./stacked-bar-layout";
@@ -25,7 +26,7 @@ interface Props {
   testId: string;
 }
 
-const muted = { fill: "var(--color-muted-foreground)" };
+const muted = MUTED_TEXT;
 
 export function StackedBarChart({ title, summary, series, bars, timeZone, xLabel, yLabel, barHeading, empty, testId }: Props) {
   if (bars.length === 0) return <ChartEmpty testId={`${testId}-empty`}>{empty}</ChartEmpty>;
@@ -48,14 +49,7 @@ export function StackedBarChart({ title, summary, series, bars, timeZone, xLabel
         const g = stackedBarLayout(bars, series, width, timeZone);
         return (
           <>
-            {g.yTicks.map((t) => (
-              <g key={t.text}>
-                <line x1={g.plot.left} x2={g.plot.right} y1={t.y} y2={t.y} style={{ stroke: "var(--color-border)" }} />
-                <text x={g.plot.left - 6} y={t.y} dy="0.35em" textAnchor="end" className="tabular-nums" style={muted}>
-                  {t.text}
-                </text>
-              </g>
-            ))}
+            <ValueGridlines ticks={g.yTicks} plot={g.plot} />
             {g.bars.map((bar, i) => (
               <g key={i} data-testid={`${testId}-bar`}>
                 {bar.segments.map((s) => (

@@ -39,18 +39,23 @@ export interface CapCheck {
 const FREQUENCY_CAP_LOCK_CLASS = 720_144_205;
 // The setting is read at most this often per process: a change applies within a second, at no query per send.
 const SETTING_TTL_MS = 1_000;
-const settingCache = new WeakMap<Db, { at: number; value: FrequencyCaps }>();
-const windowCache = new WeakMap<Db, { at: number; value: SendWindowSetting }>();
+
+/** A setting reader that asks the database at most once per SETTING_TTL_MS per database. */
+function cachedSetting<T>(read: (db: Db) => Promise<T>): (db: Db) => Promise<T> {
+  const cache = new WeakMap<Db, { at: number; value: T }>();
+  return async (db) => {
+    const hit = cache.get(db);
+    if (hit && Date.now() - hit.at < SETTING_TTL_MS) return hit.value;
+    const value = await read(db);
+    cache.set(db, { at: Date.now(), value });
+    return value;
+  };
+}
+
+const windowSetting = cachedSetting<SendWindowSetting>(readSendWindowSetting);
+const capsSetting = cachedSetting<FrequencyCaps>(readFrequencyCaps);
 /** Why a row whose window never opens (every day closed, or its zones' hours never overlap) is not sent. */
 export const SEND_WINDOW_NEVER_OPENS_REASON = "send window never opens";
-
-async function windowSetting(db: Db): Promise<SendWindowSetting> {
-  const hit = windowCache.get(db);
-  if (hit && Date.now() - hit.at < SETTING_TTL_MS) return hit.value;
-  const value = await readSendWindowSetting(db);
-  windowCache.set(db, { at: Date.now(), value });
-  return value;
-}
 
 /**
  * A row outside its send window in the recipient's time zone (its own from the list, else every zone the number maps
@@ -75,14 +80,6 @@ export async function sendWindowHold(check: CapCheck, config: CampaignConfig, ro
     delayMs: Math.max(1_000, opening.getTime() - now.getTime()),
   });
   return { capped: "wait" };
-}
-
-async function capsSetting(db: Db): Promise<FrequencyCaps> {
-  const hit = settingCache.get(db);
-  if (hit && Date.now() - hit.at < SETTING_TTL_MS) return hit.value;
-  const value = await readFrequencyCaps(db);
-  settingCache.set(db, { at: Date.now(), value });
-  return value;
 }
 
 /**

@@ -2,6 +2,7 @@
 // The plan's expected sends as a line: recipients sent so far from the start to the last send, drawn at the panel's
 // real width (a phone's or a sidebar's) with 12 px text, time ticks in the reader's zone, the total written at the
 // line's end, one sentence for screen readers and the points as a table.
+import { MUTED_TEXT, ValueGridlines } from "@/components/charts/value-gridlines";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { formatCount } from "@/components/charts/scale";
 import type { CampaignPlan } from "@/lib/campaigns/campaign-plan";
@@ -9,7 +10,7 @@ import { formatWhen } from "./plan-words";
 import { halfwayAt, timelineGeometry, timelineTableRows } from "./plan-timeline-scale";
 
 const HEIGHT = 170;
-const muted = { fill: "var(--color-muted-foreground)" };
+const muted = MUTED_TEXT;
 const primary = "var(--color-primary)";
 
 export function PlanTimeline({ plan, timeZone }: { plan: CampaignPlan; timeZone: string }) {
@@ -38,14 +39,7 @@ export function PlanTimeline({ plan, timeZone }: { plan: CampaignPlan; timeZone:
         const g = timelineGeometry(plan.timeline, width, HEIGHT, timeZone)!;
         return (
           <>
-            {g.ticks.map((t) => (
-              <g key={t.value}>
-                <line x1={g.plot.left} x2={g.plot.right} y1={t.y} y2={t.y} style={{ stroke: "var(--color-border)" }} />
-                <text x={g.plot.left - 6} y={t.y} dy="0.35em" textAnchor="end" className="tabular-nums" style={muted}>
-                  {t.text}
-                </text>
-              </g>
-            ))}
+            <ValueGridlines ticks={g.ticks} plot={g.plot} />
             <path d={g.area} style={{ fill: primary, fillOpacity: 0.08 }} />
             <path d={g.line} fill="none" strokeWidth="2" strokeLinejoin="round" style={{ stroke: primary }} />
             <line x1={g.plot.left} x2={g.plot.right} y1={g.plot.bottom} y2={g.plot.bottom} style={{ stroke: "var(--color-muted-foreground)" }} />
