@@ -1,12 +1,11 @@
 "use client";
 // The suppressed numbers: what, why, how each got here, by whom and when; supervisors can remove one.
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { SuppressionSource } from "@/lib/suppression/schemas";
 import { RemoveNumberDialog } from "./remove-number-dialog";
 import type { SuppressionRow } from "./suppression-api";
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 const SOURCE_LABEL: Record<SuppressionSource, string> = { manual: "Manual", import: "Import", "opt-out": "Opt-out" };
 const sourceLabel = (source: string) => SOURCE_LABEL[source as SuppressionSource] ?? source;
@@ -34,9 +33,7 @@ export function SuppressionTable({ rows, canEdit }: { rows: SuppressionRow[]; ca
             </TD>
             <TD>{row.createdBy}</TD>
             <TD className="whitespace-nowrap text-muted-foreground">
-              <time dateTime={row.createdAt} title={row.createdAt}>
-                {timeFormat.format(new Date(row.createdAt))}
-              </time>
+              <DateTime at={row.createdAt} />
             </TD>
             {canEdit ? (
               <TD className="text-right">

@@ -3,6 +3,8 @@ import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { DateTime } from "@/components/ui/date-time";
+import { relativeWords } from "@/components/ui/date-time-words";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { ROLE_LABEL, type Role } from "@/lib/auth/roles";
 import { revokeApiKeyAction } from "./actions";
@@ -18,7 +20,6 @@ interface KeyRow {
   expiresAt: string | null;
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "Never");
 const isExpired = (k: KeyRow) => k.expiresAt !== null && new Date(k.expiresAt).getTime() <= Date.now();
 
 export function ApiKeysTable({ keys }: { keys: KeyRow[] }) {
@@ -28,7 +29,7 @@ export function ApiKeysTable({ keys }: { keys: KeyRow[] }) {
     confirm.ask({
       title: `Revoke the key "${k.name}"?`,
       body:
-        `Anything using it is refused from its next request${k.lastUsedAt ? ` (it was last used ${when(k.lastUsedAt)})` : " (it has never been used)"}. ` +
+        `Anything using it is refused from its next request${k.lastUsedAt ? ` (it was last used ${relativeWords(new Date(k.lastUsedAt), new Date())})` : " (it has never been used)"}. ` +
         "This cannot be undone: a revoked key never works again.",
       confirmLabel: "Revoke key",
       pendingLabel: "Revoking…",
@@ -57,9 +58,15 @@ export function ApiKeysTable({ keys }: { keys: KeyRow[] }) {
               <TD className="font-medium">{k.name}</TD>
               <TD className="font-mono text-xs">{k.prefix}_…</TD>
               <TD>{ROLE_LABEL[k.role]}</TD>
-              <TD className="text-muted-foreground">{when(k.createdAt)}</TD>
-              <TD className="text-muted-foreground">{when(k.lastUsedAt)}</TD>
-              <TD className="text-muted-foreground">{k.expiresAt ? new Date(k.expiresAt).toLocaleString() : "No expiry"}</TD>
+              <TD className="whitespace-nowrap text-muted-foreground">
+                <DateTime at={k.createdAt} />
+              </TD>
+              <TD className="whitespace-nowrap text-muted-foreground">
+                <DateTime at={k.lastUsedAt} relative empty="Never" />
+              </TD>
+              <TD className="whitespace-nowrap text-muted-foreground">
+                <DateTime at={k.expiresAt} empty="No expiry" />
+              </TD>
               <TD className="text-right">
                 {k.revokedAt ? (
                   <Badge tone="danger">Revoked</Badge>

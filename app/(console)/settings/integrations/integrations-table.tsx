@@ -5,12 +5,12 @@ import { Plug } from "lucide-react";
 import { EmptyState } from "@/components/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { inboundPath } from "@/lib/inbound/protocol";
 import type { IntegrationListItem } from "@/lib/inbound/queries";
 import { IntegrationRowActions } from "./integration-row-actions";
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "Never");
 const CHANNEL = { sms: "SMS", whatsapp: "WhatsApp" } as const;
 
 function HeldNotice({ held }: { held: NonNullable<IntegrationListItem["held"]> }) {
@@ -18,7 +18,12 @@ function HeldNotice({ held }: { held: NonNullable<IntegrationListItem["held"]> }
     <p className="mt-1 text-xs text-destructive" data-testid="integration-held">
       Forwarding held after {held.attempts} attempt{held.attempts === 1 ? "" : "s"}: {held.name}
       {held.message ? ` — ${held.message}` : ""}
-      {held.nextAttemptAt ? ` (next try ${new Date(held.nextAttemptAt).toLocaleTimeString()})` : ""}
+      {held.nextAttemptAt ? (
+        <>
+          {" "}
+          (next try <DateTime at={held.nextAttemptAt} relative />)
+        </>
+      ) : null}
     </p>
   );
 }
@@ -66,8 +71,12 @@ export function IntegrationsTable({ integrations, origin }: { integrations: Inte
                   <div>{i.phoneNumber}</div>
                   <div className="text-xs text-muted-foreground">{CHANNEL[i.channel]}</div>
                 </TD>
-                <TD className="text-muted-foreground">{when(i.createdAt)}</TD>
-                <TD className="text-muted-foreground">{when(i.lastReceivedAt)}</TD>
+                <TD className="whitespace-nowrap text-muted-foreground">
+                  <DateTime at={i.createdAt} />
+                </TD>
+                <TD className="whitespace-nowrap text-muted-foreground">
+                  <DateTime at={i.lastReceivedAt} relative empty="Never" />
+                </TD>
                 <TD className="text-right tabular-nums" data-testid="integration-forwarded">
                   {i.counts.forwarded}
                 </TD>

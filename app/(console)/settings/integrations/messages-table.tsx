@@ -2,6 +2,7 @@
 // Inbound messages as received, with where each stands: forwarded (to which contact), queued (why, until when), failed.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ShownMessage } from "./inbound-api";
 
@@ -21,7 +22,10 @@ function Outcome({ m }: { m: ShownMessage }) {
     <span className="text-xs text-destructive">
       {m.lastErrorName}: {m.lastErrorMessage}
       {m.status === "queued" && m.nextAttemptAt ? (
-        <span className="text-muted-foreground"> — next try {new Date(m.nextAttemptAt).toLocaleTimeString()}</span>
+        <span className="text-muted-foreground">
+          {" "}
+          — next try <DateTime at={m.nextAttemptAt} relative />
+        </span>
       ) : null}
     </span>
   );
@@ -44,7 +48,9 @@ export function MessagesTable({ rows, names }: { rows: ShownMessage[]; names: Ma
       <TBody>
         {rows.map((m) => (
           <TR key={m.id} data-testid={`inbound-message-${m.messageId}`} data-status={m.status}>
-            <TD className="whitespace-nowrap text-muted-foreground">{new Date(m.receivedAt).toLocaleString()}</TD>
+            <TD className="whitespace-nowrap text-muted-foreground">
+              <DateTime at={m.receivedAt} relative />
+            </TD>
             <TD>{names.get(m.integrationId) ?? "Deleted"}</TD>
             <TD className="whitespace-nowrap">{m.fromPhone}</TD>
             <TD className="max-w-xs">

@@ -1,5 +1,6 @@
 "use client";
 // Requests refused at the door, with the reason and a bounded excerpt of what was sent.
+import { DateTime } from "@/components/ui/date-time";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ShownRejection } from "./inbound-api";
 
@@ -18,7 +19,9 @@ export function RejectionsTable({ rows, names }: { rows: ShownRejection[]; names
       <TBody>
         {rows.map((r) => (
           <TR key={r.id} data-testid="inbound-rejection">
-            <TD className="whitespace-nowrap text-muted-foreground">{new Date(r.receivedAt).toLocaleString()}</TD>
+            <TD className="whitespace-nowrap text-muted-foreground">
+              <DateTime at={r.receivedAt} relative />
+            </TD>
             <TD>{r.integrationId ? (names.get(r.integrationId) ?? "Deleted") : "—"}</TD>
             <TD className="max-w-sm">{r.reason}</TD>
             <TD className="font-mono text-xs">{r.ip ?? "—"}</TD>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useConfirm, type ConfirmOutcome } from "@/components/ui/confirm-dialog";
+import { DateTime } from "@/components/ui/date-time";
 import { Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { ROLE_LABEL, ROLES, type Role } from "@/lib/auth/roles";
@@ -23,8 +24,6 @@ export interface UserRow {
   lastSignInAt: string | null;
   createdAt: string;
 }
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "Never");
 
 export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) {
   const router = useRouter();
@@ -93,7 +92,9 @@ export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) 
                   </Badge>
                 ) : null}
               </TD>
-              <TD className="text-muted-foreground">{when(u.lastSignInAt)}</TD>
+              <TD className="whitespace-nowrap text-muted-foreground">
+                <DateTime at={u.lastSignInAt} relative empty="Never" />
+              </TD>
               <TD className="text-right">
                 {u.id === meId ? (
                   <span className="text-xs text-muted-foreground">You</span>
