@@ -34,8 +34,12 @@ describe("relativeWords", () => {
     expect(ago(60)).toBe("1 min ago");
     expect(ago(3_599)).toBe("59 min ago");
     expect(ago(3_600)).toBe("1 h ago");
+    expect(ago(23 * 3_600 + 3_599)).toBe("23 h ago");
     expect(ago(86_400)).toBe("1 day ago");
     expect(ago(3 * 86_400 + 5)).toBe("3 days ago");
+  });
+  it("treats a time a few seconds ahead (clock skew) as just now", () => {
+    expect(ago(-5)).toBe("just now");
   });
   it("says how far ahead for a future time", () => {
     expect(ago(-30)).toBe("in under a minute");

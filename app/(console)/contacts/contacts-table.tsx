@@ -2,20 +2,18 @@
 // The contacts as a table: the chat, who it was with, through which number, why it exists, and how it stands.
 import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { DateTime } from "@/components/ui/date-time";
 import { ContactOriginText, ContactStateBadge } from "./contact-badges";
 import type { ContactListItem } from "./contacts-api";
-import { timeAgo } from "./time-ago";
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
-function State({ c, now }: { c: ContactListItem; now: Date }) {
+function State({ c }: { c: ContactListItem }) {
   return (
     <span className="grid gap-0.5">
       <ContactStateBadge state={c.state} />
       {c.lastCheckedAt ? (
-        <time dateTime={c.lastCheckedAt} title={c.lastCheckedAt} className="text-xs text-muted-foreground">
-          checked {timeAgo(new Date(c.lastCheckedAt), now)}
-        </time>
+        <span className="text-xs text-muted-foreground">
+          checked <DateTime at={c.lastCheckedAt} relative />
+        </span>
       ) : null}
       {c.checkError ? (
         <span className="max-w-48 truncate text-xs text-destructive" title={c.checkError}>
@@ -27,7 +25,6 @@ function State({ c, now }: { c: ContactListItem; now: Date }) {
 }
 
 export function ContactsTable({ contacts }: { contacts: ContactListItem[] }) {
-  const now = new Date();
   return (
     <Table aria-label="Contacts" data-testid="contacts-table">
       <THead>
@@ -58,12 +55,10 @@ export function ContactsTable({ contacts }: { contacts: ContactListItem[] }) {
               <ContactOriginText origin={c.origin} campaignId={c.campaignId} campaignName={c.campaignName} />
             </TD>
             <TD className="whitespace-nowrap text-muted-foreground">
-              <time dateTime={c.createdAt} title={c.createdAt}>
-                {timeFormat.format(new Date(c.createdAt))}
-              </time>
+              <DateTime at={c.createdAt} />
             </TD>
             <TD>
-              <State c={c} now={now} />
+              <State c={c} />
             </TD>
           </TR>
         ))}

@@ -3,9 +3,9 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { DateTime } from "@/components/ui/date-time";
 import type { ContactDetail } from "@/lib/contacts/detail";
 import { cn } from "@/lib/utils";
-import { UtcTime } from "../utc-time";
 import { OpeningRequestDetails } from "./opening-request";
 
 const TONE: Record<string, "success" | "danger" | "info" | "neutral"> = { sent: "success", forwarded: "success", failed: "danger", queued: "info" };
@@ -14,7 +14,7 @@ const dash = <span className="text-muted-foreground">—</span>;
 
 type ContactEvent = ContactDetail["events"][number];
 
-function EventRow({ e }: { e: ContactEvent }) {
+function EventRow({ e, flowName }: { e: ContactEvent; flowName: string | null }) {
   const start = e.source === "start";
   const attempts = e.opening?.attempts;
   return (
@@ -23,7 +23,7 @@ function EventRow({ e }: { e: ContactEvent }) {
       data-testid={start ? "contact-event-start" : `contact-event-${e.source}-${e.id}`}
     >
       <TD className="text-xs">
-        <UtcTime at={e.at} />
+        <DateTime at={e.at} seconds />
       </TD>
       <TD className="font-mono text-xs">
         {start ? (
@@ -49,7 +49,7 @@ function EventRow({ e }: { e: ContactEvent }) {
               dash
             ))}
         </span>
-        {start && e.opening ? <OpeningRequestDetails request={e.opening.request} /> : null}
+        {start && e.opening ? <OpeningRequestDetails request={e.opening.request} flowName={flowName} /> : null}
       </TD>
       <TD className="text-xs">
         <span className="block first-letter:uppercase">{e.origin}</span>
@@ -70,7 +70,7 @@ function EventRow({ e }: { e: ContactEvent }) {
   );
 }
 
-export function ContactEvents({ events }: { events: ContactEvent[] }) {
+export function ContactEvents({ events, flowName = null }: { events: ContactEvent[]; flowName?: string | null }) {
   return (
     <Card data-testid="contact-events">
       <CardHeader>
@@ -96,7 +96,7 @@ export function ContactEvents({ events }: { events: ContactEvent[] }) {
               </THead>
               <TBody>
                 {events.map((e) => (
-                  <EventRow key={`${e.source}-${e.id}`} e={e} />
+                  <EventRow key={`${e.source}-${e.id}`} e={e} flowName={flowName} />
                 ))}
               </TBody>
             </Table>

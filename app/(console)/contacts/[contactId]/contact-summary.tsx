@@ -1,9 +1,9 @@
 // What the console itself recorded about the contact: why it exists, who caused it, and with whom.
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import type { ContactRow } from "@/lib/contacts/queries";
 import { ORIGIN_LABEL } from "@/lib/contacts/list-filters";
 import { ContactOriginText, ContactStateBadge } from "../contact-badges";
-import { UtcTime } from "../utc-time";
 import { Facts } from "./facts";
 
 export function ContactSummary({ contact: c, instanceName }: { contact: ContactRow; instanceName?: string | null }) {
@@ -18,7 +18,7 @@ export function ContactSummary({ contact: c, instanceName }: { contact: ContactR
             ["Origin", ORIGIN_LABEL[c.origin]],
             ["Campaign", c.campaignId ? <ContactOriginText origin="campaign" campaignId={c.campaignId} campaignName={c.campaignName} /> : null],
             ["Created by", c.createdBy],
-            ["Created at", <UtcTime key="created" at={c.createdAt} />],
+            ["Created at", <DateTime key="created" at={c.createdAt} seconds />],
             ["Channel", c.channel === "sms" ? "SMS" : "WhatsApp"],
             [
               "Customer number",
@@ -41,9 +41,9 @@ export function ContactSummary({ contact: c, instanceName }: { contact: ContactR
               ),
             ],
             ["State", <ContactStateBadge key="state" state={c.state} />],
-            ["Disconnected at", c.disconnectedAt ? <UtcTime at={c.disconnectedAt} /> : null],
+            ["Disconnected at", <DateTime key="disconnected" at={c.disconnectedAt} seconds />],
             ["Disconnect reason", c.disconnectReason],
-            ["Last checked", c.lastCheckedAt ? <UtcTime at={c.lastCheckedAt} /> : "Not yet"],
+            ["Last checked", <DateTime key="checked" at={c.lastCheckedAt} relative empty="Not yet" />],
             ["Last check failed", c.checkError ? <span className="text-destructive">{c.checkError}</span> : null],
           ]}
         />

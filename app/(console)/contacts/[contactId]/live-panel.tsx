@@ -1,9 +1,9 @@
 // "What Connect says now": a fresh DescribeContact, or why it could not be asked and what was last stored instead.
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import type { ContactDetails, ContactEndpoint } from "@/lib/connect/types";
 import type { ContactRow } from "@/lib/contacts/queries";
-import { UtcTime } from "../utc-time";
 import { Facts } from "./facts";
 
 /** A SegmentAttributes value as text: the scalar when there is one, JSON otherwise. */
@@ -48,9 +48,9 @@ function LiveFacts({ live: l }: { live: ContactDetails }) {
       testId="contact-live-facts"
       items={[
         ["Initiation method", l.initiationMethod],
-        ["Initiated at", l.initiatedAt ? <UtcTime at={l.initiatedAt} /> : null],
-        ["Last update", l.lastUpdatedAt ? <UtcTime at={l.lastUpdatedAt} /> : null],
-        ["Disconnected at", l.disconnectedAt ? <UtcTime at={l.disconnectedAt} /> : "Still open"],
+        ["Initiated at", <DateTime key="initiated" at={l.initiatedAt} seconds />],
+        ["Last update", <DateTime key="updated" at={l.lastUpdatedAt} seconds />],
+        ["Disconnected at", <DateTime key="disconnected" at={l.disconnectedAt} seconds empty="Still open" />],
         ["Disconnect reason", l.disconnectReason],
         ["Channel", [l.channel, l.subtype].filter(Boolean).join(" · ")],
         ["Customer endpoint", <Endpoint key="customer" e={l.customerEndpoint} address={l.customerAddress} />],
@@ -72,10 +72,10 @@ function StoredFacts({ contact: c }: { contact: ContactRow }) {
       <Facts
         items={[
           ["Initiation method", c.initiationMethod],
-          ["Initiated at", c.initiatedAt ? <UtcTime at={c.initiatedAt} /> : null],
-          ["Disconnected at", c.disconnectedAt ? <UtcTime at={c.disconnectedAt} /> : null],
+          ["Initiated at", <DateTime key="initiated" at={c.initiatedAt} seconds />],
+          ["Disconnected at", <DateTime key="disconnected" at={c.disconnectedAt} seconds />],
           ["Disconnect reason", c.disconnectReason],
-          ["Last checked", c.lastCheckedAt ? <UtcTime at={c.lastCheckedAt} /> : "Never"],
+          ["Last checked", <DateTime key="checked" at={c.lastCheckedAt} relative empty="Never" />],
         ]}
       />
       {c.details ? (

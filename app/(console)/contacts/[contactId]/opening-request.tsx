@@ -12,7 +12,7 @@ function Item({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
-export function OpeningRequestDetails({ request }: { request: OpeningRequest | null }) {
+export function OpeningRequestDetails({ request, flowName = null }: { request: OpeningRequest | null; flowName?: string | null }) {
   if (!request) {
     return (
       <p className="mt-1 text-xs text-muted-foreground" data-testid="contact-event-start-not-recorded">
@@ -54,7 +54,7 @@ export function OpeningRequestDetails({ request }: { request: OpeningRequest | n
         </Item>
       ) : null}
       <Item label="Flow" testId="start-contact-flow">
-        <span className="font-mono break-all">{request.contactFlowId}</span>
+        {flowName ? <span title={request.contactFlowId}>{flowName}</span> : <span className="font-mono break-all">{request.contactFlowId}</span>}
       </Item>
     </p>
   );

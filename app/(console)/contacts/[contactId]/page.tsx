@@ -30,6 +30,16 @@ async function instanceAlias(instanceId: string): Promise<string | null> {
   }
 }
 
+/** The name of the flow that started the chat; null when Connect cannot say (the id is shown). */
+async function contactFlowName(instanceId: string, flowId: string | undefined): Promise<string | null> {
+  if (!flowId) return null;
+  try {
+    return (await (await getGateway()).listContactFlows(instanceId)).find((f) => f.id === flowId)?.name ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export default async function ContactPage({ params }: { params: Promise<{ contactId: string }> }) {
   const user = await requirePageUser("viewer");
   const id = contactIdSchema.safeParse((await params).contactId);
@@ -38,7 +48,8 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
   const [detail, transcript] = id.success ? await Promise.all([loadContactDetail(db, id.data, reader), loadContactTranscript(db, id.data, reader)]) : [];
   if (!detail || !transcript) notFound();
   const { contact, live } = detail;
-  const instanceName = await instanceAlias(contact.instanceId);
+  const startFlowId = detail.events.find((e) => e.source === "start")?.opening?.request?.contactFlowId;
+  const [instanceName, flowName] = await Promise.all([instanceAlias(contact.instanceId), contactFlowName(contact.instanceId, startFlowId)]);
   // Open unless the console recorded an end or Connect reports one now.
   const open = contact.state !== "ended" && !live?.disconnectedAt;
   const actions = (
@@ -74,7 +85,7 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
         <Transcript contactId={contact.contactId} initial={JSON.parse(JSON.stringify(transcript)) as ContactTranscriptJson} />
       </div>
       <div className="mt-4">
-        <ContactEvents events={detail.events} />
+        <ContactEvents events={detail.events} flowName={flowName} />
       </div>
     </>
   );

@@ -1,10 +1,10 @@
 // One line of the conversation: a message as a bubble (the customer's on the left, the flow's, an agent's or a bot's
 // on the right) or an event as a small centred line.
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import type { TranscriptEntry } from "@/lib/chat-stream/transcript";
 import { roleWord } from "@/lib/chat-stream/transcript-labels";
 import { cn } from "@/lib/utils";
-import { UtcTime } from "../utc-time";
 
 /** The entry as the route's JSON carries it: times as ISO strings. */
 export type TranscriptEntryJson = Omit<TranscriptEntry, "at"> & { at: string };
@@ -35,7 +35,7 @@ function EventLine({ e }: { e: TranscriptEntryJson }) {
   return (
     <li className="flex justify-center px-2 text-center text-xs text-muted-foreground" data-testid="transcript-event">
       <span className="[overflow-wrap:anywhere]">
-        <span className="font-medium text-foreground/80">{e.label}</span> · <UtcTime at={new Date(e.at)} /> <Origin e={e} />
+        <span className="font-medium text-foreground/80">{e.label}</span> · <DateTime at={e.at} seconds /> <Origin e={e} />
         <Failed e={e} />
       </span>
     </li>
@@ -66,7 +66,7 @@ function MessageBubble({ e }: { e: TranscriptEntryJson }) {
             ))}
         </div>
         <span className={cn("text-xs text-muted-foreground [overflow-wrap:anywhere]", customer ? "text-left" : "text-right")}>
-          {roleWord(e.role)} · <UtcTime at={new Date(e.at)} /> <Origin e={e} />
+          {roleWord(e.role)} · <DateTime at={e.at} seconds /> <Origin e={e} />
           <Failed e={e} />
         </span>
       </div>

@@ -7,9 +7,9 @@ import { LoadMore } from "@/components/load-more";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import type { ContactTranscript } from "@/lib/chat-stream/transcript-load";
 import type { StreamState } from "@/lib/chat-stream/transcript-status";
-import { UtcTime } from "../utc-time";
 import { TranscriptLine, type TranscriptEntryJson } from "./transcript-entry";
 
 /** The route's answer as JSON: times as ISO strings. */
@@ -31,28 +31,26 @@ const STREAM_TONE: Record<StreamState, "success" | "info" | "danger" | "neutral"
 };
 const STREAM_BADGE: Record<StreamState, string> = { started: "Streamed", starting: "Stream starting", failed: "Stream failed", not_streamed: "Not streamed" };
 
-const at = (iso: string | null) => (iso ? new Date(iso) : null);
-
 function Receipts({ t }: { t: ContactTranscriptJson }) {
   return (
     <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs" data-testid="transcript-receipts">
       <div className="flex flex-wrap gap-1">
         <dt className="text-muted-foreground">Delivered</dt>
         <dd>
-          <UtcTime at={at(t.deliveredAt)} empty="No receipt yet" />
+          <DateTime at={t.deliveredAt} seconds empty="No receipt yet" />
         </dd>
       </div>
       <div className="flex flex-wrap gap-1">
         <dt className="text-muted-foreground">Read</dt>
         <dd>
-          <UtcTime at={at(t.readAt)} empty="No receipt yet" />
+          <DateTime at={t.readAt} seconds empty="No receipt yet" />
         </dd>
       </div>
       {t.disconnectedAt ? (
         <div className="flex flex-wrap gap-1">
           <dt className="text-muted-foreground">Ended</dt>
           <dd>
-            <UtcTime at={at(t.disconnectedAt)} />
+            <DateTime at={t.disconnectedAt} seconds />
           </dd>
         </div>
       ) : null}
