@@ -3,6 +3,7 @@ import { MobileNav } from "@/components/console/mobile-nav";
 import { Sidebar } from "@/components/console/sidebar";
 import { ThemeToggle } from "@/components/console/theme-toggle";
 import { UserMenu } from "@/components/console/user-menu";
+import { Toaster } from "@/components/ui/toaster";
 import { mayApprove } from "@/lib/approvals/queries";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/runtime/current";
@@ -35,6 +36,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </main>
         </div>
       </div>
+      <Toaster />
     </div>
   );
 }
