@@ -1,5 +1,4 @@
-// Browser-side calls to /api/campaigns. The filters travel as the page URL's query string, unchanged.
-import { fetchJson } from "@/components/fetch-json";
+// What /api/campaigns sends the campaigns list, a page at a time.
 import type { CampaignHistoryRow } from "@/lib/campaigns/history-queries";
 
 export const CAMPAIGN_PAGE_SIZE = 50;
@@ -16,11 +15,4 @@ export type CampaignListItem = Omit<CampaignHistoryRow, "createdAt" | "launchedA
 export interface CampaignListPage {
   campaigns: CampaignListItem[];
   nextCursor: string | null;
-}
-
-export function fetchCampaignPage(query: string, cursor: string | undefined, signal?: AbortSignal): Promise<CampaignListPage> {
-  const params = new URLSearchParams(query);
-  if (cursor) params.set("cursor", cursor);
-  params.set("limit", String(CAMPAIGN_PAGE_SIZE));
-  return fetchJson(`/api/campaigns?${params}`, signal);
 }

@@ -1,35 +1,21 @@
 "use client";
 // The campaigns filter form. Applying it changes the page URL, which drives the list, so a filtered view survives a
 // reload and can be shared as a link.
-import { useQueryClient } from "@tanstack/react-query";
-import { usePathname, useRouter } from "next/navigation";
 import { useRef, type FormEvent } from "react";
+import { fromDayInput, toDayInput } from "@/components/list/date-inputs";
+import { sentence } from "@/components/list/list-words";
+import type { UrlFilters } from "@/components/list/url-filters";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { CAMPAIGN_LIST_KEYS, listQuery } from "@/lib/campaigns/history-filters";
 import { CAMPAIGN_STATUSES, STATUS_LABEL } from "@/lib/campaigns/status";
-import { CAMPAIGN_LIST_KEY } from "./campaign-list-api";
-import { SORT_CHOICES, fromDayInput, sortChoice, toDayInput } from "./list-params";
+import { SORT_CHOICES, sortChoice, type CAMPAIGN_FILTERS } from "./list-params";
 
-// The server's field messages read as the end of a sentence ("must be after …"); shown alone they start one.
-const sentence = (message: string | undefined) => (message ? message.charAt(0).toUpperCase() + message.slice(1) : undefined);
-
-/** `query` is the applied filter (from the URL); give the form `key={query}` so it starts over when that changes. */
-export function CampaignFilters({ query, errors }: { query: string; errors: Record<string, string> }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const queryClient = useQueryClient();
+/** `filters` are the applied ones (from the URL); give the form `key={filters.query}` so it starts over when they change. */
+export function CampaignFilters({ filters, errors }: { filters: UrlFilters<typeof CAMPAIGN_FILTERS>; errors: Readonly<Record<string, string>> }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const applied = new URLSearchParams(query);
-
-  function apply(values: Record<string, string>) {
-    const next = listQuery(CAMPAIGN_LIST_KEYS, values);
-    // Applying the filters already shown is a request for fresh results, not a new history entry.
-    if (next === query) void queryClient.invalidateQueries({ queryKey: CAMPAIGN_LIST_KEY });
-    else router.push(next ? `${pathname}?${next}` : pathname, { scroll: false });
-  }
+  const applied = filters.values;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,7 +24,7 @@ export function CampaignFilters({ query, errors }: { query: string; errors: Reco
     const [sort, dir] = text("order").split(":");
     // The default order stays out of the URL, so an unfiltered list has a clean address.
     const isDefault = text("order") === "created:desc";
-    apply({
+    filters.apply({
       q: text("q"),
       status: text("status"),
       channel: text("channel"),
@@ -52,7 +38,7 @@ export function CampaignFilters({ query, errors }: { query: string; errors: Reco
 
   function onClear() {
     formRef.current?.reset();
-    apply({});
+    filters.clear();
   }
 
   return (
@@ -61,10 +47,10 @@ export function CampaignFilters({ query, errors }: { query: string; errors: Reco
         <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Filter campaigns" className="grid gap-4">
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Field id="campaigns-filter-q" label="Name" hint="Contains" error={sentence(errors.q)}>
-              <Input name="q" type="search" defaultValue={applied.get("q") ?? ""} maxLength={120} placeholder="Spring reminders" autoComplete="off" />
+              <Input name="q" type="search" defaultValue={applied.q ?? ""} maxLength={120} placeholder="Spring reminders" autoComplete="off" />
             </Field>
             <Field id="campaigns-filter-status" label="Status" error={sentence(errors.status)}>
-              <Select name="status" defaultValue={applied.get("status") ?? ""}>
+              <Select name="status" defaultValue={applied.status ?? ""}>
                 <option value="">Any status</option>
                 {CAMPAIGN_STATUSES.map((s) => (
                   <option key={s} value={s}>
@@ -74,23 +60,23 @@ export function CampaignFilters({ query, errors }: { query: string; errors: Reco
               </Select>
             </Field>
             <Field id="campaigns-filter-channel" label="Channel" error={sentence(errors.channel)}>
-              <Select name="channel" defaultValue={applied.get("channel") ?? ""}>
+              <Select name="channel" defaultValue={applied.channel ?? ""}>
                 <option value="">Any channel</option>
                 <option value="sms">SMS</option>
                 <option value="whatsapp">WhatsApp</option>
               </Select>
             </Field>
             <Field id="campaigns-filter-creator" label="Created by" hint="Email contains" error={sentence(errors.creator)}>
-              <Input name="creator" defaultValue={applied.get("creator") ?? ""} maxLength={200} placeholder="sam@example.com" autoComplete="off" />
+              <Input name="creator" defaultValue={applied.creator ?? ""} maxLength={200} placeholder="sam@example.com" autoComplete="off" />
             </Field>
             <Field id="campaigns-filter-from" label="Created from" hint="Your local date" error={sentence(errors.from)}>
-              <Input name="from" type="date" defaultValue={toDayInput(applied.get("from"))} />
+              <Input name="from" type="date" defaultValue={toDayInput(applied.from)} />
             </Field>
             <Field id="campaigns-filter-to" label="Created to" hint="Includes that day" error={sentence(errors.to)}>
-              <Input name="to" type="date" defaultValue={toDayInput(applied.get("to"))} />
+              <Input name="to" type="date" defaultValue={toDayInput(applied.to)} />
             </Field>
             <Field id="campaigns-filter-order" label="Sort by" error={sentence(errors.sort ?? errors.dir)}>
-              <Select name="order" defaultValue={sortChoice(applied.get("sort"), applied.get("dir"))}>
+              <Select name="order" defaultValue={sortChoice(applied.sort, applied.dir)}>
                 {SORT_CHOICES.map((c) => (
                   <option key={c.value} value={c.value}>
                     {c.label}

@@ -1,5 +1,19 @@
-// The campaigns list's sort choices and date range as the form shows them and the URL keeps them. Pure.
-import type { CampaignSort, SortDirection } from "@/lib/campaigns/history-filters";
+// The campaigns list's filters as typed state in the page URL, named as /api/campaigns takes them, and its sort
+// choices as the form shows them.
+import { parseAsString, parseAsStringLiteral } from "nuqs";
+import { CAMPAIGN_SORTS, SORT_DIRECTIONS, type CampaignSort, type SortDirection } from "@/lib/campaigns/history-filters";
+import { CAMPAIGN_STATUSES } from "@/lib/campaigns/status";
+
+export const CAMPAIGN_FILTERS = {
+  q: parseAsString,
+  status: parseAsStringLiteral(CAMPAIGN_STATUSES),
+  channel: parseAsStringLiteral(["sms", "whatsapp"] as const),
+  creator: parseAsString,
+  from: parseAsString,
+  to: parseAsString,
+  sort: parseAsStringLiteral(CAMPAIGN_SORTS),
+  dir: parseAsStringLiteral(SORT_DIRECTIONS),
+};
 
 export const SORT_CHOICES: { value: `${CampaignSort}:${SortDirection}`; label: string }[] = [
   { value: "created:desc", label: "Created, newest first" },
@@ -14,25 +28,4 @@ export const SORT_CHOICES: { value: `${CampaignSort}:${SortDirection}`; label: s
 export function sortChoice(sort: string | null, dir: string | null): string {
   const s = sort ?? "created";
   return `${s}:${dir ?? (s === "name" ? "asc" : "desc")}`;
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** An instant as a date input's value, in this browser's time zone; "" when it is not a date. */
-export function toDayInput(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/**
- * A date input's value as a UTC instant: the start of that day here, or with `endOfDay` its last millisecond, so
- * "to 31 March" includes campaigns created on the evening of the 31st.
- */
-export function fromDayInput(value: string, endOfDay = false): string {
-  if (!value) return "";
-  const d = new Date(`${value}T${endOfDay ? "23:59:59.999" : "00:00:00"}`);
-  // Passed on unchanged so the server's message about it appears next to the field.
-  return Number.isNaN(d.getTime()) ? value : d.toISOString();
 }

@@ -1,9 +1,22 @@
-// Browser-side calls to /api/contacts. The filters travel as the page URL's query string, unchanged.
-import { fetchJson } from "@/components/fetch-json";
+// The contacts list's filters as typed state in the page URL (named as /api/contacts takes them), its pages and its
+// CSV export.
+import { parseAsString, parseAsStringLiteral } from "nuqs";
+import { withQuery } from "@/components/list/query-string";
+import { CONTACT_ORIGINS, CONTACT_STATES } from "@/lib/contacts/list-filters";
 import type { ContactListRow } from "@/lib/contacts/queries";
 
 export const CONTACT_PAGE_SIZE = 50;
 export const CONTACT_LIST_KEY = ["contacts", "list"] as const;
+
+export const CONTACT_FILTERS = {
+  q: parseAsString,
+  state: parseAsStringLiteral(CONTACT_STATES),
+  channel: parseAsStringLiteral(["sms", "whatsapp"] as const),
+  origin: parseAsStringLiteral(CONTACT_ORIGINS),
+  campaignId: parseAsString,
+  from: parseAsString,
+  to: parseAsString,
+};
 
 type DateKeys = "createdAt" | "initiatedAt" | "disconnectedAt" | "lastCheckedAt";
 
@@ -20,11 +33,4 @@ export interface ContactListPage {
   nextCursor: string | null;
 }
 
-export function fetchContactPage(query: string, cursor: string | undefined, signal?: AbortSignal): Promise<ContactListPage> {
-  const params = new URLSearchParams(query);
-  if (cursor) params.set("cursor", cursor);
-  params.set("limit", String(CONTACT_PAGE_SIZE));
-  return fetchJson(`/api/contacts?${params}`, signal);
-}
-
-export const contactsExportHref = (query: string) => (query ? `/api/contacts.csv?${query}` : "/api/contacts.csv");
+export const contactsExportHref = (query: string) => withQuery("/api/contacts.csv", query);
