@@ -4,6 +4,7 @@ import { CheckCheck } from "lucide-react";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { listApprovals, mayApprove, personOf } from "@/lib/approvals/queries";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -61,8 +62,8 @@ export default async function ApprovalsPage() {
                 <TD>
                   <Badge>{CHANNEL[a.channel]}</Badge>
                 </TD>
-                <TD>
-                  <time dateTime={a.requestedAt.toISOString()}>{a.requestedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</time>
+                <TD className="whitespace-nowrap">
+                  <DateTime at={a.requestedAt} relative />
                 </TD>
                 <TD>
                   {!canApprove ? (

@@ -1,11 +1,10 @@
 "use client";
 // The audit entries as a real table: who did what to which target, when, and from where.
 import Link from "next/link";
+import { DateTime } from "@/components/ui/date-time";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { AuditEntry } from "./audit-api";
 import { summarizeDiff } from "./diff-summary";
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
 function DiffCell({ id, diff }: { id: number; diff: unknown }) {
   const lines = summarizeDiff(diff);
@@ -66,9 +65,7 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
   return (
     <TR className="align-top">
       <TD className="whitespace-nowrap align-top">
-        <time dateTime={entry.at} title={entry.at}>
-          {timeFormat.format(new Date(entry.at))}
-        </time>
+        <DateTime at={entry.at} seconds />
       </TD>
       <TD className="align-top">
         <span className="block max-w-48 wrap-anywhere">{entry.actorEmail}</span>

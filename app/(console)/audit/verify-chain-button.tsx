@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { ShieldCheck } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { DateTime } from "@/components/ui/date-time";
 import { verifyChain } from "./audit-api";
 
 export const VERIFY_ROLE_NOTE = "Only supervisors and admins can verify the chain: a full check reads the whole log.";
@@ -31,9 +32,15 @@ export function VerifyChainButton({ verify, allowed }: { verify: VerifyChainStat
   );
 }
 
-function checkpointNote(checkpoint: { at: string; count: number } | null): string {
-  if (!checkpoint) return "";
-  return `, consistent with the checkpoint of ${new Date(checkpoint.at).toLocaleString()} (${checkpoint.count} ${checkpoint.count === 1 ? "entry" : "entries"})`;
+const entries = (n: number) => `${n} ${n === 1 ? "entry" : "entries"}`;
+
+function CheckpointNote({ checkpoint }: { checkpoint: { at: string; count: number } | null }) {
+  if (!checkpoint) return null;
+  return (
+    <>
+      , consistent with the checkpoint of <DateTime at={checkpoint.at} seconds /> ({entries(checkpoint.count)})
+    </>
+  );
 }
 
 /** Always mounted, so screen readers announce each new outcome as it replaces the last. */
@@ -43,7 +50,10 @@ export function VerifyChainResult({ verify }: { verify: VerifyChainState }) {
     <div aria-live="polite" aria-atomic="true">
       {verify.isPending ? <p className="text-sm text-muted-foreground">Verifying the chain…</p> : null}
       {report?.ok ? (
-        <Alert tone="success">{`Chain intact: ${report.checked} ${report.checked === 1 ? "entry" : "entries"} verified${checkpointNote(report.checkpoint)}`}</Alert>
+        <Alert tone="success">
+          Chain intact: {entries(report.checked)} verified
+          <CheckpointNote checkpoint={report.checkpoint} />
+        </Alert>
       ) : null}
       {report && !report.ok ? (
         <Alert tone="error">

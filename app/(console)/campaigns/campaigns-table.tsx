@@ -2,29 +2,20 @@
 // The campaigns as a table: what each sent, through which number and flow, how far it got, and who ran it when.
 import Link from "next/link";
 import { CampaignStatusBadge } from "@/components/campaigns/status-badge";
+import { DateTime } from "@/components/ui/date-time";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { CampaignListItem } from "./campaign-list-api";
 import { useConnectNames } from "./connect-names";
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const fmt = (n: number) => n.toLocaleString("en-US");
-
-function When({ iso }: { iso: string | null }) {
-  if (!iso) return <span className="text-muted-foreground">—</span>;
-  return (
-    <time dateTime={iso} title={iso} className="whitespace-nowrap">
-      {timeFormat.format(new Date(iso))}
-    </time>
-  );
-}
 
 // Launched for a later start, a campaign has not started: its row says when it will rather than when it was launched.
 function Launched({ campaign: c }: { campaign: CampaignListItem }) {
-  if (c.status !== "scheduled" || !c.scheduledAt) return <When iso={c.launchedAt} />;
+  if (c.status !== "scheduled" || !c.scheduledAt) return <DateTime at={c.launchedAt} />;
   return (
     <span className="grid" data-testid="campaign-starts">
       <span className="text-xs">Starts</span>
-      <When iso={c.scheduledAt} />
+      <DateTime at={c.scheduledAt} />
     </span>
   );
 }
@@ -89,7 +80,7 @@ export function CampaignsTable({ campaigns }: { campaigns: CampaignListItem[] })
               <Launched campaign={c} />
             </TD>
             <TD className="text-muted-foreground">
-              <When iso={c.finishedAt} />
+              <DateTime at={c.finishedAt} />
             </TD>
           </TR>
         ))}

@@ -2,11 +2,10 @@
 // The events the console sent: when, what, between whom, into which chat, and how Connect answered.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { CONTENT_TYPE_LABEL } from "@/lib/chat-events/contract";
 import type { PublicChatEvent } from "@/lib/chat-events/view";
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
 function Outcome({ e }: { e: PublicChatEvent }) {
   if (e.status === "failed") {
@@ -31,9 +30,7 @@ function EventRow({ e }: { e: PublicChatEvent }) {
   return (
     <TR className="align-top" data-testid={`chat-event-row-${e.id}`} data-status={e.status} data-event-type={e.eventType}>
       <TD className="whitespace-nowrap">
-        <time dateTime={e.createdAt} title={e.createdAt}>
-          {timeFormat.format(new Date(e.createdAt))}
-        </time>
+        <DateTime at={e.createdAt} seconds />
         <span className="block text-xs text-muted-foreground">{e.origin === "console" ? e.actorEmail : `inbound · ${e.actorEmail}`}</span>
       </TD>
       <TD>

@@ -3,13 +3,12 @@
 // and the last error.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
+import { utcWords } from "@/components/ui/date-time-words";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { outcomeUnknown } from "@/lib/campaigns/send-outcome";
 import { recipientRowState } from "./recipient-state";
 import type { RecipientItem } from "./recipients-api";
-
-// Five time columns side by side: month, day and time to the second, the year only in the title.
-const timeFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 function Status({ row }: { row: RecipientItem }) {
   const state = recipientRowState(row);
@@ -29,21 +28,11 @@ function Status({ row }: { row: RecipientItem }) {
         </span>
       ) : null}
       {row.repliedAt ? (
-        <Badge tone="info" className="w-fit" data-testid="recipient-replied" title={`First reply ${row.repliedAt.replace("T", " ").slice(0, 19)} UTC`}>
+        <Badge tone="info" className="w-fit" data-testid="recipient-replied" title={`First reply ${utcWords(new Date(row.repliedAt))}`}>
           Replied{row.replyCount > 1 ? ` ×${row.replyCount}` : ""}
         </Badge>
       ) : null}
     </span>
-  );
-}
-
-function Time({ at }: { at: string | null }) {
-  return at ? (
-    <time dateTime={at} title={at}>
-      {timeFormat.format(new Date(at))}
-    </time>
-  ) : (
-    <span className="text-muted-foreground">—</span>
   );
 }
 
@@ -113,20 +102,20 @@ export function RecipientRows({ rows }: { rows: RecipientItem[] }) {
               )}
             </TD>
             <TD className="whitespace-nowrap text-xs">
-              <Time at={r.sentAt} />
+              <DateTime seconds at={r.sentAt} />
             </TD>
             {/* A read receipt without a delivered one still means delivered; the read time stands in for it. */}
             <TD className="whitespace-nowrap text-xs" data-testid="recipient-delivered-at">
-              <Time at={r.deliveredAt ?? r.readAt} />
+              <DateTime seconds at={r.deliveredAt ?? r.readAt} />
             </TD>
             <TD className="whitespace-nowrap text-xs" data-testid="recipient-read-at">
-              <Time at={r.readAt} />
+              <DateTime seconds at={r.readAt} />
             </TD>
             <TD className="whitespace-nowrap text-xs" data-testid="recipient-replied-at">
-              <Time at={r.repliedAt} />
+              <DateTime seconds at={r.repliedAt} />
             </TD>
             <TD className="whitespace-nowrap text-xs" data-testid="recipient-opted-out-at">
-              <Time at={r.optedOutAt} />
+              <DateTime seconds at={r.optedOutAt} />
             </TD>
           </TR>
         ))}
