@@ -2,6 +2,7 @@
 // comment), withdrawn by an edit; and the next step for the reader. Nothing when approval never came into it.
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { launchNeedsApproval } from "@/lib/approvals/gate";
 import { latestApproval, mayApprove, personOf } from "@/lib/approvals/queries";
 import type { SessionUser } from "@/lib/auth/session";
@@ -11,8 +12,6 @@ import type { Campaign } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/types";
 import { DecisionButtons } from "../../approvals/decision-buttons";
 import { SubmitApprovalButton } from "./submit-approval-button";
-
-const when = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
 export async function ApprovalCard({ db, campaign, user }: { db: Db; campaign: Campaign; user: SessionUser }) {
   const [latest, needed] = await Promise.all([latestApproval(db, campaign.id), launchNeedsApproval(db, getGateway, campaign.id)]);
@@ -33,22 +32,25 @@ export async function ApprovalCard({ db, campaign, user }: { db: Db; campaign: C
       <CardContent className="grid gap-3 text-sm">
         {latest?.status === "pending" ? (
           <p data-testid="approval-state">
-            Waiting for approval, asked by {latest.requestedByEmail} at {when(latest.requestedAt)} for {latest.recipients.toLocaleString("en-US")} recipients.
+            Waiting for approval, asked by {latest.requestedByEmail} at <DateTime at={latest.requestedAt} /> for {latest.recipients.toLocaleString("en-US")}{" "}
+            recipients.
           </p>
         ) : null}
         {latest?.status === "approved" ? (
           <p data-testid="approval-state">
-            Approved by {latest.decidedByEmail} at {when(latest.decidedAt!)}
+            Approved by {latest.decidedByEmail} at <DateTime at={latest.decidedAt} />
             {latest.comment ? `: “${latest.comment}”` : "."} {draft ? "It can be launched as it is; editing it withdraws the approval." : ""}
           </p>
         ) : null}
         {latest?.status === "rejected" ? (
           <p data-testid="approval-state">
-            Rejected by {latest.decidedByEmail} at {when(latest.decidedAt!)}: “{latest.comment}”
+            Rejected by {latest.decidedByEmail} at <DateTime at={latest.decidedAt} />: “{latest.comment}”
           </p>
         ) : null}
         {latest?.status === "withdrawn" ? (
-          <p data-testid="approval-state">The request of {when(latest.requestedAt)} was withdrawn because the draft changed.</p>
+          <p data-testid="approval-state">
+            The request of <DateTime at={latest.requestedAt} /> was withdrawn because the draft changed.
+          </p>
         ) : null}
         {latest && Array.isArray(latest.reasons) && latest.status === "pending"
           ? (latest.reasons as string[]).map((r) => (

@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import type { GuardrailWords } from "@/lib/campaigns/guardrail-words";
 import type { CampaignLabels } from "@/lib/campaigns/labels";
 import type { CampaignConfig } from "@/lib/campaigns/schemas";
@@ -14,14 +16,30 @@ function displayName(c: CampaignConfig): string {
   return d.mode === "fixed" ? d.value : d.mode === "column" ? `From column "${d.column}"` : "Not set";
 }
 
-function stopWords(c: CampaignConfig): string {
-  const parts = [c.endAt ? `At ${c.endAt}` : null, c.maxQueuedMinutes !== undefined ? `${c.maxQueuedMinutes} minutes after sending begins` : null];
-  return parts.filter(Boolean).join(", or ") || "Not set";
+function StopWhen({ config: c }: { config: CampaignConfig }) {
+  const age = c.maxQueuedMinutes !== undefined ? `${c.maxQueuedMinutes} minutes after sending begins` : null;
+  if (!c.endAt) return age ?? "Not set";
+  return (
+    <>
+      At <DateTime at={c.endAt} />
+      {age ? `, or ${age}` : null}
+    </>
+  );
+}
+
+// The start as an instant like every other time on the page, with the zone it was chosen in (which the plan used).
+function ScheduleWhen({ config: c }: { config: CampaignConfig }) {
+  if (c.schedule.mode === "now") return "When launched";
+  return (
+    <>
+      <DateTime at={c.schedule.at} /> <span className="text-muted-foreground">(chosen in {c.schedule.timeZone})</span>
+    </>
+  );
 }
 
 /** The campaign exactly as it will be (or was) sent: frozen once launched. */
 export function CampaignConfigCard({ config: c, labels, guardrails }: { config: CampaignConfig; labels: CampaignLabels; guardrails: GuardrailWords }) {
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     ["Channel", c.channel === "sms" ? "SMS" : "WhatsApp"],
     ["Instance", labels.instance],
     ["Source number", labels.number],
@@ -40,8 +58,8 @@ export function CampaignConfigCard({ config: c, labels, guardrails }: { config: 
     ["Display name", displayName(c)],
     ["Related contact", c.relatedContactId ?? "None"],
     ["Pace", `${c.sendsPerSecond} sends per second`],
-    ["Schedule", c.schedule.mode === "now" ? "When launched" : `${c.schedule.at} (${c.schedule.timeZone})`],
-    ["Stop sending", stopWords(c)],
+    ["Schedule", <ScheduleWhen key="schedule" config={c} />],
+    ["Stop sending", <StopWhen key="stop" config={c} />],
     ["Send window", guardrails.sendWindow],
     ["Frequency caps", guardrails.frequencyCaps],
     ["Default country", c.recipients.defaultCountry ?? "None"],

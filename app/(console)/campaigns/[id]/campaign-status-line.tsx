@@ -1,8 +1,9 @@
 "use client";
 // The header's status badge and times, from the page's live source: they change the moment the progress card does.
 import { CampaignStatusBadge } from "@/components/campaigns/status-badge";
+import { DateTime } from "@/components/ui/date-time";
 import { useCampaignLive } from "./campaign-live-source";
-import { headerTimeWords } from "./header-times";
+import { headerTimes } from "./header-times";
 
 export function LiveStatusBadge() {
   const live = useCampaignLive();
@@ -11,9 +12,9 @@ export function LiveStatusBadge() {
 
 export function LiveTimes() {
   const live = useCampaignLive();
-  return headerTimeWords(live).map((words) => (
-    <span key={words.split(" ")[0]} data-testid="campaign-time">
-      {words}
+  return headerTimes(live).map(({ label, at }) => (
+    <span key={label} data-testid="campaign-time">
+      {label} <DateTime at={at} />
     </span>
   ));
 }

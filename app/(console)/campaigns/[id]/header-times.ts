@@ -1,5 +1,5 @@
 // The campaign page's header says when sending starts, started and ended: a campaign launched for a later start says
-// "Starts …" until it really starts, never "Launched …" as if it were sending. Times in UTC, as the rest of the header.
+// "Starts …" until it really starts, never "Launched …" as if it were sending.
 import { isFinished } from "./final-figures";
 
 interface Times {
@@ -9,12 +9,15 @@ interface Times {
   finishedAt: string | null;
 }
 
-const utc = (iso: string) => `${iso.replace("T", " ").slice(0, 16)} UTC`;
+export interface HeaderTime {
+  label: "Starts" | "Started" | "Finished" | "Cancelled";
+  at: string;
+}
 
-export function headerTimeWords(t: Times): string[] {
-  const words: string[] = [];
-  if (t.startedAt) words.push(`Started ${utc(t.startedAt)}`);
-  else if (t.scheduledAt && (t.status === "scheduled" || t.status === "paused")) words.push(`Starts ${utc(t.scheduledAt)}`);
-  if (t.finishedAt && isFinished(t.status)) words.push(`${t.status === "cancelled" ? "Cancelled" : "Finished"} ${utc(t.finishedAt)}`);
-  return words;
+export function headerTimes(t: Times): HeaderTime[] {
+  const times: HeaderTime[] = [];
+  if (t.startedAt) times.push({ label: "Started", at: t.startedAt });
+  else if (t.scheduledAt && (t.status === "scheduled" || t.status === "paused")) times.push({ label: "Starts", at: t.scheduledAt });
+  if (t.finishedAt && isFinished(t.status)) times.push({ label: t.status === "cancelled" ? "Cancelled" : "Finished", at: t.finishedAt });
+  return times;
 }

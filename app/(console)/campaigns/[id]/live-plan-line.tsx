@@ -1,10 +1,9 @@
 "use client";
 // The campaign page's ETA: the capacity plan made again every poll from what is happening now, saying when sending
 // ends and which ceiling holds it back at this moment.
+import { DateTime } from "@/components/ui/date-time";
 import type { LivePlan } from "@/lib/campaigns/live-plan";
 import { formatDuration } from "@/lib/planner/duration-words";
-import { formatWhenInZone } from "../compose/plan-words";
-import { useTimeZone } from "../compose/use-time-zone";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -18,9 +17,6 @@ function Binding({ plan }: { plan: LivePlan }) {
 }
 
 export function LivePlanLine({ plan, status }: { plan: LivePlan; status: string }) {
-  // The same words for a moment as the composer's plan, so the end it promised and the end shown here read alike.
-  const timeZone = useTimeZone();
-  const endTime = (iso: string) => formatWhenInZone(new Date(iso), timeZone, new Date(plan.input.now));
   if (plan.blockedBy) {
     return (
       <p className="text-sm" data-testid="live-eta">
@@ -28,7 +24,13 @@ export function LivePlanLine({ plan, status }: { plan: LivePlan; status: string 
       </p>
     );
   }
-  const starts = status === "scheduled" ? `Starts ${endTime(plan.startsAt)} · ` : "";
+  // The same start as the page header's, written the same way.
+  const starts =
+    status === "scheduled" ? (
+      <>
+        Starts <DateTime at={plan.startsAt} /> ·{" "}
+      </>
+    ) : null;
   const cut = plan.deadline && plan.deadline.unreached > 0 ? plan.deadline : null;
   if (cut) {
     // The plan runs past the deadline: sending stops there, and what it has not reached by then expires.
@@ -37,7 +39,7 @@ export function LivePlanLine({ plan, status }: { plan: LivePlan; status: string 
     return (
       <p className="text-sm" data-testid="live-eta" data-ends-at={cut.at}>
         {starts}
-        Time left: <span className="font-medium">{formatDuration(left)}</span> · stops at its {what}, {endTime(cut.at)}
+        Time left: <span className="font-medium">{formatDuration(left)}</span> · stops at its {what}, <DateTime at={cut.at} />
         <span className="block text-warning" data-testid="live-unreached">
           At this pace about {count(cut.unreached)} of {count(plan.input.recipients)} recipients left will not be reached by then: they will be skipped as
           expired.
@@ -50,7 +52,12 @@ export function LivePlanLine({ plan, status }: { plan: LivePlan; status: string 
     <p className="text-sm" data-testid="live-eta" data-ends-at={plan.endsAt ?? ""}>
       {starts}
       Time left: <span className="font-medium">{plan.seconds === null ? "—" : formatDuration(plan.seconds)}</span>
-      {plan.endsAt ? ` · ends ${endTime(plan.endsAt)}` : ""}
+      {plan.endsAt ? (
+        <>
+          {" "}
+          · ends <DateTime at={plan.endsAt} />
+        </>
+      ) : null}
       <Binding plan={plan} />
     </p>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerTimeWords } from "./header-times";
+import { headerTimes } from "./header-times";
 import { FAST_POLL_MS, QUIET_POLL_MS, SETTLED_POLL_MS, liveRecipientCounts, livePollMs, liveVersion, type LiveProgress } from "./live-state";
 
 const counts = (over: Partial<LiveProgress["counts"]> = {}): LiveProgress["counts"] => ({
@@ -83,22 +83,25 @@ describe("liveRecipientCounts", () => {
   });
 });
 
-describe("headerTimeWords", () => {
+describe("headerTimes", () => {
   const t = { scheduledAt: "2026-05-01T14:00:00.000Z", startedAt: null, finishedAt: null };
+  const starts = { label: "Starts", at: "2026-05-01T14:00:00.000Z" };
 
   it("says when a scheduled campaign starts, never that it launched", () => {
-    expect(headerTimeWords({ ...t, status: "scheduled" })).toEqual(["Starts 2026-05-01 14:00 UTC"]);
-    expect(headerTimeWords({ ...t, status: "paused" })).toEqual(["Starts 2026-05-01 14:00 UTC"]);
+    expect(headerTimes({ ...t, status: "scheduled" })).toEqual([starts]);
+    expect(headerTimes({ ...t, status: "paused" })).toEqual([starts]);
   });
 
   it("says when sending started and when it ended", () => {
     const started = { ...t, startedAt: "2026-05-01T14:00:00.000Z" };
-    expect(headerTimeWords({ ...started, status: "running" })).toEqual(["Started 2026-05-01 14:00 UTC"]);
-    expect(headerTimeWords({ ...started, status: "completed", finishedAt: "2026-05-01T15:23:10.000Z" })).toEqual([
-      "Started 2026-05-01 14:00 UTC",
-      "Finished 2026-05-01 15:23 UTC",
+    expect(headerTimes({ ...started, status: "running" })).toEqual([{ label: "Started", at: started.startedAt }]);
+    expect(headerTimes({ ...started, status: "completed", finishedAt: "2026-05-01T15:23:10.000Z" })).toEqual([
+      { label: "Started", at: started.startedAt },
+      { label: "Finished", at: "2026-05-01T15:23:10.000Z" },
     ]);
-    expect(headerTimeWords({ ...t, status: "cancelled", finishedAt: "2026-05-01T13:00:00.000Z" })).toEqual(["Cancelled 2026-05-01 13:00 UTC"]);
-    expect(headerTimeWords({ ...t, status: "draft", scheduledAt: null })).toEqual([]);
+    expect(headerTimes({ ...t, status: "cancelled", finishedAt: "2026-05-01T13:00:00.000Z" })).toEqual([
+      { label: "Cancelled", at: "2026-05-01T13:00:00.000Z" },
+    ]);
+    expect(headerTimes({ ...t, status: "draft", scheduledAt: null })).toEqual([]);
   });
 });

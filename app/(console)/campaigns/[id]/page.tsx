@@ -6,6 +6,7 @@ import { z } from "zod";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { DateTime } from "@/components/ui/date-time";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { campaignView } from "@/lib/campaigns/api-view";
@@ -88,7 +89,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       <div className="mb-4 flex flex-wrap items-center gap-3 text-sm text-muted-foreground">
         <LiveStatusBadge />
         <span>
-          Created by {campaign.createdByEmail} on {campaign.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+          Created by {campaign.createdByEmail} on <DateTime at={campaign.createdAt} />
         </span>
         <LiveTimes />
         {view.deadline ? <span data-testid="campaign-deadline">{deadlineWords(view.deadline)}</span> : null}

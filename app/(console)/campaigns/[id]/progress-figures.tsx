@@ -1,17 +1,30 @@
 import { Alert } from "@/components/ui/alert";
+import { DateTime } from "@/components/ui/date-time";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { useTimeZone } from "../compose/use-time-zone";
-import { finalFiguresWords, isFinished } from "./final-figures";
+import { finalFiguresWords, finalTimes, isFinished } from "./final-figures";
 import { LivePlanLine } from "./live-plan-line";
 import type { LiveProgress } from "./live-state";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
 function FinalFigures({ progress }: { progress: LiveProgress }) {
-  const timeZone = useTimeZone();
+  const times = finalTimes(progress);
   return (
     <p className="text-sm" data-testid="live-final">
-      {finalFiguresWords(progress, timeZone)}
+      {finalFiguresWords(progress)}
+      {times.length > 0 ? (
+        <>
+          {" ("}
+          {times.map((t, i) => (
+            <span key={t.label ?? "ended"}>
+              {i > 0 ? ", " : ""}
+              {t.label ? `${t.label} ` : ""}
+              <DateTime at={t.at} />
+            </span>
+          ))}
+          {")"}
+        </>
+      ) : null}
     </p>
   );
 }

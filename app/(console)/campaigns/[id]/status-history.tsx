@@ -1,6 +1,7 @@
 // The campaign's status changes in order, with who made each and why, from the audit log.
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { STATUS_LABEL, type CampaignStatus } from "@/lib/campaigns/status";
 import type { StatusChange } from "@/lib/campaigns/status-history";
 
@@ -30,7 +31,7 @@ export function StatusHistory({ entries }: { entries: StatusChange[] }) {
                   ) : null}
                 </span>
                 <span className="text-xs text-muted-foreground">
-                  <time dateTime={e.at.toISOString()}>{e.at.toISOString().replace("T", " ").slice(0, 19)} UTC</time> by {e.actor}
+                  <DateTime at={e.at} seconds /> by {e.actor}
                 </span>
                 {e.detail ? <span className="text-xs">{e.detail}</span> : null}
               </li>

@@ -10,8 +10,8 @@ import { campaignRecipients, campaigns } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/types";
 import { createTestDb } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
-import { finalFiguresWords } from "@/app/(console)/campaigns/[id]/final-figures";
-import { headerTimeWords } from "@/app/(console)/campaigns/[id]/header-times";
+import { finalFiguresWords, finalTimes } from "@/app/(console)/campaigns/[id]/final-figures";
+import { headerTimes } from "@/app/(console)/campaigns/[id]/header-times";
 import { QUIET_POLL_MS, SETTLED_POLL_MS, livePollMs, liveVersion, outcomeCounts, type LiveProgress } from "@/app/(console)/campaigns/[id]/live-state";
 
 const state: { db?: DatabaseHandle; user: SessionUser | null } = { user: null };
@@ -85,7 +85,7 @@ describe("the campaign page's live read", () => {
     await rows(c.id, ["pending", "pending"]);
     const p = await progressOf(c.id);
     expect(p).toMatchObject({ status: "scheduled", scheduledAt: starts.toISOString(), startedAt: null, finishedAt: null });
-    expect(headerTimeWords(p)).toEqual([`Starts ${starts.toISOString().replace("T", " ").slice(0, 16)} UTC`]);
+    expect(headerTimes(p)).toEqual([{ label: "Starts", at: starts.toISOString() }]);
     expect(campaignStatusWords("scheduled", outcomeCounts(p.counts))).toBe("Scheduled");
     expect(livePollMs(p)).toBe(QUIET_POLL_MS);
   });
@@ -133,7 +133,11 @@ describe("the campaign page's live read", () => {
     const p = await progressOf(done.id);
     expect(p).toMatchObject({ startedAt: started.toISOString(), finishedAt: finished.toISOString(), plan: null });
     expect(campaignStatusWords("completed", outcomeCounts(p.counts))).toBe("Completed · 2 failed · 1 skipped");
-    expect(finalFiguresWords(p, "UTC")).toMatch(/^Sent 8 of 11 · 2 failed · 1 skipped · took 1 h 23 min \(started .+, finished .+ \(UTC\)\)$/);
+    expect(finalFiguresWords(p)).toBe("Sent 8 of 11 · 2 failed · 1 skipped · took 1 h 23 min");
+    expect(finalTimes(p)).toEqual([
+      { label: "started", at: started.toISOString() },
+      { label: "finished", at: finished.toISOString() },
+    ]);
     expect(livePollMs(p)).toBe(SETTLED_POLL_MS);
 
     const cancelled = await campaign("Stopped", { status: "cancelled", config: {}, launchedAt: started, scheduledAt: started, finishedAt: finished });
