@@ -1,6 +1,8 @@
 "use client";
 // The body of the Retry failed dialog: how many rows a retry sends, and the rows it holds back unless the user
-// explicitly includes them (their outcome is unknown and Connect may have forgotten their ClientTokens).
+// explicitly includes them (their outcome is unknown and Connect may have forgotten their ClientTokens). A dialog of its
+// own rather than the shared confirmation, since the count and the button's label follow the box; it keeps the same
+// parts and button order.
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/fetch-json";
@@ -58,15 +60,21 @@ export function RetryFailedDialogBody({
             {unverifiable === 1 ? "that person" : "those people"} twice. Unless you include {unverifiable === 1 ? "it" : "them"},{" "}
             {unverifiable === 1 ? "it stays" : "they stay"} failed.
           </p>
-          <label className="flex items-center gap-2 font-medium">
-            <input type="checkbox" checked={include} onChange={(e) => setInclude(e.target.checked)} data-testid="retry-failed-include-unverifiable" />
+          <label className="flex min-h-6 items-center gap-2 font-medium">
+            <input
+              type="checkbox"
+              className="size-4 shrink-0"
+              checked={include}
+              onChange={(e) => setInclude(e.target.checked)}
+              data-testid="retry-failed-include-unverifiable"
+            />
             Include {unverifiable === 1 ? "this recipient" : `these ${recipients(unverifiable)}`} anyway
           </label>
         </Alert>
       ) : null}
-      <div className="flex justify-end gap-2">
+      <div className="flex flex-wrap justify-end gap-2">
         <DialogClose asChild>
-          <Button variant="ghost">Keep as is</Button>
+          <Button variant="outline">Keep as is</Button>
         </DialogClose>
         <Button
           onClick={() => onConfirm(include && unverifiable > 0)}
