@@ -1,6 +1,7 @@
 // Browser-side calls to the suppression routes. A failed call keeps the server's error body, so a form can put
 // each field's message next to that field.
-import { ApiRequestError, fetchJson } from "@/components/fetch-json";
+import { ApiRequestError } from "@/components/fetch-json";
+import { queryString, withQuery } from "@/components/list/query-string";
 import type { ErrorBody } from "@/lib/errors";
 import type { ImportReport, PublicSuppression } from "@/lib/suppression/actions";
 
@@ -16,23 +17,10 @@ export interface SuppressionPage {
   nextCursor: string | null;
 }
 
-function withSearch(q: string): URLSearchParams {
-  const params = new URLSearchParams();
-  if (q) params.set("q", q);
-  return params;
-}
+/** The search as the list's query string, for the list and its export alike. */
+export const searchQuery = (q: string) => queryString(["q"], { q });
 
-export function fetchSuppressionPage(q: string, cursor: string | undefined, signal?: AbortSignal): Promise<SuppressionPage> {
-  const params = withSearch(q);
-  if (cursor) params.set("cursor", cursor);
-  params.set("limit", String(PAGE_SIZE));
-  return fetchJson(`/api/suppression?${params}`, signal);
-}
-
-export function exportHref(q: string): string {
-  const params = withSearch(q);
-  return params.size ? `/api/suppression/export?${params}` : "/api/suppression/export";
-}
+export const exportHref = (query: string) => withQuery("/api/suppression/export", query);
 
 /** Sends a CSV file or pasted lines as a form; the server reads the file so it can refuse text that is not UTF-8. */
 export async function postImport(form: FormData): Promise<ImportReport> {

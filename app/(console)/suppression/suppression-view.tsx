@@ -1,15 +1,13 @@
 "use client";
-import { LoadMore } from "@/components/load-more";
 // The list's live part: a search box, the numbers from /api/suppression a page at a time, and the export.
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { Download, ShieldBan } from "lucide-react";
 import { useEffect, useState } from "react";
-import { EmptyState } from "@/components/empty-state";
-import { Alert } from "@/components/ui/alert";
+import { ListShell } from "@/components/list/list-shell";
+import { useCursorList } from "@/components/list/use-cursor-list";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { SUPPRESSION_KEY, exportHref, fetchSuppressionPage } from "./suppression-api";
+import { PAGE_SIZE, SUPPRESSION_KEY, exportHref, searchQuery, type SuppressionPage } from "./suppression-api";
 import { SuppressionTable } from "./suppression-table";
 
 const SEARCH_DELAY_MS = 300;
@@ -26,18 +24,14 @@ function useSettled(value: string): string {
 
 export function SuppressionView({ canEdit }: { canEdit: boolean }) {
   const [search, setSearch] = useState("");
-  const q = useSettled(search.trim());
-  const list = useInfiniteQuery({
-    queryKey: [...SUPPRESSION_KEY, "list", q],
-    queryFn: ({ pageParam, signal }) => fetchSuppressionPage(q, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  const query = searchQuery(useSettled(search));
+  const list = useCursorList({
+    queryKey: [...SUPPRESSION_KEY, "list"],
+    path: "/api/suppression",
+    query,
+    limit: PAGE_SIZE,
+    rows: (page: SuppressionPage) => page.rows,
   });
-
-  const rows = list.data?.pages.flatMap((page) => page.rows) ?? [];
-  const status = list.isPending
-    ? "Loading numbers…"
-    : `Showing ${rows.length} ${rows.length === 1 ? "number" : "numbers"}${list.hasNextPage ? ", newest first; more are available" : ""}`;
 
   return (
     <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4">
@@ -55,33 +49,23 @@ export function SuppressionView({ canEdit }: { canEdit: boolean }) {
           </Field>
         </form>
         <Button asChild variant="outline">
-          <a href={exportHref(q)} download>
+          <a href={exportHref(query)} download>
             <Download className="size-4" aria-hidden />
             Export CSV
           </a>
         </Button>
       </div>
-      <p className="text-sm text-muted-foreground" aria-live="polite">
-        {list.error && !list.data ? "" : status}
-      </p>
-      {list.error ? <Alert tone="error">{list.error.message}</Alert> : null}
-      {list.data && rows.length === 0 ? (
-        q ? (
-          <EmptyState icon={ShieldBan} title="No numbers match this search">
-            Try part of the number or of the reason, or clear the search.
-          </EmptyState>
-        ) : (
-          <EmptyState icon={ShieldBan} title="No suppressed numbers">
-            Numbers added here, or that reply with an opt-out keyword, are excluded from every campaign.
-          </EmptyState>
-        )
-      ) : null}
-      {rows.length > 0 ? (
-        <div className="rounded-lg border border-border bg-card">
-          <SuppressionTable rows={rows} canEdit={canEdit} />
-        </div>
-      ) : null}
-      <LoadMore list={list} />
+      <ListShell
+        list={list}
+        noun={["number", "numbers"]}
+        order=", newest first"
+        filtered={query !== ""}
+        icon={ShieldBan}
+        empty={{ title: "No suppressed numbers", body: "Numbers added here, or that reply with an opt-out keyword, are excluded from every campaign." }}
+        emptyFiltered={{ title: "No numbers match this search", body: "Try part of the number or of the reason, or clear the search." }}
+      >
+        <SuppressionTable rows={list.items} canEdit={canEdit} />
+      </ListShell>
     </div>
   );
 }
