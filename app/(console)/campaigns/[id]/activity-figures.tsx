@@ -1,5 +1,7 @@
 // The campaign's open chats (as reconciliation last found them, against the concurrent chat quota) and its replies.
+import type { ReactNode } from "react";
 import Link from "next/link";
+import { DateTime } from "@/components/ui/date-time";
 import type { ActivityResponse } from "./activity-api";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -15,10 +17,14 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
-function checkedLine(c: ActivityResponse["chats"]): string {
+function checkedLine(c: ActivityResponse["chats"]): ReactNode {
   if (c.reconcileEverySeconds === 0) return "Reconciliation with Connect is off (RECONCILE_SECONDS=0): chats that ended still count as open.";
   if (!c.lastCheckedAt) return c.open + c.ended + c.unknown === 0 ? "No chat of this campaign yet." : "Not checked with Connect yet.";
-  return `Last checked with Connect ${c.lastCheckedAt.replace("T", " ").slice(0, 19)} UTC; open chats are checked again every few minutes.`;
+  return (
+    <>
+      Last checked with Connect <DateTime at={c.lastCheckedAt} relative />; open chats are checked again every few minutes.
+    </>
+  );
 }
 
 export function OpenChatsFigures({ chats: c }: { chats: ActivityResponse["chats"] }) {
