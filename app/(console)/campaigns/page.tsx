@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { Plus } from "lucide-react";
+import { ReadOnlyNote } from "@/components/console/read-only-note";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -26,7 +27,7 @@ export default async function CampaignsPage() {
       <PageHeader
         title="Campaigns"
         description="Every outbound SMS and WhatsApp campaign: its status, how far sending got, and who ran it."
-        actions={newButton}
+        actions={newButton ?? <ReadOnlyNote role={user.role} cannot="compose or change campaigns" />}
       />
       {/* The view reads the filters from the URL on the client, which needs a Suspense boundary. */}
       <Suspense fallback={<p className="text-sm text-muted-foreground">Loading campaigns…</p>}>

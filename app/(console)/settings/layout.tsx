@@ -1,3 +1,4 @@
+import { ReadOnlyNote } from "@/components/console/read-only-note";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 import { SettingsNav } from "./settings-nav";
@@ -9,7 +10,10 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   return (
     <div className="grid gap-4 lg:grid-cols-[12rem_minmax(0,1fr)] lg:gap-6">
       <SettingsNav role={user.role} mode={env().CONNECT_MODE} />
-      <div className="min-w-0">{children}</div>
+      <div className="min-w-0">
+        <ReadOnlyNote role={user.role} cannot="change settings" className="mb-4" />
+        {children}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ReadOnlyNote } from "@/components/console/read-only-note";
 import { PageHeader } from "@/components/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
@@ -23,7 +24,9 @@ export default async function SuppressionPage() {
               <ImportDialog />
               <AddNumberDialog />
             </>
-          ) : undefined
+          ) : (
+            <ReadOnlyNote role={user.role} cannot="add, import or remove numbers" />
+          )
         }
       />
       <SuppressionView canEdit={canEdit} />

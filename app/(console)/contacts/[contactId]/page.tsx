@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowLeft, ExternalLink } from "lucide-react";
+import { ReadOnlyNote } from "@/components/console/read-only-note";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -63,6 +64,7 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
         </Button>
       ) : null}
       {open && hasRole(user.role, "supervisor") ? <EndChatButton contactId={contact.contactId} customerPhone={contact.customerPhone} /> : null}
+      {open ? <ReadOnlyNote role={user.role} cannot="end this chat" /> : null}
     </>
   );
   return (
