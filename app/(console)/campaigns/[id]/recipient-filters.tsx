@@ -1,16 +1,16 @@
 "use client";
 // The recipients filter form. Applying it rewrites the page URL in place (no server round trip), which drives the
 // table, so a filtered view survives a reload and can be shared as a link.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { usePathname } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
 import { useRef, type FormEvent } from "react";
+import type { UrlFilters } from "@/components/list/url-filters";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { RECIPIENT_LIST_KEYS, RECIPIENT_STATUSES, listQuery } from "@/lib/campaigns/history-filters";
+import { RECIPIENT_STATUSES } from "@/lib/campaigns/history-filters";
 import { WAIT_KINDS, WAIT_KIND_LABELS } from "@/lib/campaigns/waits";
 import { FUNNEL_STAGES, FUNNEL_STAGE_LABELS } from "@/lib/ledger/funnel-stages";
-import { fetchProgress, progressKey, recipientsKey } from "./recipients-api";
+import { fetchProgress, progressKey, type RECIPIENT_FILTERS } from "./recipients-api";
 
 const ORDERS = [
   { value: "line:asc", label: "Line, first to last" },
@@ -19,27 +19,23 @@ const ORDERS = [
   { value: "sent:asc", label: "Sent at, oldest first" },
 ];
 
-const orderOf = (q: URLSearchParams) => {
-  const sort = q.get("sort") ?? "line";
-  return `${sort}:${q.get("dir") ?? (sort === "line" ? "asc" : "desc")}`;
-};
+const orderOf = (sort: string | null, dir: string | null) => `${sort ?? "line"}:${dir ?? ((sort ?? "line") === "line" ? "asc" : "desc")}`;
 
-/** `query` is the applied filter (from the URL); give the form `key={query}` so it starts over when that changes. */
-export function RecipientFilters({ campaignId, query, errors }: { campaignId: string; query: string; errors: Record<string, string> }) {
-  const pathname = usePathname();
-  const queryClient = useQueryClient();
+/** `filters` are the applied ones (from the URL); give the form `key={filters.query}` so it starts over when they change. */
+export function RecipientFilters({
+  campaignId,
+  filters,
+  errors,
+}: {
+  campaignId: string;
+  filters: UrlFilters<typeof RECIPIENT_FILTERS>;
+  errors: Readonly<Record<string, string>>;
+}) {
   const formRef = useRef<HTMLFormElement>(null);
-  const applied = new URLSearchParams(query);
+  const applied = filters.values;
   // The error names this campaign has seen, from the progress the page already polls: suggestions, not a limit.
   const progress = useQuery({ queryKey: progressKey(campaignId), queryFn: ({ signal }) => fetchProgress(campaignId, signal), enabled: false });
   const errorNames = progress.data?.progress.errors.map((e) => e.name) ?? [];
-
-  function apply(values: Record<string, string>) {
-    const next = listQuery(RECIPIENT_LIST_KEYS, values);
-    // Applying the filters already shown is a request for fresh rows, not a new history entry.
-    if (next === query) void queryClient.invalidateQueries({ queryKey: recipientsKey(campaignId) });
-    else window.history.pushState(null, "", next ? `${pathname}?${next}` : pathname);
-  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,7 +43,7 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
     const text = (name: string) => String(data.get(name) ?? "");
     const order = text("order");
     const [sort, dir] = order.split(":");
-    apply({
+    filters.apply({
       status: text("status"),
       waiting: text("waiting"),
       error: text("error"),
@@ -60,14 +56,14 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
 
   function onClear() {
     formRef.current?.reset();
-    apply({});
+    filters.clear();
   }
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Filter recipients" className="grid gap-3">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Field id="recipients-filter-status" label="Status" error={errors.status}>
-          <Select name="status" defaultValue={applied.get("status") ?? ""}>
+          <Select name="status" defaultValue={applied.status ?? ""}>
             <option value="">Any status</option>
             {RECIPIENT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -77,7 +73,7 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
           </Select>
         </Field>
         <Field id="recipients-filter-waiting" label="Waiting for" hint="Pending rows held back" error={errors.waiting}>
-          <Select name="waiting" defaultValue={applied.get("waiting") ?? ""} data-testid="recipients-filter-waiting">
+          <Select name="waiting" defaultValue={applied.waiting ?? ""} data-testid="recipients-filter-waiting">
             <option value="">Any recipient</option>
             <option value="any">Send window or frequency cap</option>
             {WAIT_KINDS.map((k) => (
@@ -91,7 +87,7 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
           <Input
             name="error"
             list="recipients-error-names"
-            defaultValue={applied.get("error") ?? ""}
+            defaultValue={applied.error ?? ""}
             maxLength={200}
             placeholder="InvalidRequestException"
             autoComplete="off"
@@ -99,16 +95,16 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
           />
         </Field>
         <Field id="recipients-filter-q" label="Phone number" hint="Digits or text anywhere in the number" error={errors.q}>
-          <Input name="q" type="search" defaultValue={applied.get("q") ?? ""} maxLength={40} placeholder="+1 206 555" autoComplete="off" />
+          <Input name="q" type="search" defaultValue={applied.q ?? ""} maxLength={40} placeholder="+1 206 555" autoComplete="off" />
         </Field>
         <Field id="recipients-filter-replied" label="Replies" error={errors.replied}>
-          <Select name="replied" defaultValue={applied.get("replied") ?? ""} data-testid="recipients-filter-replied">
+          <Select name="replied" defaultValue={applied.replied ?? ""} data-testid="recipients-filter-replied">
             <option value="">Any recipient</option>
             <option value="yes">Replied only</option>
           </Select>
         </Field>
         <Field id="recipients-filter-stage" label="Funnel stage" error={errors.stage}>
-          <Select name="stage" defaultValue={applied.get("stage") ?? ""} data-testid="recipients-filter-stage">
+          <Select name="stage" defaultValue={applied.stage ?? ""} data-testid="recipients-filter-stage">
             <option value="">Any stage</option>
             {FUNNEL_STAGES.map((s) => (
               <option key={s} value={s}>
@@ -118,7 +114,7 @@ export function RecipientFilters({ campaignId, query, errors }: { campaignId: st
           </Select>
         </Field>
         <Field id="recipients-filter-order" label="Sort by" error={errors.sort ?? errors.dir}>
-          <Select name="order" defaultValue={orderOf(applied)}>
+          <Select name="order" defaultValue={orderOf(applied.sort, applied.dir)}>
             {ORDERS.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}

@@ -1,5 +1,11 @@
-// Browser-side calls for the campaign page's recipients table and its CSV export; the filters are the page URL's.
+// Browser-side calls for the campaign page's recipients table and its CSV export, and its filters as typed state in the
+// page URL, named as the routes take them.
+import { parseAsString, parseAsStringLiteral } from "nuqs";
 import { fetchJson } from "@/components/fetch-json";
+import { withQuery } from "@/components/list/query-string";
+import { RECIPIENT_SORTS, RECIPIENT_STATUSES, SORT_DIRECTIONS } from "@/lib/campaigns/history-filters";
+import { WAIT_KINDS } from "@/lib/campaigns/waits";
+import { FUNNEL_STAGES } from "@/lib/ledger/funnel-stages";
 import type { RecipientHistoryRow } from "@/lib/campaigns/history-queries";
 import type { LiveProgress } from "./live-state";
 
@@ -7,6 +13,17 @@ export const RECIPIENT_PAGE_SIZE = 50;
 export const recipientsKey = (campaignId: string) => ["campaign-recipients", campaignId] as const;
 // The key the page's live source (campaign-live-source.tsx) polls; everything else reads it through that source.
 export const progressKey = (campaignId: string) => ["campaign-progress", campaignId] as const;
+
+export const RECIPIENT_FILTERS = {
+  status: parseAsStringLiteral(RECIPIENT_STATUSES),
+  waiting: parseAsStringLiteral(["any", ...WAIT_KINDS] as const),
+  error: parseAsString,
+  q: parseAsString,
+  replied: parseAsStringLiteral(["yes"] as const),
+  stage: parseAsStringLiteral(FUNNEL_STAGES),
+  sort: parseAsStringLiteral(RECIPIENT_SORTS),
+  dir: parseAsStringLiteral(SORT_DIRECTIONS),
+};
 
 /** A recipient as the route sends it: times as ISO strings. */
 type Times = "sentAt" | "repliedAt" | "deliveredAt" | "readAt" | "optedOutAt";
@@ -17,17 +34,9 @@ export interface RecipientPage {
   nextCursor: string | null;
 }
 
-export function fetchRecipientPage(campaignId: string, query: string, cursor: string | undefined, signal?: AbortSignal): Promise<RecipientPage> {
-  const params = new URLSearchParams(query);
-  if (cursor) params.set("cursor", cursor);
-  params.set("limit", String(RECIPIENT_PAGE_SIZE));
-  return fetchJson(`/api/campaigns/${campaignId}/recipients?${params}`, signal);
-}
-
 export function fetchProgress(campaignId: string, signal?: AbortSignal) {
   return fetchJson<{ progress: LiveProgress }>(`/api/campaigns/${campaignId}/progress`, signal);
 }
 
-export function recipientsExportHref(campaignId: string, query: string): string {
-  return `/api/campaigns/${campaignId}/recipients.csv${query ? `?${query}` : ""}`;
-}
+export const recipientsPath = (campaignId: string) => `/api/campaigns/${campaignId}/recipients`;
+export const recipientsExportHref = (campaignId: string, query: string) => withQuery(`/api/campaigns/${campaignId}/recipients.csv`, query);
