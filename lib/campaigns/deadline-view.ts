@@ -34,10 +34,12 @@ export async function campaignDeadlineView(db: Db, c: Campaign): Promise<Deadlin
   return { ...view, expired: typeof expired === "number" ? expired : null };
 }
 
-/** One line for the campaign page: "Ends 2026-12-06 17:00 UTC (end time)" or "Ended at its end time: 42 recipients not sent (expired)". */
-export function deadlineWords(d: DeadlineView): string {
-  const when = `${d.at.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+/**
+ * One line for the campaign page, around its instant so the page writes that as every other time:
+ * ["Sends stop at ", at, " (end time)"], or ["Ended at its end time (", at, "): 42 recipients not sent (expired)"].
+ */
+export function deadlineParts(d: DeadlineView): [before: string, at: Date, after: string] {
   const what = d.cause === "end time" ? "end time" : "maximum age for queued sends";
-  if (d.expired !== null) return `Ended at its ${what} (${when}): ${d.expired.toLocaleString("en-US")} recipients not sent (expired)`;
-  return d.passed ? `Its ${what} passed at ${when}: no more sends` : `Sends stop at ${when} (${what})`;
+  if (d.expired !== null) return [`Ended at its ${what} (`, d.at, `): ${d.expired.toLocaleString("en-US")} recipients not sent (expired)`];
+  return d.passed ? [`Its ${what} passed at `, d.at, ": no more sends"] : ["Sends stop at ", d.at, ` (${what})`];
 }

@@ -10,7 +10,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { campaignView } from "@/lib/campaigns/api-view";
-import { deadlineWords } from "@/lib/campaigns/deadline-view";
+import { deadlineParts } from "@/lib/campaigns/deadline-view";
 import { guardrailWords } from "@/lib/campaigns/guardrail-words";
 import { campaignLabels } from "@/lib/campaigns/labels";
 import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
@@ -35,6 +35,16 @@ import { RetryFailedButton } from "./retry-failed-button";
 import { StatusHistory } from "./status-history";
 
 export const metadata: Metadata = { title: "Campaign" };
+
+function DeadlineLine({ parts: [before, at, after] }: { parts: ReturnType<typeof deadlineParts> }) {
+  return (
+    <span data-testid="campaign-deadline">
+      {before}
+      <DateTime at={at} />
+      {after}
+    </span>
+  );
+}
 
 export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("viewer");
@@ -92,7 +102,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           Created by {campaign.createdByEmail} on <DateTime at={campaign.createdAt} />
         </span>
         <LiveTimes />
-        {view.deadline ? <span data-testid="campaign-deadline">{deadlineWords(view.deadline)}</span> : null}
+        {view.deadline ? <DeadlineLine parts={deadlineParts(view.deadline)} /> : null}
       </div>
       <LedgerNotice ledgerState={campaign.ledgerState} className="mb-4" />
       {campaign.status === "draft" && preflight.blocking.length > 0 ? (
