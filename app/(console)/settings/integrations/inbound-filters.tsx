@@ -1,32 +1,21 @@
 "use client";
-// Which integration and status the lists show; kept in the page URL so a view can be reloaded or shared.
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+// Which integration and status the lists show; kept in the page URL so a view can be reloaded or shared. Each choice
+// applies at once and replaces the address rather than adding a back-button step.
+import type { UrlFilters } from "@/components/list/url-filters";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { INBOUND_STATUSES } from "@/lib/inbound/statuses";
-import type { InboundFilter } from "./inbound-api";
+import type { INBOUND_FILTERS } from "./inbound-api";
 
-export function useInboundFilter(): InboundFilter {
-  const sp = useSearchParams();
-  return { integration: sp.get("integration") ?? "", status: sp.get("status") ?? "" };
-}
+type Filters = UrlFilters<typeof INBOUND_FILTERS>;
 
-export function InboundFilters({ integrations }: { integrations: { id: string; name: string }[] }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const sp = useSearchParams();
-  const filter = useInboundFilter();
-  const set = (key: keyof InboundFilter, value: string) => {
-    const next = new URLSearchParams(sp);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    const query = next.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  };
+export function InboundFilters({ filters, integrations }: { filters: Filters; integrations: { id: string; name: string }[] }) {
+  const integration = filters.strings.integration ?? "";
+  const status = filters.strings.status ?? "";
   return (
     <form aria-label="Filter inbound activity" className="grid max-w-xl gap-4 sm:grid-cols-2" onSubmit={(e) => e.preventDefault()}>
       <Field id="inbound-filter-integration" label="Integration">
-        <Select value={filter.integration} onChange={(e) => set("integration", e.target.value)} data-testid="inbound-filter-integration">
+        <Select value={integration} onChange={(e) => filters.apply({ integration: e.target.value, status })} data-testid="inbound-filter-integration">
           <option value="">All integrations</option>
           {integrations.map((i) => (
             <option key={i.id} value={i.id}>
@@ -36,7 +25,7 @@ export function InboundFilters({ integrations }: { integrations: { id: string; n
         </Select>
       </Field>
       <Field id="inbound-filter-status" label="Message status">
-        <Select value={filter.status} onChange={(e) => set("status", e.target.value)} data-testid="inbound-filter-status">
+        <Select value={status} onChange={(e) => filters.apply({ integration, status: e.target.value })} data-testid="inbound-filter-status">
           <option value="">Any status</option>
           {INBOUND_STATUSES.map((s) => (
             <option key={s} value={s}>
