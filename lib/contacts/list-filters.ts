@@ -1,4 +1,4 @@
-// The contacts list's states, origins and the keys it keeps in the page URL, with their labels. Without zod, so the
+// The contacts list's states and origins, with their labels. Without zod, so the
 // list and its filters name them without loading the schemas the routes parse them with (schemas.ts).
 
 export const CONTACT_STATES = ["open", "ended", "unknown"] as const;
@@ -15,6 +15,3 @@ export const ORIGIN_LABEL: Record<ContactOrigin, string> = {
 };
 
 export const STATE_LABEL: Record<ContactState, string> = { open: "Open", ended: "Ended", unknown: "Unknown" };
-
-/** The keys the list keeps in the page URL, in a fixed order so equal filters give equal query strings. */
-export const CONTACT_LIST_KEYS = ["q", "state", "channel", "origin", "campaignId", "from", "to"] as const;
