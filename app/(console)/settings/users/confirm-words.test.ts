@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approverWords, disableWords, roleChangeWords } from "./confirm-words";
+import { approverWords, changedWords, disableWords, resetPasswordWords, roleChangeWords } from "./confirm-words";
 
 const ann = { email: "ann@x.com", role: "supervisor" as const, canApprove: false, disabled: false, mustChangePassword: false };
 
@@ -56,5 +56,25 @@ describe("approver words", () => {
     const stop = approverWords({ ...ann, canApprove: true });
     expect(stop).toMatchObject({ title: "Stop ann@x.com approving launches?", confirmLabel: "Stop approving" });
     expect(stop.body).toContain("Approvals they already gave still count.");
+  });
+});
+
+describe("reset password words", () => {
+  it("names the person and says their sessions end now", () => {
+    const w = resetPasswordWords("ann@x.com");
+    expect(w).toMatchObject({ title: "Reset the password of ann@x.com?", confirmLabel: "Reset password" });
+    expect(w.body).toContain("every session they have ends now");
+  });
+});
+
+describe("toast words after a change and after its undo", () => {
+  it("says the new role, then the old one back", () => {
+    expect(changedWords("ann@x.com", { role: "viewer" })).toBe("ann@x.com is now a viewer");
+    expect(changedWords("ann@x.com", { role: "admin" }, true)).toBe("ann@x.com is an admin again");
+  });
+
+  it("says that enabling again does not bring back the sessions disabling ended", () => {
+    expect(changedWords("ann@x.com", { disabled: true })).toBe("Disabled ann@x.com");
+    expect(changedWords("ann@x.com", { disabled: false }, true)).toBe("ann@x.com is enabled again and must sign in anew");
   });
 });

@@ -67,3 +67,21 @@ export function approverWords(u: { email: string; canApprove: boolean }): Confir
     body: "They can no longer approve other people's launches. Approvals they already gave still count.",
   };
 }
+
+export function resetPasswordWords(email: string): ConfirmWords {
+  return {
+    title: `Reset the password of ${email}?`,
+    confirmLabel: "Reset password",
+    body:
+      "Their current password stops working and every session they have ends now. The console generates a temporary password for you to hand " +
+      "over; they must replace it at their next sign-in.",
+  };
+}
+
+/** The toast once a change is stored, and the one after its Undo (a change of its own, audited as such). */
+export function changedWords(email: string, change: { role: Role } | { disabled: boolean }, undone = false): string {
+  if ("role" in change) return undone ? `${email} is ${ARTICLE[change.role]} again` : `${email} is now ${ARTICLE[change.role]}`;
+  if (change.disabled) return undone ? `${email} is disabled again` : `Disabled ${email}`;
+  // Disabling ended their sessions; enabling does not bring them back.
+  return undone ? `${email} is enabled again and must sign in anew` : `Enabled ${email}`;
+}

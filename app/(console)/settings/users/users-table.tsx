@@ -1,17 +1,20 @@
 "use client";
-// Every change here asks first, in a dialog saying what it does to that person; the role select and the approver box
-// stay at the saved value until the change is confirmed and stored.
+// Every change here asks first, in a dialog saying what it does to that person; the approver box stays at the saved
+// value until the change is confirmed and stored. A row's changes sit in its action menu; a role change or disabling
+// someone can then be undone from the toast, through the inverse action (audited as a change of its own).
 import { useRouter } from "next/navigation";
+import { callAction } from "@/components/forms/call-action";
+import { ActionMenu, type ActionMenuItem } from "@/components/ui/action-menu";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { useConfirm, type ConfirmOutcome } from "@/components/ui/confirm-dialog";
 import { DateTime } from "@/components/ui/date-time";
-import { Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { toast } from "@/components/ui/toast-store";
+import type { ActionResult } from "@/lib/actions/safe-action";
 import { ROLE_LABEL, ROLES, type Role } from "@/lib/auth/roles";
 import { changeUserRoleAction, setUserCanApproveAction, setUserDisabledAction } from "./actions";
-import { approverWords, disableWords, roleChangeWords, type ConfirmWords } from "./confirm-words";
-import { ResetPasswordDialog } from "./reset-password-dialog";
+import { approverWords, changedWords, disableWords, roleChangeWords, type ConfirmWords } from "./confirm-words";
+import { useResetPasswordDialog } from "./reset-password-dialog";
 
 export interface UserRow {
   id: string;
@@ -28,12 +31,76 @@ export interface UserRow {
 export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) {
   const router = useRouter();
   const confirm = useConfirm();
-  const ask = (words: ConfirmWords, action: () => Promise<ConfirmOutcome>, tone?: "default") =>
-    confirm.ask({ ...words, tone, action, onDone: () => router.refresh() });
+  const reset = useResetPasswordDialog();
+  const ask = (words: ConfirmWords, action: () => Promise<ConfirmOutcome>, tone?: "default", onDone?: () => void) =>
+    confirm.ask({
+      ...words,
+      tone,
+      action,
+      onDone: () => {
+        router.refresh();
+        onDone?.();
+      },
+    });
+
+  // `undo` runs the inverse change; its own outcome is a toast too, since the menu that started it has moved on.
+  const changed = (message: string, undo?: { run: () => Promise<ActionResult<unknown>>; done: string }) =>
+    toast(
+      message,
+      undo && {
+        label: "Undo",
+        run: () =>
+          void callAction(undo.run).then((res) => {
+            router.refresh();
+            toast(res.ok ? undo.done : `Not undone: ${res.error.message}`);
+          }),
+      },
+    );
+
+  const changeRole = (u: UserRow, role: Role) =>
+    ask(
+      roleChangeWords(u, role),
+      () => changeUserRoleAction({ userId: u.id, role }),
+      undefined,
+      () =>
+        changed(changedWords(u.email, { role }), {
+          run: () => changeUserRoleAction({ userId: u.id, role: u.role }),
+          done: changedWords(u.email, { role: u.role }, true),
+        }),
+    );
+
+  const toggleDisabled = (u: UserRow) => {
+    const disabled = !u.disabled;
+    ask(
+      disableWords(u),
+      () => setUserDisabledAction({ userId: u.id, disabled }),
+      disabled ? undefined : "default",
+      () =>
+        // Enabling again is offered as the undo of disabling; the undo of enabling would disable without asking.
+        changed(
+          changedWords(u.email, { disabled }),
+          disabled
+            ? { run: () => setUserDisabledAction({ userId: u.id, disabled: false }), done: changedWords(u.email, { disabled: false }, true) }
+            : undefined,
+        ),
+    );
+  };
+
+  const menu = (u: UserRow): ActionMenuItem[] => {
+    const roles = ROLES.filter((r) => r !== u.role).map((r) => ({ label: `Make ${ROLE_LABEL[r].toLowerCase()}…`, onSelect: () => changeRole(u, r) }));
+    // Nobody resets or disables their own account from here: the server refuses disabling it anyway.
+    if (u.id === meId) return roles;
+    return [
+      ...roles,
+      { label: "Reset password…", onSelect: () => reset.ask(u), destructive: true },
+      u.disabled ? { label: "Enable…", onSelect: () => toggleDisabled(u) } : { label: "Disable…", onSelect: () => toggleDisabled(u), destructive: true },
+    ];
+  };
 
   return (
     <div className="grid gap-3">
       {confirm.dialog}
+      {reset.dialog}
       <Table aria-label="Users">
         <THead>
           <tr>
@@ -52,27 +119,15 @@ export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) 
               <TD className="font-medium">{u.email}</TD>
               <TD>{u.name}</TD>
               <TD>
-                <Select
-                  aria-label={`Role of ${u.email}`}
-                  className="h-8 w-36"
-                  value={u.role}
-                  onChange={(ev) => {
-                    const role = ev.target.value as Role;
-                    if (role !== u.role) ask(roleChangeWords(u, role), () => changeUserRoleAction({ userId: u.id, role }));
-                  }}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {ROLE_LABEL[r]}
-                    </option>
-                  ))}
-                </Select>
+                {ROLE_LABEL[u.role]}
+                {u.id === meId ? <span className="text-muted-foreground"> (you)</span> : null}
               </TD>
               <TD>
                 {/* Admins may always approve other people's launches. */}
-                <label className="flex items-center gap-2 text-xs">
+                <label className="flex min-h-6 items-center gap-2 text-xs">
                   <input
                     type="checkbox"
+                    className="size-4"
                     aria-label={`${u.email} may approve launches`}
                     checked={u.role === "admin" || u.canApprove}
                     disabled={u.role === "admin"}
@@ -96,22 +151,7 @@ export function UsersTable({ users, meId }: { users: UserRow[]; meId: string }) 
                 <DateTime at={u.lastSignInAt} relative empty="Never" />
               </TD>
               <TD className="text-right">
-                {u.id === meId ? (
-                  <span className="text-xs text-muted-foreground">You</span>
-                ) : (
-                  <div className="flex justify-end gap-2">
-                    <ResetPasswordDialog userId={u.id} email={u.email} />
-                    <Button
-                      size="sm"
-                      variant={u.disabled ? "outline" : "destructive"}
-                      onClick={() =>
-                        ask(disableWords(u), () => setUserDisabledAction({ userId: u.id, disabled: !u.disabled }), u.disabled ? "default" : undefined)
-                      }
-                    >
-                      {u.disabled ? `Enable ${u.email}` : `Disable ${u.email}`}
-                    </Button>
-                  </div>
-                )}
+                <ActionMenu label={`Actions for ${u.email}`} items={menu(u)} testId={`user-actions-${u.email}`} />
               </TD>
             </TR>
           ))}
