@@ -1,19 +1,20 @@
 // A component whose code loads when it first renders, with preload() to start the download earlier, as its trigger
 // is pointed at or focused: for dialog bodies and other parts a page shows only on request.
-import { lazy, type ComponentType, type LazyExoticComponent } from "react";
+import { createElement, use, type ComponentType } from "react";
 
-export type LazyComponent<P extends object> = LazyExoticComponent<ComponentType<P>> & { preload: () => void };
+export type LazyComponent<P extends object> = ComponentType<P> & { preload: () => void };
 
 export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
-  let pending: Promise<{ default: ComponentType<P> }> | undefined;
+  let pending: Promise<ComponentType<P>> | undefined;
   const loaded = () =>
-    (pending ??= load().then(
-      (component) => ({ default: component }),
-      (error: unknown) => {
-        // A failed download (a dropped connection) is tried again next time rather than remembered.
-        pending = undefined;
-        throw error;
-      },
-    ));
-  return Object.assign(lazy(loaded), { preload: () => void loaded().catch(() => undefined) });
+    (pending ??= load().catch((error: unknown) => {
+      // A failed download (a dropped connection) is tried again at the next render rather than remembered, which
+      // React.lazy would not do: it keeps the first failure for good, so an error boundary's "Try again" could not work.
+      pending = undefined;
+      throw error;
+    }));
+  function Lazy(props: P) {
+    return createElement(use(loaded()), props);
+  }
+  return Object.assign(Lazy, { preload: () => void loaded().catch(() => undefined) });
 }

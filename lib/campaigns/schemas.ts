@@ -4,14 +4,9 @@ import { safeLines, safeText } from "@/lib/text/safe-text";
 import { recipientMappingSchema } from "@/lib/recipients/mapping";
 import { frequencyCapRulesSchema } from "@/lib/settings/frequency-caps-schema";
 import { sendWindowChoiceSchema } from "@/lib/settings/send-window-schema";
+import { CONTENT_TYPES } from "./content-types";
 
-export const CONTENT_TYPES = [
-  "text/plain",
-  "text/markdown",
-  "application/json",
-  "application/vnd.amazonaws.connect.message.interactive",
-  "application/vnd.amazonaws.connect.message.interactive.response",
-] as const;
+export { CONTENT_TYPES };
 
 export const ATTRIBUTE_KEY = /^[A-Za-z0-9_-]+$/;
 const attributeKey = safeText().trim().min(1, "Enter a name").max(128, "At most 128 characters").regex(ATTRIBUTE_KEY, "Use letters, digits, - and _ only");

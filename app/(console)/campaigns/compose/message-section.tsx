@@ -11,11 +11,13 @@ import { availablePlaceholders, placeholderIssues, type PlaceholderIssue } from 
 import { PLACEHOLDER_ERROR } from "./field-errors";
 import type { ComposerValues } from "./form-values";
 import { PlaceholderChips, PlaceholderIssues } from "./placeholder-chips";
+import type { SampleRecipient } from "./sample-recipient";
 import { SmsSegmentsNote } from "./sms-segments-note";
 import { insertPlaceholder } from "./placeholder-insert";
 import { TemplateFields } from "./template-fields";
 
-export function MessageSection({ columns, firstRow }: { columns: string[]; firstRow?: string[] }) {
+/** `sample`: the list's first recipient by column, for the template preview. */
+export function MessageSection({ columns, sample }: { columns: string[]; sample: SampleRecipient | null }) {
   const { control } = useFormContext<ComposerValues>();
   const channel = useWatch({ control, name: "channel" });
   return (
@@ -29,7 +31,7 @@ export function MessageSection({ columns, firstRow }: { columns: string[]; first
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        {channel === "whatsapp" ? <TemplateFields columns={columns} firstRow={firstRow} /> : <SmsMessageFields columns={columns} />}
+        {channel === "whatsapp" ? <TemplateFields columns={columns} sample={sample} /> : <SmsMessageFields columns={columns} />}
       </CardContent>
     </Card>
   );

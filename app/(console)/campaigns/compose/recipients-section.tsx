@@ -2,6 +2,8 @@
 // Who gets the campaign: pasted lines or an uploaded CSV, then which column means what.
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -13,6 +15,7 @@ import type { ComposerValues, MappingValue } from "./form-values";
 import type { LocalRecipients } from "./local-recipients";
 import { uploadSummary } from "./progress-text";
 import type { RecipientUpload } from "./use-recipient-upload";
+import type { CsvReading } from "./use-recipients-glance";
 
 type Format = ComposerValues["recipients"]["format"];
 type Source = { text?: string; uploadId?: string; fileName?: string; mapping: MappingValue };
@@ -22,7 +25,15 @@ const FRESH: Record<Format, Source> = {
   csv: { text: "", mapping: { phoneColumn: "", attributeColumns: {}, variableColumns: {} } },
 };
 
-export function RecipientsSection({ local, upload }: { local: LocalRecipients; upload: RecipientUpload }) {
+interface Props {
+  local: LocalRecipients;
+  upload: RecipientUpload;
+  /** The CSV reader for a list kept as text: loading, or could not be loaded. */
+  reading: CsvReading;
+  onRetryReading: () => void;
+}
+
+export function RecipientsSection({ local, upload, reading, onRetryReading }: Props) {
   const { control, register, setValue, getValues, formState } = useFormContext<ComposerValues>();
   const [format, uploadId, fileName] = useWatch({ control, name: ["recipients.format", "recipients.uploadId", "recipients.fileName"] });
   const errors = formState.errors.recipients;
@@ -79,6 +90,21 @@ export function RecipientsSection({ local, upload }: { local: LocalRecipients; u
           <CsvUpload upload={upload} error={errors?.uploadId?.message ?? errors?.text?.message} />
         )}
 
+        {reading === "loading" ? (
+          <p role="status" className="text-sm text-muted-foreground">
+            Reading the list…
+          </p>
+        ) : null}
+        {reading === "failed" ? (
+          <Alert tone="error" className="grid gap-2">
+            <p>The list could not be read here: part of the page did not load. Check the connection and try again.</p>
+            <div>
+              <Button type="button" variant="outline" size="sm" onClick={onRetryReading}>
+                Try again
+              </Button>
+            </div>
+          </Alert>
+        ) : null}
         {local.rows > 0 ? (
           <p role="status" className="text-sm break-words text-muted-foreground">
             {format === "csv" && uploadId

@@ -6,7 +6,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { CONTENT_TYPES } from "@/lib/campaigns/schemas";
+import { CONTENT_TYPES } from "@/lib/campaigns/content-types";
 import { AttributesEditor } from "./attributes-editor";
 import { DisplayNameField } from "./display-name-field";
 import { EndTimeField } from "./end-time-field";

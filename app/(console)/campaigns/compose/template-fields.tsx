@@ -1,7 +1,7 @@
 "use client";
 // WhatsApp: knowledge base → message template → the template as a recipient sees it, and where each of its variables'
 // values comes from. The variables are read from the template's body, which Connect returns with the template.
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
@@ -9,7 +9,7 @@ import { Select } from "@/components/ui/input";
 import { useTemplateDetail, useTemplates } from "@/components/connect/connect-queries";
 import { QueryStatus } from "@/components/connect/query-status";
 import type { ComposerValues, MessageValue } from "./form-values";
-import { firstRecipient } from "./sample-recipient";
+import type { SampleRecipient } from "./sample-recipient";
 import { TemplatePreview } from "./template-preview";
 import { matchColumns } from "./template-variables";
 import { TemplateVariablesFields } from "./template-variables-fields";
@@ -17,18 +17,13 @@ import { TemplateVariablesFields } from "./template-variables-fields";
 type TemplateMessage = Extract<MessageValue, { kind: "template" }>;
 type MessageErrors = { message?: string; knowledgeBaseId?: { message?: string }; messageTemplateId?: { message?: string } };
 
-/** `firstRow`: the list's first row as the server read it, for uploads the page never reads itself. */
-export function TemplateFields({ columns, firstRow }: { columns: string[]; firstRow?: string[] }) {
+/** `sample`: the list's first recipient by column, for the preview (an upload's as the server read it). */
+export function TemplateFields({ columns, sample }: { columns: string[]; sample: SampleRecipient | null }) {
   const { control, setValue, getValues, formState } = useFormContext<ComposerValues>();
   const message = useWatch({ control, name: "message" });
-  const [format, text, uploadId] = useWatch({ control, name: ["recipients.format", "recipients.text", "recipients.uploadId"] });
   const templates = useTemplates(true);
   const chosen = message.kind === "template" ? message : undefined;
   const detail = useTemplateDetail(chosen?.knowledgeBaseId ?? "", chosen?.messageTemplateId ?? "");
-  const sample = useMemo(
-    () => firstRecipient({ format, text, uploadId }) ?? (uploadId && firstRow ? Object.fromEntries(columns.map((c, i) => [c, firstRow[i] ?? ""])) : null),
-    [format, text, uploadId, firstRow, columns],
-  );
   // The template just picked: once its variables are known, columns named like them become their sources.
   const justPicked = useRef<string | null>(null);
   const submitted = formState.isSubmitted;

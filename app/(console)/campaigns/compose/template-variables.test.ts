@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MessageValue } from "./form-values";
-import { firstRecipient } from "./sample-recipient";
+import { firstCsvRecipient } from "./csv-reader";
+import { firstPastedRecipient } from "./sample-recipient";
 import { columnTemplateVariables, matchColumns, matchingColumn, previewNotes, sampleAttributes, templateVariableText } from "./template-variables";
 
 describe("matchingColumn", () => {
@@ -79,25 +80,24 @@ describe("columnTemplateVariables", () => {
   });
 });
 
-describe("firstRecipient", () => {
+describe("first recipient", () => {
   it("reads the first pasted line as phone and name", () => {
-    expect(firstRecipient({ format: "paste", text: "\n+14155552671, Ada Lovelace\n+14155552672, Bob\n" })).toEqual({
+    expect(firstPastedRecipient("\n+14155552671, Ada Lovelace\n+14155552672, Bob\n")).toEqual({
       phone: "+14155552671",
       name: "Ada Lovelace",
     });
   });
 
   it("reads the first CSV row under its header, quotes and all", () => {
-    expect(firstRecipient({ format: "csv", text: 'phone;name;Order ID\n+14155552671;"Lovelace; Ada";A-1\n+1;B;C\n' })).toEqual({
+    expect(firstCsvRecipient('phone;name;Order ID\n+14155552671;"Lovelace; Ada";A-1\n+1;B;C\n')).toEqual({
       phone: "+14155552671",
       name: "Lovelace; Ada",
       "Order ID": "A-1",
     });
   });
 
-  it("has no sample for an upload, an empty list or a header alone", () => {
-    expect(firstRecipient({ format: "csv", text: "", uploadId: "u1" })).toBeNull();
-    expect(firstRecipient({ format: "paste", text: "  \n" })).toBeNull();
-    expect(firstRecipient({ format: "csv", text: "phone,name\n" })).toBeNull();
+  it("has no sample for an empty list or a header alone", () => {
+    expect(firstPastedRecipient("  \n")).toBeNull();
+    expect(firstCsvRecipient("phone,name\n")).toBeNull();
   });
 });

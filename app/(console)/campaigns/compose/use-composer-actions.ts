@@ -29,6 +29,8 @@ export interface Notice {
 }
 
 const INVALID = "Some fields need attention; they are marked in the form.";
+// The form's checks load on demand (composer.tsx): a dropped connection then stops a button before anything is sent.
+const UNLOADED = "The form could not be checked: part of the page did not load. Check the connection and try again.";
 const CANCELLED: Record<NonNullable<Busy>, string> = {
   check: "Check cancelled.",
   save: "Save cancelled.",
@@ -112,6 +114,11 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
   const fail = (body: ErrorBody) => showError(body.message, applyFieldErrors(form.setError, body.fields));
   const onInvalid = (errors: FieldErrors<ComposerValues>) => showError(INVALID, errorPaths(errors));
   const cancel = () => running.current?.abort();
+  /** handleSubmit rejects when the form's checks could not be downloaded; the next press downloads them again. */
+  const unloaded = () => {
+    end();
+    showError(UNLOADED);
+  };
 
   /** Sends a check or save and follows its progress; also says whether rows had begun to be stored. */
   const follow = async <T>(url: string, body: unknown): Promise<{ res: CallResult<T>; storing: boolean }> => {
@@ -155,56 +162,62 @@ export function useComposerActions(form: ComposerForm, initialCampaignId: string
 
   // handleSubmit is called on click, not during render: its callbacks touch the `checked` ref.
   const check = () =>
-    form.handleSubmit(async (values) => {
-      const from = begin("check");
-      const { res, storing } = await follow<PreflightSummary>("/api/campaigns/check", { campaignId, campaign: values });
-      if (res.ok) showCheck(res.data, from);
-      else stopped("check", res, storing);
-      end();
-    }, onInvalid)();
+    form
+      .handleSubmit(async (values) => {
+        const from = begin("check");
+        const { res, storing } = await follow<PreflightSummary>("/api/campaigns/check", { campaignId, campaign: values });
+        if (res.ok) showCheck(res.data, from);
+        else stopped("check", res, storing);
+        end();
+      }, onInvalid)()
+      .catch(unloaded);
 
   const saveDraft = () =>
-    form.handleSubmit(async (values) => {
-      const saved = await save(values, begin("save"), "save");
-      end();
-      if (!saved) return;
-      setNotice({ tone: "success", text: "Draft saved" });
-      if (saved.campaignId !== initialCampaignId) {
-        handOver({ campaignId: saved.campaignId, preflight: saved.preflight, notice: "Draft saved" });
-        router.replace(`/campaigns/${saved.campaignId}/edit`);
-      }
-    }, onInvalid)();
+    form
+      .handleSubmit(async (values) => {
+        const saved = await save(values, begin("save"), "save");
+        end();
+        if (!saved) return;
+        setNotice({ tone: "success", text: "Draft saved" });
+        if (saved.campaignId !== initialCampaignId) {
+          handOver({ campaignId: saved.campaignId, preflight: saved.preflight, notice: "Draft saved" });
+          router.replace(`/campaigns/${saved.campaignId}/edit`);
+        }
+      }, onInvalid)()
+      .catch(unloaded);
 
   /** Saves, checks the count the user confirmed still holds, then launches. Resolves false when it stopped. */
   const launch = (confirmed: number, confirmInvalid?: number) =>
     new Promise<boolean>((resolve) => {
-      void form.handleSubmit(
-        async (values) => {
-          const saved = await save(values, begin("launch"), "launch");
-          if (saved && (saved.preflight.blocking.length > 0 || saved.preflight.counts.valid !== confirmed)) {
-            showError(
-              `The campaign now has ${formatCount(saved.preflight.counts.valid)} valid recipients, not ${formatCount(confirmed)}, or problems that block launch. Review the check and launch again.`,
-            );
-          } else if (saved && confirmInvalid !== undefined && saved.preflight.counts.invalid !== confirmInvalid) {
-            setError(
-              `The check now finds ${formatCount(saved.preflight.counts.invalid)} invalid rows, not ${formatCount(confirmInvalid)}. Review the check and launch again.`,
-            );
-          } else if (saved) {
-            setProgress({ phase: "launch", rows: 0, total: null, startedAt: Date.now() });
-            const res = await callAction(() => launchAction({ campaignId: saved.campaignId, confirmRecipients: confirmed, confirmInvalid }));
-            if (res.ok) {
-              // A launch may have become a request for approval: the header's count says so at once.
-              void queryClient.invalidateQueries({ queryKey: PENDING_APPROVALS_KEY });
-              router.push(`/campaigns/${res.data.id}`);
-              return resolve(true);
+      void form
+        .handleSubmit(
+          async (values) => {
+            const saved = await save(values, begin("launch"), "launch");
+            if (saved && (saved.preflight.blocking.length > 0 || saved.preflight.counts.valid !== confirmed)) {
+              showError(
+                `The campaign now has ${formatCount(saved.preflight.counts.valid)} valid recipients, not ${formatCount(confirmed)}, or problems that block launch. Review the check and launch again.`,
+              );
+            } else if (saved && confirmInvalid !== undefined && saved.preflight.counts.invalid !== confirmInvalid) {
+              setError(
+                `The check now finds ${formatCount(saved.preflight.counts.invalid)} invalid rows, not ${formatCount(confirmInvalid)}. Review the check and launch again.`,
+              );
+            } else if (saved) {
+              setProgress({ phase: "launch", rows: 0, total: null, startedAt: Date.now() });
+              const res = await callAction(() => launchAction({ campaignId: saved.campaignId, confirmRecipients: confirmed, confirmInvalid }));
+              if (res.ok) {
+                // A launch may have become a request for approval: the header's count says so at once.
+                void queryClient.invalidateQueries({ queryKey: PENDING_APPROVALS_KEY });
+                router.push(`/campaigns/${res.data.id}`);
+                return resolve(true);
+              }
+              fail(res.error);
             }
-            fail(res.error);
-          }
-          end();
-          resolve(false);
-        },
-        (errors) => (onInvalid(errors), resolve(false)),
-      )();
+            end();
+            resolve(false);
+          },
+          (errors) => (onInvalid(errors), resolve(false)),
+        )()
+        .catch(() => (unloaded(), resolve(false)));
     });
 
   return { campaignId, preflight, checks, stale, notice, error, busy, progress, check, saveDraft, launch, cancel };
