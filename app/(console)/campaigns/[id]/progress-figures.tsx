@@ -53,7 +53,7 @@ export function ProgressFigures({ progress: p }: { progress: LiveProgress }) {
       {p.waitingReason ? <Alert tone="info">Sending is {p.waitingReason}</Alert> : null}
       <div>
         <div className="mb-1 flex justify-between text-sm">
-          <span>
+          <span data-testid="progress-done">
             {fmt(done)} of {fmt(p.counts.total)} done
           </span>
           <span data-testid="progress-percent">{percent}%</span>

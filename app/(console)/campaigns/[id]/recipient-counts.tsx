@@ -29,7 +29,9 @@ export function RecipientCounts({ counts, reportHref, warnings }: { counts: Reco
             </div>
           ))}
         </dl>
-        <p className="text-sm text-muted-foreground">{(counts.total ?? 0).toLocaleString("en-US")} rows in the recipient list, each accounted for once.</p>
+        <p className="text-sm text-muted-foreground" data-testid="count-total">
+          {(counts.total ?? 0).toLocaleString("en-US")} rows in the recipient list, each accounted for once.
+        </p>
         {warnings.length > 0 ? (
           <ul className="list-disc pl-5 text-sm text-warning">
             {warnings.map((w) => (
