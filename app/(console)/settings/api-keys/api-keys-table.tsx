@@ -1,11 +1,14 @@
 "use client";
+// The API keys, each revocable from its row's action menu. Revoking asks first and says it cannot be undone, so its
+// toast offers no Undo.
 import { useRouter } from "next/navigation";
+import { ActionMenu } from "@/components/ui/action-menu";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { DateTime } from "@/components/ui/date-time";
 import { relativeWords } from "@/components/ui/date-time-words";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { toast } from "@/components/ui/toast-store";
 import { ROLE_LABEL, type Role } from "@/lib/auth/roles";
 import { revokeApiKeyAction } from "./actions";
 
@@ -34,7 +37,10 @@ export function ApiKeysTable({ keys }: { keys: KeyRow[] }) {
       confirmLabel: "Revoke key",
       pendingLabel: "Revoking…",
       action: () => revokeApiKeyAction({ keyId: k.id }),
-      onDone: () => router.refresh(),
+      onDone: () => {
+        router.refresh();
+        toast(`Revoked the key "${k.name}"`);
+      },
     });
   if (keys.length === 0) return <p className="text-sm text-muted-foreground">No API keys yet.</p>;
   return (
@@ -49,7 +55,8 @@ export function ApiKeysTable({ keys }: { keys: KeyRow[] }) {
             <TH>Created</TH>
             <TH>Last used</TH>
             <TH>Expires</TH>
-            <TH className="text-right">Status</TH>
+            <TH>Status</TH>
+            <TH className="text-right">Actions</TH>
           </tr>
         </THead>
         <TBody>
@@ -67,15 +74,23 @@ export function ApiKeysTable({ keys }: { keys: KeyRow[] }) {
               <TD className="whitespace-nowrap text-muted-foreground">
                 <DateTime at={k.expiresAt} empty="No expiry" />
               </TD>
-              <TD className="text-right">
+              <TD>
                 {k.revokedAt ? (
                   <Badge tone="danger">Revoked</Badge>
                 ) : isExpired(k) ? (
                   <Badge tone="warning">Expired</Badge>
                 ) : (
-                  <Button size="sm" variant="destructive" onClick={() => revoke(k)}>
-                    Revoke {k.name}
-                  </Button>
+                  <Badge tone="success">Active</Badge>
+                )}
+              </TD>
+              <TD className="text-right">
+                {/* A revoked or expired key has nothing left to do: it never works again. */}
+                {k.revokedAt || isExpired(k) ? null : (
+                  <ActionMenu
+                    label={`Actions for the key ${k.name}`}
+                    testId={`api-key-actions-${k.name}`}
+                    items={[{ label: "Revoke key…", destructive: true, onSelect: () => revoke(k) }]}
+                  />
                 )}
               </TD>
             </TR>
