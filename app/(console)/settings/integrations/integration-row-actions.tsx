@@ -1,13 +1,15 @@
 "use client";
-// Per-integration buttons: disable or enable, rotate the secret (shown once in a dialog), delete. Disabling, rotating
-// and deleting ask first, saying what stops working.
-import { useState } from "react";
+// An integration's action menu: disable or enable, rotate the secret (shown once in a dialog), delete. Disabling,
+// rotating and deleting ask first, saying what stops working; a toast says it is done, with Undo after disabling.
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
+import { ActionMenu } from "@/components/ui/action-menu";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { callAction } from "@/components/forms/call-action";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { toast } from "@/components/ui/toast-store";
 import { inboundPath } from "@/lib/inbound/protocol";
 import { deleteIntegrationAction, rotateIntegrationSecretAction, setIntegrationEnabledAction } from "./actions";
 import { deleteIntegrationWords, disableIntegrationWords, dropQueuedWords, rotateSecretWords, type IntegrationFacts } from "./confirm-words";
@@ -21,30 +23,43 @@ interface Props {
 
 export function IntegrationRowActions({ integration, origin, onError }: Props) {
   const router = useRouter();
+  const { id, name } = integration;
   const confirm = useConfirm();
   const [rotated, setRotated] = useState<string | null>(null);
-  const run = useMutation({
-    mutationFn: (call: () => Promise<ActionResult<unknown>>) => call(),
+  // The menu's button, for focus to come back to from the secret's dialog, which has no trigger of its own.
+  const opener = useRef<HTMLElement | null>(null);
+  // Enabling asks nothing: it is what Undo after disabling runs too.
+  const enabling = useMutation({
+    mutationFn: () => callAction(() => setIntegrationEnabledAction({ integrationId: id, enabled: true })),
     onSuccess: (res) => {
       onError(res.ok ? null : res.error.message);
+      if (res.ok) toast(`Enabled "${name}"`);
       router.refresh();
     },
   });
-  const { id, name } = integration;
   const done = () => {
     onError(null);
     router.refresh();
   };
+  const deleted = () => {
+    done();
+    toast(`Deleted "${name}"`);
+  };
 
+  const enable = () => enabling.mutate();
   const toggle = () => {
-    if (integration.disabledAt) return run.mutate(() => setIntegrationEnabledAction({ integrationId: id, enabled: true }));
+    if (integration.disabledAt) return enable();
     confirm.ask({
       ...disableIntegrationWords(integration),
       action: () => setIntegrationEnabledAction({ integrationId: id, enabled: false }),
-      onDone: done,
+      onDone: () => {
+        done();
+        toast(`Disabled "${name}"`, { label: "Undo", run: enable });
+      },
     });
   };
   const rotate = () => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     let secret = "";
     confirm.ask({
       ...rotateSecretWords(integration),
@@ -73,29 +88,38 @@ export function IntegrationRowActions({ integration, origin, onError }: Props) {
               ...dropQueuedWords(name, res.error.message),
               pendingLabel: "Deleting…",
               action: () => deleteIntegrationAction({ integrationId: id, dropQueued: true }),
-              onDone: done,
+              onDone: deleted,
             },
           };
         }
         return res;
       },
-      onDone: done,
+      onDone: deleted,
     });
 
   return (
-    <div className="flex flex-wrap justify-end gap-2">
-      <Button size="sm" variant="outline" disabled={run.isPending} onClick={toggle} data-testid={`integration-toggle-${name}`}>
-        {integration.disabledAt ? "Enable" : "Disable"}
-      </Button>
-      <Button size="sm" variant="outline" disabled={run.isPending} onClick={rotate} data-testid={`integration-rotate-${name}`}>
-        Rotate secret
-      </Button>
-      <Button size="sm" variant="destructive" disabled={run.isPending} onClick={remove} data-testid={`integration-delete-${name}`}>
-        Delete
-      </Button>
+    <div className="flex justify-end">
+      <ActionMenu
+        label={`Actions for ${name}`}
+        testId={`integration-actions-${name}`}
+        items={[
+          integration.disabledAt
+            ? { label: "Enable", onSelect: toggle, disabled: enabling.isPending, testId: `integration-toggle-${name}` }
+            : { label: "Disable…", onSelect: toggle, testId: `integration-toggle-${name}` },
+          { label: "Rotate secret…", onSelect: rotate, testId: `integration-rotate-${name}` },
+          { label: "Delete…", onSelect: remove, destructive: true, testId: `integration-delete-${name}` },
+        ]}
+      />
       {confirm.dialog}
       <Dialog open={rotated !== null} onOpenChange={(o) => !o && setRotated(null)}>
-        <DialogContent title={`New signing secret for ${name}`}>
+        <DialogContent
+          title={`New signing secret for ${name}`}
+          onCloseAutoFocus={(e) => {
+            if (!opener.current?.isConnected) return;
+            e.preventDefault();
+            opener.current.focus();
+          }}
+        >
           {rotated ? <SecretReveal secret={rotated} url={`${origin}${inboundPath(id)}`} /> : null}
           <Button type="button" onClick={() => setRotated(null)}>
             Done
