@@ -5,7 +5,15 @@ import { useState } from "react";
 import { Check, Copy } from "lucide-react";
 import { Button } from "./button";
 
-export function CopyButton({ value, label, testId, size }: { value: string; label: string; testId?: string; size?: "sm" | "default" }) {
+interface Props {
+  value: string;
+  label: string;
+  testId?: string;
+  size?: "sm" | "default";
+  className?: string;
+}
+
+export function CopyButton({ value, label, testId, size, className }: Props) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const copy = async () => {
     try {
@@ -19,7 +27,7 @@ export function CopyButton({ value, label, testId, size }: { value: string; labe
   // The label names what is copied, so the outcome is announced on its own: a screen reader hears it too.
   return (
     <>
-      <Button type="button" variant="outline" size={size} onClick={() => void copy()} data-testid={testId} aria-label={label}>
+      <Button type="button" variant="outline" size={size} className={className} onClick={() => void copy()} data-testid={testId} aria-label={label}>
         {state === "copied" ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
         {state === "copied" ? "Copied" : state === "failed" ? "Select and copy it by hand" : "Copy"}
       </Button>

@@ -48,7 +48,7 @@ export function CreateApiKeyForm({ onDone }: { onDone: () => void }) {
         <Field id="created-key" label="API key">
           <Input readOnly value={created} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
         </Field>
-        <CopyButton value={created} label="Copy API key" testId="copy-api-key" size="sm" />
+        <CopyButton value={created} label="Copy API key" testId="copy-api-key" size="sm" className="justify-self-start" />
         <Button type="button" onClick={onDone}>
           Done
         </Button>

@@ -12,11 +12,11 @@ export function SecretReveal({ secret, url }: { secret: string; url: string }) {
       <Field id="integration-secret" label="Signing secret">
         <Input readOnly value={secret} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} data-testid="integration-secret" />
       </Field>
-      <CopyButton value={secret} label="Copy signing secret" testId="copy-integration-secret" size="sm" />
+      <CopyButton value={secret} label="Copy signing secret" testId="copy-integration-secret" size="sm" className="justify-self-start" />
       <Field id="integration-url" label="Endpoint URL for the provider" hint="The provider POSTs each message here, signed with the secret.">
         <Input readOnly value={url} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} data-testid="integration-url" />
       </Field>
-      <CopyButton value={url} label="Copy endpoint URL" testId="copy-integration-url" size="sm" />
+      <CopyButton value={url} label="Copy endpoint URL" testId="copy-integration-url" size="sm" className="justify-self-start" />
     </div>
   );
 }
