@@ -1,15 +1,40 @@
 "use client";
 // Charts and counters of a launched campaign, read again as the page's live figures move (at most every 5 s): sends over
-// time, failures by error name, open chats against the quota, and replies.
+// time, failures by error name, open chats against the quota, and replies. Nothing here is drawn before the figures
+// come, so the code that draws them (the charts bring d3, about 14 kB gzipped) downloads alongside the first read
+// instead of with the page, behind placeholders as tall as what they stand for.
+import { useEffect, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
+import { lazyComponent } from "@/components/lazy-component";
+import { LoadBoundary, LoadingBlock } from "@/components/load-boundary";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { FailuresChart, SendsOverTimeChart } from "./activity-charts";
 import { fetchActivity, activityKey } from "./activity-api";
-import { OpenChatsFigures, RepliesFigures } from "./activity-figures";
 import { useCampaignLive } from "./campaign-live-source";
 import { useFollowVersion } from "./follow-version";
 import { isFinished } from "./final-figures";
+
+const SendsOverTimeChart = lazyComponent(() => import("./activity-charts").then((m) => m.SendsOverTimeChart));
+const FailuresChart = lazyComponent(() => import("./activity-charts").then((m) => m.FailuresChart));
+const OpenChatsFigures = lazyComponent(() => import("./activity-figures").then((m) => m.OpenChatsFigures));
+const RepliesFigures = lazyComponent(() => import("./activity-figures").then((m) => m.RepliesFigures));
+
+// About the drawn heights: a chart with its axis titles, legend and table toggle, or its empty note; the figures.
+const SENDS_HEIGHT = "19rem";
+const FAILURES_HEIGHT = "10rem";
+const FIGURES_HEIGHT = "6rem";
+
+/** The figures' code loading, or the figures not read yet: the same placeholder, of the part's height. */
+function Pending({ what, height, children }: { what: string; height: string; children: ReactNode }) {
+  const loading = <LoadingBlock height={height} label="Loading…" />;
+  return children === null ? (
+    loading
+  ) : (
+    <LoadBoundary what={what} fallback={loading}>
+      {children}
+    </LoadBoundary>
+  );
+}
 
 const FOLLOW_MS = 5_000;
 // Open chats and replies move no live figure: while the campaign is under way they are read every 30 s regardless.
@@ -23,8 +48,11 @@ export function CampaignActivity() {
     refetchInterval: isFinished(status) ? false : CHATS_POLL_MS,
   });
   useFollowVersion(version, FOLLOW_MS, { updatedAt: query.dataUpdatedAt, isFetching: query.isFetching, refetch: query.refetch });
+  // The drawing code downloads while the figures are read.
+  useEffect(() => {
+    for (const part of [SendsOverTimeChart, FailuresChart, OpenChatsFigures, RepliesFigures]) part.preload();
+  }, []);
   const data = query.data;
-  const loading = <p className="text-sm text-muted-foreground">Loading…</p>;
   const sent = data?.activity.sends.reduce((sum, b) => sum + b.sent, 0) ?? 0;
 
   return (
@@ -36,14 +64,22 @@ export function CampaignActivity() {
             <CardTitle>Open chats</CardTitle>
             <CardDescription>This campaign&apos;s chats as Amazon Connect last reported them.</CardDescription>
           </CardHeader>
-          <CardContent>{data ? <OpenChatsFigures chats={data.chats} /> : loading}</CardContent>
+          <CardContent>
+            <Pending what="The open chats" height={FIGURES_HEIGHT}>
+              {data ? <OpenChatsFigures chats={data.chats} /> : null}
+            </Pending>
+          </CardContent>
         </Card>
         <Card data-testid="replies-card">
           <CardHeader>
             <CardTitle>Replies</CardTitle>
             <CardDescription>Recipients who answered on the campaign&apos;s number.</CardDescription>
           </CardHeader>
-          <CardContent>{data ? <RepliesFigures campaignId={campaignId} replies={data.replies} sent={sent} /> : loading}</CardContent>
+          <CardContent>
+            <Pending what="The replies" height={FIGURES_HEIGHT}>
+              {data ? <RepliesFigures campaignId={campaignId} replies={data.replies} sent={sent} /> : null}
+            </Pending>
+          </CardContent>
         </Card>
       </div>
       <div className="grid gap-4 xl:grid-cols-[3fr_2fr]">
@@ -52,14 +88,22 @@ export function CampaignActivity() {
             <CardTitle>Sends over time</CardTitle>
             <CardDescription>Sent, failed and skipped recipients, by when each reached its outcome.</CardDescription>
           </CardHeader>
-          <CardContent>{data ? <SendsOverTimeChart activity={data.activity} /> : loading}</CardContent>
+          <CardContent>
+            <Pending what="The chart" height={SENDS_HEIGHT}>
+              {data ? <SendsOverTimeChart activity={data.activity} /> : null}
+            </Pending>
+          </CardContent>
         </Card>
         <Card>
           <CardHeader>
             <CardTitle>Failures by error</CardTitle>
             <CardDescription>Failed recipients by the error Amazon Connect last gave them.</CardDescription>
           </CardHeader>
-          <CardContent>{data ? <FailuresChart activity={data.activity} /> : loading}</CardContent>
+          <CardContent>
+            <Pending what="The chart" height={FAILURES_HEIGHT}>
+              {data ? <FailuresChart activity={data.activity} /> : null}
+            </Pending>
+          </CardContent>
         </Card>
       </div>
     </section>
