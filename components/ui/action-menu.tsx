@@ -2,7 +2,7 @@
 // A row's actions behind one "⋯" button, so a row of buttons never wraps on a phone. Built on the browser's popover
 // (top layer, light dismiss and Escape come with it) instead of a menu library; what the browser does not do is here:
 // placing the menu under its trigger, the arrow keys, and focus into the menu and back to the trigger.
-import { useId, useRef, useState, type KeyboardEvent, type ToggleEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ToggleEvent } from "react";
 import { Ellipsis } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { buttonVariants } from "./button";
@@ -36,6 +36,8 @@ export function ActionMenu({ label, items, testId, className }: Props) {
   const trigger = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
+  // Opened with the up arrow: focus starts on the last item.
+  const fromEnd = useRef(false);
   const itemsOf = () => Array.from(menu.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]") ?? []);
 
   const place = (size: { width: number; height: number }) => {
@@ -47,11 +49,22 @@ export function ActionMenu({ label, items, testId, className }: Props) {
     el.style.top = `${top}px`;
   };
 
-  // A fixed menu would drift away from its row as the page or the table scrolls: it closes instead.
-  const closeOnScroll = (e: Event) => {
-    if (!menu.current?.contains(e.target as Node)) menu.current?.hidePopover();
-  };
   const close = () => menu.current?.hidePopover();
+
+  // A fixed menu would drift away from its row as the page or the table scrolls: it closes instead.
+  useEffect(() => {
+    if (!open) return;
+    const onScroll = (e: Event) => {
+      if (!menu.current?.contains(e.target as Node)) menu.current?.hidePopover();
+    };
+    const onResize = () => menu.current?.hidePopover();
+    window.addEventListener("scroll", onScroll, true);
+    window.addEventListener("resize", onResize);
+    return () => {
+      window.removeEventListener("scroll", onScroll, true);
+      window.removeEventListener("resize", onResize);
+    };
+  }, [open]);
 
   const onBeforeToggle = (e: ToggleEvent<HTMLDivElement>) => {
     if (e.newState === "open") place(menuSize(items.length));
@@ -62,20 +75,23 @@ export function ActionMenu({ label, items, testId, className }: Props) {
     if (e.newState === "open") {
       const el = menu.current;
       if (el) place({ width: el.offsetWidth, height: el.offsetHeight });
-      itemsOf()[0]?.focus();
-      window.addEventListener("scroll", closeOnScroll, true);
-      window.addEventListener("resize", close);
+      const all = itemsOf();
+      (fromEnd.current ? all.at(-1) : all[0])?.focus();
+      fromEnd.current = false;
       return;
     }
-    window.removeEventListener("scroll", closeOnScroll, true);
-    window.removeEventListener("resize", close);
     // Escape, Tab or a choice: back to the trigger. A click elsewhere keeps the focus where it landed.
     const active = document.activeElement;
     if (!active || active === document.body || menu.current?.contains(active)) trigger.current?.focus();
   };
 
   const onMenuKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === "Tab") return close();
+    if (e.key === "Tab") {
+      // Leaves the menu as if from the trigger: the browser then moves on to whatever follows it.
+      close();
+      trigger.current?.focus();
+      return;
+    }
     const all = itemsOf();
     const next = menuIndexAfter(e.key, all.indexOf(document.activeElement as HTMLButtonElement), all.length);
     if (next === null) return;
@@ -86,8 +102,9 @@ export function ActionMenu({ label, items, testId, className }: Props) {
   const onTriggerKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
     e.preventDefault();
+    if (menu.current?.matches(":popover-open")) return;
+    fromEnd.current = e.key === "ArrowUp";
     menu.current?.showPopover();
-    if (e.key === "ArrowUp") itemsOf().at(-1)?.focus();
   };
 
   const choose = (item: ActionMenuItem) => {
