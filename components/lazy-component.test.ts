@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { ComponentType } from "react";
+import { createElement, type ComponentType, type ReactNode } from "react";
 import { lazyComponent } from "./lazy-component";
 
 const Part: ComponentType<{ name: string }> = () => null;
@@ -21,6 +21,31 @@ describe("lazyComponent", () => {
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
     await new Promise((resolve) => setTimeout(resolve, 0));
     Lazy.preload();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("lazyComponent when rendered", () => {
+  // The whole tree rendered to HTML, waiting for what it loads, as the server renders a page.
+  async function html(node: ReactNode): Promise<string> {
+    const { prerenderToNodeStream } = await import("react-dom/static");
+    const { prelude } = await prerenderToNodeStream(node, { onError: () => undefined });
+    let text = "";
+    for await (const chunk of prelude) text += String(chunk);
+    return text;
+  }
+  const Named = ({ name }: { name: string }) => createElement("p", null, name);
+
+  it("renders the loaded component with its props", async () => {
+    const Lazy = lazyComponent(async () => Named);
+    expect(await html(createElement(Lazy, { name: "Ann" }))).toContain("<p>Ann</p>");
+  });
+
+  it("downloads again at the next render after a failed download, so Try again can work", async () => {
+    const load = vi.fn<() => Promise<ComponentType<{ name: string }>>>().mockRejectedValueOnce(new Error("offline")).mockResolvedValue(Named);
+    const Lazy = lazyComponent(load);
+    await expect(html(createElement(Lazy, { name: "Ann" }))).rejects.toThrow("offline");
+    expect(await html(createElement(Lazy, { name: "Ann" }))).toContain("<p>Ann</p>");
     expect(load).toHaveBeenCalledTimes(2);
   });
 });
