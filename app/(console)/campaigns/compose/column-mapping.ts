@@ -1,6 +1,6 @@
 // Column roles as the form edits them. The schema keeps two records (column → attribute key, column → variable name);
 // the mapping table shows one "Use as" choice per column, so these helpers translate between the two views.
-import { suggestMapping } from "@/lib/recipients/mapping";
+import { suggestMapping } from "@/lib/recipients/mapping-suggest";
 import { isWritablePlaceholder, placeholderProblemText, resolvePlaceholder, type PlaceholderSources } from "@/lib/recipients/placeholder-match";
 import { extractPlaceholders } from "@/lib/recipients/placeholders";
 import type { MappingValue } from "./form-values";

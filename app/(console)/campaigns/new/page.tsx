@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { Composer } from "../compose/composer";
+import { ComposerOnDemand } from "../compose/composer-on-demand";
 import { emptyCampaign } from "../compose/form-values";
 
 export const metadata: Metadata = { title: "New campaign" };
@@ -11,7 +11,7 @@ export default async function NewCampaignPage() {
   return (
     <>
       <PageHeader title="New campaign" description="Choose where it sends from, who gets it and what they read; check the recipients, then launch." />
-      <Composer initial={emptyCampaign()} />
+      <ComposerOnDemand initial={emptyCampaign()} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { loadDraftForEdit } from "@/lib/campaigns/drafts";
 import type { PreflightSummary } from "@/lib/campaigns/preflight-summary";
 import { getCampaign } from "@/lib/campaigns/queries";
 import { getDb } from "@/lib/server/runtime";
-import { Composer } from "../../compose/composer";
+import { ComposerOnDemand } from "../../compose/composer-on-demand";
 import { withDefaults } from "../../compose/form-values";
 import { LedgerNotice } from "../ledger-notice";
 
@@ -32,7 +32,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
     <>
       <PageHeader title={`Edit ${draft.input.name || "draft"}`} description="Changes take effect when you save the draft or launch it." />
       <LedgerNotice ledgerState={campaign?.ledgerState} className="mb-4" />
-      <Composer key={draft.campaignId} campaignId={draft.campaignId} initial={withDefaults(draft.input)} savedPreflight={savedPreflight} />
+      <ComposerOnDemand key={draft.campaignId} campaignId={draft.campaignId} initial={withDefaults(draft.input)} savedPreflight={savedPreflight} />
     </>
   );
 }
