@@ -1,10 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, signIn } from "./fixtures";
+import { smallTargets } from "./target-size";
 
 // Runs last (files run in name order on one server): earlier stories left campaigns, contacts, events and users, so
 // every page has real content. Each page, at a desktop and a phone width, in light and dark: no serious or critical
-// accessibility violation, and nothing wider than the window.
+// accessibility violation, nothing wider than the window, and every target big enough to touch; the main pages are
+// attached as screenshots for a person to look over.
 test.describe.configure({ mode: "serial" });
 
 const SIZES = [
@@ -50,7 +52,17 @@ async function settingsPages(page: Page): Promise<string[]> {
   return [...new Set(hrefs.filter((h) => /^\/settings\/[a-z-]+$/.test(h)))];
 }
 
-async function check(page: Page, path: string, label: string, scheme: (typeof SCHEMES)[number]) {
+/** The pages (with a campaign and a contact) a person looks over: a screenshot of each, every size and scheme, goes with the report. */
+const MAIN_PAGES = ["/campaigns", "/campaigns/new", "/contacts", "/events", "/suppression", "/audit", "/settings"];
+
+interface CheckOptions {
+  /** Attach a screenshot of the window as the page is. */
+  screenshot?: boolean;
+  /** Check target sizes (layout alone decides them, so once per width is enough). */
+  targets?: boolean;
+}
+
+async function check(page: Page, path: string, label: string, scheme: (typeof SCHEMES)[number], options: CheckOptions = {}) {
   await page.goto(path);
   await expect(page.locator("main")).toBeVisible();
   // The theme follows the system setting unless the reader chose one.
@@ -74,24 +86,26 @@ async function check(page: Page, path: string, label: string, scheme: (typeof SC
     .toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect.soft(overflow, `${label}: page wider than the window by ${overflow} px`).toBeLessThanOrEqual(0);
+  if (options.targets) expect.soft(await smallTargets(page), `${label}: targets under 24 × 24 px without 24 px of room`).toEqual([]);
+  if (options.screenshot) await test.info().attach(label, { body: await page.screenshot(), contentType: "image/png" });
 }
 
-test("every page at 1440 and 390 px, light and dark: no serious accessibility violation, nothing wider than the window", async ({ page }) => {
+test("every page at 1440 and 390 px, light and dark: no serious accessibility violation, nothing wider than the window, targets big enough", async ({
+  page,
+}) => {
   test.setTimeout(600_000);
   await signIn(page, ADMIN);
-  const pages = [
-    ...new Set([
-      ...STATIC_PAGES,
-      ...(await settingsPages(page)),
-      await firstDetailLink(page, "/campaigns", /^\/campaigns\/[0-9a-f-]{36}$/),
-      await firstDetailLink(page, "/contacts", /^\/contacts\/[^/?#]+$/),
-    ]),
-  ];
+  const campaign = await firstDetailLink(page, "/campaigns", /^\/campaigns\/[0-9a-f-]{36}$/);
+  const contact = await firstDetailLink(page, "/contacts", /^\/contacts\/[^/?#]+$/);
+  const pages = [...new Set([...STATIC_PAGES, ...(await settingsPages(page)), campaign, contact])];
+  const shown = new Set([...MAIN_PAGES, campaign, contact]);
   for (const scheme of SCHEMES) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const size of SIZES) {
       await page.setViewportSize({ width: size.width, height: size.height });
-      for (const path of pages) await check(page, path, `${path} at ${size.name} px, ${scheme}`, scheme);
+      for (const path of pages) {
+        await check(page, path, `${path} at ${size.name} px, ${scheme}`, scheme, { screenshot: shown.has(path), targets: scheme === "light" });
+      }
     }
   }
   // The sign-in page, signed out.
@@ -100,7 +114,7 @@ test("every page at 1440 and 390 px, light and dark: no serious accessibility vi
     await page.emulateMedia({ colorScheme: scheme });
     for (const size of SIZES) {
       await page.setViewportSize({ width: size.width, height: size.height });
-      await check(page, "/login", `/login at ${size.name} px, ${scheme}`, scheme);
+      await check(page, "/login", `/login at ${size.name} px, ${scheme}`, scheme, { targets: scheme === "light" });
     }
   }
 });
