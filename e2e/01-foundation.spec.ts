@@ -92,19 +92,22 @@ test("disabling a user ends their session at once", async ({ browser }) => {
   const admin = await adminContext.newPage();
   await signIn(admin, ADMIN);
   await admin.goto("/settings/users");
-  // A role change asks first; Cancel sends nothing and leaves the select at the saved role, with focus back on it.
-  const role = admin.getByLabel(`Role of ${VIEWER.email}`);
-  await role.focus(); // as a person picking from it has (selectOption alone does not focus)
-  await role.selectOption({ label: "Admin" });
+  // A role change asks first, from the row's action menu; Cancel sends nothing and leaves the role as it was, with
+  // focus back on the menu's button.
+  const actions = admin.getByRole("button", { name: `Actions for ${VIEWER.email}` });
+  const row = admin.getByTestId(`user-row-${VIEWER.email}`);
+  await actions.click();
+  await admin.getByRole("menuitem", { name: "Make admin…" }).click();
   const promote = admin.getByRole("dialog", { name: `Make ${VIEWER.email} an admin?` });
   await expect(promote).toContainText("manage users, settings and API keys");
   await expect(promote.getByRole("button", { name: "Cancel", exact: true })).toBeFocused();
   await promote.getByRole("button", { name: "Cancel", exact: true }).click();
   await expect(promote).toBeHidden();
-  await expect(role).toHaveValue("viewer");
-  await expect(role).toBeFocused();
+  await expect(row).toContainText("Viewer");
+  await expect(actions).toBeFocused();
 
-  await admin.getByRole("button", { name: `Disable ${VIEWER.email}` }).click();
+  await actions.click();
+  await admin.getByRole("menuitem", { name: "Disable…" }).click();
   const disable = admin.getByRole("dialog", { name: `Disable ${VIEWER.email}?` });
   await expect(disable).toContainText("signed out everywhere at once");
   await disable.getByRole("button", { name: "Disable user" }).click();

@@ -63,13 +63,23 @@ test("a supervisor adds, imports and removes suppressed numbers, and the audit l
   expect(await csv.text()).toContain(`"'${NEW_JERSEY}",Opt-outs from the old system,import,${SUPERVISOR.email},`);
 
   // Removal needs a reason.
-  await london.getByRole("button", { name: `Remove ${LONDON}` }).click();
-  const remove = page.getByRole("dialog", { name: "Remove number" });
+  await london.getByRole("button", { name: `Actions for ${LONDON}` }).click();
+  await page.getByRole("menuitem", { name: "Remove number…" }).click();
+  const remove = page.getByRole("dialog", { name: `Remove ${LONDON}?` });
   await remove.getByRole("button", { name: "Remove number" }).click();
   await expect(remove.getByText("Say why this number may be contacted again")).toBeVisible();
   await remove.getByLabel("Reason").fill("Customer opted back in");
   await remove.getByRole("button", { name: "Remove number" }).click();
   await expect(remove).toBeHidden();
+  await expect(london).toHaveCount(0);
+  // The removal can be undone from its notice: the number is suppressed again, which is a change of its own.
+  const notice = page.getByRole("status").filter({ hasText: `Removed ${LONDON}` });
+  await notice.getByRole("button", { name: "Undo" }).click();
+  await expect(london).toHaveCount(1);
+  await london.getByRole("button", { name: `Actions for ${LONDON}` }).click();
+  await page.getByRole("menuitem", { name: "Remove number…" }).click();
+  await remove.getByLabel("Reason").fill("Customer opted back in");
+  await remove.getByRole("button", { name: "Remove number" }).click();
   await expect(london).toHaveCount(0);
 
   await page.goto("/audit?action=suppression.");

@@ -102,10 +102,12 @@ test("an admin resets a password: the temporary one is shown once, the user's se
   const admin = await adminContext.newPage();
   await signIn(admin, ADMIN);
   await admin.goto("/settings/users");
-  await admin.getByRole("button", { name: `Reset password of ${PAT.email}` }).click();
-  const dialog = admin.getByRole("dialog", { name: `Reset password of ${PAT.email}` });
-  await expect(dialog.getByText("every session they have ends now")).toBeVisible();
-  await dialog.getByRole("button", { name: "Reset password", exact: true }).click();
+  await admin.getByRole("button", { name: `Actions for ${PAT.email}` }).click();
+  await admin.getByRole("menuitem", { name: "Reset password…" }).click();
+  const ask = admin.getByRole("dialog", { name: `Reset the password of ${PAT.email}?` });
+  await expect(ask.getByText("every session they have ends now")).toBeVisible();
+  await ask.getByRole("button", { name: "Reset password", exact: true }).click();
+  const dialog = admin.getByRole("dialog", { name: `Temporary password for ${PAT.email}` });
   const field = dialog.getByTestId("temporary-password");
   await expect(field).toHaveValue(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
   temporary = await field.inputValue();
