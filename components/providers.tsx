@@ -1,7 +1,6 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider } from "next-themes";
-import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState } from "react";
 import { makeZodJitless } from "./zod-jitless";
 
@@ -14,10 +13,7 @@ export function Providers({ nonce, children }: { nonce: string | undefined; chil
   return (
     // The theme follows the system until someone picks Light or Dark (kept in this browser's localStorage).
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
-      <QueryClientProvider client={client}>
-        {/* Lists keep their filters in the page URL as typed state (components/list/url-filters.ts). */}
-        <NuqsAdapter>{children}</NuqsAdapter>
-      </QueryClientProvider>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </ThemeProvider>
   );
 }

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { AuditView } from "./audit-view";
+import { UrlState } from "@/components/list/url-state";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -17,7 +18,9 @@ export default async function AuditPage() {
       />
       {/* The view reads the filters from the URL on the client, which needs a Suspense boundary. */}
       <Suspense fallback={<p className="text-sm text-muted-foreground">Loading entries…</p>}>
-        <AuditView canVerify={hasRole(user.role, "supervisor")} />
+        <UrlState>
+          <AuditView canVerify={hasRole(user.role, "supervisor")} />
+        </UrlState>
       </Suspense>
     </>
   );

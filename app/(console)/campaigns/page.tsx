@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { CampaignsView } from "./campaigns-view";
+import { UrlState } from "@/components/list/url-state";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
@@ -31,7 +32,9 @@ export default async function CampaignsPage() {
       />
       {/* The view reads the filters from the URL on the client, which needs a Suspense boundary. */}
       <Suspense fallback={<p className="text-sm text-muted-foreground">Loading campaigns…</p>}>
-        <CampaignsView canCompose={canCompose} />
+        <UrlState>
+          <CampaignsView canCompose={canCompose} />
+        </UrlState>
       </Suspense>
     </>
   );

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { ContactsView } from "./contacts-view";
+import { UrlState } from "@/components/list/url-state";
 
 export const metadata: Metadata = { title: "Contacts" };
 
@@ -13,7 +14,9 @@ export default async function ContactsPage() {
       <PageHeader title="Contacts" description="Every chat contact the console created or joined in Amazon Connect, newest first." />
       {/* The view reads the filters from the URL on the client, which needs a Suspense boundary. */}
       <Suspense fallback={<p className="text-sm text-muted-foreground">Loading contacts…</p>}>
-        <ContactsView />
+        <UrlState>
+          <ContactsView />
+        </UrlState>
       </Suspense>
     </>
   );

@@ -6,6 +6,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { EventsView } from "./events-view";
 import { SendEventForm } from "./send-event-form";
+import { UrlState } from "@/components/list/url-state";
 
 export const metadata: Metadata = { title: "Chat events" };
 
@@ -26,7 +27,9 @@ export default async function EventsPage() {
         )}
         {/* The list reads its filters from the URL on the client, which needs a Suspense boundary. */}
         <Suspense fallback={<p className="text-sm text-muted-foreground">Loading events…</p>}>
-          <EventsView />
+          <UrlState>
+            <EventsView />
+          </UrlState>
         </Suspense>
       </div>
     </>

@@ -33,6 +33,7 @@ import { LiveRecipientCounts } from "./live-recipient-counts";
 import { RecipientsTable } from "./recipients-table";
 import { RetryFailedButton } from "./retry-failed-button";
 import { StatusHistory } from "./status-history";
+import { UrlState } from "@/components/list/url-state";
 
 export const metadata: Metadata = { title: "Campaign" };
 
@@ -136,7 +137,9 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       <div className="mt-4 scroll-mt-4" id="recipients">
         {/* The table reads its filters from the URL on the client, which needs a Suspense boundary. */}
         <Suspense fallback={<p className="text-sm text-muted-foreground">Loading recipients…</p>}>
-          <RecipientsTable campaignId={campaign.id} />
+          <UrlState>
+            <RecipientsTable campaignId={campaign.id} />
+          </UrlState>
         </Suspense>
       </div>
     </CampaignLiveSource>

@@ -9,6 +9,7 @@ import { InboundActivity } from "./inbound-activity";
 import { IntegrationsTable } from "./integrations-table";
 import { publicOrigin } from "./public-origin";
 import { SigningGuide } from "./signing-guide";
+import { UrlState } from "@/components/list/url-state";
 
 export const metadata: Metadata = { title: "Inbound integrations" };
 
@@ -28,7 +29,9 @@ export default async function IntegrationsPage() {
         <SigningGuide origin={origin} />
         {/* The lists read their filters from the URL on the client, which needs a Suspense boundary. */}
         <Suspense fallback={<p className="text-sm text-muted-foreground">Loading messages…</p>}>
-          <InboundActivity integrations={integrations.map((i) => ({ id: i.id, name: i.name }))} />
+          <UrlState>
+            <InboundActivity integrations={integrations.map((i) => ({ id: i.id, name: i.name }))} />
+          </UrlState>
         </Suspense>
       </div>
     </>
