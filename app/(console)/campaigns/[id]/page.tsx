@@ -30,10 +30,9 @@ import { LiveStatusBadge, LiveTimes } from "./campaign-status-line";
 import { FunnelCard } from "./funnel-card";
 import { LedgerNotice } from "./ledger-notice";
 import { LiveRecipientCounts } from "./live-recipient-counts";
-import { RecipientsTable } from "./recipients-table";
+import { RecipientsOnDemand } from "./recipients-on-demand";
 import { RetryFailedButton } from "./retry-failed-button";
 import { StatusHistory } from "./status-history";
-import { UrlState } from "@/components/list/url-state";
 
 export const metadata: Metadata = { title: "Campaign" };
 
@@ -137,9 +136,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       <div className="mt-4 scroll-mt-4" id="recipients">
         {/* The table reads its filters from the URL on the client, which needs a Suspense boundary. */}
         <Suspense fallback={<p className="text-sm text-muted-foreground">Loading recipients…</p>}>
-          <UrlState>
-            <RecipientsTable campaignId={campaign.id} />
-          </UrlState>
+          <RecipientsOnDemand campaignId={campaign.id} />
         </Suspense>
       </div>
     </CampaignLiveSource>

@@ -5,11 +5,10 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { listIntegrations } from "@/lib/inbound/queries";
 import { getRuntime } from "@/lib/runtime/current";
 import { CreateIntegrationDialog } from "./create-integration-dialog";
-import { InboundActivity } from "./inbound-activity";
+import { InboundActivityOnDemand } from "./inbound-activity-on-demand";
 import { IntegrationsTable } from "./integrations-table";
 import { publicOrigin } from "./public-origin";
 import { SigningGuide } from "./signing-guide";
-import { UrlState } from "@/components/list/url-state";
 
 export const metadata: Metadata = { title: "Inbound integrations" };
 
@@ -29,9 +28,7 @@ export default async function IntegrationsPage() {
         <SigningGuide origin={origin} />
         {/* The lists read their filters from the URL on the client, which needs a Suspense boundary. */}
         <Suspense fallback={<p className="text-sm text-muted-foreground">Loading messages…</p>}>
-          <UrlState>
-            <InboundActivity integrations={integrations.map((i) => ({ id: i.id, name: i.name }))} />
-          </UrlState>
+          <InboundActivityOnDemand integrations={integrations.map((i) => ({ id: i.id, name: i.name }))} />
         </Suspense>
       </div>
     </>
