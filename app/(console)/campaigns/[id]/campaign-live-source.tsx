@@ -9,7 +9,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { CampaignStatus } from "@/lib/campaigns/status";
 import type { OutcomeCounts } from "@/lib/campaigns/status-words";
 import { QUIET_POLL_MS, liveVersion, livePollMs, outcomeCounts, type LiveProgress } from "./live-state";
-import { fetchProgress, progressKey } from "./recipients-api";
+import { fetchProgress, progressKey } from "./live-api";
 
 /** What the server rendered the page with: shown until the first live read lands (and for a draft, throughout). */
 export interface LiveSnapshot {

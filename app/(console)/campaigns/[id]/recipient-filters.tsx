@@ -10,7 +10,8 @@ import { Input, Select } from "@/components/ui/input";
 import { RECIPIENT_STATUSES } from "@/lib/campaigns/history-filters";
 import { WAIT_KINDS, WAIT_KIND_LABELS } from "@/lib/campaigns/waits";
 import { FUNNEL_STAGES, FUNNEL_STAGE_LABELS } from "@/lib/ledger/funnel-stages";
-import { fetchProgress, progressKey, type RECIPIENT_FILTERS } from "./recipients-api";
+import { fetchProgress, progressKey } from "./live-api";
+import type { RECIPIENT_FILTERS } from "./recipients-api";
 
 const ORDERS = [
   { value: "line:asc", label: "Line, first to last" },

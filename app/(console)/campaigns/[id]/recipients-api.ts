@@ -1,18 +1,14 @@
 // Browser-side calls for the campaign page's recipients table and its CSV export, and its filters as typed state in the
 // page URL, named as the routes take them.
 import { parseAsString, parseAsStringLiteral } from "nuqs";
-import { fetchJson } from "@/components/fetch-json";
 import { withQuery } from "@/components/list/query-string";
 import { RECIPIENT_SORTS, RECIPIENT_STATUSES, SORT_DIRECTIONS } from "@/lib/campaigns/history-filters";
 import { WAIT_KINDS } from "@/lib/campaigns/waits";
 import { FUNNEL_STAGES } from "@/lib/ledger/funnel-stages";
 import type { RecipientHistoryRow } from "@/lib/campaigns/history-queries";
-import type { LiveProgress } from "./live-state";
 
 export const RECIPIENT_PAGE_SIZE = 50;
-export const recipientsKey = (campaignId: string) => ["campaign-recipients", campaignId] as const;
-// The key the page's live source (campaign-live-source.tsx) polls; everything else reads it through that source.
-export const progressKey = (campaignId: string) => ["campaign-progress", campaignId] as const;
+export { recipientsKey } from "./live-api";
 
 export const RECIPIENT_FILTERS = {
   status: parseAsStringLiteral(RECIPIENT_STATUSES),
@@ -32,10 +28,6 @@ export type RecipientItem = Omit<RecipientHistoryRow, Times> & Record<Times, str
 export interface RecipientPage {
   recipients: RecipientItem[];
   nextCursor: string | null;
-}
-
-export function fetchProgress(campaignId: string, signal?: AbortSignal) {
-  return fetchJson<{ progress: LiveProgress }>(`/api/campaigns/${campaignId}/progress`, signal);
 }
 
 export const recipientsPath = (campaignId: string) => `/api/campaigns/${campaignId}/recipients`;

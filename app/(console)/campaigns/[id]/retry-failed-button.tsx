@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { retryFailedAction } from "../actions";
 import { useCampaignLive } from "./campaign-live-source";
-import { recipientsKey } from "./recipients-api";
+import { recipientsKey } from "./live-api";
 import { RetryFailedDialogBody, retryPreviewKey } from "./retry-failed-dialog";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
