@@ -38,7 +38,12 @@ export function PreflightPanel({ summary, checks = 0, stale, campaignId, onReche
   }, [checks]);
   return (
     <section aria-labelledby="preflight-heading" className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-3">
-      <h2 id="preflight-heading" ref={heading} tabIndex={-1} className="text-base font-semibold outline-none">
+      <h2
+        id="preflight-heading"
+        ref={heading}
+        tabIndex={-1}
+        className="rounded-sm text-base font-semibold outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background"
+      >
         Recipient check
       </h2>
       <p role="status" className="sr-only" data-testid="preflight-announcement">
