@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { getRuntime } from "@/lib/runtime/current";
 import { readSendingCapacity } from "@/lib/settings/sending-capacity";
 import { listCapacityNumbers } from "./capacity-numbers";
-import { SendingCapacityForm } from "./sending-capacity-form";
+import { SendingCapacityFormOnDemand } from "./sending-forms-on-demand";
 
 export async function SendingCapacitySection({ canEdit }: { canEdit: boolean }) {
   const rt = await getRuntime();
@@ -16,7 +16,7 @@ export async function SendingCapacitySection({ canEdit }: { canEdit: boolean }) 
           {problem} Overrides of numbers not listed here are kept when you save.
         </Alert>
       ))}
-      <SendingCapacityForm numbers={listed.numbers} current={current} canEdit={canEdit} />
+      <SendingCapacityFormOnDemand numbers={listed.numbers} current={current} canEdit={canEdit} />
     </div>
   );
 }

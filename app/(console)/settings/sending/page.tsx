@@ -4,7 +4,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { getRuntime } from "@/lib/runtime/current";
 import { configuredAccountRate } from "@/lib/settings/account-rate";
-import { SendRateForm } from "../send-rate-form";
+import { SendRateFormOnDemand } from "../sending-forms-on-demand";
 import { SendingCapacitySection } from "../sending-capacity-section";
 import { SettingsHeader } from "../settings-header";
 import { settingsMetadata } from "../settings-sections";
@@ -27,7 +27,7 @@ export default async function SendingSettingsPage() {
             <CardDescription>Shared by every campaign on this Connect account and Region.</CardDescription>
           </CardHeader>
           <CardContent>
-            <SendRateForm current={accountRate} canEdit={canEdit} />
+            <SendRateFormOnDemand current={accountRate} canEdit={canEdit} />
           </CardContent>
         </Card>
         <Card className="min-w-0">
