@@ -2,7 +2,7 @@
 // Around a part whose code loads on demand (components/lazy-component.ts): a placeholder of the part's size while it
 // downloads, and if the download fails (a dropped connection, a deploy that replaced the files) a message saying so
 // with a button that tries again, instead of a blank area.
-import { Component, Suspense, type ReactNode } from "react";
+import { Component, Suspense, useSyncExternalStore, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -12,9 +12,22 @@ interface Props {
   /** Shown while the code downloads; as tall as the part, so nothing below it jumps. */
   fallback: ReactNode;
   children: ReactNode;
+  /**
+   * Draw the part only in the browser, the placeholder on the server. For forms: react-hook-form fills its fields
+   * when its code runs, so a server-drawn form would show empty fields that take typing only to reset it.
+   */
+  browserOnly?: boolean;
 }
 
-export function LoadBoundary({ what, fallback, children }: Props) {
+const noSubscription = () => () => {};
+
+export function LoadBoundary({ what, fallback, children, browserOnly = false }: Props) {
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  if (browserOnly && !inBrowser) return fallback;
   return (
     <LoadErrorBoundary what={what}>
       <Suspense fallback={fallback}>{children}</Suspense>

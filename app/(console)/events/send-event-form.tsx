@@ -1,12 +1,13 @@
 "use client";
-// The send form's card. Its fields (send-event-form-body.tsx, with react-hook-form) load on demand rather than with
-// the page, which lists events first: the server still renders them, so the form shows at once and becomes usable when
-// its code has come; a placeholder of its height stands in if it has to be drawn in the browser first.
+// The send form's card. Its fields (send-event-form-body.tsx, with react-hook-form) load right after the page, which
+// lists events first; a placeholder of the form's height stands in until then (a server-drawn form would show empty
+// fields that drop what is typed into them before its code runs).
 import { LoadBoundary, LoadingBlock } from "@/components/load-boundary";
 import { lazyComponent } from "@/components/lazy-component";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 const SendEventFormBody = lazyComponent(() => import("./send-event-form-body").then((m) => m.SendEventFormBody));
+if (typeof window !== "undefined") SendEventFormBody.preload();
 
 export function SendEventForm() {
   return (
@@ -19,7 +20,7 @@ export function SendEventForm() {
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <LoadBoundary what="The send form" fallback={<LoadingBlock height="30rem" label="Loading the send form…" />}>
+        <LoadBoundary browserOnly what="The send form" fallback={<LoadingBlock height="30rem" label="Loading the send form…" />}>
           <SendEventFormBody />
         </LoadBoundary>
       </CardContent>

@@ -1,7 +1,7 @@
 "use client";
 // The Sending page's two forms, with their code (react-hook-form and the fields) downloading as soon as the page runs
-// rather than with its first load, as the composer's and the events page's forms do. The server renders both, so they
-// show at once and respond when their code has come.
+// rather than with its first load, as the composer's and the events page's forms do; placeholders of their height
+// stand in until then.
 import { LoadBoundary, LoadingBlock } from "@/components/load-boundary";
 import { lazyComponent } from "@/components/lazy-component";
 import type { SendRateForm as RateForm } from "./send-rate-form";
@@ -19,7 +19,7 @@ type CapacityProps = Parameters<typeof CapacityForm>[0];
 
 export function SendRateFormOnDemand(props: RateProps) {
   return (
-    <LoadBoundary what="The send rate form" fallback={<LoadingBlock height="8rem" label="Loading the form…" />}>
+    <LoadBoundary browserOnly what="The send rate form" fallback={<LoadingBlock height="8rem" label="Loading the form…" />}>
       <SendRateForm {...props} />
     </LoadBoundary>
   );
@@ -27,7 +27,7 @@ export function SendRateFormOnDemand(props: RateProps) {
 
 export function SendingCapacityFormOnDemand(props: CapacityProps) {
   return (
-    <LoadBoundary what="The number throughput form" fallback={<LoadingBlock height="16rem" label="Loading the form…" />}>
+    <LoadBoundary browserOnly what="The number throughput form" fallback={<LoadingBlock height="16rem" label="Loading the form…" />}>
       <SendingCapacityForm {...props} />
     </LoadBoundary>
   );
